@@ -1,0 +1,138 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { SQL } from 'drizzle-orm';
+import pg from 'pg';
+
+/** Anything that can run a query: the database itself or an open transaction. */
+export interface Executor {
+  execute(query: SQL): PromiseLike<unknown>;
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Executor;
+  /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Runs a multi-statement SQL script (migrations). */
+  execScript(sqlText: string): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class DataDirLockedError extends Error {
+  override name = 'DataDirLockedError';
+}
+
+/** Rows of a query, typed by the caller (the SQL is the contract). */
+export async function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
+  const result = (await ex.execute(query)) as { rows: T[] };
+  return result.rows;
+}
+
+/** The first row of a query, or null. */
+export async function maybeOne<T>(ex: Executor, query: SQL): Promise<T | null> {
+  return (await rows<T>(ex, query))[0] ?? null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite does not lock its data directory and a second process on it corrupts it, so we take
+ * a lock file ourselves. A lock left by a dead process is taken over.
+ * @throws DataDirLockedError when a live process holds the directory.
+ */
+function lockDataDir(dir: string): () => void {
+  const lockPath = join(dir, 'nong-trang-so.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirLockedError(
+          `Thư mục dữ liệu ${dir} đang được tiến trình ${pid} sử dụng. / The data directory ${dir} is in use by process ${pid}: ` +
+            'stop that process, or point DATA_DIR at another directory, or use DATABASE_URL.',
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DataDirLockedError(`Could not lock ${lockPath}`);
+}
+
+/** Opens the embedded database (PGlite) in `<dataDir>/db`, or an in-memory one for `dataDir = null`. */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  let unlock = () => {};
+  let client: PGlite;
+  if (dataDir) {
+    const dir = join(dataDir, 'db');
+    mkdirSync(dir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+    try {
+      client = await PGlite.create(dir, { extensions: { pg_trgm } });
+    } catch (err) {
+      unlock();
+      throw err;
+    }
+  } else {
+    client = await PGlite.create({ extensions: { pg_trgm } });
+  }
+  const db = drizzlePglite(client);
+  return {
+    kind: 'pglite',
+    db,
+    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    execScript: async (text) => {
+      await client.exec(text);
+    },
+    ping: async () => {
+      await client.query('select 1');
+      return true;
+    },
+    close: async () => {
+      await client.close();
+      unlock();
+    },
+  };
+}
+
+/** Connects to PostgreSQL through a pool. */
+export async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail fast with the server's own message when the URL is wrong.
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzlePg(pool);
+  return {
+    kind: 'postgres',
+    db,
+    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    execScript: async (text) => {
+      await pool.query(text);
+    },
+    ping: async () => {
+      await pool.query('select 1');
+      return true;
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string | null; poolSize?: number }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+}

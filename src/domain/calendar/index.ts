@@ -1,0 +1,39 @@
+// Public API of the working-day calendar: lunar dates, holiday rules as data, yearly
+// pre-fill, and time-limit arithmetic in Vietnam time.
+export { addDays, weekdayOf, type IsoDate } from './dates.ts';
+export { lunarToSolar, solarToLunar, type LunarDate, type SolarDate } from './lunar.ts';
+export {
+  DEFAULT_HOLIDAY_RULES,
+  DEFAULT_WORKING_TIME,
+  inForceOn,
+  minutesOfClock,
+  validateWorkingTime,
+  type AdjacentDayRule,
+  type AdjacentSide,
+  type ClockTime,
+  type HolidayRuleSet,
+  type LunarHolidayRule,
+  type OfficePeriod,
+  type PerWeekday,
+  type SolarHolidayRule,
+  type Weekday,
+  type WorkingTimeRules,
+} from './rules.ts';
+export {
+  KNOWN_GOVERNMENT_DECISIONS,
+  prefillYear,
+  type DayOff,
+  type DayOffKind,
+  type GovernmentDecision,
+  type NamedDate,
+  type PrefillOptions,
+  type YearCalendar,
+} from './year.ts';
+export { formatVn, parseLocalVn, vnDateOf } from './vn-time.ts';
+export {
+  createWorkingCalendar,
+  type DueUnit,
+  type Timeliness,
+  type WorkingCalendar,
+  type WorkingCalendarOptions,
+} from './working-time.ts';

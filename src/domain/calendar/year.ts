@@ -1,0 +1,145 @@
+/**
+ * Pre-fills a year's days off from the holiday rules in force, the weekend compensation rule
+ * and the government decisions known so far. The result is a draft: officials confirm and edit
+ * it, and the edited YearCalendar (stored elsewhere) is what deadlines are computed from.
+ */
+import { addDays, dayNumberOf, formatDayNumber, parseIsoDate, weekdayOfDayNumber, type IsoDate } from './dates.ts';
+import { lunarToSolar } from './lunar.ts';
+import { DEFAULT_HOLIDAY_RULES, DEFAULT_WORKING_TIME, inForceOn, type HolidayRuleSet, type Weekday } from './rules.ts';
+
+export type DayOffKind = 'holiday' | 'compensatory' | 'extra';
+
+export interface NamedDate {
+  date: IsoDate;
+  name: string;
+  nameEn: string;
+}
+
+export interface DayOff extends NamedDate {
+  kind: DayOffKind;
+}
+
+export interface YearCalendar {
+  year: number;
+  daysOff: DayOff[];
+  /** Weekly days off worked instead (làm bù) in exchange for extra days off. */
+  makeUpWorkingDays: NamedDate[];
+}
+
+/** A yearly swap decided by the government (Prime Minister's approval of the Ministry's plan). */
+export interface GovernmentDecision {
+  year: number;
+  legalBasis: string;
+  extraDaysOff: readonly NamedDate[];
+  makeUpWorkingDays: readonly NamedDate[];
+}
+
+/**
+ * Only swaps we are sure of. To be confirmed before adding: Tết 2025 (reportedly 25/1–2/2 off,
+ * Monday 27/1 swapped with Saturday 8/2) and any 2026 swaps (New Year, 2/9).
+ */
+export const KNOWN_GOVERNMENT_DECISIONS: readonly GovernmentDecision[] = [
+  {
+    year: 2025,
+    legalBasis: 'Hoán đổi ngày làm việc dịp 30/4–1/5/2025 (Thủ tướng đồng ý phương án của Bộ Nội vụ)',
+    extraDaysOff: [
+      { date: '2025-05-02', name: 'Nghỉ hoán đổi dịp 30/4–1/5', nameEn: 'Swapped day off (30 April – 1 May)' },
+    ],
+    makeUpWorkingDays: [
+      { date: '2025-04-26', name: 'Làm bù cho ngày 02/5/2025', nameEn: 'Make-up working day for 2 May 2025' },
+    ],
+  },
+];
+
+export interface PrefillOptions {
+  /** Weekly days off, for the compensation rule; defaults to Saturday and Sunday. */
+  weekend?: readonly Weekday[];
+  decisions?: readonly GovernmentDecision[];
+}
+
+/**
+ * Computes the draft calendar of one year, sorted by date.
+ * @throws {RangeError} when no rule set is in force on 1 January of that year, or the year is
+ *   outside what the lunar calendar supports (1801–2198).
+ */
+export function prefillYear(
+  year: number,
+  rules: readonly HolidayRuleSet[] = DEFAULT_HOLIDAY_RULES,
+  options: PrefillOptions = {},
+): YearCalendar {
+  if (!Number.isInteger(year)) throw new RangeError(`Not a year: ${year}`);
+  const weekend = new Set<number>(options.weekend ?? DEFAULT_WORKING_TIME.weekend);
+  const decisions = (options.decisions ?? KNOWN_GOVERNMENT_DECISIONS).filter((d) => d.year === year);
+  // One rule set per year (the one in force on 1 January) so a year never mixes two laws; a
+  // change in the middle of a year is for officials to edit into that year's calendar.
+  const ruleSet = inForceOn(rules, `${String(year).padStart(4, '0')}-01-01`);
+  if (!ruleSet) throw new RangeError(`No holiday rules in force on 1 January ${year}`);
+
+  const off = new Map<IsoDate, DayOff>();
+  for (const h of holidaysOf(year, ruleSet)) {
+    // Two holidays on one date (e.g. 10/3 lunar on 30/4) give one day off; the law gives no extra.
+    if (!off.has(h.date)) off.set(h.date, { ...h, kind: 'holiday' });
+  }
+  for (const d of decisions) {
+    for (const e of d.extraDaysOff) {
+      if (!off.has(e.date)) off.set(e.date, { ...e, kind: 'extra' });
+    }
+  }
+  const makeUp = new Map<IsoDate, NamedDate>();
+  for (const d of decisions) for (const m of d.makeUpWorkingDays) makeUp.set(m.date, { ...m });
+
+  if (ruleSet.compensateWeekend) {
+    const isWorking = (day: number): boolean =>
+      !off.has(formatDayNumber(day)) && (makeUp.has(formatDayNumber(day)) || !weekend.has(weekdayOfDayNumber(day)));
+    const holidays = [...off.values()].filter((d) => d.kind === 'holiday').sort(byDate);
+    for (const h of holidays) {
+      const day = parseIsoDate(h.date);
+      if (!weekend.has(weekdayOfDayNumber(day))) continue;
+      let next = day + 1;
+      while (!isWorking(next)) next++;
+      const date = formatDayNumber(next);
+      // A compensation spilling into January belongs to next year's calendar; none of the
+      // current holidays is late enough in December for this to happen.
+      if (!date.startsWith(`${year}-`)) continue;
+      off.set(date, { date, name: `Nghỉ bù ${h.name}`, nameEn: `Compensatory day off (${h.nameEn})`, kind: 'compensatory' });
+    }
+  }
+  return {
+    year,
+    daysOff: [...off.values()].sort(byDate),
+    makeUpWorkingDays: [...makeUp.values()].sort(byDate),
+  };
+}
+
+const byDate = (a: NamedDate, b: NamedDate): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/** Every statutory holiday date of the solar year under one rule set, unsorted. */
+function holidaysOf(year: number, ruleSet: HolidayRuleSet): NamedDate[] {
+  const result: NamedDate[] = [];
+  const inYear = (date: IsoDate): boolean => date.startsWith(`${year}-`);
+  for (const r of ruleSet.solar) {
+    const start = dayNumberOf(year, r.month, r.day);
+    for (let i = 0; i < r.days; i++) result.push({ date: formatDayNumber(start + i), name: r.name, nameEn: r.nameEn });
+  }
+  for (const r of ruleSet.lunar) {
+    // A lunar date late in the lunar year falls in the next solar year, so look at both
+    // lunar years that overlap this solar year and keep the days that land in it.
+    for (const lunarYear of [year - 1, year]) {
+      const anchor = lunarToSolar(r.day, r.month, lunarYear);
+      // Day 30 of a month that has only 29 days: the rule cannot apply that year.
+      if (!anchor) continue;
+      const anchorDay = dayNumberOf(anchor.y, anchor.m, anchor.d);
+      for (let i = -r.daysBefore; i <= r.daysAfter; i++) {
+        const date = formatDayNumber(anchorDay + i);
+        if (inYear(date)) result.push({ date, name: r.name, nameEn: r.nameEn });
+      }
+    }
+  }
+  const adj = ruleSet.adjacentToNationalDay;
+  if (adj) {
+    const anchor = formatDayNumber(dayNumberOf(year, adj.month, adj.day));
+    const side = adj.sideByWeekday[weekdayOfDayNumber(parseIsoDate(anchor))];
+    result.push({ date: addDays(anchor, side === 'before' ? -1 : 1), name: adj.name, nameEn: adj.nameEn });
+  }
+  return result;
+}

@@ -1,0 +1,55 @@
+/**
+ * One error type for every expected failure. Services throw it with a stable code; the HTTP
+ * edge (src/server/errors.ts) maps each code to a status and a Vietnamese/English message.
+ * Domain code knows nothing of HTTP.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF_TOKEN_INVALID',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_EXISTS',
+  'CCCD_INVALID',
+  'MST_INVALID',
+  'PHONE_INVALID',
+  'NOT_FOUND',
+  'PROCEDURE_NOT_FOUND',
+  'DOSSIER_NOT_FOUND',
+  'UNIT_NOT_FOUND',
+  'USER_NOT_FOUND',
+  'DOSSIER_ACTION_NOT_ALLOWED',
+  'DOSSIER_VERSION_CONFLICT',
+  'SUBMISSION_INCOMPLETE',
+  'APPLICANT_NOT_ALLOWED',
+  'FILE_NOT_FOUND',
+  'FILE_EMPTY',
+  'FILE_TOO_LARGE',
+  'FILE_TYPE_NOT_ALLOWED',
+  'FILE_NAME_INVALID',
+  'SUPPLEMENT_ANSWER_INVALID',
+  'EXTENSION_NOT_ALLOWED',
+  'ALREADY_RATED',
+  'CALENDAR_INVALID',
+  'PROCEDURE_INVALID',
+  'TOO_MANY_REQUESTS',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: Record<string, unknown>,
+    message?: string,
+  ) {
+    super(message ?? code);
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import { maybeOne } from '../../db/client.ts';
+import { AppError } from '../../domain/errors.ts';
+import { validateCccd } from '../../domain/identifiers.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { SESSION_COOKIE, requireStaff, requireUser, setSessionCookie } from '../../server/auth.ts';
+import { clock } from '../../server/clock.ts';
+import { audit, auditContext } from '../audit/audit.ts';
+import { USER_SELECT, findUser, listStaff, login, logout, presentUser, register, type UserRow } from './accounts.service.ts';
+
+const password = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự / at least 8 characters').max(200);
+const RegisterBody = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('citizen'),
+    fullName: z.string().trim().min(2).max(120),
+    cccd: z.string().max(20),
+    birthYear: z.number().int().min(1900).max(2100),
+    gender: z.enum(['male', 'female']),
+    phone: z.string().max(20),
+    email: z.email().max(200).optional(),
+    address: z.string().max(300).optional(),
+    password,
+  }),
+  z.strictObject({
+    kind: z.literal('business'),
+    businessName: z.string().trim().min(2).max(200),
+    mst: z.string().max(20),
+    phone: z.string().max(20),
+    email: z.email().max(200).optional(),
+    address: z.string().max(300).optional(),
+    password,
+  }),
+]);
+
+export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const now = clock(deps);
+  const policy = { ...deps.config.login, sessionTtlMs: deps.config.sessionTtlMs };
+
+  api.post(
+    '/auth/login',
+    {
+      config: { rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập / sign in (staff username, CCCD or MST)',
+        body: z.strictObject({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
+      },
+    },
+    async (req, reply) => {
+      const s = await login(deps.database, req.body, policy, now());
+      setSessionCookie(reply, s.token, deps);
+      return { user: presentUser(s.user), csrfToken: s.csrfToken };
+    },
+  );
+
+  api.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất / sign out' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logout(deps.database, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  api.get('/auth/me', { schema: { tags: ['auth'], summary: 'Người đang đăng nhập / the signed-in user' } }, async (req) => {
+    const user = requireUser(req);
+    return { user: presentUser((await findUser(deps.database.db, user.id))!), csrfToken: req.csrfToken };
+  });
+
+  api.post(
+    '/auth/register',
+    {
+      config: { rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: 'Đăng ký tài khoản công dân / doanh nghiệp', body: RegisterBody },
+    },
+    async (req, reply) => {
+      const s = await register(deps.database, req.body, deps.config.sessionTtlMs, now());
+      setSessionCookie(reply, s.token, deps);
+      return reply.code(201).send({ user: presentUser(s.user), csrfToken: s.csrfToken });
+    },
+  );
+
+  api.get(
+    '/staff',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Cán bộ của đơn vị (để phân công) / staff of my unit',
+        querystring: z.strictObject({ role: z.enum(['reception', 'specialist', 'leader', 'unit_admin']).optional() }),
+      },
+    },
+    async (req) => {
+      const user = requireStaff(req);
+      const list = await listStaff(deps.database.db, user.unitId, req.query.role);
+      return { items: list.map((u) => ({ id: u.id, fullName: u.full_name, roles: u.roles, department: presentUser(u).department })) };
+    },
+  );
+
+  api.get(
+    '/citizens',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Tìm công dân theo CCCD (bộ phận một cửa) / find a citizen by CCCD',
+        querystring: z.strictObject({ cccd: z.string().max(20) }),
+      },
+    },
+    async (req) => {
+      const user = requireStaff(req);
+      const c = validateCccd(req.query.cccd);
+      if (!c.ok) throw new AppError('CCCD_INVALID', { reason: c.reason });
+      return deps.database.transaction(async (tx) => {
+        const found = await maybeOne<UserRow>(tx, sql`${USER_SELECT} where u.cccd = ${c.normalized}`);
+        if (!found) throw new AppError('USER_NOT_FOUND');
+        await audit(tx, { actorId: user.id, action: 'read_personal_data', entityType: 'user', entityId: found.id, ...auditContext(req) }, now());
+        return {
+          ...presentUser(found),
+          cccd: found.cccd,
+          birthYear: found.birth_year,
+          gender: found.gender,
+          address: found.address,
+        };
+      });
+    },
+  );
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
+import { AppError } from '../../domain/errors.ts';
+import { validateCccd, validateMst, validateVnPhone } from '../../domain/identifiers.ts';
+import { nfc, searchKey } from '../../domain/text.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { hashToken, newSessionTokens } from '../../server/auth.ts';
+import { audit } from '../audit/audit.ts';
+import { toDate } from '../../db/time.ts';
+
+export interface UserRow {
+  id: string;
+  kind: 'staff' | 'citizen' | 'business';
+  login: string;
+  full_name: string;
+  roles: string[];
+  unit_id: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  department_id: string | null;
+  department_code: string | null;
+  department_name: string | null;
+  phone: string | null;
+  email: string | null;
+  cccd: string | null;
+  mst: string | null;
+  birth_year: number | null;
+  gender: 'male' | 'female' | null;
+  address: string | null;
+}
+
+export const USER_SELECT = sql`
+  select u.id, u.kind, u.login, u.full_name, u.roles, u.unit_id, un.code as unit_code, un.name as unit_name,
+         u.department_id, d.code as department_code, d.name as department_name, u.phone, u.email,
+         u.cccd, u.mst, u.birth_year, u.gender, u.address
+  from users u left join units un on un.id = u.unit_id left join departments d on d.id = u.department_id`;
+
+export function presentUser(u: UserRow) {
+  return {
+    id: u.id,
+    kind: u.kind,
+    fullName: u.full_name,
+    login: u.login,
+    roles: u.roles,
+    unit: u.unit_id ? { id: u.unit_id, code: u.unit_code!, name: u.unit_name! } : null,
+    department: u.department_id ? { id: u.department_id, code: u.department_code!, name: u.department_name! } : null,
+    phone: u.phone,
+    email: u.email,
+  };
+}
+
+export async function findUser(ex: Executor, id: string): Promise<UserRow | null> {
+  return maybeOne<UserRow>(ex, sql`${USER_SELECT} where u.id = ${id}`);
+}
+
+export interface LoginPolicy {
+  maxFailures: number;
+  lockMs: number;
+  sessionTtlMs: number;
+}
+
+/**
+ * Checks a password and opens a session.
+ * @throws AppError INVALID_CREDENTIALS, ACCOUNT_LOCKED
+ */
+export async function login(database: Database, input: { login: string; password: string }, policy: LoginPolicy, now: Date) {
+  const loginKey = normalizeLogin(input.login);
+  const user = await maybeOne<{ id: string; password_hash: string | null; failed_logins: number; locked_until: string | null; disabled: boolean }>(
+    database.db,
+    sql`select id, password_hash, failed_logins, locked_until, disabled from users where login = ${loginKey}`,
+  );
+  if (user?.locked_until && toDate(user.locked_until) > now) {
+    throw new AppError('ACCOUNT_LOCKED');
+  }
+  const ok = await verifyPassword(input.password, user?.password_hash ?? null);
+  if (!user || !ok || user.disabled) {
+    if (user) {
+      const failures = user.failed_logins + 1;
+      const lock = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
+      await database.transaction(async (tx) => {
+        await tx.execute(sql`update users set failed_logins = ${lock ? 0 : failures}, locked_until = ${lock} where id = ${user.id}`);
+        await audit(tx, { actorId: user.id, action: lock ? 'login_locked' : 'login_failed', entityType: 'user', entityId: user.id }, now);
+      });
+      if (lock) throw new AppError('ACCOUNT_LOCKED');
+    }
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  return database.transaction(async (tx) => {
+    await tx.execute(sql`update users set failed_logins = 0, locked_until = null where id = ${user.id}`);
+    const session = await openSession(tx, user.id, policy.sessionTtlMs, now);
+    await audit(tx, { actorId: user.id, action: 'login', entityType: 'session', entityId: user.id }, now);
+    return { ...session, user: (await findUser(tx, user.id))! };
+  });
+}
+
+export async function openSession(tx: Executor, userId: string, ttlMs: number, now: Date) {
+  const { token, csrfToken } = newSessionTokens();
+  await tx.execute(sql`
+    insert into sessions (id_hash, user_id, csrf_token, created_at, expires_at)
+    values (${hashToken(token)}, ${userId}, ${csrfToken}, ${now.toISOString()}, ${new Date(now.getTime() + ttlMs).toISOString()})`);
+  return { token, csrfToken };
+}
+
+export async function logout(database: Database, token: string): Promise<void> {
+  await database.db.execute(sql`delete from sessions where id_hash = ${hashToken(token)}`);
+}
+
+/** Logins are case-insensitive for staff usernames; CCCD/MST are digits (spaces and dashes dropped). */
+export function normalizeLogin(login: string): string {
+  const t = nfc(login).toLowerCase();
+  return /^[\d\s-]+$/.test(t) ? t.replace(/[\s]/g, '') : t;
+}
+
+export type RegisterInput =
+  | { kind: 'citizen'; fullName: string; cccd: string; birthYear: number; gender: 'male' | 'female'; phone: string; email?: string | undefined; password: string; address?: string | undefined }
+  | { kind: 'business'; businessName: string; mst: string; phone: string; email?: string | undefined; password: string; address?: string | undefined };
+
+/**
+ * Creates a citizen or business account after validating CCCD / MST and the phone number.
+ * @throws AppError CCCD_INVALID, MST_INVALID, PHONE_INVALID, ACCOUNT_EXISTS
+ */
+export async function register(database: Database, input: RegisterInput, ttlMs: number, now: Date) {
+  const phone = validateVnPhone(input.phone);
+  if (!phone.ok) throw new AppError('PHONE_INVALID', { field: 'phone' });
+  let login: string;
+  let identity: { cccd: string | null; mst: string | null; birthYear: number | null; gender: string | null; fullName: string };
+  if (input.kind === 'citizen') {
+    const c = validateCccd(input.cccd, { birthYear: input.birthYear, gender: input.gender });
+    if (!c.ok) throw new AppError('CCCD_INVALID', { field: 'cccd', reason: c.reason });
+    login = c.normalized;
+    identity = { cccd: c.normalized, mst: null, birthYear: input.birthYear, gender: input.gender, fullName: nfc(input.fullName) };
+  } else {
+    const m = validateMst(input.mst);
+    if (!m.ok) throw new AppError('MST_INVALID', { field: 'mst', reason: m.reason });
+    login = m.normalized;
+    identity = { cccd: null, mst: m.normalized, birthYear: null, gender: null, fullName: nfc(input.businessName) };
+  }
+  const passwordHash = await hashPassword(input.password);
+  return database.transaction(async (tx) => {
+    const existing = await maybeOne<{ id: string; password_hash: string | null }>(
+      tx,
+      sql`select id, password_hash from users where login = ${login}`,
+    );
+    let id: string;
+    if (existing && existing.password_hash) throw new AppError('ACCOUNT_EXISTS');
+    if (existing) {
+      // A citizen first met at the desk claims their account online.
+      id = existing.id;
+      await tx.execute(sql`update users set password_hash = ${passwordHash}, phone = ${phone.normalized},
+        email = coalesce(${input.email ?? null}, email) where id = ${id}`);
+    } else {
+      id = randomUUID();
+      await tx.execute(sql`
+        insert into users (id, kind, login, full_name, name_search, cccd, mst, birth_year, gender, phone, email, address, password_hash, created_at)
+        values (${id}, ${input.kind}, ${login}, ${identity.fullName}, ${searchKey(identity.fullName)}, ${identity.cccd}, ${identity.mst},
+                ${identity.birthYear}, ${identity.gender}, ${phone.normalized}, ${input.email ?? null}, ${input.address ?? null},
+                ${passwordHash}, ${now.toISOString()})`);
+    }
+    const session = await openSession(tx, id, ttlMs, now);
+    await audit(tx, { actorId: id, action: 'register', entityType: 'user', entityId: id }, now);
+    return { ...session, user: (await findUser(tx, id))! };
+  });
+}
+
+export interface DeskApplicant {
+  kind: 'citizen' | 'business';
+  fullName: string;
+  cccd?: string | undefined;
+  mst?: string | undefined;
+  birthYear?: number | undefined;
+  gender?: 'male' | 'female' | undefined;
+  phone: string;
+  email?: string | undefined;
+  address?: string | undefined;
+}
+
+/**
+ * Finds the applicant a reception officer serves at the desk by CCCD/MST, or creates them
+ * (without a password: they may claim the account online later by registering).
+ * @throws AppError CCCD_INVALID, MST_INVALID, PHONE_INVALID
+ */
+export async function findOrCreateApplicant(tx: Executor, a: DeskApplicant, now: Date): Promise<UserRow> {
+  const phone = validateVnPhone(a.phone);
+  if (!phone.ok) throw new AppError('PHONE_INVALID', { field: 'applicant.phone' });
+  let login: string;
+  if (a.kind === 'citizen') {
+    const c = validateCccd(a.cccd ?? '', { birthYear: a.birthYear, gender: a.gender });
+    if (!c.ok) throw new AppError('CCCD_INVALID', { field: 'applicant.cccd', reason: c.reason });
+    login = c.normalized;
+  } else {
+    const m = validateMst(a.mst ?? '');
+    if (!m.ok) throw new AppError('MST_INVALID', { field: 'applicant.mst', reason: m.reason });
+    login = m.normalized;
+  }
+  const existing = await maybeOne<UserRow>(tx, sql`${USER_SELECT} where u.login = ${login} and u.kind <> 'staff'`);
+  if (existing) return existing;
+  const id = randomUUID();
+  const fullName = nfc(a.fullName);
+  await tx.execute(sql`
+    insert into users (id, kind, login, full_name, name_search, cccd, mst, birth_year, gender, phone, email, address, created_at)
+    values (${id}, ${a.kind}, ${login}, ${fullName}, ${searchKey(fullName)}, ${a.kind === 'citizen' ? login : null},
+            ${a.kind === 'business' ? login : null}, ${a.birthYear ?? null}, ${a.gender ?? null}, ${phone.normalized},
+            ${a.email ?? null}, ${a.address ?? null}, ${now.toISOString()})`);
+  return (await findUser(tx, id))!;
+}
+
+export async function listStaff(ex: Executor, unitId: string, role: string | undefined) {
+  const list = await rows<UserRow>(
+    ex,
+    sql`${USER_SELECT} where u.kind = 'staff' and u.unit_id = ${unitId} and not u.disabled
+        ${role ? sql`and ${role} = any(u.roles)` : sql``} order by u.full_name`,
+  );
+  return list;
+}

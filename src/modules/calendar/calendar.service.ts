@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { maybeOne, rows, type Executor } from '../../db/client.ts';
+import { toDate } from '../../db/time.ts';
+import { AppError } from '../../domain/errors.ts';
+import {
+  DEFAULT_WORKING_TIME,
+  createWorkingCalendar,
+  prefillYear,
+  validateWorkingTime,
+  weekdayOf,
+  type DayOff,
+  type NamedDate,
+  type WorkingCalendar,
+  type WorkingTimeRules,
+  type YearCalendar,
+} from '../../domain/calendar/index.ts';
+
+interface YearRow {
+  year: number;
+  version: number;
+  days_off: DayOff[];
+  make_up_days: NamedDate[];
+  confirmed: boolean;
+  updated_at: string;
+}
+
+/** The calendar in force for a year: the latest saved version, or the draft pre-filled from the rules. */
+export async function getYear(ex: Executor, year: number) {
+  const row = await maybeOne<YearRow>(
+    ex,
+    sql`select year, version, days_off, make_up_days, confirmed, updated_at from calendar_years
+        where year = ${year} order by version desc limit 1`,
+  );
+  const workingTime = await workingTimeRules(ex);
+  if (!row) {
+    const draft = prefillYear(year);
+    return { ...draft, version: 0, confirmed: false, updatedAt: null, officeHours: workingTime.at(-1)!.periods };
+  }
+  return {
+    year: row.year,
+    daysOff: row.days_off,
+    makeUpWorkingDays: row.make_up_days,
+    version: row.version,
+    confirmed: row.confirmed,
+    updatedAt: toDate(row.updated_at),
+    officeHours: workingTime.at(-1)!.periods,
+  };
+}
+
+export async function workingTimeRules(ex: Executor): Promise<WorkingTimeRules[]> {
+  const saved = await rows<{ value: WorkingTimeRules }>(ex, sql`select value from settings where key = 'working_time' order by effective_from`);
+  return saved.length ? saved.map((r) => r.value) : [DEFAULT_WORKING_TIME];
+}
+
+/** A working calendar over every saved year (unsaved years fall back to the pre-filled draft). */
+export async function loadWorkingCalendar(ex: Executor): Promise<WorkingCalendar> {
+  const years = await rows<YearRow>(
+    ex,
+    sql`select distinct on (year) year, days_off, make_up_days from calendar_years order by year, version desc`,
+  );
+  const byYear = new Map<number, YearCalendar>(
+    years.map((y) => [y.year, { year: y.year, daysOff: y.days_off, makeUpWorkingDays: y.make_up_days }]),
+  );
+  return createWorkingCalendar({
+    yearProvider: (y) => byYear.get(y) ?? prefillYear(y),
+    workingTime: await workingTimeRules(ex),
+  });
+}
+
+export interface YearInput {
+  daysOff: DayOff[];
+  makeUpWorkingDays: NamedDate[];
+  confirmed: boolean;
+}
+
+/**
+ * Checks an edited year: every date in that year, no date twice, make-up days on a weekend.
+ * @throws AppError CALENDAR_INVALID listing every problem.
+ */
+export function checkYear(year: number, input: YearInput): void {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const d of [...input.daysOff, ...input.makeUpWorkingDays]) {
+    if (!d.date.startsWith(`${year}-`)) problems.push(`${d.date}: not in ${year}`);
+    if (seen.has(d.date)) problems.push(`${d.date}: listed twice`);
+    seen.add(d.date);
+  }
+  for (const d of input.makeUpWorkingDays) {
+    const wd = weekdayOf(d.date);
+    if (wd !== 0 && wd !== 6) problems.push(`${d.date}: a make-up working day must be a Saturday or Sunday`);
+  }
+  if (problems.length) throw new AppError('CALENDAR_INVALID', { problems });
+}
+
+export async function saveYear(tx: Executor, year: number, input: YearInput, userId: string, now: Date) {
+  checkYear(year, input);
+  const last = await maybeOne<{ version: number }>(
+    tx,
+    sql`select max(version)::int as version from calendar_years where year = ${year}`,
+  );
+  const version = (last?.version ?? 0) + 1;
+  const sorted = <T extends { date: string }>(xs: T[]) => [...xs].sort((a, b) => a.date.localeCompare(b.date));
+  await tx.execute(sql`insert into calendar_years (year, version, days_off, make_up_days, confirmed, updated_by, updated_at)
+    values (${year}, ${version}, ${JSON.stringify(sorted(input.daysOff))}::jsonb, ${JSON.stringify(sorted(input.makeUpWorkingDays))}::jsonb,
+            ${input.confirmed}, ${userId}, ${now.toISOString()})`);
+  return version;
+}
+
+/**
+ * Saves office hours taking effect on a date (law as data).
+ * @throws AppError CALENDAR_INVALID when the periods are not valid.
+ */
+export async function saveWorkingTime(tx: Executor, rules: WorkingTimeRules, userId: string, now: Date) {
+  try {
+    validateWorkingTime(rules);
+  } catch (err) {
+    throw new AppError('CALENDAR_INVALID', { problems: [(err as Error).message] });
+  }
+  await tx.execute(sql`insert into settings (key, effective_from, value, updated_by, updated_at)
+    values ('working_time', ${rules.effectiveFrom}, ${JSON.stringify(rules)}::jsonb, ${userId}, ${now.toISOString()})
+    on conflict (key, effective_from) do update set value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
+}

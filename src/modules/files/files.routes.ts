@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import { maybeOne } from '../../db/client.ts';
+import { AppError } from '../../domain/errors.ts';
+import { canRead, type DossierScope } from '../../domain/permissions.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { requireUser } from '../../server/auth.ts';
+import { clock } from '../../server/clock.ts';
+import { sanitizeFileName, sniffAllowedMime } from './sniff.ts';
+import { EmptyFileError, FileTooLargeError } from './storage.ts';
+
+export interface UploadRow {
+  id: string;
+  sha256: string;
+  name: string;
+  size: number;
+  mime: string;
+  uploaded_by: string;
+}
+
+export const presentUpload = (u: UploadRow) => ({ id: u.id, sha256: u.sha256, name: u.name, size: u.size, mime: u.mime });
+
+export const UPLOAD_SELECT = sql`select up.id, up.sha256, up.name, f.size, f.mime, up.uploaded_by from uploads up join files f on f.sha256 = up.sha256`;
+
+export function filesRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const now = clock(deps);
+
+  api.post(
+    '/files',
+    {
+      schema: {
+        tags: ['files'],
+        summary: 'Tải lên một tệp đính kèm (multipart, trường "file") / upload one attachment',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      const part = await req.file();
+      if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', message: 'Missing part "file"' }] });
+      const name = sanitizeFileName(part.filename);
+      if (!name) {
+        part.file.resume();
+        throw new AppError('FILE_NAME_INVALID');
+      }
+      let stored;
+      try {
+        stored = await deps.blobs.put(part.file, { maxBytes: deps.config.maxUploadBytes });
+      } catch (err) {
+        part.file.resume();
+        if (err instanceof FileTooLargeError || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('FILE_TOO_LARGE', { maxBytes: deps.config.maxUploadBytes });
+        }
+        if (err instanceof EmptyFileError) throw new AppError('FILE_EMPTY');
+        throw err;
+      }
+      if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', { maxBytes: deps.config.maxUploadBytes });
+      const type = sniffAllowedMime(stored.head);
+      if (!type) throw new AppError('FILE_TYPE_NOT_ALLOWED');
+      const id = randomUUID();
+      const t = now().toISOString();
+      await deps.database.transaction(async (tx) => {
+        await tx.execute(sql`insert into files (sha256, size, mime, created_at) values (${stored.sha256}, ${stored.size}, ${type.mime}, ${t})
+                             on conflict (sha256) do nothing`);
+        await tx.execute(sql`insert into uploads (id, sha256, name, uploaded_by, created_at) values (${id}, ${stored.sha256}, ${name}, ${user.id}, ${t})`);
+      });
+      return reply.code(201).send({ id, sha256: stored.sha256, name, size: stored.size, mime: type.mime });
+    },
+  );
+
+  api.get(
+    '/files/:id',
+    {
+      schema: {
+        tags: ['files'],
+        summary: 'Tải về tệp đính kèm / download an attachment',
+        params: z.strictObject({ id: z.uuid() }),
+        querystring: z.strictObject({ download: z.enum(['1', '0']).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const upload = await maybeOne<UploadRow>(deps.database.db, sql`${UPLOAD_SELECT} where up.id = ${req.params.id}`);
+      if (!upload) throw new AppError('NOT_FOUND');
+      if (upload.uploaded_by !== user.id) {
+        // Readable if it belongs to a dossier the user may read.
+        const scope = await maybeOne<{ applicant_id: string; submitted_by: string; receiving_unit_id: string; handling_unit_id: string; assignee_id: string | null }>(
+          deps.database.db,
+          sql`select d.applicant_id, d.submitted_by, d.receiving_unit_id, d.handling_unit_id, d.assignee_id
+              from dossier_documents dd join dossiers d on d.id = dd.dossier_id where dd.upload_id = ${upload.id} limit 1`,
+        );
+        const dossier: DossierScope | null = scope && {
+          applicantId: scope.applicant_id,
+          submittedBy: scope.submitted_by,
+          receivingUnitId: scope.receiving_unit_id,
+          handlingUnitId: scope.handling_unit_id,
+          assigneeId: scope.assignee_id,
+        };
+        if (!dossier || !canRead(user, dossier)) throw new AppError('NOT_FOUND');
+      }
+      const stream = await deps.blobs.get(upload.sha256);
+      if (!stream) throw new AppError('NOT_FOUND');
+      const disposition = req.query.download === '1' ? 'attachment' : 'inline';
+      return reply
+        .header('content-type', upload.mime)
+        .header('content-length', String(upload.size))
+        .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(upload.name)}`)
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
+  );
+}

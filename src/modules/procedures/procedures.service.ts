@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import { maybeOne, rows, type Executor } from '../../db/client.ts';
+import { toDate } from '../../db/time.ts';
+import { AppError } from '../../domain/errors.ts';
+import { type ProcedureDefinition } from '../../domain/procedure.ts';
+import { compareVi, searchKey } from '../../domain/text.ts';
+
+interface ProcedureRow {
+  code: string;
+  current_version: number;
+  definition: ProcedureDefinition;
+  effective_from: string;
+}
+
+/**
+ * Saves a definition as the procedure's next version (the first for a new code) and updates
+ * the searchable projection. Earlier versions stay, so a dossier keeps the one it was filed under.
+ */
+export async function saveProcedureVersion(
+  tx: Executor,
+  def: ProcedureDefinition,
+  opts: { effectiveFrom: string; userId: string | null; now: Date },
+): Promise<number> {
+  const current = await maybeOne<{ current_version: number }>(
+    tx,
+    sql`select current_version from procedures where code = ${def.code} for update`,
+  );
+  const version = (current?.current_version ?? 0) + 1;
+  const projection = {
+    name: def.name,
+    search: searchKey(`${def.name} ${def.code} ${def.field}`),
+    field: def.field,
+    applicant: def.applicant,
+    online: def.onlineLevel.level,
+  };
+  if (current) {
+    await tx.execute(sql`update procedures set current_version = ${version}, name = ${projection.name},
+      name_search = ${projection.search}, field = ${projection.field}, applicant = ${projection.applicant},
+      online_level = ${projection.online}, updated_at = ${opts.now.toISOString()} where code = ${def.code}`);
+  } else {
+    await tx.execute(sql`insert into procedures (code, current_version, name, name_search, field, applicant, online_level, updated_at)
+      values (${def.code}, ${version}, ${projection.name}, ${projection.search}, ${projection.field}, ${projection.applicant},
+              ${projection.online}, ${opts.now.toISOString()})`);
+  }
+  await tx.execute(sql`insert into procedure_versions (procedure_code, version, definition, effective_from, created_by, created_at)
+    values (${def.code}, ${version}, ${JSON.stringify(def)}::jsonb, ${opts.effectiveFrom}, ${opts.userId}, ${opts.now.toISOString()})`);
+  return version;
+}
+
+/** @throws AppError PROCEDURE_NOT_FOUND */
+export async function getProcedure(ex: Executor, code: string, version?: number) {
+  const row = await maybeOne<ProcedureRow>(
+    ex,
+    sql`select p.code, p.current_version, v.definition, v.effective_from::text as effective_from
+        from procedures p join procedure_versions v on v.procedure_code = p.code
+        where p.code = ${code} and v.version = ${version ?? sql`p.current_version`}`,
+  );
+  if (!row) throw new AppError('PROCEDURE_NOT_FOUND');
+  return { definition: row.definition, version: version ?? row.current_version, effectiveFrom: row.effective_from };
+}
+
+export interface ProcedureQuery {
+  q?: string | undefined;
+  field?: string | undefined;
+  onlineLevel?: 'full' | 'partial' | 'unknown' | undefined;
+  applicant?: 'citizen' | 'business' | undefined;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Diacritic- and case-insensitive catalogue search: every word of the query must appear in the
+ * name, code or field. Results rank whole-phrase matches first, then in Vietnamese name order.
+ */
+export async function searchProcedures(ex: Executor, query: ProcedureQuery) {
+  const key = searchKey(query.q ?? '');
+  const words = key.split(' ').filter(Boolean);
+  const conditions = [sql`p.active`];
+  for (const w of words) conditions.push(sql`p.name_search like ${'%' + escapeLike(w) + '%'}`);
+  if (query.field) conditions.push(sql`p.field = ${query.field}`);
+  if (query.onlineLevel === 'unknown') conditions.push(sql`p.online_level is null`);
+  else if (query.onlineLevel) conditions.push(sql`p.online_level = ${query.onlineLevel}`);
+  if (query.applicant) conditions.push(sql`p.applicant in (${query.applicant}, 'both')`);
+  const found = await rows<ProcedureRow & { name_search: string }>(
+    ex,
+    sql`select p.code, p.current_version, p.name_search, v.definition
+        from procedures p join procedure_versions v on v.procedure_code = p.code and v.version = p.current_version
+        where ${sql.join(conditions, sql` and `)}`,
+  );
+  const rank = (r: { name_search: string }) => (key && r.name_search.includes(key) ? 0 : 1);
+  found.sort((a, b) => rank(a) - rank(b) || compareVi(a.definition.name, b.definition.name));
+  return {
+    total: found.length,
+    items: found.slice(query.offset, query.offset + query.limit).map((r) => summary(r.definition, r.current_version)),
+  };
+}
+
+export async function listFields(ex: Executor) {
+  const list = await rows<{ field: string; count: number }>(
+    ex,
+    sql`select field, count(*)::int as count from procedures where active group by field`,
+  );
+  return list.sort((a, b) => compareVi(a.field, b.field)).map((r) => ({ name: r.field, count: r.count }));
+}
+
+export async function listVersions(ex: Executor, code: string) {
+  const list = await rows<{ version: number; effective_from: string; created_at: string; created_by: string | null }>(
+    ex,
+    sql`select version, effective_from::text as effective_from, created_at, created_by from procedure_versions
+        where procedure_code = ${code} order by version desc`,
+  );
+  if (list.length === 0) throw new AppError('PROCEDURE_NOT_FOUND');
+  return list.map((v) => ({ version: v.version, effectiveFrom: v.effective_from, createdAt: toDate(v.created_at), createdBy: v.created_by }));
+}
+
+export function summary(def: ProcedureDefinition, version: number) {
+  return {
+    code: def.code,
+    name: def.name,
+    field: def.field,
+    timeLimit: def.timeLimit,
+    onlineLevel: def.onlineLevel.level,
+    applicant: def.applicant,
+    confidence: def.confidence,
+    version,
+  };
+}
+
+export function presentProcedure(def: ProcedureDefinition, version: number, effectiveFrom: string) {
+  return { ...def, onlineLevel: def.onlineLevel.level, onlineLevelReason: def.onlineLevel.reason, version, effectiveFrom };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);

@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { maybeOne } from '../db/client.ts';
+import { AppError } from '../domain/errors.ts';
+import type { Actor, StaffRole } from '../domain/permissions.ts';
+import type { AppDeps } from './app.ts';
+
+export const SESSION_COOKIE = 'nts_session';
+
+export interface SessionUser extends Actor {
+  fullName: string;
+  login: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+    csrfToken: string | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Writes that may be made without a session (they create one).
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/auth/register']);
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+interface SessionRow {
+  csrf_token: string;
+  id: string;
+  kind: Actor['kind'];
+  roles: StaffRole[];
+  unit_id: string | null;
+  department_id: string | null;
+  full_name: string;
+  login: string;
+}
+
+/** Loads the signed-in user from the session cookie and enforces CSRF on cookie-authenticated writes. */
+export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const now = (deps.now ?? (() => new Date()))();
+      const row = await maybeOne<SessionRow>(
+        deps.database.db,
+        sql`select s.csrf_token, u.id, u.kind, u.roles, u.unit_id, u.department_id, u.full_name, u.login
+            from sessions s join users u on u.id = s.user_id
+            where s.id_hash = ${hashToken(token)} and s.expires_at > ${now.toISOString()} and not u.disabled`,
+      );
+      if (row) {
+        req.user = {
+          id: row.id,
+          kind: row.kind,
+          roles: row.roles,
+          unitId: row.unit_id,
+          departmentId: row.department_id,
+          fullName: row.full_name,
+          login: row.login,
+        };
+        req.csrfToken = row.csrf_token;
+      }
+    }
+    const path = req.url.split('?')[0] ?? '';
+    if (req.user && UNSAFE.has(req.method) && !CSRF_EXEMPT.has(path)) {
+      if (req.headers['x-csrf-token'] !== req.csrfToken) throw new AppError('CSRF_TOKEN_INVALID');
+    }
+  });
+}
+
+/** @throws AppError UNAUTHENTICATED when nobody is signed in. */
+export function requireUser(req: FastifyRequest): SessionUser {
+  if (!req.user) throw new AppError('UNAUTHENTICATED');
+  return req.user;
+}
+
+/** @throws AppError UNAUTHENTICATED / FORBIDDEN unless a staff member is signed in. */
+export function requireStaff(req: FastifyRequest): SessionUser & { unitId: string } {
+  const user = requireUser(req);
+  if (user.kind !== 'staff' || !user.unitId) throw new AppError('FORBIDDEN');
+  return user as SessionUser & { unitId: string };
+}
+
+export function newSessionTokens() {
+  return { token: randomBytes(32).toString('base64url'), csrfToken: randomBytes(24).toString('base64url') };
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, deps: AppDeps) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    maxAge: Math.floor(deps.config.sessionTtlMs / 1000),
+  });
+}

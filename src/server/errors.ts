@@ -1,0 +1,87 @@
+import type { ErrorCode } from '../domain/errors.ts';
+
+/** The edge's table: HTTP status and the messages shown to people, per stable error code. */
+export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: string }> = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' },
+  UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.',
+    en: 'Missing or invalid CSRF token; reload the page.',
+  },
+  INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong login or password.' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+    en: 'The account is temporarily locked after repeated failed sign-ins. Try again later.',
+  },
+  ACCOUNT_EXISTS: { status: 409, vi: 'Tài khoản đã tồn tại.', en: 'An account already exists.' },
+  CCCD_INVALID: { status: 400, vi: 'Số căn cước (CCCD) không hợp lệ.', en: 'The citizen ID (CCCD) number is not valid.' },
+  MST_INVALID: { status: 400, vi: 'Mã số thuế không hợp lệ.', en: 'The tax code (MST) is not valid.' },
+  PHONE_INVALID: { status: 400, vi: 'Số điện thoại không hợp lệ.', en: 'The phone number is not valid.' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  PROCEDURE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thủ tục.', en: 'Procedure not found.' },
+  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
+  UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan, đơn vị.', en: 'Unit not found.' },
+  USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy người dùng.', en: 'User not found.' },
+  DOSSIER_ACTION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
+    en: 'This action is not allowed in the dossier’s current status.',
+  },
+  DOSSIER_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.',
+    en: 'Someone else has just updated this dossier. Reload and try again.',
+  },
+  SUBMISSION_INCOMPLETE: {
+    status: 400,
+    vi: 'Hồ sơ chưa đầy đủ: vui lòng bổ sung các mục còn thiếu.',
+    en: 'The application is incomplete: please complete the items listed.',
+  },
+  APPLICANT_NOT_ALLOWED: {
+    status: 403,
+    vi: 'Thủ tục này không áp dụng cho loại tài khoản của bạn.',
+    en: 'This procedure is not open to your kind of account.',
+  },
+  FILE_NOT_FOUND: { status: 400, vi: 'Không tìm thấy tệp đính kèm.', en: 'Attachment not found.' },
+  FILE_EMPTY: { status: 400, vi: 'Tệp đính kèm rỗng.', en: 'The file is empty.' },
+  FILE_TOO_LARGE: { status: 413, vi: 'Tệp đính kèm vượt quá dung lượng cho phép.', en: 'The file is too large.' },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    vi: 'Loại tệp không được chấp nhận (chỉ PDF, JPG, PNG, WEBP, DOCX, XLSX, ODT, ODS).',
+    en: 'File type not accepted (PDF, JPG, PNG, WEBP, DOCX, XLSX, ODT, ODS only).',
+  },
+  FILE_NAME_INVALID: { status: 400, vi: 'Tên tệp không hợp lệ.', en: 'The file name is not valid.' },
+  SUPPLEMENT_ANSWER_INVALID: {
+    status: 400,
+    vi: 'Nội dung bổ sung không hợp lệ.',
+    en: 'The supplement answer is not valid.',
+  },
+  EXTENSION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể gia hạn: chỉ được hẹn lại một lần và chậm nhất 01 ngày trước hạn trả kết quả.',
+    en: 'Cannot extend: a new date may be set only once, at least one day before the due date.',
+  },
+  ALREADY_RATED: { status: 409, vi: 'Hồ sơ này đã được đánh giá.', en: 'This dossier has already been rated.' },
+  CALENDAR_INVALID: { status: 400, vi: 'Lịch làm việc không hợp lệ.', en: 'The calendar is not valid.' },
+  PROCEDURE_INVALID: { status: 400, vi: 'Định nghĩa thủ tục không hợp lệ.', en: 'The procedure definition is not valid.' },
+  TOO_MANY_REQUESTS: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: 'Định dạng dữ liệu không được hỗ trợ.',
+    en: 'Unsupported content type.',
+  },
+  INTERNAL: {
+    status: 500,
+    vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',
+    en: 'Something went wrong on our side. Please try again later.',
+  },
+};
+
+export function errorBody(code: ErrorCode, requestId: string, details?: Record<string, unknown>) {
+  const e = ERROR_TABLE[code];
+  return { error: { code, message: e.vi, messageEn: e.en, ...(details ? { details } : {}), requestId } };
+}
