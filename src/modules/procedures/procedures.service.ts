@@ -87,8 +87,12 @@ export async function searchProcedures(ex: Executor, query: ProcedureQuery) {
         from procedures p join procedure_versions v on v.procedure_code = p.code and v.version = p.current_version
         where ${sql.join(conditions, sql` and `)}`,
   );
+  // Whole phrase first, then the shorter (more specific) name, then Vietnamese alphabetical order.
   const rank = (r: { name_search: string }) => (key && r.name_search.includes(key) ? 0 : 1);
-  found.sort((a, b) => rank(a) - rank(b) || compareVi(a.definition.name, b.definition.name));
+  const specificity = (r: { definition: ProcedureDefinition }) => (key ? r.definition.name.length : 0);
+  found.sort(
+    (a, b) => rank(a) - rank(b) || specificity(a) - specificity(b) || compareVi(a.definition.name, b.definition.name),
+  );
   return {
     total: found.length,
     items: found.slice(query.offset, query.offset + query.limit).map((r) => summary(r.definition, r.current_version)),

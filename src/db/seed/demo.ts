@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { maybeOne, type Database, type Executor } from '../client.ts';
+import { hashPassword } from '../../modules/accounts/password.ts';
+import { searchKey } from '../../domain/text.ts';
+import { vnDateOf } from '../../domain/calendar/index.ts';
+import { saveProcedureVersion } from '../../modules/procedures/procedures.service.ts';
+import { wardProcedureDefinitions } from './procedures.ts';
+
+/** Demo accounts, documented in the README. Every password is the same, for a demo only. */
+export const DEMO_PASSWORD = 'NongTrang@2026';
+export const DEMO_ACCOUNTS = {
+  reception: { login: 'tiepnhan', fullName: 'Nguyễn Thị Hoa', roles: ['reception'], dept: 'MOTCUA' },
+  specialist: { login: 'chuyenvien', fullName: 'Trần Văn Minh', roles: ['specialist'], dept: 'VHXH' },
+  specialist2: { login: 'chuyenvien2', fullName: 'Lê Thị Thu', roles: ['specialist'], dept: 'KTHTDT' },
+  leader: { login: 'lanhdao', fullName: 'Phạm Quang Huy', roles: ['leader'], dept: 'LANHDAO' },
+  admin: { login: 'quantri', fullName: 'Đỗ Văn Nam', roles: ['unit_admin'], dept: 'VANPHONG' },
+  otherUnitSpecialist: { login: 'chuyenvien.so', fullName: 'Hoàng Văn Sơn', roles: ['specialist', 'reception', 'leader'], dept: 'DATDAI' },
+} as const;
+export const DEMO_CITIZEN = { cccd: '025090001234', fullName: 'Nguyễn Văn An', birthYear: 1990, gender: 'male', phone: '0912345678', email: 'an.nguyen@example.vn' } as const;
+export const DEMO_CITIZEN_2 = { cccd: '025195004321', fullName: 'Vũ Thị Bình', birthYear: 1995, gender: 'female', phone: '0987654321', email: null } as const;
+export const DEMO_BUSINESS = { mst: '2601234567', fullName: 'Hộ kinh doanh Cà phê Nông Trang', phone: '0901234567', email: 'caphe@example.vn' } as const;
+export const OTHER_UNIT_CODE = 'DEMO.00.H25.STNMT';
+
+const DEPARTMENTS = [
+  ['MOTCUA', 'Bộ phận Một cửa (Trung tâm Phục vụ hành chính công phường)'],
+  ['VHXH', 'Phòng Văn hóa - Xã hội'],
+  ['KTHTDT', 'Phòng Kinh tế, Hạ tầng và Đô thị'],
+  ['VANPHONG', 'Văn phòng HĐND và UBND phường'],
+  ['LANHDAO', 'Lãnh đạo UBND phường'],
+] as const;
+
+/** The catalogue of real ward procedures; seeded in every mode when the catalogue is empty. */
+export async function seedCatalogue(tx: Executor, now: Date): Promise<number> {
+  const any = await maybeOne<{ code: string }>(tx, sql`select code from procedures limit 1`);
+  if (any) return 0;
+  const defs = wardProcedureDefinitions();
+  for (const def of defs) await saveProcedureVersion(tx, def, { effectiveFrom: vnDateOf(now), userId: null, now });
+  return defs.length;
+}
+
+/** The unit this deployment serves (from UNIT_CODE / UNIT_NAME); created at first start. */
+export async function seedUnit(tx: Executor, unit: { code: string; name: string; parentName: string }) {
+  const existing = await maybeOne<{ id: string }>(tx, sql`select id from units where code = ${unit.code}`);
+  if (existing) return existing.id;
+  let parentId: string | null = null;
+  if (unit.parentName) {
+    parentId = randomUUID();
+    await tx.execute(sql`insert into units (id, code, name) values (${parentId}, ${unit.code + '.P'}, ${unit.parentName})`);
+  }
+  const id = randomUUID();
+  await tx.execute(sql`insert into units (id, code, name, parent_id) values (${id}, ${unit.code}, ${unit.name}, ${parentId})`);
+  return id;
+}
+
+async function addUser(
+  tx: Executor,
+  u: { kind: 'staff' | 'citizen' | 'business'; login: string; fullName: string; unitId?: string; departmentId?: string; roles?: readonly string[]; cccd?: string; mst?: string; birthYear?: number; gender?: string; phone?: string; email?: string | null },
+  passwordHash: string,
+) {
+  await tx.execute(sql`
+    insert into users (id, kind, login, full_name, name_search, unit_id, department_id, roles, cccd, mst, birth_year, gender, phone, email, address, password_hash)
+    values (${randomUUID()}, ${u.kind}, ${u.login}, ${u.fullName}, ${searchKey(u.fullName)}, ${u.unitId ?? null}, ${u.departmentId ?? null},
+            ${`{${(u.roles ?? []).join(',')}}`}, ${u.cccd ?? null}, ${u.mst ?? null}, ${u.birthYear ?? null}, ${u.gender ?? null},
+            ${u.phone ?? null}, ${u.email ?? null}, ${u.kind === 'staff' ? null : 'Tổ dân phố 5, phường Nông Trang, tỉnh Phú Thọ'}, ${passwordHash})`);
+}
+
+/** Demo departments, one account per role, a second unit for inter-agency transfers, demo applicants. */
+export async function seedDemo(tx: Executor, unitId: string): Promise<boolean> {
+  const seeded = await maybeOne<{ id: string }>(tx, sql`select id from users where login = ${DEMO_ACCOUNTS.reception.login}`);
+  if (seeded) return false;
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const deptIds = new Map<string, string>();
+  for (const [code, name] of DEPARTMENTS) {
+    const id = randomUUID();
+    deptIds.set(code, id);
+    await tx.execute(sql`insert into departments (id, unit_id, code, name) values (${id}, ${unitId}, ${code}, ${name})`);
+  }
+  const otherUnit = randomUUID();
+  const otherDept = randomUUID();
+  await tx.execute(sql`insert into units (id, code, name) values (${otherUnit}, ${OTHER_UNIT_CODE}, ${'Sở Nông nghiệp và Môi trường tỉnh Phú Thọ (đơn vị demo)'})`);
+  await tx.execute(sql`insert into departments (id, unit_id, code, name) values (${otherDept}, ${otherUnit}, 'DATDAI', 'Phòng Quản lý đất đai')`);
+  for (const [key, a] of Object.entries(DEMO_ACCOUNTS)) {
+    const other = key === 'otherUnitSpecialist';
+    await addUser(
+      tx,
+      { kind: 'staff', login: a.login, fullName: a.fullName, roles: a.roles, unitId: other ? otherUnit : unitId, departmentId: other ? otherDept : deptIds.get(a.dept)! },
+      hash,
+    );
+  }
+  for (const c of [DEMO_CITIZEN, DEMO_CITIZEN_2]) {
+    await addUser(tx, { kind: 'citizen', login: c.cccd, ...c }, hash);
+  }
+  await addUser(tx, { kind: 'business', login: DEMO_BUSINESS.mst, ...DEMO_BUSINESS }, hash);
+  return true;
+}
+
+export async function seed(database: Database, opts: { unit: { code: string; name: string; parentName: string }; demo: boolean; now: Date }) {
+  return database.transaction(async (tx) => {
+    const unitId = await seedUnit(tx, opts.unit);
+    const procedures = await seedCatalogue(tx, opts.now);
+    const demo = opts.demo ? await seedDemo(tx, unitId) : false;
+    return { unitId, procedures, demo };
+  });
+}

@@ -1,0 +1,146 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { requireStaff, requireUser } from '../../server/auth.ts';
+import { clock } from '../../server/clock.ts';
+import { audit, auditContext } from '../audit/audit.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
+import { loadDossier } from './dossiers.repo.ts';
+import { presentDossier, presentPublic } from './dossiers.present.ts';
+import { listAudit, listDossiers, listEvents } from './dossiers.queries.ts';
+import { ActionBody, CodeParams, QueueQuery, SubmitBody } from './dossiers.schemas.ts';
+import { actOnDossier, rateDossier, readableDossier, submitDossier } from './dossiers.service.ts';
+
+const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(100).regex(/^[\w.:-]+$/).optional() });
+
+export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const now = clock(deps);
+  const db = deps.database;
+
+  api.post(
+    '/dossiers',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Nộp hồ sơ (trực tuyến, hoặc tại quầy bởi cán bộ một cửa) / submit a dossier',
+        description: 'Send an Idempotency-Key header: a retry with the same key returns the same dossier, never a duplicate.',
+        body: SubmitBody,
+        headers: IdempotencyHeaders,
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const t = now();
+      const { dossier, created } = await submitDossier(db, user, req.body, {
+        idempotencyKey: req.headers['idempotency-key'] ?? null,
+        defaultUnitCode: deps.config.unit.code,
+        now: t,
+        ctx: { requestId: req.id, ip: req.ip },
+      });
+      const cal = await loadWorkingCalendar(db.db);
+      return reply.code(created ? 201 : 200).send(await presentDossier(db.db, dossier, user, cal, t));
+    },
+  );
+
+  api.get(
+    '/dossiers',
+    { schema: { tags: ['dossiers'], summary: 'Hồ sơ của tôi / hàng đợi công việc của cán bộ', querystring: QueueQuery } },
+    async (req) => {
+      const user = requireUser(req);
+      const cal = await loadWorkingCalendar(db.db);
+      return listDossiers(db.db, user, req.query, cal, now());
+    },
+  );
+
+  api.get(
+    '/dossiers/:code',
+    { schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ / a dossier', params: CodeParams } },
+    async (req) => {
+      const user = requireUser(req);
+      const t = now();
+      // Officials' reads of personal data are recorded with the read itself.
+      return db.transaction(async (tx) => {
+        const d = await readableDossier(tx, user, req.params.code);
+        if (user.kind === 'staff') {
+          await audit(tx, { actorId: user.id, action: 'read_dossier', entityType: 'dossier', entityId: d.code, ...auditContext(req) }, t);
+        }
+        return presentDossier(tx, d, user, await loadWorkingCalendar(tx), t);
+      });
+    },
+  );
+
+  api.get(
+    '/dossiers/:code/events',
+    { schema: { tags: ['dossiers'], summary: 'Lịch sử xử lý / the dossier’s history', params: CodeParams } },
+    async (req) => {
+      const user = requireUser(req);
+      const d = await readableDossier(db.db, user, req.params.code);
+      return { items: await listEvents(db.db, d.id) };
+    },
+  );
+
+  api.get(
+    '/dossiers/:code/audit',
+    { schema: { tags: ['dossiers'], summary: 'Nhật ký truy cập, thao tác (cán bộ) / audit trail', params: CodeParams } },
+    async (req) => {
+      const user = requireStaff(req);
+      const d = await readableDossier(db.db, user, req.params.code);
+      return { items: await listAudit(db.db, d.code) };
+    },
+  );
+
+  api.post(
+    '/dossiers/:code/actions',
+    { schema: { tags: ['dossiers'], summary: 'Thực hiện thao tác xử lý / take an action', params: CodeParams, body: ActionBody } },
+    async (req) => {
+      const user = requireUser(req);
+      const t = now();
+      const d = await actOnDossier(db, user, req.params.code, req.body, t, { requestId: req.id, ip: req.ip });
+      return presentDossier(db.db, d, user, await loadWorkingCalendar(db.db), t);
+    },
+  );
+
+  api.post(
+    '/dossiers/:code/rating',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Đánh giá mức độ hài lòng / rate the service',
+        params: CodeParams,
+        body: z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      return reply.code(201).send(await rateDossier(db, user, req.params.code, req.body, now()));
+    },
+  );
+
+  api.get(
+    '/public/dossiers/:code',
+    {
+      config: {
+        // Guessing the 4 digits must be slow; plain look-ups are not limited.
+        rateLimit: { max: 20, timeWindow: '1 minute', allowList: (req) => !(req.query as { phoneLast4?: string }).phoneLast4 },
+      },
+      schema: {
+        tags: ['public'],
+        summary: 'Tra cứu hồ sơ theo mã (công khai) / track a dossier by code',
+        params: CodeParams,
+        querystring: z.strictObject({ phoneLast4: z.string().regex(/^\d{4}$/).optional() }),
+      },
+    },
+    async (req) => {
+      const d = await loadDossier(db.db, req.params.code.trim().toUpperCase());
+      if (!d) throw new AppError('DOSSIER_NOT_FOUND');
+      const phone = d.applicant.phone ?? '';
+      const details = req.query.phoneLast4 !== undefined && phone.length >= 4 && phone.endsWith(req.query.phoneLast4);
+      if (req.query.phoneLast4 !== undefined && !details) throw new AppError('FORBIDDEN', { field: 'phoneLast4' });
+      const t = now();
+      return presentPublic(db.db, d, details, await loadWorkingCalendar(db.db), t);
+    },
+  );
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
+import { vnDateOf } from '../../domain/calendar/index.ts';
+import { formatDossierCode } from '../../domain/dossier-code.ts';
+import { isAllowed, nextStatus, STATUS_INFO } from '../../domain/dossier-state.ts';
+import { AppError } from '../../domain/errors.ts';
+import { canRead, roleFor } from '../../domain/permissions.ts';
+import { validateSubmission } from '../../domain/procedure.ts';
+import { searchKey } from '../../domain/text.ts';
+import type { SessionUser } from '../../server/auth.ts';
+import { findOrCreateApplicant, findUser, type UserRow } from '../accounts/accounts.service.ts';
+import { audit } from '../audit/audit.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
+import { getProcedure } from '../procedures/procedures.service.ts';
+import { applyEffect } from './dossiers.effects.ts';
+import { appendEvent, attachDocument, loadDossier, nextSequence, scopeOf, startStep, updateDossier, type ApplicantSnapshot, type DossierRow } from './dossiers.repo.ts';
+import type { ActionInput, SubmitInput } from './dossiers.schemas.ts';
+
+export interface RequestContext {
+  requestId: string;
+  ip: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function snapshot(u: UserRow): ApplicantSnapshot {
+  return {
+    kind: u.kind === 'business' ? 'business' : 'citizen',
+    fullName: u.full_name,
+    idNumber: (u.kind === 'business' ? u.mst : u.cccd) ?? u.login,
+    phone: u.phone,
+    email: u.email,
+    address: u.address,
+  };
+}
+
+/**
+ * Files a dossier: validates it against the procedure's current version, assigns its code and
+ * writes the dossier, its documents, first step and event, and the audit entry in one transaction.
+ * The same Idempotency-Key from the same submitter returns the dossier already filed.
+ * @throws AppError SUBMISSION_INCOMPLETE, PROCEDURE_NOT_FOUND, APPLICANT_NOT_ALLOWED, FILE_NOT_FOUND, FORBIDDEN, UNIT_NOT_FOUND
+ */
+export async function submitDossier(
+  database: Database,
+  actor: SessionUser,
+  input: SubmitInput,
+  opts: { idempotencyKey: string | null; defaultUnitCode: string; now: Date; ctx: RequestContext },
+): Promise<{ dossier: DossierRow; created: boolean }> {
+  const desk = actor.kind === 'staff';
+  if (desk && !actor.roles.includes('reception')) throw new AppError('FORBIDDEN');
+  if (!desk && (input.channel !== 'online' || input.applicant)) {
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'channel', message: 'Online submissions are made by the applicant' }] });
+  }
+  if (desk && !input.applicant) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'applicant', message: 'Required at the desk' }] });
+
+  const attempt = () =>
+    database.transaction(async (tx) => {
+      if (opts.idempotencyKey) {
+        const existing = await maybeOne<DossierRow>(
+          tx,
+          sql`select * from dossiers where submitted_by = ${actor.id} and idempotency_key = ${opts.idempotencyKey}`,
+        );
+        if (existing) return { dossier: existing, created: false };
+      }
+      const proc = await getProcedure(tx, input.procedureCode);
+      const def = proc.definition;
+      const check = validateSubmission(def, input.formData, input.documents);
+      if (!check.ok) throw new AppError('SUBMISSION_INCOMPLETE', { problems: check.problems });
+
+      const unitCode = desk ? null : (input.unitCode ?? opts.defaultUnitCode);
+      const unit = await maybeOne<{ id: string; code: string }>(
+        tx,
+        unitCode ? sql`select id, code from units where code = ${unitCode}` : sql`select id, code from units where id = ${actor.unitId}`,
+      );
+      if (!unit) throw new AppError('UNIT_NOT_FOUND');
+
+      const applicant = desk ? await findOrCreateApplicant(tx, input.applicant!, opts.now) : (await findUser(tx, actor.id))!;
+      if (def.applicant !== 'both' && def.applicant !== applicant.kind) throw new AppError('APPLICANT_NOT_ALLOWED');
+
+      const uploads = await rows<{ id: string; uploaded_by: string }>(
+        tx,
+        sql`select id, uploaded_by from uploads where id in (${sql.join(
+          input.documents.map((d) => sql`${d.fileId}`).concat(sql`null`),
+          sql`, `,
+        )})`,
+      );
+      for (const doc of input.documents) {
+        if (!uploads.some((u) => u.id === doc.fileId && u.uploaded_by === actor.id)) {
+          throw new AppError('FILE_NOT_FOUND', { fileId: doc.fileId, requirementId: doc.requirementId });
+        }
+      }
+
+      const seq = await nextSequence(tx, unit.id, vnDateOf(opts.now));
+      const code = formatDossierCode(unit.code, opts.now, seq);
+      const id = randomUUID();
+      const snap = snapshot(applicant);
+      await tx.execute(sql`
+        insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, applicant_id, applicant,
+                              applicant_search, procedure_search, channel, status, form_data, submitted_at, idempotency_key, submitted_by, updated_at)
+        values (${id}, ${code}, ${def.code}, ${proc.version}, ${unit.id}, ${unit.id}, ${applicant.id}, ${JSON.stringify(snap)}::jsonb,
+                ${searchKey(`${snap.fullName} ${snap.idNumber} ${snap.phone ?? ''}`)}, ${searchKey(`${def.name} ${def.code}`)},
+                ${input.channel}, 'submitted', ${JSON.stringify(input.formData)}::jsonb, ${opts.now.toISOString()},
+                ${opts.idempotencyKey}, ${actor.id}, ${opts.now.toISOString()})`);
+      for (const doc of input.documents) {
+        await attachDocument(tx, { id: randomUUID(), dossierId: id, requirementId: doc.requirementId, uploadId: doc.fileId, round: 0, purpose: 'application' }, opts.now);
+      }
+      const first = def.workflow[0]!;
+      await startStep(tx, id, { key: first.key, name: first.name, role: first.role, handlerId: null, dueAt: null }, opts.now);
+      await appendEvent(
+        tx,
+        id,
+        {
+          action: 'submit',
+          fromStatus: null,
+          toStatus: 'submitted',
+          actorId: actor.id,
+          actorRole: desk ? 'reception' : 'applicant',
+          comment: null,
+          data: { channel: input.channel, procedureVersion: proc.version },
+          attachments: input.documents.map((d) => d.fileId),
+        },
+        opts.now,
+      );
+      await audit(tx, { actorId: actor.id, action: 'dossier_submit', entityType: 'dossier', entityId: code, ...opts.ctx }, opts.now);
+      return { dossier: (await loadDossier(tx, code))!, created: true };
+    });
+
+  try {
+    return await attempt();
+  } catch (err) {
+    // Two requests with the same Idempotency-Key raced: the loser returns the winner's dossier.
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION && opts.idempotencyKey) return attempt();
+    throw err;
+  }
+}
+
+/**
+ * Loads a dossier the actor may read.
+ * @throws AppError DOSSIER_NOT_FOUND (also when the actor may not read it: its existence is not disclosed)
+ */
+export async function readableDossier(ex: Executor, actor: SessionUser, code: string, forUpdate = false): Promise<DossierRow> {
+  const d = await loadDossier(ex, code, forUpdate);
+  if (!d || !canRead(actor, scopeOf(d))) throw new AppError('DOSSIER_NOT_FOUND');
+  return d;
+}
+
+/**
+ * Takes one action on a dossier: checks the action table, the actor's role, the version,
+ * applies the effect and appends the event and audit entry, all in one transaction.
+ * @throws AppError DOSSIER_NOT_FOUND, DOSSIER_ACTION_NOT_ALLOWED (409), DOSSIER_VERSION_CONFLICT (409), FORBIDDEN, and the effect's own errors
+ */
+export async function actOnDossier(database: Database, actor: SessionUser, code: string, input: ActionInput, now: Date, ctx: RequestContext) {
+  return database.transaction(async (tx) => {
+    const d = await readableDossier(tx, actor, code, true);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== d.version) {
+      throw new AppError('DOSSIER_VERSION_CONFLICT', { currentVersion: d.version });
+    }
+    if (!isAllowed(d.status, input.action)) {
+      throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { status: d.status, statusLabel: STATUS_INFO[d.status].vi, action: input.action });
+    }
+    const role = roleFor(actor, input.action, scopeOf(d));
+    if (!role) throw new AppError('FORBIDDEN');
+    const def = (await getProcedure(tx, d.procedure_code, d.procedure_version)).definition;
+    const cal = await loadWorkingCalendar(tx);
+    const to = nextStatus(d.status, input.action, d.resume_status);
+    const effect = await applyEffect({ tx, dossier: d, def, cal, actor, now, nextStatus: to }, input);
+    const ok = await updateDossier(tx, d, { ...effect.patch, status: to }, now);
+    if (!ok) throw new AppError('DOSSIER_VERSION_CONFLICT');
+    await appendEvent(
+      tx,
+      d.id,
+      { action: input.action, fromStatus: d.status, toStatus: to, actorId: actor.id, actorRole: role, comment: effect.comment, data: effect.data, attachments: effect.attachments },
+      now,
+    );
+    await audit(tx, { actorId: actor.id, action: `dossier_${input.action}`, entityType: 'dossier', entityId: d.code, ...ctx }, now);
+    return (await loadDossier(tx, code))!;
+  });
+}
+
+/**
+ * Records the applicant's rating, once, after the result is returned.
+ * @throws AppError DOSSIER_NOT_FOUND, FORBIDDEN, DOSSIER_ACTION_NOT_ALLOWED, ALREADY_RATED
+ */
+export async function rateDossier(database: Database, actor: SessionUser, code: string, input: { score: number; comment?: string | undefined }, now: Date) {
+  return database.transaction(async (tx) => {
+    const d = await readableDossier(tx, actor, code, true);
+    if (actor.kind === 'staff') throw new AppError('FORBIDDEN');
+    if (d.status !== 'returned') throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { status: d.status, action: 'rate' });
+    const inserted = await rows<{ dossier_id: string }>(
+      tx,
+      sql`insert into ratings (dossier_id, score, comment, rated_by, created_at)
+          values (${d.id}, ${input.score}, ${input.comment ?? null}, ${actor.id}, ${now.toISOString()})
+          on conflict (dossier_id) do nothing returning dossier_id`,
+    );
+    if (inserted.length === 0) throw new AppError('ALREADY_RATED');
+    await audit(tx, { actorId: actor.id, action: 'dossier_rate', entityType: 'dossier', entityId: d.code }, now);
+    return { score: input.score, comment: input.comment ?? null };
+  });
+}

@@ -1,0 +1,52 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError, openDatabase } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { seed } from '../db/seed/demo.ts';
+import { createBlobStore } from '../modules/files/index.ts';
+
+/** Starts the platform: config → database (+ migrations, seed) → HTTP. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  let database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      process.exit(75);
+    }
+    console.error(`Không kết nối được cơ sở dữ liệu / cannot open the database: ${(err as Error).message}`);
+    process.exit(69);
+  }
+  await migrate(database);
+  const seeded = await seed(database, { unit: config.unit, demo: config.seedDemo, now: new Date() });
+  const app = await buildApp({ config, database, blobs: createBlobStore(config.storage) });
+  app.log.info(
+    { database: database.kind, unit: config.unit.code, seeded, storage: config.storage.kind },
+    config.unit.isDemoCode ? 'UNIT_CODE is the demo value DEMO.07894.H25: set the real electronic ID code in production' : 'starting',
+  );
+  if (database.kind === 'pglite') {
+    app.log.warn('Embedded database (PGlite): it does not fsync; production data belongs on PostgreSQL (DATABASE_URL).');
+  }
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+}
+
+await main();

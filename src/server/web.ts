@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { errorBody } from './errors.ts';
+
+export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
+
+/** Serves the built web app; unknown non-API paths get index.html (client-side routes). */
+export async function registerWeb(app: FastifyInstance) {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) {
+    app.log.warn(`web app not built (${WEB_DIST}); run "npm run build:web"`);
+    app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('NOT_FOUND', req.id)));
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url === '/health') {
+      return reply.code(404).send(errorBody('NOT_FOUND', req.id));
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

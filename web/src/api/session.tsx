@@ -1,0 +1,99 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, setCsrfToken, toApiError, type ApiError } from './client';
+import { invalidate } from './useApi';
+import type { SessionPayload, User } from './types';
+
+export type RegisterBody =
+  | { kind: 'citizen'; fullName: string; cccd: string; birthYear: number; gender: 'male' | 'female'; phone: string; email?: string; password: string }
+  | { kind: 'business'; businessName: string; mst: string; phone: string; email?: string; password: string };
+
+interface SessionValue {
+  /** `loading` until GET /auth/me has answered once. */
+  status: 'loading' | 'ready';
+  user: User | null;
+  csrfToken: string | null;
+  /** Set when /auth/me failed for a reason other than "not signed in" (e.g. offline). */
+  error: ApiError | null;
+  /** @throws {ApiError} INVALID_CREDENTIALS, ACCOUNT_LOCKED, rate limit, network. */
+  signIn: (login: string, password: string) => Promise<User>;
+  /** @throws {ApiError} CCCD_INVALID, MST_INVALID, PHONE_INVALID, ACCOUNT_EXISTS, VALIDATION_FAILED… */
+  register: (body: RegisterBody) => Promise<User>;
+  /** @throws {ApiError} when the server cannot be reached (the session is then kept). */
+  signOut: () => Promise<void>;
+  refresh: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<{ status: 'loading' | 'ready'; user: User | null; csrfToken: string | null; error: ApiError | null }>({
+    status: 'loading',
+    user: null,
+    csrfToken: null,
+    error: null,
+  });
+
+  const apply = useCallback((payload: SessionPayload | null, error: ApiError | null = null) => {
+    setCsrfToken(payload?.csrfToken ?? null);
+    setState({ status: 'ready', user: payload?.user ?? null, csrfToken: payload?.csrfToken ?? null, error });
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      apply(await api.get<SessionPayload>('/auth/me'));
+    } catch (e) {
+      const err = toApiError(e);
+      apply(null, err.status === 401 ? null : err);
+    }
+  }, [apply]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // Any 401 from another call means the session has ended (expired, signed out elsewhere).
+  useEffect(() => {
+    const onExpired = () => setState((s) => (s.user ? { ...s, user: null, csrfToken: null } : s));
+    window.addEventListener('nts:unauthenticated', onExpired);
+    return () => window.removeEventListener('nts:unauthenticated', onExpired);
+  }, []);
+
+  const signIn = useCallback(
+    async (login: string, password: string) => {
+      const payload = await api.post<SessionPayload>('/auth/login', { login, password });
+      invalidate();
+      apply(payload);
+      return payload.user;
+    },
+    [apply],
+  );
+
+  const register = useCallback(
+    async (body: RegisterBody) => {
+      const payload = await api.post<SessionPayload>('/auth/register', body);
+      invalidate();
+      apply(payload);
+      return payload.user;
+    },
+    [apply],
+  );
+
+  const signOut = useCallback(async () => {
+    await api.post<void>('/auth/logout');
+    invalidate();
+    apply(null);
+  }, [apply]);
+
+  const value = useMemo<SessionValue>(
+    () => ({ ...state, signIn, register, signOut, refresh }),
+    [state, signIn, register, signOut, refresh],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The signed-in user (or null), the CSRF token and sign-in/out helpers. */
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession() must be used inside <SessionProvider>');
+  return value;
+}

@@ -1,0 +1,252 @@
+// Request/response shapes of docs/API.md (v1). Kept here so the web app builds on its own;
+// once src/domain exports them, these can become `import type` re-exports.
+
+export type Role = 'reception' | 'specialist' | 'leader' | 'unit_admin';
+export type UserKind = 'staff' | 'citizen' | 'business';
+
+export interface Ref {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface User {
+  id: string;
+  kind: UserKind;
+  fullName: string;
+  login: string;
+  roles: Role[];
+  unit: Ref | null;
+  department: Ref | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface SessionPayload {
+  user: User;
+  csrfToken: string;
+}
+
+export type TimeUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'same_day';
+export interface TimeLimit {
+  amount: number | null;
+  unit: TimeUnit | null;
+  note: string | null;
+  toBeConfirmed: boolean;
+}
+
+export type OnlineLevel = 'full' | 'partial' | null;
+export type Applicant = 'citizen' | 'business' | 'both';
+
+export interface ProcedureSummary {
+  code: string;
+  name: string;
+  nameEn?: string | null;
+  field: string;
+  timeLimit: TimeLimit;
+  onlineLevel: OnlineLevel;
+  applicant: Applicant;
+  confidence: 'high' | 'medium' | 'low' | null;
+  version: number;
+}
+
+export type DocumentKind = 'original' | 'certified_copy' | 'copy' | 'form';
+export interface DocumentRequirement {
+  id: string;
+  name: string;
+  kind: DocumentKind;
+  required: boolean | null;
+  copies: number | null;
+  formUrl: string | null;
+  note?: string;
+}
+
+export type FormFieldType = 'text' | 'textarea' | 'date' | 'number' | 'select' | 'cccd' | 'phone' | 'email';
+export interface FormFieldOption {
+  value: string;
+  label: string;
+  labelEn?: string | null;
+}
+export interface FormField {
+  key: string;
+  label: string;
+  labelEn: string | null;
+  type: FormFieldType;
+  required: boolean;
+  hint: string | null;
+  hintEn: string | null;
+  options?: FormFieldOption[];
+  maxLength?: number;
+}
+
+export interface Fee {
+  name: string;
+  amountVnd: number | null;
+  note: string | null;
+}
+
+export interface WorkflowStep {
+  key: string;
+  name: string;
+  nameEn?: string;
+  role: string;
+  share: number;
+}
+
+export interface Procedure extends ProcedureSummary {
+  legalBasis: string[];
+  fees: Fee[];
+  documents: DocumentRequirement[];
+  formFields: FormField[];
+  workflow: WorkflowStep[];
+  result: string | null;
+  source: string | null;
+  notes: string | null;
+  toBeConfirmed: string[];
+  onlineLevelReason?: string;
+  effectiveFrom?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface UploadedFile {
+  id: string;
+  sha256?: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+export type DossierStatus =
+  | 'submitted'
+  | 'received'
+  | 'refused'
+  | 'in_review'
+  | 'consulting'
+  | 'awaiting_approval'
+  | 'approved'
+  | 'supplement_requested'
+  | 'awaiting_payment'
+  | 'withdrawn'
+  | 'stopped'
+  | 'result_ready'
+  | 'returned';
+
+export type Timeliness = 'early' | 'on_time' | 'late' | null;
+
+export interface DossierDocument {
+  id: string;
+  requirementId: string | null;
+  name: string;
+  fileId: string;
+  size: number;
+  mime: string;
+  round: number;
+}
+
+export interface SupplementItem {
+  id: string;
+  target: { type: 'document' | 'field'; key: string };
+  reason: string;
+  answered?: boolean;
+  answer?: { fileId?: string | null; value?: string | null } | null;
+}
+
+export interface SupplementRequest {
+  id?: string;
+  round?: number;
+  requestedAt?: string;
+  requestedBy?: { id: string; fullName: string } | null;
+  comment?: string | null;
+  items: SupplementItem[];
+}
+
+export interface DossierStep {
+  key: string;
+  name: string;
+  role: string;
+  startedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  timeliness: Timeliness;
+}
+
+export interface Dossier {
+  id: string;
+  code: string;
+  procedure: { code: string; name: string; version: number; timeLimit: TimeLimit };
+  status: DossierStatus;
+  statusLabel: string;
+  statusGroup: number;
+  channel: 'online' | 'in_person' | 'post';
+  applicant: {
+    kind: UserKind;
+    fullName: string;
+    idNumber: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+  };
+  formData: Record<string, unknown>;
+  documents: DossierDocument[];
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  originalDueAt: string | null;
+  extended: boolean;
+  finishedAt: string | null;
+  returnedAt: string | null;
+  timeliness: Timeliness;
+  supplementRounds: number;
+  openSupplement: SupplementRequest | null;
+  assignee: { id: string; fullName: string } | null;
+  department: Ref | null;
+  handlingUnit: Ref | null;
+  receivingUnit: Ref | null;
+  steps: DossierStep[];
+  allowedActions: string[];
+  rating: { score: number; comment: string | null } | null;
+  result: { outcome: 'granted' | 'denied'; files: UploadedFile[] } | null;
+  version: number;
+}
+
+/** The list shape is not spelled out in the contract; only these fields are relied upon. */
+export interface DossierSummary {
+  code: string;
+  procedure: { code: string; name: string };
+  status: DossierStatus;
+  statusLabel?: string;
+  submittedAt: string | null;
+  dueAt: string | null;
+  timeliness?: Timeliness;
+}
+
+export interface DossierEvent {
+  seq: number;
+  action: string;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus | null;
+  actor: { id: string; fullName: string; role: string } | null;
+  at: string;
+  comment: string | null;
+  data?: unknown;
+  attachments?: UploadedFile[] | null;
+}
+
+export interface PublicDossier {
+  code: string;
+  procedure: { code: string; name: string };
+  status: DossierStatus;
+  statusLabel: string;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  returnedAt: string | null;
+  applicantName: string;
+  steps?: DossierStep[];
+  events?: DossierEvent[];
+}

@@ -1,0 +1,73 @@
+import { lazy, Suspense } from 'react';
+import { I18nProvider } from '../i18n';
+import { SessionProvider } from '../api/session';
+import { RouterProvider, useLocation } from '../router';
+import { matchRoute } from '../routes';
+import { Loading } from '../ui';
+import { Layout } from './Layout';
+import { HomePage } from '../features/home/HomePage';
+import { CataloguePage } from '../features/procedures/CataloguePage';
+import { ProcedurePage } from '../features/procedures/ProcedurePage';
+import { TrackPage } from '../features/tracking/TrackPage';
+import { TrackResultPage } from '../features/tracking/TrackResultPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { SignUpPage } from '../features/auth/SignUpPage';
+import { ApplyPage } from '../features/apply/ApplyPage';
+import { ReceiptPage } from '../features/apply/ReceiptPage';
+import { MyDossiersPage } from '../features/dossiers/MyDossiersPage';
+import { DossierPage } from '../features/dossiers/DossierPage';
+import { NotFoundPage } from '../features/errors/NotFoundPage';
+
+// The back office is a separate chunk: citizens never download it.
+const BackofficeApp = lazy(() => import('../features/backoffice/BackofficeApp'));
+
+function CurrentPage() {
+  const { pathname } = useLocation();
+  const match = matchRoute(pathname);
+  if (!match) return <NotFoundPage />;
+  switch (match.name) {
+    case 'home':
+      return <HomePage />;
+    case 'procedures':
+      return <CataloguePage />;
+    case 'procedure':
+      return <ProcedurePage code={match.params.code} />;
+    case 'track':
+      return <TrackPage />;
+    case 'trackResult':
+      return <TrackResultPage code={match.params.code} />;
+    case 'signIn':
+      return <SignInPage />;
+    case 'signUp':
+      return <SignUpPage />;
+    case 'apply':
+      // Keyed so that moving to another procedure's form starts from that procedure's draft.
+      return <ApplyPage key={match.params.code} code={match.params.code} />;
+    case 'receipt':
+      return <ReceiptPage procedureCode={match.params.code} dossierCode={match.params.dossierCode} />;
+    case 'myDossiers':
+      return <MyDossiersPage />;
+    case 'myDossier':
+      return <DossierPage key={match.params.code} code={match.params.code} />;
+    case 'backoffice':
+      return (
+        <Suspense fallback={<Loading />}>
+          <BackofficeApp />
+        </Suspense>
+      );
+  }
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <RouterProvider>
+          <Layout>
+            <CurrentPage />
+          </Layout>
+        </RouterProvider>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
