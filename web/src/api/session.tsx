@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setCsrfToken, toApiError, type ApiError } from './client';
 import { invalidate } from './useApi';
+import { clearPersonalData } from '../lib/storage';
 import type { SessionPayload, User } from './types';
 
 export type RegisterBody =
@@ -81,6 +82,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await api.post<void>('/auth/logout');
     invalidate();
+    // On a shared computer the next person must not find this person's drafts.
+    clearPersonalData();
     apply(null);
   }, [apply]);
 

@@ -11,6 +11,11 @@ export function invalidate(prefix = ''): void {
   for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
 }
 
+/** Seeds the cache (e.g. with the dossier a POST returned) so the next page shows it at once. */
+export function prime(path: string, data: unknown): void {
+  cache.set(path, data);
+}
+
 export interface ApiState<T> {
   data: T | undefined;
   error: ApiError | null;

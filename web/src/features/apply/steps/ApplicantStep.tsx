@@ -1,0 +1,53 @@
+import { useT } from '../../../i18n';
+import { href } from '../../../routes';
+import type { Procedure, User } from '../../../api/types';
+import { Button, ButtonLink, NotificationBanner, SummaryList } from '../../../ui';
+
+/** Step 1: who is applying, taken from the account; signing in can wait until the documents. */
+export function ApplicantStep({ procedure, user, onContinue }: { procedure: Procedure; user: User | null; onContinue: () => void }) {
+  const { t } = useT();
+  const back = href('apply', { code: procedure.code }, { buoc: 1 });
+  const mismatch =
+    user && user.kind !== 'staff' && procedure.applicant !== 'both' && procedure.applicant !== user.kind;
+
+  return (
+    <>
+      <h2 className="mt-0">{t('apply.applicant.title')}</h2>
+      {!user ? (
+        <>
+          <p>{t('apply.applicant.signedOut')}</p>
+          <div className="button-group">
+            <ButtonLink to={href('signIn', {}, { tiep: back })}>{t('nav.signIn')}</ButtonLink>
+            <ButtonLink to={href('signUp', {}, { tiep: back })} variant="secondary">
+              {t('signIn.createAccount')}
+            </ButtonLink>
+          </div>
+          <p>{t('apply.applicant.orContinue')}</p>
+        </>
+      ) : (
+        <>
+          {user.kind === 'staff' && (
+            <NotificationBanner title={t('common.important')} type="warning">
+              <p>{t('apply.applicant.staff')}</p>
+            </NotificationBanner>
+          )}
+          {mismatch && (
+            <NotificationBanner title={t('common.important')} type="warning">
+              <p>{t('apply.applicant.kindMismatch', { who: t(`applicant.${procedure.applicant}`) })}</p>
+            </NotificationBanner>
+          )}
+          <p>{t('apply.applicant.fromAccount')}</p>
+          <SummaryList
+            rows={[
+              { key: t('apply.applicant.name'), value: user.fullName },
+              { key: user.kind === 'business' ? t('signUp.mst') : t('signUp.cccd'), value: user.login },
+              { key: t('signUp.phone'), value: user.phone || '—' },
+              { key: t('signUp.email'), value: user.email || '—' },
+            ]}
+          />
+        </>
+      )}
+      <Button onClick={onContinue}>{t('common.continue')}</Button>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import type { FormEvent } from 'react';
+import { pick, useT } from '../../../i18n';
+import { formatDate, formatFileSize } from '../../../i18n/format';
+import { href } from '../../../routes';
+import type { FormField, Procedure, User } from '../../../api/types';
+import { Button, SummaryList, type SummaryRow } from '../../../ui';
+import type { Draft } from '../draft';
+import { docId, fieldId } from '../validate';
+
+function displayValue(f: FormField, raw: string | undefined, lang: 'vi' | 'en'): string {
+  const v = (raw ?? '').trim();
+  if (!v) return '';
+  if (f.type === 'date') return formatDate(v);
+  if (f.type === 'select') {
+    const o = f.options?.find((x) => x.value === v);
+    return o ? pick(lang, o.label, o.labelEn) : v;
+  }
+  return v;
+}
+
+/** Step 4: everything on one page with a change link per answer, then submit. */
+export function ReviewStep({ procedure, user, draft, pending, onSubmit }: {
+  procedure: Procedure;
+  user: User | null;
+  draft: Draft;
+  pending: boolean;
+  onSubmit: () => void;
+}) {
+  const { t, lang } = useT();
+  const change = t('common.change');
+  const link = (step: number, anchor: string, what: string) => ({
+    href: href('apply', { code: procedure.code }, { buoc: step }, anchor),
+    text: change,
+    hiddenText: what,
+  });
+
+  const fieldRows: SummaryRow[] = procedure.formFields.map((f) => {
+    const label = pick(lang, f.label, f.labelEn);
+    const value = displayValue(f, draft.formData[f.key], lang);
+    return { key: label, value: value || <span className="secondary-text">{t('apply.review.notGiven')}</span>, action: link(2, fieldId(f.key), label) };
+  });
+  const docRows: SummaryRow[] = procedure.documents.map((d) => {
+    const file = draft.documents[d.id];
+    return {
+      key: d.name,
+      value: file ? `${file.name} (${formatFileSize(file.size)})` : <span className="secondary-text">{t('apply.review.noFile')}</span>,
+      action: link(3, docId(d.id), d.name),
+    };
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h2 className="mt-0">{t('apply.review.title')}</h2>
+      <h3>{t('apply.applicant.title')}</h3>
+      <SummaryList
+        rows={
+          user
+            ? [
+                { key: t('apply.applicant.name'), value: user.fullName },
+                { key: user.kind === 'business' ? t('signUp.mst') : t('signUp.cccd'), value: user.login },
+                { key: t('signUp.phone'), value: user.phone || '—' },
+              ]
+            : [{ key: t('apply.applicant.name'), value: t('apply.review.signInNeeded') }]
+        }
+      />
+      {fieldRows.length > 0 && (
+        <>
+          <h3>{t('apply.fields.title')}</h3>
+          <SummaryList rows={fieldRows} />
+        </>
+      )}
+      {docRows.length > 0 && (
+        <>
+          <h3>{t('apply.documents.title')}</h3>
+          <SummaryList rows={docRows} />
+        </>
+      )}
+      <h3>{t('apply.review.declarationTitle')}</h3>
+      <p>{t('apply.review.declaration')}</p>
+      <Button type="submit" pending={pending}>
+        {t('apply.review.submit')}
+      </Button>
+    </form>
+  );
+}
