@@ -17,6 +17,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 /** Maps every error to the table of stable codes; unknown errors are logged and answered with a generic 500. */
 export function registerErrorHandling(app: FastifyInstance): void {
+  // The API speaks JSON only. Fastify's built-in text/plain parser would hand a text body to the
+  // route schema (→ 400); without it such a body is refused at the edge with 415 UNSUPPORTED_MEDIA_TYPE.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (isAppError(err)) {
       return reply.code(ERROR_TABLE[err.code].status).send(errorBody(err.code, req.id, err.details));

@@ -94,7 +94,7 @@ export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const user = requireStaff(req);
       const list = await listStaff(deps.database.db, user.unitId, req.query.role);
-      return { items: list.map((u) => ({ id: u.id, fullName: u.full_name, roles: u.roles, department: presentUser(u).department })) };
+      return { items: list.map((u) => ({ id: u.id, login: u.login, fullName: u.full_name, roles: u.roles, department: presentUser(u).department })) };
     },
   );
 

@@ -130,7 +130,9 @@ export async function submitDossier(
     return await attempt();
   } catch (err) {
     // Two requests with the same Idempotency-Key raced: the loser returns the winner's dossier.
-    if ((err as { code?: string }).code === UNIQUE_VIOLATION && opts.idempotencyKey) return attempt();
+    // Drizzle wraps the driver's error (DrizzleQueryError): the SQLSTATE is on `cause`.
+    const e = err as { code?: string; cause?: { code?: string } };
+    if ((e.code ?? e.cause?.code) === UNIQUE_VIOLATION && opts.idempotencyKey) return attempt();
     throw err;
   }
 }
