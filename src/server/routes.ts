@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './app.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
+import { adminRoutes } from '../modules/accounts/admin.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { dossiersRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
@@ -10,6 +11,7 @@ import { unitsRoutes } from '../modules/units/units.routes.ts';
 /** Every module's routes under /api/v1. */
 export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   accountsRoutes(api, deps);
+  adminRoutes(api, deps);
   unitsRoutes(api, deps);
   proceduresRoutes(api, deps);
   calendarRoutes(api, deps);

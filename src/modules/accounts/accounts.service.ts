@@ -28,12 +28,13 @@ export interface UserRow {
   birth_year: number | null;
   gender: 'male' | 'female' | null;
   address: string | null;
+  disabled: boolean;
 }
 
 export const USER_SELECT = sql`
   select u.id, u.kind, u.login, u.full_name, u.roles, u.unit_id, un.code as unit_code, un.name as unit_name,
          u.department_id, d.code as department_code, d.name as department_name, u.phone, u.email,
-         u.cccd, u.mst, u.birth_year, u.gender, u.address
+         u.cccd, u.mst, u.birth_year, u.gender, u.address, u.disabled
   from users u left join units un on un.id = u.unit_id left join departments d on d.id = u.department_id`;
 
 export function presentUser(u: UserRow) {

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import { maybeOne, rows } from '../../db/client.ts';
+import { AppError } from '../../domain/errors.ts';
+import { canAdminister } from '../../domain/permissions.ts';
+import { compareViPersonNames, nfc, searchKey } from '../../domain/text.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { requireStaff } from '../../server/auth.ts';
+import { clock } from '../../server/clock.ts';
+import { audit, auditContext } from '../audit/audit.ts';
+import { hashPassword } from './password.ts';
+import { USER_SELECT, presentUser, type UserRow } from './accounts.service.ts';
+
+const Role = z.enum(['reception', 'specialist', 'leader', 'unit_admin']);
+const CreateBody = z.strictObject({
+  login: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9._-]{2,39}$/, 'a-z, 0-9, . _ - (3–40 characters)'),
+  fullName: z.string().trim().min(2).max(120),
+  roles: z.array(Role).min(1).max(4),
+  departmentId: z.uuid().nullable().default(null),
+  phone: z.string().max(20).optional(),
+  email: z.email().max(200).optional(),
+  password: z.string().min(10).max(200),
+});
+const UpdateBody = z.strictObject({
+  fullName: z.string().trim().min(2).max(120).optional(),
+  roles: z.array(Role).min(1).max(4).optional(),
+  departmentId: z.uuid().nullable().optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(10).max(200).optional(),
+});
+
+const present = (u: UserRow) => ({ ...presentUser(u), disabled: u.disabled });
+
+/** Unit admins manage their own unit's staff accounts and roles. */
+export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const now = clock(deps);
+  const admin = (req: Parameters<typeof requireStaff>[0]) => {
+    const user = requireStaff(req);
+    if (!canAdminister(user, user.unitId)) throw new AppError('FORBIDDEN');
+    return user;
+  };
+  const checkDepartment = async (unitId: string, departmentId: string | null | undefined) => {
+    if (!departmentId) return;
+    const d = await maybeOne(deps.database.db, sql`select id from departments where id = ${departmentId} and unit_id = ${unitId}`);
+    if (!d) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'departmentId', message: 'Not a department of your unit' }] });
+  };
+
+  api.get('/admin/users', { schema: { tags: ['admin'], summary: 'Cán bộ của đơn vị / staff accounts' } }, async (req) => {
+    const user = admin(req);
+    const list = await rows<UserRow>(deps.database.db, sql`${USER_SELECT} where u.kind = 'staff' and u.unit_id = ${user.unitId}`);
+    return { items: list.map(present).sort((a, b) => compareViPersonNames(a.fullName, b.fullName)) };
+  });
+
+  api.post('/admin/users', { schema: { tags: ['admin'], summary: 'Tạo tài khoản cán bộ / create a staff account', body: CreateBody } }, async (req, reply) => {
+    const user = admin(req);
+    await checkDepartment(user.unitId, req.body.departmentId);
+    const id = randomUUID();
+    const hash = await hashPassword(req.body.password);
+    const fullName = nfc(req.body.fullName);
+    await deps.database.transaction(async (tx) => {
+      const exists = await maybeOne(tx, sql`select id from users where login = ${req.body.login}`);
+      if (exists) throw new AppError('ACCOUNT_EXISTS');
+      await tx.execute(sql`insert into users (id, kind, login, full_name, name_search, unit_id, department_id, roles, phone, email, password_hash)
+        values (${id}, 'staff', ${req.body.login}, ${fullName}, ${searchKey(fullName)}, ${user.unitId}, ${req.body.departmentId},
+                ${`{${req.body.roles.join(',')}}`}, ${req.body.phone ?? null}, ${req.body.email ?? null}, ${hash})`);
+      await audit(tx, { actorId: user.id, action: 'user_create', entityType: 'user', entityId: id, details: { roles: req.body.roles }, ...auditContext(req) }, now());
+    });
+    const created = (await maybeOne<UserRow>(deps.database.db, sql`${USER_SELECT} where u.id = ${id}`))!;
+    return reply.code(201).send(present(created));
+  });
+
+  api.put(
+    '/admin/users/:id',
+    { schema: { tags: ['admin'], summary: 'Sửa vai trò, phòng ban, khóa tài khoản / update a staff account', params: z.strictObject({ id: z.uuid() }), body: UpdateBody } },
+    async (req) => {
+      const user = admin(req);
+      const b = req.body;
+      await checkDepartment(user.unitId, b.departmentId);
+      const hash = b.password ? await hashPassword(b.password) : null;
+      await deps.database.transaction(async (tx) => {
+        const target = await maybeOne<{ id: string }>(tx, sql`select id from users where id = ${req.params.id} and kind = 'staff' and unit_id = ${user.unitId}`);
+        if (!target) throw new AppError('USER_NOT_FOUND');
+        if (target.id === user.id && (b.disabled || (b.roles && !b.roles.includes('unit_admin')))) {
+          throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'roles', message: 'You cannot remove your own administration rights' }] });
+        }
+        await tx.execute(sql`update users set
+          full_name = coalesce(${b.fullName ? nfc(b.fullName) : null}, full_name),
+          name_search = coalesce(${b.fullName ? searchKey(b.fullName) : null}, name_search),
+          roles = coalesce(${b.roles ? `{${b.roles.join(',')}}` : null}::text[], roles),
+          department_id = ${b.departmentId === undefined ? sql`department_id` : b.departmentId},
+          disabled = coalesce(${b.disabled ?? null}::boolean, disabled),
+          password_hash = coalesce(${hash}, password_hash),
+          failed_logins = 0, locked_until = null
+          where id = ${target.id}`);
+        if (b.disabled || hash) await tx.execute(sql`delete from sessions where user_id = ${target.id}`);
+        await audit(tx, { actorId: user.id, action: 'user_update', entityType: 'user', entityId: target.id, details: { ...b, password: b.password ? '***' : undefined }, ...auditContext(req) }, now());
+      });
+      return present((await maybeOne<UserRow>(deps.database.db, sql`${USER_SELECT} where u.id = ${req.params.id}`))!);
+    },
+  );
+}
