@@ -52,17 +52,29 @@ function isAlive(pid: number): boolean {
  * a lock file ourselves. A lock left by a dead process is taken over.
  * @throws DataDirLockedError when a live process holds the directory.
  */
+const heldLocks = new Set<string>();
+
 function lockDataDir(dir: string): () => void {
   const lockPath = join(dir, 'nong-trang-so.lock');
+  if (heldLocks.has(lockPath)) {
+    throw new DataDirLockedError(
+      `Thư mục dữ liệu ${dir} đang được tiến trình ${process.pid} sử dụng. / The data directory ${dir} is already open in this process.`,
+    );
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
+      heldLocks.add(lockPath);
+      return () => {
+        heldLocks.delete(lockPath);
+        rmSync(lockPath, { force: true });
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+      // Our own pid here is a lock left by an earlier run that had the same pid (containers).
       if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
         throw new DataDirLockedError(
           `Thư mục dữ liệu ${dir} đang được tiến trình ${pid} sử dụng. / The data directory ${dir} is in use by process ${pid}: ` +
