@@ -50,6 +50,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
+      // pool.end() resolves before its sockets are closed: wait for the app's connections to go,
+      // so that `with (force)` does not kill one mid-close (an unhandled 57P01 in the test run).
+      for (let i = 0; i < 100; i++) {
+        const left = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (left.rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     };

@@ -1,0 +1,299 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { demoClients } from '../support/client.ts';
+import { buildSubmission } from '../support/builders.ts';
+import { procedureDefinition, yearBody } from '../support/catalogue.ts';
+import { expectError } from '../support/expect.ts';
+
+let t: TestApp;
+let c: Awaited<ReturnType<typeof demoClients>>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  c = await demoClients(t.app);
+});
+afterAll(() => t.close());
+
+interface Summary {
+  code: string;
+  name: string;
+  field: string;
+  applicant: string;
+  confidence: string;
+  version: number;
+}
+const search = async (query: string) => {
+  const res = await c.anonymous.get(`/api/v1/procedures?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { items: Summary[]; total: number };
+};
+const q = (text: string) => search(`q=${encodeURIComponent(text)}&limit=200`);
+
+// The procedures of field "Đăng ký kinh doanh (hộ kinh doanh)" in the seeded catalogue.
+const HO_KINH_DOANH = ['1.001266', '1.001570', '1.001612', '2.000575', '2.000720'];
+const VI_ALPHABET = 'AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY';
+
+describe('the catalogue', () => {
+  it('lists the 48 ward procedures, in Vietnamese alphabetical order (Đ after D)', async () => {
+    const all = await search('limit=200');
+    expect(all.total).toBe(48);
+    expect(all.items).toHaveLength(48);
+    expect(new Set(all.items.map((p) => p.code)).size).toBe(48);
+    const firstLetters = all.items.map((p) => VI_ALPHABET.indexOf(p.name[0]!.toUpperCase()));
+    expect(firstLetters).not.toContain(-1);
+    expect(firstLetters).toEqual([...firstLetters].sort((a, b) => a - b));
+    // The default page is 50, so all 48 come without paging; paging works.
+    expect((await search('')).items).toHaveLength(48);
+    const page2 = await search('limit=10&offset=10');
+    expect(page2.total).toBe(48);
+    expect(page2.items.map((p) => p.code)).toEqual(all.items.slice(10, 20).map((p) => p.code));
+  });
+
+  it('"khai sinh" finds "Thủ tục đăng ký khai sinh" first, and only khai sinh procedures', async () => {
+    const found = await q('khai sinh');
+    expect(found.items[0]!.name).toBe('Thủ tục đăng ký khai sinh');
+    expect(found.items[0]!.code).toBe('1.001193');
+    expect(found.total).toBeGreaterThanOrEqual(5);
+    for (const p of found.items) expect(p.name.toLowerCase()).toContain('khai sinh');
+  });
+
+  it('"ho kinh doanh" (no diacritics) finds the hộ kinh doanh procedures', async () => {
+    const found = await q('ho kinh doanh');
+    expect(found.items.map((p) => p.code).sort()).toEqual(HO_KINH_DOANH);
+    for (const p of found.items) expect(p.name.toLowerCase()).toContain('hộ kinh doanh');
+  });
+
+  it('is case-insensitive and accepts decomposed (NFD) Unicode input', async () => {
+    const reference = (await q('khai sinh')).items.map((p) => p.code);
+    expect((await q('KHAI SINH')).items.map((p) => p.code)).toEqual(reference);
+    expect((await q('Khai Sinh'.normalize('NFD'))).items.map((p) => p.code)).toEqual(reference);
+    const nfd = 'đăng ký khai sinh'.normalize('NFD');
+    expect(nfd).not.toBe('đăng ký khai sinh'); // really decomposed
+    const withDiacritics = await q(nfd);
+    expect(withDiacritics.items[0]!.name).toBe('Thủ tục đăng ký khai sinh');
+    expect(withDiacritics.items.map((p) => p.code)).toEqual((await q('dang ky khai sinh')).items.map((p) => p.code));
+    expect((await q('HỘ KINH DOANH'.normalize('NFD'))).items.map((p) => p.code).sort()).toEqual(HO_KINH_DOANH);
+  });
+
+  it('a query that matches nothing answers an empty list, not an error; wildcards are literal', async () => {
+    expect(await q('xyz khong co thu tuc nay')).toEqual({ items: [], total: 0 });
+    expect((await q('%')).total).toBe(0);
+    expect((await q('_')).total).toBe(0);
+  });
+
+  it('filters by field, matching the counts of /procedures/fields', async () => {
+    const fields = (await c.anonymous.get('/api/v1/procedures/fields')).json().items as { name: string; count: number }[];
+    expect(fields.reduce((n, f) => n + f.count, 0)).toBe(48);
+    const hoTich = fields.find((f) => f.name === 'Hộ tịch')!;
+    const list = await search(`field=${encodeURIComponent('Hộ tịch')}&limit=200`);
+    expect(list.total).toBe(hoTich.count);
+    for (const p of list.items) expect(p.field).toBe('Hộ tịch');
+    const hkd = await search(`field=${encodeURIComponent('Đăng ký kinh doanh (hộ kinh doanh)')}&limit=200`);
+    expect(hkd.items.map((p) => p.code).sort()).toEqual(HO_KINH_DOANH);
+    // Field and query combine.
+    const both = await search(`field=${encodeURIComponent('Hộ tịch')}&q=${encodeURIComponent('kết hôn')}&limit=200`);
+    expect(both.total).toBeGreaterThan(0);
+    for (const p of both.items) expect(p.field === 'Hộ tịch' && p.name.includes('kết hôn')).toBe(true);
+  });
+
+  it('filters by applicant: "business" includes procedures open to both', async () => {
+    const business = await search('applicant=business&limit=200');
+    expect(new Set(business.items.map((p) => p.applicant))).toEqual(new Set(['business', 'both']));
+    const citizen = await search('applicant=citizen&limit=200');
+    expect(citizen.items.some((p) => p.applicant === 'business')).toBe(false);
+    expect(business.total + citizen.total - (await search('limit=200')).items.filter((p) => p.applicant === 'both').length).toBe(48);
+  });
+
+  it('an invalid filter answers 400, not 500', async () => {
+    expectError(await c.anonymous.get('/api/v1/procedures?applicant=robot'), 400, 'VALIDATION_FAILED');
+    expectError(await c.anonymous.get('/api/v1/procedures?limit=0'), 400, 'VALIDATION_FAILED');
+    expectError(await c.anonymous.get('/api/v1/procedures/khong-co'), 400, 'VALIDATION_FAILED');
+    expectError(await c.anonymous.get('/api/v1/procedures/9.999999'), 404, 'PROCEDURE_NOT_FOUND');
+  });
+
+  it('a procedure keeps its source, confidence and what is still to be confirmed', async () => {
+    const p = (await c.anonymous.get('/api/v1/procedures/1.001612')).json(); // Đăng ký thành lập hộ kinh doanh
+    expect(p.source).toEqual(expect.any(String));
+    expect(p.source.length).toBeGreaterThan(10);
+    expect(['high', 'medium', 'low']).toContain(p.confidence);
+    expect(p.toBeConfirmed).toEqual(expect.any(Array));
+    expect(p.toBeConfirmed.length).toBeGreaterThan(0);
+    // No time limit was found: it is null and marked to be confirmed, not invented.
+    expect(p.timeLimit).toMatchObject({ amount: null, unit: null, toBeConfirmed: true });
+    const summary = (await q('thanh lap ho kinh doanh')).items.find((s) => s.code === '1.001612')!;
+    expect(summary.confidence).toBe(p.confidence);
+  });
+});
+
+describe('editing a procedure (versions)', () => {
+  const CODE = '1.004194'; // Đăng ký tạm trú: 3 working days
+  let before = '';
+  let original: Record<string, unknown>;
+
+  it('a dossier filed before an edit keeps version 1; the edit creates version 2; a new dossier gets version 2', async () => {
+    t.clock.set('2026-03-02T09:00:00+07:00'); // Monday
+    original = await procedureDefinition(c.admin, CODE);
+    const filed = await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, CODE));
+    expect(filed.statusCode, filed.body).toBe(201);
+    before = filed.json().code;
+    expect(filed.json().procedure).toMatchObject({ code: CODE, version: 1, timeLimit: { amount: 3, unit: 'working_days' } });
+
+    const timeLimit = { amount: 5, unit: 'working_days', note: '05 ngày làm việc (theo quyết định công bố mới)', toBeConfirmed: false };
+    const edit = await c.admin.put(`/api/v1/procedures/${CODE}`, { definition: { ...original, timeLimit }, effectiveFrom: '2026-03-02' });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(edit.json()).toMatchObject({ code: CODE, version: 2, effectiveFrom: '2026-03-02', timeLimit });
+    // What the admin did not touch is kept, including provenance.
+    expect(edit.json().source).toBe(original.source);
+    expect(edit.json().confidence).toBe(original.confidence);
+    expect(edit.json().toBeConfirmed).toEqual(original.toBeConfirmed);
+
+    const versions = (await c.anonymous.get(`/api/v1/procedures/${CODE}/versions`)).json().items;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions[0]).toMatchObject({ effectiveFrom: '2026-03-02', createdBy: c.admin.id });
+    expect(versions[1].createdBy).toBeNull();
+
+    const current = (await c.anonymous.get(`/api/v1/procedures/${CODE}`)).json();
+    expect(current.version).toBe(2);
+    expect(current.timeLimit.amount).toBe(5);
+    expect((await c.anonymous.get(`/api/v1/procedures/${CODE}?version=1`)).json().timeLimit.amount).toBe(3);
+    expect((await q('tam tru')).items.find((s) => s.code === CODE)!.version).toBe(2);
+
+    const after = await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, CODE));
+    expect(after.statusCode, after.body).toBe(201);
+    expect(after.json().procedure).toMatchObject({ version: 2, timeLimit: { amount: 5 } });
+    const old = (await c.citizen.get(`/api/v1/dossiers/${before}`)).json();
+    expect(old.procedure).toMatchObject({ version: 1, timeLimit: { amount: 3 } });
+
+    // And each is timed by its own version when received.
+    const a = (await c.reception.post(`/api/v1/dossiers/${before}/actions`, { action: 'receive' })).json();
+    const b = (await c.reception.post(`/api/v1/dossiers/${after.json().code}/actions`, { action: 'receive' })).json();
+    expect(a.dueAt).toBe('2026-03-05T09:00:00+07:00'); // 3 working days
+    expect(b.dueAt).toBe('2026-03-09T09:00:00+07:00'); // 5 working days
+  });
+
+  it('an invalid definition answers 400 and creates no version', async () => {
+    const badShares = { ...original, workflow: (original.workflow as { share: number }[]).map((s) => ({ ...s, share: 0.5 })) };
+    const e = expectError(await c.admin.put(`/api/v1/procedures/${CODE}`, { definition: badShares }), 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(e.details)).toContain('workflow');
+    expectError(await c.admin.put(`/api/v1/procedures/${CODE}`, { definition: { ...original, secret: 1 } }), 400, 'VALIDATION_FAILED');
+    expectError(await c.admin.put(`/api/v1/procedures/${CODE}`, { definition: { ...original, timeLimit: { amount: -1, unit: 'working_days', note: '', toBeConfirmed: false } } }), 400, 'VALIDATION_FAILED');
+    expectError(await c.admin.put(`/api/v1/procedures/${CODE}`, { definition: original, effectiveFrom: '2026-02-30' }), 400, 'VALIDATION_FAILED');
+    // The URL and the definition must name the same procedure.
+    expectError(await c.admin.put(`/api/v1/procedures/${CODE}`, { definition: { ...original, code: '1.001193' } }), 400, 'PROCEDURE_INVALID');
+    expectError(await c.admin.put('/api/v1/procedures/1.999999', { definition: { ...original, code: '1.999999' } }), 404, 'PROCEDURE_NOT_FOUND');
+    expect((await c.anonymous.get(`/api/v1/procedures/${CODE}/versions`)).json().items).toHaveLength(2);
+    expect((await c.anonymous.get('/api/v1/procedures/1.001193/versions')).json().items).toHaveLength(1);
+  });
+
+  // BUG (reported, not fixed): `effectiveFrom` is stored but never consulted. A version saved today
+  // with a future effectiveFrom becomes the current version at once (getProcedure and the search
+  // projection always use procedures.current_version), so dossiers filed before that date are
+  // already timed and checked by the not-yet-valid rules. DOMAIN.md: rules set by law are
+  // "versioned, admin-editable data with the date it takes effect".
+  it.todo('a version with a future effectiveFrom does not apply to dossiers filed before that date');
+});
+
+describe('the working-day calendar', () => {
+  const dueAfterTet = () =>
+    c.anonymous.get(`/api/v1/calendar/due?from=${encodeURIComponent('2026-02-13T16:00:00+07:00')}&amount=3&unit=working_days`);
+
+  it('3 working days from Friday 13/2/2026 16:00 cross Tết (16–20/2 off): due Wednesday 25/2 16:00', async () => {
+    const res = await dueAfterTet();
+    expect(res.statusCode, res.body).toBe(200);
+    // Fri 16:00–17:00 (1 h), Tết week off, Mon 23 (8 h), Tue 24 (8 h), Wed 25 07:00 + 7 h → 16:00.
+    expect(res.json()).toEqual({ due: '2026-02-25T16:00:00+07:00' });
+  });
+
+  it('other units and instants given in another offset', async () => {
+    const due = async (from: string, amount: number, unit: string) =>
+      (await c.anonymous.get(`/api/v1/calendar/due?from=${encodeURIComponent(from)}&amount=${amount}&unit=${unit}`)).json().due;
+    expect(await due('2026-02-13T09:00:00Z', 3, 'working_days')).toBe('2026-02-25T16:00:00+07:00'); // the same instant in UTC
+    expect(await due('2026-02-13T16:00:00+07:00', 2, 'working_hours')).toBe('2026-02-23T08:00:00+07:00');
+    expectError(await c.anonymous.get('/api/v1/calendar/due?from=13-02-2026&amount=3&unit=working_days'), 400, 'VALIDATION_FAILED');
+    expectError(await c.anonymous.get('/api/v1/calendar/due?from=2026-02-13T16:00:00%2B07:00&amount=3&unit=fortnights'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('GET /calendar/2026 lists Tết 16–20/2 and the Giỗ Tổ compensatory day 27/4', async () => {
+    const year = (await c.anonymous.get('/api/v1/calendar/2026')).json();
+    expect(year.year).toBe(2026);
+    const byDate = new Map<string, { kind: string; name: string }>(year.daysOff.map((d: { date: string; kind: string; name: string }) => [d.date, d]));
+    for (const date of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']) {
+      expect(byDate.get(date), date).toMatchObject({ kind: 'holiday', name: expect.stringContaining('Tết') });
+    }
+    expect(byDate.has('2026-02-13')).toBe(false);
+    expect(byDate.get('2026-04-26')).toMatchObject({ kind: 'holiday', name: expect.stringContaining('Giỗ Tổ') }); // a Sunday…
+    expect(byDate.get('2026-04-27')).toMatchObject({ kind: 'compensatory', name: expect.stringContaining('Giỗ Tổ') }); // …so Monday off
+    expect(year.officeHours).toEqual([
+      { start: '07:00', end: '11:30' },
+      { start: '13:30', end: '17:00' },
+    ]);
+    expect(year).toMatchObject({ version: 0, confirmed: false });
+  });
+
+  it('an admin adding an extra day off changes the due date', async () => {
+    const body = await yearBody(c.admin, 2026);
+    const extra = { date: '2026-02-24', name: 'Nghỉ thêm theo quyết định của tỉnh', kind: 'extra' };
+    const res = await c.admin.put('/api/v1/calendar/2026', { ...body, daysOff: [...body.daysOff, extra] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ version: 1, confirmed: true });
+    expect(res.json().daysOff).toEqual(expect.arrayContaining([expect.objectContaining(extra)]));
+    // Tuesday 24/2 is now off: one more working day.
+    expect((await dueAfterTet()).json().due).toBe('2026-02-26T16:00:00+07:00');
+    expect((await c.anonymous.get('/api/v1/calendar/2026')).json().version).toBe(1);
+  });
+
+  it('a make-up working Saturday counts as a working day', async () => {
+    const body = await yearBody(c.admin, 2026);
+    const res = await c.admin.put('/api/v1/calendar/2026', {
+      daysOff: body.daysOff.filter((d) => d.date !== '2026-02-24'),
+      makeUpWorkingDays: [{ date: '2026-02-21', name: 'Làm bù cho ngày nghỉ Tết' }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().version).toBe(2);
+    // Fri 1 h + Sat 21/2 8 h + Mon 23/2 8 h + Tue 24/2 7 h → Tue 16:00.
+    expect((await dueAfterTet()).json().due).toBe('2026-02-24T16:00:00+07:00');
+  });
+
+  it('a make-up day on a weekday, or a date of another year, answers 400 CALENDAR_INVALID and changes nothing', async () => {
+    const body = await yearBody(c.admin, 2026);
+    const weekday = await c.admin.put('/api/v1/calendar/2026', { ...body, makeUpWorkingDays: [{ date: '2026-03-04', name: 'Thứ Tư' }] });
+    const e = expectError(weekday, 400, 'CALENDAR_INVALID');
+    expect(JSON.stringify(e.details)).toContain('2026-03-04');
+    const otherYear = await c.admin.put('/api/v1/calendar/2026', { ...body, daysOff: [...body.daysOff, { date: '2027-01-01', name: 'Tết Dương lịch', kind: 'holiday' }] });
+    expectError(otherYear, 400, 'CALENDAR_INVALID');
+    const twice = await c.admin.put('/api/v1/calendar/2026', { ...body, daysOff: [...body.daysOff, body.daysOff[0]!] });
+    expectError(twice, 400, 'CALENDAR_INVALID');
+    expect((await c.anonymous.get('/api/v1/calendar/2026')).json().version).toBe(2);
+    expect((await dueAfterTet()).json().due).toBe('2026-02-24T16:00:00+07:00');
+  });
+});
+
+describe('service endpoints', () => {
+  it('/health answers ok with the database', async () => {
+    const res = await c.anonymous.get('/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('/api/openapi.json is OpenAPI 3.1 and documents the dossier endpoints', async () => {
+    const res = await c.anonymous.get('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; info: { title: string }; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(doc.info.title).toEqual(expect.any(String));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/dossiers',
+        '/api/v1/dossiers/{code}',
+        '/api/v1/dossiers/{code}/events',
+        '/api/v1/dossiers/{code}/actions',
+        '/api/v1/procedures',
+        '/api/v1/calendar/due',
+        '/api/v1/auth/login',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/api/v1/dossiers']!)).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(JSON.stringify(doc.paths['/api/v1/dossiers/{code}/actions'])).toContain('request_supplement');
+  });
+});
+
