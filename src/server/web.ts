@@ -14,7 +14,8 @@ export async function registerWeb(app: FastifyInstance) {
     app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('NOT_FOUND', req.id)));
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  // Wildcard: files built after start-up are served too (hashed assets of a rebuild).
+  await app.register(fastifyStatic, { root: WEB_DIST, index: ['index.html'], maxAge: '1h' });
   app.setNotFoundHandler((req, reply) => {
     if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url === '/health') {
       return reply.code(404).send(errorBody('NOT_FOUND', req.id));

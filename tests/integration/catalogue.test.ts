@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { demoClients } from '../support/client.ts';
+import { signIn, demoClients } from '../support/client.ts';
 import { buildSubmission } from '../support/builders.ts';
 import { procedureDefinition, yearBody } from '../support/catalogue.ts';
 import { expectError } from '../support/expect.ts';
@@ -185,12 +185,26 @@ describe('editing a procedure (versions)', () => {
     expect((await c.anonymous.get('/api/v1/procedures/1.001193/versions')).json().items).toHaveLength(1);
   });
 
-  // BUG (reported, not fixed): `effectiveFrom` is stored but never consulted. A version saved today
-  // with a future effectiveFrom becomes the current version at once (getProcedure and the search
-  // projection always use procedures.current_version), so dossiers filed before that date are
-  // already timed and checked by the not-yet-valid rules. DOMAIN.md: rules set by law are
-  // "versioned, admin-editable data with the date it takes effect".
-  it.todo('a version with a future effectiveFrom does not apply to dossiers filed before that date');
+  it('a version with a future effectiveFrom applies only from that date', async () => {
+    t.clock.set('2026-03-10T09:00:00+07:00');
+    const base = await procedureDefinition(c.admin, CODE); // version 2, in force (5 working days)
+    const timeLimit = { amount: 7, unit: 'working_days', note: 'Từ 01/06/2026', toBeConfirmed: false };
+    const saved = await c.admin.put(`/api/v1/procedures/${CODE}`, { definition: { ...base, timeLimit }, effectiveFrom: '2026-06-01' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().version).toBe(3);
+    // Before 1 June: version 2 is still in force for the catalogue and for new dossiers.
+    expect((await c.anonymous.get(`/api/v1/procedures/${CODE}`)).json()).toMatchObject({ version: 2, timeLimit: { amount: 5 } });
+    const early = await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, CODE));
+    expect(early.json().procedure.version).toBe(2);
+    // From 1 June: version 3.
+    t.clock.set('2026-06-01T08:00:00+07:00');
+    expect((await c.anonymous.get(`/api/v1/procedures/${CODE}`)).json()).toMatchObject({ version: 3, timeLimit: { amount: 7 } });
+    expect((await q('tam tru')).items.find((s) => s.code === CODE)!.version).toBe(3);
+    const june = await signIn(t.app, '025090001234'); // the file's sessions were opened in March
+    const late = await june.post('/api/v1/dossiers', await buildSubmission(june, CODE));
+    expect(late.json().procedure.version).toBe(3);
+    t.clock.set('2026-03-10T09:00:00+07:00');
+  });
 });
 
 describe('the working-day calendar', () => {

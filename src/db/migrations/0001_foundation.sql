@@ -60,27 +60,26 @@ COMMENT ON TABLE sessions IS 'Server-side sessions (the cookie holds a random to
 CREATE TABLE procedures (
   code             text PRIMARY KEY,
   current_version  integer NOT NULL,
-  name             text NOT NULL,
-  name_search      text NOT NULL,
-  field            text NOT NULL,
-  applicant        text NOT NULL,
-  online_level     text,
   active           boolean NOT NULL DEFAULT true,
   updated_at       timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX procedures_search_idx ON procedures USING gin (name_search gin_trgm_ops);
-COMMENT ON TABLE procedures IS 'Catalogue entries; the definition itself lives in procedure_versions. Columns here are a projection of the current version for search.';
+COMMENT ON TABLE procedures IS 'Catalogue entries; each definition lives in procedure_versions. current_version is the latest saved, which may take effect later.';
 
 CREATE TABLE procedure_versions (
   procedure_code  text NOT NULL REFERENCES procedures(code),
   version         integer NOT NULL,
   definition      jsonb NOT NULL,
   effective_from  date NOT NULL,
+  name_search     text NOT NULL,
+  field           text NOT NULL,
+  applicant       text NOT NULL,
+  online_level    text,
   created_by      uuid REFERENCES users(id),
   created_at      timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (procedure_code, version)
 );
-COMMENT ON TABLE procedure_versions IS 'Every edit of a procedure is a new immutable version; a dossier keeps the version it was filed under.';
+CREATE INDEX procedure_versions_search_idx ON procedure_versions USING gin (name_search gin_trgm_ops);
+COMMENT ON TABLE procedure_versions IS 'Every edit of a procedure is a new immutable version with the date it takes effect; the version in force on a date is the highest one effective by then. A dossier keeps the version it was filed under.';
 
 CREATE TABLE calendar_years (
   year        integer NOT NULL,

@@ -107,7 +107,7 @@ export async function logout(database: Database, token: string): Promise<void> {
   await database.db.execute(sql`delete from sessions where id_hash = ${hashToken(token)}`);
 }
 
-/** Logins are case-insensitive for staff usernames; CCCD/MST are digits (spaces and dashes dropped). */
+/** Logins are case-insensitive for staff usernames; spaces are dropped from CCCD/MST (a branch MST keeps its dash). */
 export function normalizeLogin(login: string): string {
   const t = nfc(login).toLowerCase();
   return /^[\d\s-]+$/.test(t) ? t.replace(/[\s]/g, '') : t;

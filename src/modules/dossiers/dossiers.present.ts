@@ -51,8 +51,8 @@ export function allowedActionsFor(actor: SessionUser, d: DossierRow): Action[] {
 
 /** The full dossier as its applicant or an official sees it. */
 export async function presentDossier(ex: Executor, d: DossierRow, actor: SessionUser, cal: WorkingCalendar, now: Date) {
-  const [meta, documents, steps, supplement, rating] = await Promise.all([
-    maybeOne<{ procedure_name: string; time_limit: unknown; assignee_name: string | null; department_name: string | null; handling_unit: string; handling_unit_code: string; receiving_unit: string }>(
+  // One after another: inside a transaction they share one connection.
+  const meta = await maybeOne<{ procedure_name: string; time_limit: unknown; assignee_name: string | null; department_name: string | null; handling_unit: string; handling_unit_code: string; receiving_unit: string }>(
       ex,
       sql`select v.definition->>'name' as procedure_name, v.definition->'timeLimit' as time_limit, a.full_name as assignee_name,
                  dep.name as department_name, hu.name as handling_unit, hu.code as handling_unit_code, ru.name as receiving_unit
@@ -61,21 +61,20 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
           join units hu on hu.id = d.handling_unit_id join units ru on ru.id = d.receiving_unit_id
           left join users a on a.id = d.assignee_id left join departments dep on dep.id = d.department_id
           where d.id = ${d.id}`,
-    ),
-    rows<{ id: string; requirement_id: string; upload_id: string; name: string; size: number; mime: string; round: number; superseded: boolean; purpose: string }>(
+  );
+  const documents = await rows<{ id: string; requirement_id: string; upload_id: string; name: string; size: number; mime: string; round: number; superseded: boolean; purpose: string }>(
       ex,
       sql`select dd.id, dd.requirement_id, dd.upload_id, up.name, f.size, f.mime, dd.round, dd.superseded, dd.purpose
           from dossier_documents dd join uploads up on up.id = dd.upload_id join files f on f.sha256 = up.sha256
           where dd.dossier_id = ${d.id} order by dd.created_at, dd.requirement_id`,
-    ),
-    loadSteps(ex, d.id),
-    rows<{ id: string; round: number; target_type: string; target_key: string; reason: string; answer: unknown; answered_at: string | null }>(
+  );
+  const steps = await loadSteps(ex, d.id);
+  const supplement = await rows<{ id: string; round: number; target_type: string; target_key: string; reason: string; answer: unknown; answered_at: string | null }>(
       ex,
       sql`select id, round, target_type, target_key, reason, answer, answered_at from supplement_items
           where dossier_id = ${d.id} and round = ${d.supplement_rounds} order by created_at`,
-    ),
-    maybeOne<{ score: number; comment: string | null }>(ex, sql`select score, comment from ratings where dossier_id = ${d.id}`),
-  ]);
+  );
+  const rating = await maybeOne<{ score: number; comment: string | null }>(ex, sql`select score, comment from ratings where dossier_id = ${d.id}`);
   const docOut = (x: (typeof documents)[number]) => ({
     id: x.id,
     requirementId: x.requirement_id,

@@ -12,8 +12,10 @@ const CLOSED = sql`('refused', 'withdrawn', 'stopped', 'returned')`;
 const SOON_WORKING_HOURS = 16; // "due soon" = within the next two working days
 
 type Row = DossierRow & { procedure_name: string; assignee_name: string | null };
-const SELECT = sql`select d.*, p.name as procedure_name, a.full_name as assignee_name
-  from dossiers d join procedures p on p.code = d.procedure_code left join users a on a.id = d.assignee_id`;
+// The procedure's name as of the version the dossier was filed under.
+const SELECT = sql`select d.*, v.definition->>'name' as procedure_name, a.full_name as assignee_name
+  from dossiers d join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version
+  left join users a on a.id = d.assignee_id`;
 
 function queueConditions(user: SessionUser, now: Date, soon: Date): Record<string, SQL> {
   const open = sql`d.status not in ${CLOSED}`;

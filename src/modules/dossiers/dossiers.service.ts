@@ -63,7 +63,7 @@ export async function submitDossier(
         );
         if (existing) return { dossier: existing, created: false };
       }
-      const proc = await getProcedure(tx, input.procedureCode);
+      const proc = await getProcedure(tx, input.procedureCode, undefined, vnDateOf(opts.now));
       const def = proc.definition;
       const check = validateSubmission(def, input.formData, input.documents);
       if (!check.ok) throw new AppError('SUBMISSION_INCOMPLETE', { problems: check.problems });

@@ -42,11 +42,11 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       },
     },
-    async (req) => searchProcedures(deps.database.db, req.query),
+    async (req) => searchProcedures(deps.database.db, req.query, vnDateOf(now())),
   );
 
   api.get('/procedures/fields', { schema: { tags: ['catalogue'], summary: 'Lĩnh vực / fields' } }, async () => ({
-    items: await listFields(deps.database.db),
+    items: await listFields(deps.database.db, vnDateOf(now())),
   }));
 
   api.get(
@@ -60,7 +60,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => {
-      const p = await getProcedure(deps.database.db, req.params.code, req.query.version);
+      const p = await getProcedure(deps.database.db, req.params.code, req.query.version, vnDateOf(now()));
       return presentProcedure(p.definition, p.version, p.effectiveFrom);
     },
   );

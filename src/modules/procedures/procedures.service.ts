@@ -7,14 +7,14 @@ import { compareVi, searchKey } from '../../domain/text.ts';
 
 interface ProcedureRow {
   code: string;
-  current_version: number;
+  version: number;
   definition: ProcedureDefinition;
   effective_from: string;
 }
 
 /**
- * Saves a definition as the procedure's next version (the first for a new code) and updates
- * the searchable projection. Earlier versions stay, so a dossier keeps the one it was filed under.
+ * Saves a definition as the procedure's next version (the first for a new code), taking effect on
+ * `effectiveFrom`. Earlier versions stay, so a dossier keeps the one it was filed under.
  */
 export async function saveProcedureVersion(
   tx: Executor,
@@ -26,37 +26,37 @@ export async function saveProcedureVersion(
     sql`select current_version from procedures where code = ${def.code} for update`,
   );
   const version = (current?.current_version ?? 0) + 1;
-  const projection = {
-    name: def.name,
-    search: searchKey(`${def.name} ${def.code} ${def.field}`),
-    field: def.field,
-    applicant: def.applicant,
-    online: def.onlineLevel.level,
-  };
   if (current) {
-    await tx.execute(sql`update procedures set current_version = ${version}, name = ${projection.name},
-      name_search = ${projection.search}, field = ${projection.field}, applicant = ${projection.applicant},
-      online_level = ${projection.online}, updated_at = ${opts.now.toISOString()} where code = ${def.code}`);
+    await tx.execute(sql`update procedures set current_version = ${version}, updated_at = ${opts.now.toISOString()} where code = ${def.code}`);
   } else {
-    await tx.execute(sql`insert into procedures (code, current_version, name, name_search, field, applicant, online_level, updated_at)
-      values (${def.code}, ${version}, ${projection.name}, ${projection.search}, ${projection.field}, ${projection.applicant},
-              ${projection.online}, ${opts.now.toISOString()})`);
+    await tx.execute(sql`insert into procedures (code, current_version, updated_at) values (${def.code}, ${version}, ${opts.now.toISOString()})`);
   }
-  await tx.execute(sql`insert into procedure_versions (procedure_code, version, definition, effective_from, created_by, created_at)
-    values (${def.code}, ${version}, ${JSON.stringify(def)}::jsonb, ${opts.effectiveFrom}, ${opts.userId}, ${opts.now.toISOString()})`);
+  await tx.execute(sql`insert into procedure_versions (procedure_code, version, definition, effective_from, name_search, field, applicant, online_level, created_by, created_at)
+    values (${def.code}, ${version}, ${JSON.stringify(def)}::jsonb, ${opts.effectiveFrom}, ${searchKey(`${def.name} ${def.code} ${def.field}`)},
+            ${def.field}, ${def.applicant}, ${def.onlineLevel.level}, ${opts.userId}, ${opts.now.toISOString()})`);
   return version;
 }
 
-/** @throws AppError PROCEDURE_NOT_FOUND */
-export async function getProcedure(ex: Executor, code: string, version?: number) {
+/** The version of each procedure in force on a date: the highest version effective by then. */
+const inForce = (asOf: string) => sql`
+  join lateral (select * from procedure_versions pv where pv.procedure_code = p.code and pv.effective_from <= ${asOf}
+                order by pv.version desc limit 1) v on true`;
+
+/**
+ * A procedure as in force on `asOf` (a Vietnam date), or an exact version.
+ * @throws AppError PROCEDURE_NOT_FOUND
+ */
+export async function getProcedure(ex: Executor, code: string, version?: number, asOf?: string) {
   const row = await maybeOne<ProcedureRow>(
     ex,
-    sql`select p.code, p.current_version, v.definition, v.effective_from::text as effective_from
-        from procedures p join procedure_versions v on v.procedure_code = p.code
-        where p.code = ${code} and v.version = ${version ?? sql`p.current_version`}`,
+    version
+      ? sql`select p.code, v.version, v.definition, v.effective_from::text as effective_from
+            from procedures p join procedure_versions v on v.procedure_code = p.code where p.code = ${code} and v.version = ${version}`
+      : sql`select p.code, v.version, v.definition, v.effective_from::text as effective_from
+            from procedures p ${inForce(asOf ?? '9999-12-31')} where p.code = ${code}`,
   );
   if (!row) throw new AppError('PROCEDURE_NOT_FOUND');
-  return { definition: row.definition, version: version ?? row.current_version, effectiveFrom: row.effective_from };
+  return { definition: row.definition, version: row.version, effectiveFrom: row.effective_from };
 }
 
 export interface ProcedureQuery {
@@ -72,19 +72,18 @@ export interface ProcedureQuery {
  * Diacritic- and case-insensitive catalogue search: every word of the query must appear in the
  * name, code or field. Results rank whole-phrase matches first, then in Vietnamese name order.
  */
-export async function searchProcedures(ex: Executor, query: ProcedureQuery) {
+export async function searchProcedures(ex: Executor, query: ProcedureQuery, asOf: string) {
   const key = searchKey(query.q ?? '');
   const words = key.split(' ').filter(Boolean);
   const conditions = [sql`p.active`];
-  for (const w of words) conditions.push(sql`p.name_search like ${'%' + escapeLike(w) + '%'}`);
-  if (query.field) conditions.push(sql`p.field = ${query.field}`);
-  if (query.onlineLevel === 'unknown') conditions.push(sql`p.online_level is null`);
-  else if (query.onlineLevel) conditions.push(sql`p.online_level = ${query.onlineLevel}`);
-  if (query.applicant) conditions.push(sql`p.applicant in (${query.applicant}, 'both')`);
+  for (const w of words) conditions.push(sql`v.name_search like ${'%' + escapeLike(w) + '%'}`);
+  if (query.field) conditions.push(sql`v.field = ${query.field}`);
+  if (query.onlineLevel === 'unknown') conditions.push(sql`v.online_level is null`);
+  else if (query.onlineLevel) conditions.push(sql`v.online_level = ${query.onlineLevel}`);
+  if (query.applicant) conditions.push(sql`v.applicant in (${query.applicant}, 'both')`);
   const found = await rows<ProcedureRow & { name_search: string }>(
     ex,
-    sql`select p.code, p.current_version, p.name_search, v.definition
-        from procedures p join procedure_versions v on v.procedure_code = p.code and v.version = p.current_version
+    sql`select p.code, v.version, v.name_search, v.definition from procedures p ${inForce(asOf)}
         where ${sql.join(conditions, sql` and `)}`,
   );
   // Whole phrase first, then the shorter (more specific) name, then Vietnamese alphabetical order.
@@ -95,14 +94,14 @@ export async function searchProcedures(ex: Executor, query: ProcedureQuery) {
   );
   return {
     total: found.length,
-    items: found.slice(query.offset, query.offset + query.limit).map((r) => summary(r.definition, r.current_version)),
+    items: found.slice(query.offset, query.offset + query.limit).map((r) => summary(r.definition, r.version)),
   };
 }
 
-export async function listFields(ex: Executor) {
+export async function listFields(ex: Executor, asOf: string) {
   const list = await rows<{ field: string; count: number }>(
     ex,
-    sql`select field, count(*)::int as count from procedures where active group by field`,
+    sql`select v.field, count(*)::int as count from procedures p ${inForce(asOf)} where p.active group by v.field`,
   );
   return list.sort((a, b) => compareVi(a.field, b.field)).map((r) => ({ name: r.field, count: r.count }));
 }

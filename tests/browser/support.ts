@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startTestApp, type TestApp } from '../support/app.ts';
+
+export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BrowserEnv {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The real server on a fresh database, listening on a free port, and Debian's Chromium. */
+export async function startBrowserEnv(): Promise<BrowserEnv> {
+  const t = await startTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    t,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+/** A fresh browser context (own cookies) at a phone's or a desk's size. */
+export async function newPage(env: BrowserEnv, opts: { mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await env.browser.newContext({
+    baseURL: env.baseUrl,
+    viewport: opts.mobile ? { width: 360, height: 740 } : { width: 1280, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/** Fails on any serious or critical axe violation of the page as it is now. */
+export async function expectAccessible(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`),
+    `axe on ${name}`,
+  ).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Visits, checks accessibility, keeps a screenshot. */
+export async function check(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, name);
+  await screenshot(page, name);
+}
+
+export async function signInUi(page: Page, login: string, password = 'NongTrang@2026') {
+  await page.goto('/dang-nhap');
+  await page.getByLabel(/CCCD|Tên đăng nhập|đăng nhập/i).first().fill(login);
+  await page.getByLabel(/Mật khẩu/i).fill(password);
+  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  await page.waitForLoadState('networkidle');
+}
