@@ -95,6 +95,22 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Internal: set on the one retry after refreshing a stale CSRF token. */
+  retried?: boolean;
+}
+
+/** Fetches a fresh CSRF token (the server restarted, or the session rotated it). */
+export async function refreshCsrf(): Promise<boolean> {
+  try {
+    const res = await fetch(`${API_BASE}/auth/me`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    if (!res.ok) return false;
+    const body = (await res.json()) as { csrfToken?: string };
+    if (!body.csrfToken) return false;
+    csrfToken = body.csrfToken;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -123,7 +139,7 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
 
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
@@ -131,6 +147,10 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
   }
   if (!res.ok) {
     const err = errorFromBody(res.status, body);
+    // A stale token is not the person's fault: refresh it and try once more, transparently.
+    if (err.code === 'CSRF_TOKEN_INVALID' && method !== 'GET' && !opts.retried && (await refreshCsrf())) {
+      return request<T>(method, path, { ...opts, retried: true });
+    }
     if (res.status === 401) window.dispatchEvent(new CustomEvent('nts:unauthenticated'));
     throw err;
   }

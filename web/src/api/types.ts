@@ -145,6 +145,16 @@ export interface DossierDocument {
   size: number;
   mime: string;
   round: number;
+  superseded?: boolean;
+}
+
+/** A result file: `fileId` is what GET /files/:id takes (older shapes only had `id`). */
+export interface ResultFile {
+  id: string;
+  fileId?: string;
+  name: string;
+  size?: number;
+  mime?: string;
 }
 
 export interface SupplementItem {
@@ -165,13 +175,14 @@ export interface SupplementRequest {
 }
 
 export interface DossierStep {
-  key: string;
+  /** Public tracking leaves out key, role and timeliness. */
+  key?: string;
   name: string;
-  role: string;
+  role?: string;
   startedAt: string | null;
   dueAt: string | null;
   finishedAt: string | null;
-  timeliness: Timeliness;
+  timeliness?: Timeliness;
 }
 
 export interface Dossier {
@@ -180,6 +191,7 @@ export interface Dossier {
   procedure: { code: string; name: string; version: number; timeLimit: TimeLimit };
   status: DossierStatus;
   statusLabel: string;
+  statusLabelEn?: string;
   statusGroup: number;
   channel: 'online' | 'in_person' | 'post';
   applicant: {
@@ -207,9 +219,10 @@ export interface Dossier {
   handlingUnit: Ref | null;
   receivingUnit: Ref | null;
   steps: DossierStep[];
-  allowedActions: string[];
+  /** The contract says strings; the server sends `{ action, label, labelEn }`. Use `canDo()`. */
+  allowedActions: (string | { action: string; label?: string; labelEn?: string })[];
   rating: { score: number; comment: string | null } | null;
-  result: { outcome: 'granted' | 'denied'; files: UploadedFile[] } | null;
+  result: { outcome: 'granted' | 'denied'; files: ResultFile[] } | null;
   version: number;
 }
 
@@ -224,6 +237,11 @@ export interface DossierSummary {
   timeliness?: Timeliness;
 }
 
+/** Whether the caller may take `action` on the dossier now. */
+export function canDo(d: Pick<Dossier, 'allowedActions'>, action: string): boolean {
+  return d.allowedActions.some((a) => (typeof a === 'string' ? a : a.action) === action);
+}
+
 export interface DossierEvent {
   seq: number;
   action: string;
@@ -233,7 +251,10 @@ export interface DossierEvent {
   at: string;
   comment: string | null;
   data?: unknown;
-  attachments?: UploadedFile[] | null;
+  /** Upload ids (the server's shape) or file objects. */
+  attachments?: (string | UploadedFile)[] | null;
+  label?: string;
+  labelEn?: string;
 }
 
 export interface PublicDossier {

@@ -1,4 +1,4 @@
-import { API_BASE, ApiError, errorFromBody, getCsrfToken, networkError } from './client';
+import { API_BASE, ApiError, errorFromBody, getCsrfToken, networkError, refreshCsrf } from './client';
 import { translate } from '../i18n';
 import type { UploadedFile } from './types';
 
@@ -20,15 +20,24 @@ export function checkFile(file: File): ApiError | null {
   return null;
 }
 
+type UploadOptions = { onProgress?: (fraction: number) => void; signal?: AbortSignal };
+
 /**
- * Uploads one file to `POST /api/v1/files` (multipart field `file`) with progress reports.
- * XMLHttpRequest rather than fetch because only it reports upload progress.
+ * Uploads one file to `POST /api/v1/files` (multipart field `file`) with progress reports,
+ * retrying once with a fresh token if the CSRF token had gone stale.
  * @throws {ApiError} on refusal or network failure; a DOMException `AbortError` when aborted.
  */
-export function uploadFile(
-  file: File,
-  opts: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
-): Promise<UploadedFile> {
+export async function uploadFile(file: File, opts: UploadOptions = {}): Promise<UploadedFile> {
+  try {
+    return await uploadOnce(file, opts);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'CSRF_TOKEN_INVALID' && (await refreshCsrf())) return uploadOnce(file, opts);
+    throw e;
+  }
+}
+
+/** XMLHttpRequest rather than fetch because only it reports upload progress. */
+function uploadOnce(file: File, opts: UploadOptions): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_BASE}/files`);
@@ -40,7 +49,7 @@ export function uploadFile(
       if (e.lengthComputable) opts.onProgress?.(e.loaded / e.total);
     };
     xhr.onload = () => {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       } catch {

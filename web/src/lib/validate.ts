@@ -1,8 +1,6 @@
 // Quick checks in the browser so people learn of a typo before sending; the server has the
 // final word (province codes, MST check digit, birth-year consistency) and its message is shown.
 
-export const digitsOnly = (s: string) => s.replace(/[\s.\-]/g, '');
-
 /** CCCD: exactly 12 digits (spaces allowed while typing). */
 export function isCccd(value: string): boolean {
   return /^\d{12}$/.test(value.replace(/\s+/g, ''));

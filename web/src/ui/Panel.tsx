@@ -19,8 +19,8 @@ export function NotificationBanner({ title, heading, type = 'info', children }: 
   children?: ReactNode;
 }) {
   const id = useId();
-  // Information is a labelled region; success and warnings are announced as they appear.
-  const role = type === 'info' ? 'region' : 'alert';
+  // A success message is announced as it appears; other banners are labelled regions.
+  const role = type === 'success' ? 'alert' : 'region';
   return (
     <div className={type === 'info' ? 'banner' : `banner banner--${type}`} role={role} aria-labelledby={`${id}-title`}>
       <h2 className="banner__title" id={`${id}-title`}>

@@ -4,6 +4,8 @@ export interface Column<T> {
   header: ReactNode;
   cell: (row: T) => ReactNode;
   numeric?: boolean;
+  /** Keep short values (amounts, dates) on one line. */
+  nowrap?: boolean;
 }
 
 /** A data table with a caption; it scrolls sideways in its own box on narrow screens. */
@@ -35,7 +37,7 @@ export function Table<T>({ caption, columns, rows, rowKey, captionHidden }: {
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c, i) => (
-                <td key={i} className={c.numeric ? 'num' : undefined}>
+                <td key={i} className={[c.numeric && 'num', c.nowrap && 'nowrap'].filter(Boolean).join(' ') || undefined}>
                   {c.cell(row)}
                 </td>
               ))}

@@ -2,6 +2,7 @@
 export { Button, ButtonLink, type ButtonProps, type ButtonVariant } from './Button';
 export { Field, Hint, ErrorMessage, describedBy, type FieldBaseProps } from './Field';
 export { TextInput, Textarea, Select, type SelectOption } from './inputs';
+export { DateInput, normalizeDate, splitDate } from './DateInput';
 export { Radios, Checkboxes, type ChoiceOption } from './choices';
 export { ErrorSummary, type FormError } from './ErrorSummary';
 export { Tag, StatusTag, TimelinessTag, type TagColour } from './Tag';

@@ -28,7 +28,7 @@ export function mapSubmitError(err: ApiError, p: Procedure, t: Translate, lang: 
     } else if (first === 'documents' && second !== undefined) {
       summary.push({ target: href('apply', { code: p.code }, { buoc: 3 }), text: problem.text });
     } else {
-      summary.push({ target: 'submit', text: problem.text });
+      summary.push({ target: 'apply-submit', text: problem.text });
     }
   }
   if (summary.length === 0) {
@@ -38,7 +38,7 @@ export function mapSubmitError(err: ApiError, p: Procedure, t: Translate, lang: 
         : err.code === 'NETWORK_ERROR'
           ? t('apply.error.network')
           : err.localized(lang);
-    summary.push({ target: err.status === 401 ? href('signIn', {}, { tiep: href('apply', { code: p.code }, { buoc: 4 }) }) : 'submit', text });
+    summary.push({ target: err.status === 401 ? href('signIn', {}, { tiep: href('apply', { code: p.code }, { buoc: 4 }) }) : 'apply-submit', text });
   }
   return { summary, byId };
 }

@@ -1,7 +1,7 @@
 import { pick, type Lang, type Translate } from '../../i18n';
 import type { FormField, Procedure } from '../../api/types';
-import { isBlank, isCccd, isEmail, isPhone, normalizePhone } from '../../lib/validate';
-import type { FormError } from '../../ui';
+import { isCccd, isEmail, isPhone, normalizePhone } from '../../lib/validate';
+import { normalizeDate, type FormError } from '../../ui';
 import type { Draft } from './draft';
 import type { UploadState } from './useUploads';
 
@@ -11,7 +11,7 @@ export const docId = (id: string) => `doc-${id}`;
 function fieldProblem(f: FormField, raw: string | undefined, t: Translate, lang: Lang): string | null {
   const label = pick(lang, f.label, f.labelEn);
   const value = (raw ?? '').trim();
-  if (!value) return f.required ? t('apply.error.required', { label }) : null;
+  if (!value) return f.required ? t(f.type === 'select' ? 'apply.error.choose' : 'apply.error.required', { label }) : null;
   if (f.maxLength && value.length > f.maxLength) return t('apply.error.tooLong', { label, max: f.maxLength });
   switch (f.type) {
     case 'cccd':
@@ -23,7 +23,7 @@ function fieldProblem(f: FormField, raw: string | undefined, t: Translate, lang:
     case 'number':
       return Number.isFinite(Number(value.replace(',', '.'))) ? null : t('apply.error.number', { label });
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? null : t('apply.error.date', { label });
+      return normalizeDate(value) ? null : t('apply.error.date', { label });
     case 'select':
       return f.options?.some((o) => o.value === value) ? null : t('apply.error.select', { label });
     default:
@@ -62,6 +62,7 @@ export function toFormData(p: Procedure, draft: Draft): Record<string, string | 
     const value = (draft.formData[f.key] ?? '').trim();
     if (!value) continue;
     if (f.type === 'number') out[f.key] = Number(value.replace(',', '.'));
+    else if (f.type === 'date') out[f.key] = normalizeDate(value) ?? value;
     else if (f.type === 'phone') out[f.key] = normalizePhone(value);
     else if (f.type === 'cccd') out[f.key] = value.replace(/\s+/g, '');
     else out[f.key] = value;
@@ -74,8 +75,4 @@ export function toDocuments(p: Procedure, draft: Draft): { requirementId: string
     const f = draft.documents[d.id];
     return f ? [{ requirementId: d.id, fileId: f.fileId }] : [];
   });
-}
-
-export function isBlankValue(v: string | undefined): boolean {
-  return isBlank(v);
 }

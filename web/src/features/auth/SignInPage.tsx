@@ -41,7 +41,7 @@ export function SignInPage() {
   if (status === 'loading') return <Loading />;
   const serverError: FormError[] = submit.error ? [{ target: 'login', text: submit.error.localized(lang) }] : [];
   const all = [...errors, ...serverError];
-  const errorFor = (id: string) => errors.find((x) => x.target === id)?.text ?? null;
+  const errorFor = (id: string) => all.find((x) => x.target === id)?.text ?? null;
 
   return (
     <div className="grid grid--two-thirds">

@@ -29,8 +29,8 @@ export function HomePage() {
     <>
       <div className="hero">
         <h1>{t('home.title')}</h1>
-        <p className="lead">{t('home.lead', { ward: lang === 'en' ? ward.nameEn : ward.nameVi })}</p>
-        <form role="search" aria-label={t('home.searchLabel')} onSubmit={onSearch}>
+        <p className="lead">{t('home.lead')}</p>
+        <form role="search" onSubmit={onSearch}>
           <label className="label" htmlFor="home-search">
             {t('home.searchLabel')}
           </label>

@@ -60,13 +60,32 @@ export function CataloguePage() {
     <>
       <Breadcrumbs items={[{ href: href('home'), text: t('nav.home') }]} />
       <h1>{t('catalogue.title')}</h1>
+      <form role="search" className="mb-6" onSubmit={(e) => e.preventDefault()}>
+        <label className="label" htmlFor="catalogue-q">
+          {t('catalogue.search')}
+        </label>
+        <p className="hint" id="catalogue-q-hint">
+          {t('catalogue.searchHint')}
+        </p>
+        <div className="search-row">
+          <input
+            id="catalogue-q"
+            className="input"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby="catalogue-q-hint"
+            autoComplete="off"
+          />
+        </div>
+      </form>
       <div className="grid grid--sidebar">
         <aside className="filters" aria-labelledby="filters-title">
           <h2 id="filters-title" className="mt-0">
             {t('catalogue.filters')}
           </h2>
           {fields.error ? (
-            <ErrorState error={fields.error} onRetry={fields.reload} />
+            <ErrorState error={fields.error} onRetry={fields.reload} title={t('catalogue.fieldsError')} />
           ) : (
             <Select
               id="filter-field"
@@ -91,26 +110,7 @@ export function CataloguePage() {
           />
         </aside>
         <div>
-          <form role="search" aria-label={t('catalogue.search')} onSubmit={(e) => e.preventDefault()}>
-            <label className="label" htmlFor="catalogue-q">
-              {t('catalogue.search')}
-            </label>
-            <p className="hint" id="catalogue-q-hint">
-              {t('catalogue.searchHint')}
-            </p>
-            <div className="search-row">
-              <input
-                id="catalogue-q"
-                className="input"
-                type="search"
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                aria-describedby="catalogue-q-hint"
-                autoComplete="off"
-              />
-            </div>
-          </form>
-          <p role="status" aria-live="polite" className="secondary-text" style={{ marginTop: 'var(--s-4)' }}>
+          <p role="status" aria-live="polite" className="secondary-text mt-0">
             {list.data ? t('catalogue.found', { count: list.data.total }) : ''}
           </p>
           {list.error ? (

@@ -4,11 +4,11 @@ import { usePageTitle } from '../../router';
 import { href } from '../../routes';
 import { useApi } from '../../api/useApi';
 import type { Procedure } from '../../api/types';
-import { Breadcrumbs, ButtonLink, ErrorState, InsetText, Loading, NotificationBanner, SummaryList } from '../../ui';
+import { Breadcrumbs, ButtonLink, Details, ErrorState, InsetText, Loading, NotificationBanner, SummaryList } from '../../ui';
 import { ward } from '../../config';
 import { procedureApi } from './api';
 import { applicantText, OnlineLevelTag, timeLimitText } from './labels';
-import { DocumentsTable, FeesList } from './components/ProcedureSections';
+import { DocumentsList, FeesList } from './components/ProcedureSections';
 
 export function ProcedurePage({ code }: { code: string }) {
   const { t, lang } = useT();
@@ -57,7 +57,11 @@ export function ProcedurePage({ code }: { code: string }) {
                 value: (
                   <>
                     {timeLimitText(p.timeLimit, t)}
-                    {p.timeLimit.note && <span className="small secondary-text" style={{ display: 'block' }}>{p.timeLimit.note}</span>}
+                    {p.timeLimit.note && (
+                      <Details summary={t('procedure.timeLimitNote')}>
+                        <p className="mb-0 small">{p.timeLimit.note}</p>
+                      </Details>
+                    )}
                   </>
                 ),
               },
@@ -83,7 +87,7 @@ export function ProcedurePage({ code }: { code: string }) {
           )}
 
           <h2>{t('procedure.documents')}</h2>
-          <DocumentsTable documents={p.documents} />
+          <DocumentsList documents={p.documents} />
 
           <h2>{t('procedure.fees')}</h2>
           <FeesList fees={p.fees} />
@@ -131,11 +135,17 @@ export function ProcedurePage({ code }: { code: string }) {
 
           <hr className="section-break" />
           <p className="small secondary-text">
-            {p.source && <>{t('procedure.source')}: {p.source}. </>}
             {p.confidence && <>{t('procedure.confidence')}: {t(`confidence.${p.confidence}`)}. </>}
             {t('procedure.version', { version: p.version })}
             {p.effectiveFrom && <> {t('procedure.effectiveFrom', { date: formatDate(p.effectiveFrom) })}</>}
           </p>
+          {p.source && (
+            <Details summary={t('procedure.source')}>
+              <p className="mb-0 small" style={{ overflowWrap: 'anywhere' }}>
+                {p.source}
+              </p>
+            </Details>
+          )}
         </div>
       </div>
     </>

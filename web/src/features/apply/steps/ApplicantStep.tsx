@@ -12,7 +12,6 @@ export function ApplicantStep({ procedure, user, onContinue }: { procedure: Proc
 
   return (
     <>
-      <h2 className="mt-0">{t('apply.applicant.title')}</h2>
       {!user ? (
         <>
           <p>{t('apply.applicant.signedOut')}</p>

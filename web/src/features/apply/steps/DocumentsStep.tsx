@@ -21,7 +21,6 @@ export function DocumentsStep({ procedure, user, draft, uploads, errorFor, onCon
     const back = href('apply', { code: procedure.code }, { buoc: 3 });
     return (
       <>
-        <h2 className="mt-0">{t('apply.documents.title')}</h2>
         <p>{t('apply.documents.signIn')}</p>
         <p>{t('apply.documents.draftKept')}</p>
         <div className="button-group">
@@ -35,7 +34,6 @@ export function DocumentsStep({ procedure, user, draft, uploads, errorFor, onCon
   }
   return (
     <>
-      <h2 className="mt-0">{t('apply.documents.title')}</h2>
       <InsetText>
         <p className="mb-0">{t('upload.limits')}</p>
       </InsetText>

@@ -3,14 +3,14 @@ import { pick, useT } from '../../../i18n';
 import { formatDate, formatFileSize } from '../../../i18n/format';
 import { href } from '../../../routes';
 import type { FormField, Procedure, User } from '../../../api/types';
-import { Button, SummaryList, type SummaryRow } from '../../../ui';
+import { Button, normalizeDate, SummaryList, type SummaryRow } from '../../../ui';
 import type { Draft } from '../draft';
 import { docId, fieldId } from '../validate';
 
 function displayValue(f: FormField, raw: string | undefined, lang: 'vi' | 'en'): string {
   const v = (raw ?? '').trim();
   if (!v) return '';
-  if (f.type === 'date') return formatDate(v);
+  if (f.type === 'date') return formatDate(normalizeDate(v)) || v;
   if (f.type === 'select') {
     const o = f.options?.find((x) => x.value === v);
     return o ? pick(lang, o.label, o.labelEn) : v;
@@ -55,7 +55,6 @@ export function ReviewStep({ procedure, user, draft, pending, onSubmit }: {
 
   return (
     <form onSubmit={submit} noValidate>
-      <h2 className="mt-0">{t('apply.review.title')}</h2>
       <h3>{t('apply.applicant.title')}</h3>
       <SummaryList
         rows={
@@ -82,7 +81,7 @@ export function ReviewStep({ procedure, user, draft, pending, onSubmit }: {
       )}
       <h3>{t('apply.review.declarationTitle')}</h3>
       <p>{t('apply.review.declaration')}</p>
-      <Button type="submit" pending={pending}>
+      <Button type="submit" id="apply-submit" pending={pending}>
         {t('apply.review.submit')}
       </Button>
     </form>

@@ -1,4 +1,4 @@
-import { useT, isMessageKey } from '../../../i18n';
+import { pick, useT, isMessageKey } from '../../../i18n';
 import { formatDateTime } from '../../../i18n/format';
 import { fileUrl } from '../../../api/upload';
 import type { DossierEvent } from '../../../api/types';
@@ -6,7 +6,7 @@ import { StatusTag } from '../../../ui';
 
 /** The dossier's history, newest first, in plain words. */
 export function Timeline({ events }: { events: DossierEvent[] }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   if (events.length === 0) return <p className="secondary-text">{t('dossier.noEvents')}</p>;
   const sorted = [...events].sort((a, b) => b.seq - a.seq);
   return (
@@ -19,7 +19,7 @@ export function Timeline({ events }: { events: DossierEvent[] }) {
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               {e.actor && <> · {e.actor.fullName}</>}
             </p>
-            <p className="timeline__title">{isMessageKey(key) ? t(key) : e.action}</p>
+            <p className="timeline__title">{isMessageKey(key) ? t(key) : (pick(lang, e.label ?? e.action, e.labelEn))}</p>
             {e.toStatus && e.toStatus !== e.fromStatus && (
               <p className="mb-0">
                 <StatusTag status={e.toStatus} />
@@ -28,11 +28,14 @@ export function Timeline({ events }: { events: DossierEvent[] }) {
             {e.comment && <p className="mb-0" style={{ whiteSpace: 'pre-line' }}>{e.comment}</p>}
             {e.attachments && e.attachments.length > 0 && (
               <ul className="list-plain mb-0">
-                {e.attachments.map((f) => (
-                  <li key={f.id}>
-                    <a href={fileUrl(f.id)}>{f.name}</a>
-                  </li>
-                ))}
+                {e.attachments.map((f, i) => {
+                  const id = typeof f === 'string' ? f : f.id;
+                  return (
+                    <li key={id}>
+                      <a href={fileUrl(id)}>{typeof f === 'string' ? t('dossier.attachment', { n: i + 1 }) : f.name}</a>
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </li>

@@ -3,39 +3,33 @@ import type { DocumentRequirement, Fee } from '../../../api/types';
 import { EmptyState, Table } from '../../../ui';
 import { documentKindText, feeAmountText, RequiredTag } from '../labels';
 
-/** What to bring: name (with the blank form to download), kind, copies, mandatory or not. */
-export function DocumentsTable({ documents }: { documents: DocumentRequirement[] }) {
+/**
+ * What to bring: name (with the blank form to download), kind, copies, mandatory or not.
+ * A list rather than a table: names are long and a 360 px screen has no room for columns.
+ */
+export function DocumentsList({ documents }: { documents: DocumentRequirement[] }) {
   const { t } = useT();
   if (documents.length === 0) return <EmptyState title={t('procedure.noDocuments')} />;
   return (
-    <Table
-      caption={t('procedure.documents')}
-      captionHidden
-      rows={documents}
-      rowKey={(d) => d.id}
-      columns={[
-        {
-          header: t('doc.name'),
-          cell: (d) => (
-            <>
-              {d.name}
-              {d.note && <span className="small secondary-text" style={{ display: 'block' }}>{d.note}</span>}
-              {d.formUrl && (
-                <span style={{ display: 'block' }}>
-                  <a href={d.formUrl} target="_blank" rel="noopener noreferrer">
-                    {t('doc.downloadForm')}
-                    <span className="visually-hidden">: {d.name} ({t('common.newTab')})</span>
-                  </a>
-                </span>
-              )}
-            </>
-          ),
-        },
-        { header: t('doc.kind'), cell: (d) => documentKindText(d.kind, t) },
-        { header: t('doc.copies'), cell: (d) => d.copies ?? 1, numeric: true },
-        { header: t('doc.requiredHeader'), cell: (d) => <RequiredTag required={d.required} t={t} /> },
-      ]}
-    />
+    <ol className="doc-list">
+      {documents.map((d) => (
+        <li key={d.id}>
+          <p className="doc-list__name">{d.name}</p>
+          <p className="doc-list__meta">
+            <RequiredTag required={d.required} t={t} /> {documentKindText(d.kind, t)} · {t('doc.copiesCount', { n: d.copies ?? 1 })}
+          </p>
+          {d.note && <p className="small secondary-text mb-0">{d.note}</p>}
+          {d.formUrl && (
+            <p className="mb-0">
+              <a href={d.formUrl} target="_blank" rel="noopener noreferrer">
+                {t('doc.downloadForm')}
+                <span className="visually-hidden">: {d.name} ({t('common.newTab')})</span>
+              </a>
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -58,7 +52,7 @@ export function FeesList({ fees }: { fees: Fee[] }) {
             </>
           ),
         },
-        { header: t('fee.amountHeader'), cell: (f) => feeAmountText(f, t) },
+        { header: t('fee.amountHeader'), cell: (f) => feeAmountText(f, t), nowrap: true },
       ]}
     />
   );

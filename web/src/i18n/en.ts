@@ -1,0 +1,10 @@
+// English. Each section file is typed against its Vietnamese twin, so a missing key fails tsc.
+import type { Messages } from './vi';
+import { common } from './sections/common.en';
+import { catalogue } from './sections/catalogue.en';
+import { auth } from './sections/auth.en';
+import { apply } from './sections/apply.en';
+import { dossiers } from './sections/dossiers.en';
+import { backoffice } from './sections/backoffice.en';
+
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice };

@@ -1,0 +1,13 @@
+// Vietnamese, the default and the reference: every key exists here first.
+import { common } from './sections/common.vi';
+import { catalogue } from './sections/catalogue.vi';
+import { auth } from './sections/auth.vi';
+import { apply } from './sections/apply.vi';
+import { dossiers } from './sections/dossiers.vi';
+import { backoffice } from './sections/backoffice.vi';
+
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice };
+
+export type MessageKey = keyof typeof vi;
+/** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */
+export type Messages = Record<MessageKey, string>;
