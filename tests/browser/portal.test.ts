@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { pdfBytes } from '../support/builders.ts';
+import { check, newPage, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+let env: BrowserEnv;
+const scan = join(tmpdir(), `nts-scan-${process.pid}.pdf`);
+
+beforeAll(async () => {
+  env = await startBrowserEnv();
+  writeFileSync(scan, pdfBytes(30, 'browser-scan'));
+});
+afterAll(() => env?.close());
+
+/** Fills every field of the application form's step 2 with a plausible value. */
+async function fillFields(page: Page) {
+  for (const input of await page.locator('main form input, main form select, main form textarea').all()) {
+    const tag = await input.evaluate((e) => e.tagName);
+    const type = await input.getAttribute('type');
+    const id = (await input.getAttribute('id')) ?? '';
+    if (type === 'radio' || type === 'checkbox' || type === 'hidden') continue;
+    if (tag === 'SELECT') await input.selectOption({ index: 1 });
+    else if (type === 'date') await input.fill('2026-02-20');
+    else if (id.endsWith('-day')) await input.fill('20');
+    else if (id.endsWith('-month')) await input.fill('02');
+    else if (id.endsWith('-year')) await input.fill('2026');
+    else await input.fill('Nguyễn Minh Khang');
+  }
+}
+
+describe('the citizen portal on a phone (360 px)', () => {
+  it('home, catalogue search without diacritics, a procedure page', async () => {
+    const { context, page } = await newPage(env, { mobile: true });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Nông Trang');
+    await check(page, 'portal-home-360');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow, 'no horizontal scrolling at 360 px').toBe(false);
+
+    await page.goto('/thu-tuc');
+    await page.getByLabel('Tìm theo tên thủ tục').fill('ho kinh doanh');
+    await page.getByText('Tìm thấy: 5 thủ tục').waitFor();
+    await check(page, 'portal-catalogue-360');
+
+    await page.getByLabel('Tìm theo tên thủ tục').fill('khai sinh');
+    await page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).first().click();
+    await page.getByRole('heading', { level: 1, name: /khai sinh/ }).waitFor();
+    await expect(page.getByText('Giấy chứng sinh').first().isVisible()).resolves.toBe(true);
+    await check(page, 'portal-procedure-360');
+    await context.close();
+  });
+
+  it('applies online: starts signed out, the draft survives a reload, signs in at the documents step, submits', async () => {
+    const { context, page } = await newPage(env, { mobile: true });
+    await page.goto('/thu-tuc/1.001193');
+    await page.getByRole('link', { name: /Nộp hồ sơ trực tuyến/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Người nộp hồ sơ' }).waitFor();
+    await check(page, 'apply-1-applicant');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thông tin hồ sơ' }).waitFor();
+
+    // Checks before going on: blank required fields are listed, focus goes to the summary.
+    await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+    await page.getByRole('heading', { name: 'Có lỗi cần sửa' }).waitFor();
+    await check(page, 'apply-2-errors');
+
+    await fillFields(page);
+    await page.reload();
+    await expect(page.locator('main form input').first().inputValue()).resolves.toBe('Nguyễn Minh Khang');
+    await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' }).waitFor();
+
+    await page.getByRole('link', { name: 'Đăng nhập' }).last().click();
+    await page.getByLabel(/Số căn cước \(CCCD\), mã số thuế/).fill('025090001234');
+    await page.getByLabel('Mật khẩu').fill('NongTrang@2026');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' }).waitFor();
+
+    const groups = page.locator('main fieldset').filter({ hasText: 'Bắt buộc' });
+    const n = await groups.count();
+    expect(n).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < n; i++) {
+      await groups.nth(i).getByLabel(/Chọn tệp/).setInputFiles(scan);
+      await groups.nth(i).getByText(/Đã tải lên/).waitFor();
+    }
+    await check(page, 'apply-3-documents');
+    await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra và nộp' }).waitFor();
+    await check(page, 'apply-4-review');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ' }).waitFor();
+    const code = (await page.locator('.panel strong').first().textContent())!.trim();
+    expect(code).toMatch(/^DEMO\.07894\.H25-\d{6}-\d{4}$/);
+    await check(page, 'apply-5-receipt');
+
+    // Public tracking by the link on the receipt, with the phone digits for the steps.
+    await page.goto(`/tra-cuu/${encodeURIComponent(code)}?sdt=5678`);
+    await page.getByText('Tiến độ').first().waitFor();
+    await expect(page.getByText('N***** V** A*').first().isVisible()).resolves.toBe(true);
+    await check(page, 'tracking');
+
+    // English as the second language.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await check(page, 'tracking-en');
+    await context.close();
+  });
+});
