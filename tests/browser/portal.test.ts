@@ -37,7 +37,7 @@ describe('the citizen portal on a phone (360 px)', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Nông Trang');
     await check(page, 'portal-home-360');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow, 'no horizontal scrolling at 360 px').toBe(false);
 
     await page.goto('/thu-tuc');
@@ -104,7 +104,7 @@ describe('the citizen portal on a phone (360 px)', () => {
 
     // English as the second language.
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await expect(page.evaluate('document.documentElement.lang')).resolves.toBe('en');
     await check(page, 'tracking-en');
     await context.close();
   });
