@@ -26,19 +26,26 @@ export function statusOf(d: DossierRow) {
   return { status: d.status, statusLabel: info.vi, statusLabelEn: info.en, statusGroup: info.group };
 }
 
-export function summarize(d: DossierRow & { procedure_name?: string; assignee_name?: string | null }, cal: WorkingCalendar, now: Date) {
+/** Status, dates and timeliness: what every view of a dossier shows, the public one included. */
+function progressOf(d: DossierRow, cal: WorkingCalendar, now: Date) {
   return {
-    code: d.code,
-    procedure: { code: d.procedure_code, name: d.procedure_name ?? '', version: d.procedure_version },
     ...statusOf(d),
-    channel: d.channel,
-    applicantName: d.applicant.fullName,
     submittedAt: vn(d.submitted_at),
     receivedAt: vn(d.received_at),
     dueAt: vn(d.due_at),
     finishedAt: vn(d.finished_at),
     returnedAt: vn(d.returned_at),
     timeliness: dossierTimeliness(d, cal, now),
+  };
+}
+
+export function summarize(d: DossierRow & { procedure_name?: string; assignee_name?: string | null }, cal: WorkingCalendar, now: Date) {
+  return {
+    code: d.code,
+    procedure: { code: d.procedure_code, name: d.procedure_name ?? '', version: d.procedure_version },
+    channel: d.channel,
+    applicantName: d.applicant.fullName,
+    ...progressOf(d, cal, now),
     assignee: d.assignee_id ? { id: d.assignee_id, fullName: d.assignee_name ?? '' } : null,
     supplementRounds: d.supplement_rounds,
     version: d.version,
@@ -129,13 +136,7 @@ export async function presentPublic(ex: Executor, d: DossierRow, withDetails: bo
   const base = {
     code: d.code,
     procedure: { code: d.procedure_code, name: proc?.name ?? '' },
-    ...statusOf(d),
-    submittedAt: vn(d.submitted_at),
-    receivedAt: vn(d.received_at),
-    dueAt: vn(d.due_at),
-    finishedAt: vn(d.finished_at),
-    returnedAt: vn(d.returned_at),
-    timeliness: dossierTimeliness(d, cal, now),
+    ...progressOf(d, cal, now),
     applicantName: maskName(d.applicant.fullName),
   };
   if (!withDetails) return base;
