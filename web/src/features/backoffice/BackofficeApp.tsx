@@ -1,29 +1,76 @@
 import { useT } from '../../i18n';
-import { usePageTitle } from '../../router';
+import { useLocation, usePageTitle } from '../../router';
 import { useSession } from '../../api/session';
-import { href } from '../../routes';
-import { ButtonLink, Loading } from '../../ui';
+import { ErrorState, Loading } from '../../ui';
+import type { User } from '../../api/types';
+import { matchBo } from './paths';
+import { BoNav } from './components/BoNav';
+import { Forbidden, SignInPrompt } from './components/AccessGate';
+import { QueuesPage } from './queues/QueuesPage';
+import { StaffDossierPage } from './dossier/StaffDossierPage';
+import { ReceptionPage } from './reception/ReceptionPage';
+import { ProceduresAdminPage } from './admin/ProceduresAdminPage';
+import { ProcedureEditorPage } from './admin/ProcedureEditorPage';
+import { CalendarAdminPage } from './admin/CalendarAdminPage';
+import { UsersAdminPage } from './admin/UsersAdminPage';
+import './backoffice.css';
 
-/**
- * Placeholder for the back office (loaded lazily under /can-bo/...). The back-office team
- * replaces this file and adds its own pages under features/backoffice/.
- */
-export default function BackofficeApp() {
+function NotFound() {
   const { t } = useT();
-  const { status, user } = useSession();
-  usePageTitle(t('backoffice.title'));
-  if (status === 'loading') return <Loading />;
+  usePageTitle(t('notFound.title'));
   return (
     <>
-      <h1>{t('backoffice.title')}</h1>
-      {user?.kind === 'staff' ? (
-        <p className="lead">{t('backoffice.welcome', { name: user.fullName })}</p>
-      ) : (
-        <>
-          <p className="lead">{t('backoffice.signInPrompt')}</p>
-          <ButtonLink to={href('signIn', {}, { tiep: '/can-bo' })}>{t('nav.signIn')}</ButtonLink>
-        </>
-      )}
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
     </>
+  );
+}
+
+function Page({ user }: { user: User }) {
+  const { t } = useT();
+  const { pathname } = useLocation();
+  const route = matchBo(pathname);
+  const admin = user.roles.includes('unit_admin');
+  switch (route.name) {
+    case 'queues':
+      return <QueuesPage user={user} />;
+    case 'dossier':
+      return <StaffDossierPage key={route.code} code={route.code} />;
+    case 'reception':
+      return user.roles.includes('reception') ? <ReceptionPage /> : <Forbidden title={t('bo.reception.title')} />;
+    case 'procedures':
+      return admin ? <ProceduresAdminPage /> : <Forbidden title={t('bo.adminProc.title')} />;
+    case 'procedure':
+      return admin ? <ProcedureEditorPage key={route.code} code={route.code} /> : <Forbidden title={t('bo.adminProc.title')} />;
+    case 'calendar':
+      return admin ? <CalendarAdminPage /> : <Forbidden title={t('bo.calendar.title')} />;
+    case 'users':
+      return admin ? <UsersAdminPage user={user} /> : <Forbidden title={t('bo.users.title')} />;
+    case 'notFound':
+      return <NotFound />;
+  }
+}
+
+/**
+ * The back office (lazily loaded for every path under /can-bo): a sign-in gate, the back
+ * office's own menu, and a sub-router for its pages.
+ */
+export default function BackofficeApp() {
+  const { status, user, error, refresh } = useSession();
+  // Each page sets its own title (a parent's effect would run after, and overwrite, the child's).
+  if (status === 'loading') return <Loading />;
+  if (!user && error) return <ErrorState error={error} onRetry={() => void refresh()} />;
+  if (!user || user.kind !== 'staff') {
+    return (
+      <div className="bo">
+        <SignInPrompt signedInAsCitizen={Boolean(user)} />
+      </div>
+    );
+  }
+  return (
+    <div className="bo">
+      <BoNav user={user} />
+      <Page user={user} />
+    </div>
   );
 }

@@ -1,0 +1,165 @@
+import type { Translate } from '../../../i18n';
+import type { UploadedFile } from '../../../api/types';
+import type { FormError } from '../../../ui';
+
+/** One item of a request to supplement: `target` is `document:<id>` or `field:<key>`. */
+export interface SupplementDraftItem {
+  uid: string;
+  target: string;
+  reason: string;
+}
+
+/**
+ * Everything an official may type for one action. Drafts are kept per action in the dossier
+ * page, so closing a form, a failed request or a reload after a conflict never loses them.
+ */
+export interface ActionDraft {
+  comment: string;
+  reason: string;
+  items: SupplementDraftItem[];
+  assigneeId: string;
+  departmentId: string;
+  unitCode: string;
+  outcome: '' | 'granted' | 'denied';
+  files: UploadedFile[];
+  method: '' | 'collected' | 'electronic' | 'post';
+  amount: string;
+  dueDate: string;
+  dueTime: string;
+}
+
+// Random, not a counter: drafts restored from storage must not collide with new items.
+export const newItem = (): SupplementDraftItem => ({ uid: `item-${Math.random().toString(36).slice(2, 10)}`, target: '', reason: '' });
+
+export function emptyDraft(): ActionDraft {
+  return {
+    comment: '',
+    reason: '',
+    items: [newItem()],
+    assigneeId: '',
+    departmentId: '',
+    unitCode: '',
+    outcome: '',
+    files: [],
+    method: '',
+    amount: '',
+    dueDate: '',
+    dueTime: '17:00',
+  };
+}
+
+/** Whether the official has typed or chosen anything worth keeping. */
+export function hasContent(d: ActionDraft): boolean {
+  return Boolean(
+    d.comment.trim() || d.reason.trim() || d.items.some((i) => i.target || i.reason.trim()) || d.assigneeId || d.departmentId ||
+      d.unitCode || d.outcome || d.files.length || d.method || d.amount || d.dueDate,
+  );
+}
+
+/** Actions with nothing required: the form is the confirmation step itself (optional note). */
+export const DIRECT_ACTIONS = new Set(['receive', 'approve', 'confirm_payment']);
+/** Actions that end or refuse the dossier: a red confirmation button. */
+export const DANGER_ACTIONS = new Set(['refuse', 'stop', 'reject']);
+
+/** The field ids used by forms, error summaries and tests. */
+export const fid = (action: string, name: string) => `act-${action}-${name}`;
+
+/** `YYYY-MM-DD` + `HH:mm` in Vietnam time → ISO 8601 with +07:00. */
+export function vnInstant(date: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  return `${date}T${time}:00+07:00`;
+}
+
+const need = (ok: boolean, target: string, text: string): FormError[] => (ok ? [] : [{ target, text }]);
+
+/** Problems to fix before the confirmation step (the server checks again). */
+export function validateDraft(action: string, d: ActionDraft, t: Translate, ctx: { dueAt: string | null }): FormError[] {
+  const reason = (name = 'reason') => need(d.reason.trim().length > 0, fid(action, name), t(`bo.act.err.${action === 'refuse' ? 'refuseReason' : 'reason'}`));
+  switch (action) {
+    case 'refuse':
+    case 'stop':
+      return reason();
+    case 'request_supplement': {
+      const errs: FormError[] = [];
+      if (d.items.length === 0) errs.push({ target: fid(action, 'add'), text: t('bo.act.err.noItems') });
+      d.items.forEach((it, i) => {
+        if (!it.target) errs.push({ target: `${fid(action, 'target')}-${it.uid}`, text: t('bo.act.err.itemTarget', { n: i + 1 }) });
+        if (!it.reason.trim()) errs.push({ target: `${fid(action, 'reason')}-${it.uid}`, text: t('bo.act.err.itemReason', { n: i + 1 }) });
+      });
+      const targets = d.items.map((i) => i.target).filter(Boolean);
+      if (new Set(targets).size !== targets.length) errs.push({ target: fid(action, 'add'), text: t('bo.act.err.duplicateItem') });
+      return errs;
+    }
+    case 'assign':
+      return need(Boolean(d.assigneeId), fid(action, 'assignee'), t('bo.act.err.assignee'));
+    case 'consult':
+      return [...need(Boolean(d.departmentId), fid(action, 'department'), t('bo.act.err.department')), ...need(Boolean(d.reason.trim()), fid(action, 'reason'), t('bo.act.err.question'))];
+    case 'consult_reply':
+      return need(Boolean(d.reason.trim()), fid(action, 'reason'), t('bo.act.err.answer'));
+    case 'transfer':
+      return [...need(Boolean(d.unitCode), fid(action, 'unit'), t('bo.act.err.unit')), ...reason()];
+    case 'propose':
+      return [...need(Boolean(d.outcome), fid(action, 'outcome'), t('bo.act.err.outcome')), ...need(Boolean(d.comment.trim()), fid(action, 'comment'), t('bo.act.err.proposal'))];
+    case 'reject':
+      return need(Boolean(d.comment.trim()), fid(action, 'comment'), t('bo.act.err.rejectReason'));
+    case 'return_result':
+      return need(Boolean(d.method), fid(action, 'method'), t('bo.act.err.method'));
+    case 'request_payment': {
+      const n = Number(d.amount.replace(/[.\s]/g, ''));
+      return [...need(d.amount.trim() !== '' && Number.isInteger(n) && n >= 0, fid(action, 'amount'), t('bo.act.err.amount')), ...reason()];
+    }
+    case 'extend': {
+      const at = vnInstant(d.dueDate, d.dueTime);
+      const later = at && (!ctx.dueAt || new Date(at) > new Date(ctx.dueAt));
+      return [
+        ...need(Boolean(at), fid(action, 'date'), t('bo.act.err.newDue')),
+        ...(at && !later ? [{ target: fid(action, 'date'), text: t('bo.act.err.newDueLater') }] : []),
+        ...need(Boolean(d.reason.trim()), fid(action, 'reason'), t('bo.act.err.apology')),
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+
+/** The request body for the action (docs/API.md "Action payloads"); only fields the server accepts. */
+export function payloadOf(action: string, d: ActionDraft): Record<string, unknown> {
+  switch (action) {
+    case 'refuse':
+      return { reason: d.reason.trim(), comment: opt(d.comment) };
+    case 'stop':
+      return { reason: d.reason.trim() };
+    case 'request_supplement':
+      return {
+        items: d.items.map((i) => {
+          const [type, ...key] = i.target.split(':');
+          return { target: { type, key: key.join(':') }, reason: i.reason.trim() };
+        }),
+        comment: opt(d.comment),
+      };
+    case 'assign':
+      return { assigneeId: d.assigneeId, comment: opt(d.comment) };
+    case 'consult':
+      return { departmentId: d.departmentId, question: d.reason.trim() };
+    case 'consult_reply':
+      return { answer: d.reason.trim() };
+    case 'transfer':
+      return { unitCode: d.unitCode, reason: d.reason.trim() };
+    case 'propose':
+      return { outcome: d.outcome, comment: d.comment.trim() };
+    case 'reject':
+      return { comment: d.comment.trim() };
+    case 'issue_result':
+      return { fileIds: d.files.map((f) => f.id), comment: opt(d.comment) };
+    case 'return_result':
+      return { method: d.method, comment: opt(d.comment) };
+    case 'request_payment':
+      return { amountVnd: Number(d.amount.replace(/[.\s]/g, '')), reason: d.reason.trim() };
+    case 'extend':
+      return { newDueAt: vnInstant(d.dueDate, d.dueTime), reason: d.reason.trim() };
+    default:
+      return { comment: opt(d.comment) };
+  }
+}

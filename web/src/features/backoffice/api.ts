@@ -1,0 +1,197 @@
+import { api, apiPath } from '../../api/client';
+import type { Dossier, DossierEvent, DossierStatus, Procedure, ProcedureSummary, Ref, Role, Timeliness, User } from '../../api/types';
+
+// Back-office API paths (they double as useApi cache keys, in the same hierarchy as the
+// citizen pages: /api/v1/dossiers…) and the writes the back office makes.
+
+export const QUEUE_PAGE_SIZE = 20;
+export const QUEUES = ['to_receive', 'to_assign', 'mine', 'to_approve', 'due_soon', 'overdue', 'all'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export interface QueueItem {
+  code: string;
+  procedure: { code: string; name: string; version?: number };
+  status: DossierStatus;
+  statusLabel?: string;
+  statusLabelEn?: string;
+  channel?: 'online' | 'in_person' | 'post';
+  applicantName?: string;
+  submittedAt: string | null;
+  receivedAt?: string | null;
+  dueAt: string | null;
+  finishedAt?: string | null;
+  timeliness?: Timeliness;
+  assignee?: { id: string; fullName: string } | null;
+}
+
+export interface QueueList {
+  items: QueueItem[];
+  total: number;
+  counts?: Partial<Record<QueueName | 'department', number>>;
+}
+
+export interface QueueQuery {
+  queue: QueueName;
+  q?: string;
+  status?: string;
+  procedure?: string;
+  page: number;
+}
+
+export interface StaffMember {
+  id: string;
+  login: string;
+  fullName: string;
+  roles: Role[];
+  department: Ref | null;
+}
+
+export interface Unit {
+  id: string;
+  code: string;
+  name: string;
+  parentCode: string | null;
+  departments: Ref[];
+}
+
+export type AdminUser = User & { disabled: boolean };
+
+export interface Citizen {
+  id: string;
+  fullName: string;
+  cccd: string;
+  birthYear: number | null;
+  gender: 'male' | 'female' | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+export type DayOffKind = 'holiday' | 'compensatory' | 'extra';
+export interface DayOff {
+  date: string;
+  name: string;
+  nameEn?: string;
+  kind: DayOffKind;
+}
+export interface MakeUpDay {
+  date: string;
+  name: string;
+  nameEn?: string;
+}
+export interface CalendarYear {
+  year: number;
+  daysOff: DayOff[];
+  makeUpWorkingDays: MakeUpDay[];
+  version: number;
+  confirmed: boolean;
+  updatedAt?: string | null;
+}
+
+export interface ProcedureVersion {
+  version: number;
+  effectiveFrom: string;
+  createdAt: string;
+  createdBy: string | { fullName?: string } | null;
+}
+
+export type EventList = { items: DossierEvent[] };
+export type ItemList<T> = { items: T[] };
+
+const enc = encodeURIComponent;
+
+export const boApi = {
+  queue: (q: QueueQuery) =>
+    apiPath('/dossiers', {
+      queue: q.queue,
+      q: q.q,
+      status: q.status,
+      procedure: q.procedure,
+      limit: QUEUE_PAGE_SIZE,
+      offset: (q.page - 1) * QUEUE_PAGE_SIZE,
+    }),
+  dossier: (code: string) => apiPath(`/dossiers/${enc(code)}`),
+  events: (code: string) => apiPath(`/dossiers/${enc(code)}/events`),
+  procedure: (code: string, version?: number) => apiPath(`/procedures/${enc(code)}`, { version }),
+  procedureVersions: (code: string) => apiPath(`/procedures/${enc(code)}/versions`),
+  procedures: (q: string, offset = 0, limit = 50) => apiPath('/procedures', { q, limit, offset }),
+  allProcedures: () => apiPath('/procedures', { limit: 200 }),
+  staff: (role: Role) => apiPath('/staff', { role }),
+  units: () => apiPath('/units'),
+  /** When "due soon" ends: 16 working hours from now, as the server counts the queue. */
+  dueSoonLimit: (from: string) => apiPath('/calendar/due', { from, amount: 16, unit: 'working_hours' }),
+  calendar: (year: number) => apiPath(`/calendar/${year}`),
+  users: () => apiPath('/admin/users'),
+};
+
+/**
+ * Takes an action on the version of the dossier the official saw.
+ * @throws {ApiError} DOSSIER_VERSION_CONFLICT / DOSSIER_ACTION_NOT_ALLOWED (409), VALIDATION_FAILED,
+ *   EXTENSION_NOT_ALLOWED (400), FORBIDDEN (403), network errors.
+ */
+export function runAction(d: Pick<Dossier, 'code' | 'version'>, action: string, payload: Record<string, unknown>): Promise<Dossier> {
+  return api.post<Dossier>(`/dossiers/${enc(d.code)}/actions`, { ...payload, action, expectedVersion: d.version });
+}
+
+/** @throws {ApiError} USER_NOT_FOUND (404) when nobody has this CCCD, CCCD_INVALID (400). */
+export function findCitizen(cccd: string): Promise<Citizen> {
+  return api.get<Citizen>(apiPath('/citizens', { cccd }));
+}
+
+export interface DeskSubmission {
+  procedureCode: string;
+  formData: Record<string, string | number>;
+  documents: { requirementId: string; fileId: string }[];
+  applicant: {
+    kind: 'citizen';
+    fullName: string;
+    cccd: string;
+    birthYear?: number;
+    gender?: 'male' | 'female';
+    phone: string;
+    email?: string;
+    address?: string;
+  };
+}
+
+/**
+ * Files a dossier at the desk; the same `idempotencyKey` never files it twice.
+ * @throws {ApiError} DOCUMENT_MISSING / FIELD_REQUIRED (details.problems), CCCD_INVALID, PHONE_INVALID…
+ */
+export function createDeskDossier(body: DeskSubmission, idempotencyKey: string): Promise<Dossier> {
+  return api.post<Dossier>('/dossiers', { ...body, channel: 'in_person' }, { 'Idempotency-Key': idempotencyKey });
+}
+
+/** @throws {ApiError} VALIDATION_FAILED / PROCEDURE_INVALID with details.issues, FORBIDDEN. */
+export function saveProcedure(code: string, definition: unknown, effectiveFrom: string | undefined): Promise<Procedure> {
+  return api.put<Procedure>(`/procedures/${enc(code)}`, { definition, ...(effectiveFrom ? { effectiveFrom } : {}) });
+}
+
+/** @throws {ApiError} VALIDATION_FAILED / CALENDAR_INVALID, FORBIDDEN. */
+export function saveCalendar(year: number, body: { daysOff: DayOff[]; makeUpWorkingDays: MakeUpDay[]; confirmed: boolean }): Promise<CalendarYear> {
+  return api.put<CalendarYear>(`/calendar/${year}`, body);
+}
+
+export interface NewUser {
+  login: string;
+  fullName: string;
+  roles: Role[];
+  departmentId: string | null;
+  phone?: string;
+  email?: string;
+  password: string;
+}
+
+/** @throws {ApiError} ACCOUNT_EXISTS (409), VALIDATION_FAILED (details.issues). */
+export function createUser(body: NewUser): Promise<AdminUser> {
+  return api.post<AdminUser>('/admin/users', body);
+}
+
+export type UserUpdate = Partial<{ fullName: string; roles: Role[]; departmentId: string | null; disabled: boolean; password: string }>;
+
+/** @throws {ApiError} USER_NOT_FOUND, VALIDATION_FAILED (e.g. removing one's own admin rights). */
+export function updateUser(id: string, body: UserUpdate): Promise<AdminUser> {
+  return api.put<AdminUser>(`/admin/users/${enc(id)}`, body);
+}
+
+export type { ProcedureSummary };

@@ -1,0 +1,87 @@
+import { useT } from '../../../i18n';
+import { formatDateTime } from '../../../i18n/format';
+import { fileUrl } from '../../../api/upload';
+import type { Dossier } from '../../../api/types';
+import { SummaryList, Tag, type SummaryRow } from '../../../ui';
+import { BoStatusTag, DueTag } from '../components/tags';
+import type { DueState } from '../components/due';
+import { channelText, timeLimitText } from './labels';
+
+/** Where the dossier stands: status, dates, deadlines (original and extended), who holds it. */
+export function DossierFactsPanel({ dossier: d, due }: { dossier: Dossier; due: DueState }) {
+  const { t } = useT();
+  const dash = '—';
+  const rows: SummaryRow[] = [
+    {
+      key: t('bo.facts.status'),
+      value: (
+        <>
+          <BoStatusTag status={d.status} label={d.statusLabel} labelEn={d.statusLabelEn} /> <DueTag state={due} />
+        </>
+      ),
+    },
+    { key: t('bo.facts.procedure'), value: `${d.procedure.name} (${d.procedure.code}, ${t('bo.facts.version', { n: d.procedure.version })})` },
+    { key: t('bo.facts.timeLimit'), value: timeLimitText(d.procedure.timeLimit, t) },
+    { key: t('bo.facts.channel'), value: channelText(d.channel, t) },
+    { key: t('bo.facts.submittedAt'), value: formatDateTime(d.submittedAt) || dash },
+    { key: t('bo.facts.receivedAt'), value: formatDateTime(d.receivedAt) || t('bo.notReceived') },
+    {
+      key: t('bo.facts.dueAt'),
+      value: d.dueAt ? (
+        <>
+          {formatDateTime(d.dueAt)} <DueTag state={due} /> {d.extended && <Tag colour="yellow">{t('bo.facts.extended')}</Tag>}
+        </>
+      ) : (
+        t('bo.facts.dueLater')
+      ),
+    },
+    { key: t('bo.facts.originalDueAt'), value: formatDateTime(d.originalDueAt) || dash },
+    { key: t('bo.facts.extendedFlag'), value: d.extended ? t('bo.yes') : t('bo.no') },
+    { key: t('bo.facts.supplementRounds'), value: String(d.supplementRounds ?? 0) },
+    { key: t('bo.facts.assignee'), value: d.assignee?.fullName ?? t('bo.facts.unassigned') },
+    { key: t('bo.facts.department'), value: d.department?.name || dash },
+    { key: t('bo.facts.handlingUnit'), value: d.handlingUnit?.name ?? dash },
+  ];
+  if (d.finishedAt) rows.push({ key: t('bo.facts.finishedAt'), value: formatDateTime(d.finishedAt) });
+  if (d.returnedAt) rows.push({ key: t('bo.facts.returnedAt'), value: formatDateTime(d.returnedAt) });
+  if (d.result) {
+    rows.push({
+      key: t('bo.facts.result'),
+      value: (
+        <>
+          <Tag colour={d.result.outcome === 'granted' ? 'green' : 'red'}>{t(`bo.outcome.${d.result.outcome}`)}</Tag>
+          {d.result.files.length > 0 && (
+            <ul className="list-plain mb-0">
+              {d.result.files.map((f) => (
+                <li key={f.id}>
+                  <a href={`${fileUrl(f.fileId ?? f.id)}?download=1`} download={f.name}>
+                    {t('bo.docs.downloadNamed', { name: f.name })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ),
+    });
+  }
+  return <SummaryList rows={rows} />;
+}
+
+/** The applicant as filed (a snapshot: later account changes do not alter the dossier). */
+export function ApplicantPanel({ dossier: d }: { dossier: Dossier }) {
+  const { t } = useT();
+  const a = d.applicant;
+  const dash = '—';
+  return (
+    <SummaryList
+      rows={[
+        { key: t('bo.applicant.name'), value: a.fullName },
+        { key: t(a.kind === 'business' ? 'bo.applicant.mst' : 'bo.applicant.cccd'), value: a.idNumber || dash },
+        { key: t('bo.applicant.phone'), value: a.phone ? <a href={`tel:${a.phone}`}>{a.phone}</a> : dash },
+        { key: t('bo.applicant.email'), value: a.email ? <a href={`mailto:${a.email}`}>{a.email}</a> : dash },
+        { key: t('bo.applicant.address'), value: a.address || dash },
+      ]}
+    />
+  );
+}

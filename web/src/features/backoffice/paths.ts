@@ -1,0 +1,63 @@
+import { href, type Query } from '../../routes';
+
+// The back office's own URLs, all under /can-bo (the app's router hands every such path to
+// BackofficeApp). Built here, never by string concatenation in components.
+const base = href('backoffice');
+
+function withQuery(path: string, query?: Query): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export const boHref = {
+  queues: (query?: Query) => withQuery(base, query),
+  dossier: (code: string) => `${base}/ho-so/${encodeURIComponent(code)}`,
+  reception: () => `${base}/tiep-nhan`,
+  procedures: (query?: Query) => withQuery(`${base}/quan-tri/thu-tuc`, query),
+  procedure: (code: string) => `${base}/quan-tri/thu-tuc/${encodeURIComponent(code)}`,
+  calendar: (year?: number) => withQuery(`${base}/quan-tri/lich`, { nam: year }),
+  users: () => `${base}/quan-tri/can-bo`,
+};
+
+export type BoRoute =
+  | { name: 'queues' }
+  | { name: 'dossier'; code: string }
+  | { name: 'reception' }
+  | { name: 'procedures' }
+  | { name: 'procedure'; code: string }
+  | { name: 'calendar' }
+  | { name: 'users' }
+  | { name: 'notFound' };
+
+function decode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Which back-office page a pathname (already known to start with /can-bo) shows. */
+export function matchBo(pathname: string): BoRoute {
+  const rest = pathname.replace(/\/+$/, '').slice(base.length).split('/').filter(Boolean);
+  const [a, b, c, ...more] = rest;
+  if (more.length) return { name: 'notFound' };
+  if (!a) return { name: 'queues' };
+  if (a === 'ho-so' && b && !c) {
+    const code = decode(b);
+    return code ? { name: 'dossier', code } : { name: 'notFound' };
+  }
+  if (a === 'tiep-nhan' && !b) return { name: 'reception' };
+  if (a === 'quan-tri') {
+    if (b === 'thu-tuc' && !c) return { name: 'procedures' };
+    if (b === 'thu-tuc' && c) {
+      const code = decode(c);
+      return code ? { name: 'procedure', code } : { name: 'notFound' };
+    }
+    if (b === 'lich' && !c) return { name: 'calendar' };
+    if (b === 'can-bo' && !c) return { name: 'users' };
+  }
+  return { name: 'notFound' };
+}
