@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { pdfBytes } from '../support/builders.ts';
-import { check, newPage, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, fillFields, newPage, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 let env: BrowserEnv;
 const scan = join(tmpdir(), `nts-scan-${process.pid}.pdf`);
@@ -14,22 +13,6 @@ beforeAll(async () => {
   writeFileSync(scan, pdfBytes(30, 'browser-scan'));
 });
 afterAll(() => env?.close());
-
-/** Fills every field of the application form's step 2 with a plausible value. */
-async function fillFields(page: Page) {
-  for (const input of await page.locator('main form input, main form select, main form textarea').all()) {
-    const tag = await input.evaluate((e) => e.tagName);
-    const type = await input.getAttribute('type');
-    const id = (await input.getAttribute('id')) ?? '';
-    if (type === 'radio' || type === 'checkbox' || type === 'hidden') continue;
-    if (tag === 'SELECT') await input.selectOption({ index: 1 });
-    else if (type === 'date') await input.fill('2026-02-20');
-    else if (id.endsWith('-day')) await input.fill('20');
-    else if (id.endsWith('-month')) await input.fill('02');
-    else if (id.endsWith('-year')) await input.fill('2026');
-    else await input.fill('Nguyễn Minh Khang');
-  }
-}
 
 describe('the citizen portal on a phone (360 px)', () => {
   it('home, catalogue search without diacritics, a procedure page', async () => {

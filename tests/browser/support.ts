@@ -78,3 +78,31 @@ export async function signInUi(page: Page, login: string, password = 'NongTrang@
   await page.getByRole('button', { name: /Đăng nhập/ }).click();
   await page.waitForLoadState('networkidle');
 }
+
+/** Fills every field of the application form's step 2 with a plausible value. */
+export async function fillFields(page: Page) {
+  for (const input of await page.locator('main form input, main form select, main form textarea').all()) {
+    const tag = await input.evaluate((e) => e.tagName);
+    const type = await input.getAttribute('type');
+    const id = (await input.getAttribute('id')) ?? '';
+    if (type === 'radio' || type === 'checkbox' || type === 'hidden') continue;
+    if (tag === 'SELECT') await input.selectOption({ index: 1 });
+    else if (type === 'date') await input.fill('2026-02-20');
+    else if (id.endsWith('-month')) await input.fill('02');
+    else if (id.endsWith('-year')) await input.fill('2026');
+    else if ((await input.getAttribute('maxlength')) === '2') await input.fill('20'); // the day box
+    else await input.fill('Nguyễn Minh Khang');
+  }
+}
+
+
+/** A staff member opens a dossier in the back office and takes an action through its form. */
+export async function staffAction(page: Page, label: string, fill?: () => Promise<void>) {
+  await page.getByRole('complementary', { name: 'Xử lý hồ sơ' }).getByRole('button', { name: label, exact: true }).click();
+  if (fill) {
+    await fill();
+    await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+  await page.getByText(`Đã thực hiện: ${label}.`).waitFor();
+}
