@@ -15,11 +15,19 @@ export async function registerWeb(app: FastifyInstance) {
     return;
   }
   // Wildcard: files built after start-up are served too (hashed assets of a rebuild).
-  await app.register(fastifyStatic, { root: WEB_DIST, index: ['index.html'], maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      // Hashed file names under assets/ never change; everything else is revalidated.
+      (reply as unknown as { header(k: string, v: string): void }).header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   app.setNotFoundHandler((req, reply) => {
-    if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url === '/health') {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.url.startsWith('/api/') || req.url === '/health') {
       return reply.code(404).send(errorBody('NOT_FOUND', req.id));
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.code(200).header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

@@ -17,7 +17,7 @@ export interface BrowserEnv {
 
 /** The real server on a fresh database, listening on a free port, and Debian's Chromium. */
 export async function startBrowserEnv(): Promise<BrowserEnv> {
-  const t = await startTestApp();
+  const t = await startTestApp({}, { realClock: true });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -80,12 +80,12 @@ export async function signInUi(page: Page, login: string, password = 'NongTrang@
 }
 
 /** Fills every field of the application form's step 2 with a plausible value. */
-export async function fillFields(page: Page) {
-  for (const input of await page.locator('main form input, main form select, main form textarea').all()) {
+export async function fillFields(page: Page, scope = page.locator('main form')) {
+  for (const input of await scope.locator('input, select, textarea').all()) {
     const tag = await input.evaluate((e) => e.tagName);
     const type = await input.getAttribute('type');
     const id = (await input.getAttribute('id')) ?? '';
-    if (type === 'radio' || type === 'checkbox' || type === 'hidden') continue;
+    if (type === 'radio' || type === 'checkbox' || type === 'hidden' || type === 'file') continue;
     if (tag === 'SELECT') await input.selectOption({ index: 1 });
     else if (type === 'date') await input.fill('2026-02-20');
     else if (id.endsWith('-month')) await input.fill('02');

@@ -33,7 +33,7 @@ export interface TestApp {
  * Builds the real application on a fresh database: a new PostgreSQL database when DATABASE_URL is
  * set (created here with a unique name and dropped on close), otherwise an in-memory PGlite.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { realClock?: boolean } = {}): Promise<TestApp> {
   const filesDir = mkdtempSync(join(tmpdir(), 'nts-files-'));
   let databaseUrl: string | null = null;
   let dropDatabase = async () => {};
@@ -66,7 +66,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     tmpdir(),
   );
   const database = await openDatabase({ databaseUrl, dataDir: null, poolSize: 20 });
-  const clock = new TestClock();
+  // Browser tests run on real time: the browser's own clock must agree with the server's.
+  const clock = new TestClock(opts.realClock ? new Date() : undefined);
+  if (opts.realClock) clock.now = () => new Date();
   await migrate(database);
   await seed(database, { unit: config.unit, demo: true, now: clock.now() });
   const app = await buildApp({ config, database, blobs: createLocalBlobStore(filesDir), now: clock.now });

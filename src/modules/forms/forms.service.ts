@@ -1,0 +1,143 @@
+/**
+ * Loads what the printed forms show about a dossier (procedure version, units, officers,
+ * documents, supplement items) and hands it to the PDF builders. Reads only.
+ */
+import { sql } from 'drizzle-orm';
+import { maybeOne, rows, type Executor } from '../../db/client.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { ProcedureDefinition } from '../../domain/procedure.ts';
+import { ts, type DossierRow } from '../dossiers/dossiers.repo.ts';
+import type { Issuer } from './form-parts.ts';
+import { buildReceiptPdf, type ReceiptData } from './receipt.pdf.ts';
+import { buildSupplementPdf, type SupplementData } from './supplement.pdf.ts';
+import { placeOfUnit, shortParentName } from './wording.ts';
+
+export interface FormsConfig {
+  /** `PUBLIC_URL`, without a trailing slash. */
+  publicUrl: string;
+  /** `PARENT_UNIT_NAME`: the parent body when the unit has none recorded. */
+  parentName: string;
+}
+
+/** The one-stop desk's name when the receiving officer has no department recorded. */
+const DEFAULT_DESK = 'Bộ phận Một cửa';
+
+export const trackingUrl = (cfg: FormsConfig, code: string) => `${cfg.publicUrl}/tra-cuu/${encodeURIComponent(code)}`;
+
+interface Context {
+  def: ProcedureDefinition;
+  issuer: Issuer;
+}
+
+/** The dossier's procedure version and the agency that received it (with its parent body). */
+async function contextOf(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<Context> {
+  const row = await maybeOne<{ definition: ProcedureDefinition; unit_name: string; parent_name: string | null }>(
+    ex,
+    sql`select v.definition, u.name as unit_name, p.name as parent_name
+        from procedure_versions v
+        join units u on u.id = ${d.receiving_unit_id}
+        left join units p on p.id = u.parent_id
+        where v.procedure_code = ${d.procedure_code} and v.version = ${d.procedure_version}`,
+  );
+  if (!row) throw new AppError('PROCEDURE_NOT_FOUND');
+  const parent = row.parent_name ?? (cfg.parentName.trim() || null);
+  return {
+    def: row.definition,
+    issuer: { parentName: parent ? shortParentName(parent) : null, agencyName: row.unit_name, place: placeOfUnit(row.unit_name) },
+  };
+}
+
+interface EventActor {
+  at: string;
+  full_name: string;
+  department_name: string | null;
+  roles: string[];
+}
+
+/** The latest event of `action` (optionally of one supplement round) with its actor. */
+function lastEvent(ex: Executor, dossierId: string, action: string, round?: number) {
+  return maybeOne<EventActor>(
+    ex,
+    sql`select e.at, u.full_name, dep.name as department_name, u.roles
+        from dossier_events e join users u on u.id = e.actor_id left join departments dep on dep.id = u.department_id
+        where e.dossier_id = ${dossierId} and e.action = ${action}
+          ${round === undefined ? sql`` : sql`and (e.data->>'round')::int = ${round}`}
+        order by e.seq desc limit 1`,
+  );
+}
+
+/**
+ * Data of form 01 for a received dossier.
+ * @throws AppError DOSSIER_ACTION_NOT_ALLOWED when the dossier has not been received (no receipt yet)
+ */
+export async function loadReceiptData(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<ReceiptData> {
+  const receivedAt = ts(d.received_at);
+  if (!receivedAt) throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { reason: 'not_received', status: d.status });
+  const { def, issuer } = await contextOf(ex, d, cfg);
+  const officer = await lastEvent(ex, d.id, 'receive');
+  const attached = await rows<{ requirement_id: string; n: number }>(
+    ex,
+    sql`select requirement_id, count(*)::int as n from dossier_documents
+        where dossier_id = ${d.id} and purpose = 'application' and not superseded group by requirement_id`,
+  );
+  const counts = new Map(attached.map((a) => [a.requirement_id, Number(a.n)]));
+  return {
+    issuer,
+    code: d.code,
+    receivingDesk: officer?.department_name ?? DEFAULT_DESK,
+    applicant: d.applicant,
+    procedure: { code: def.code, name: def.name, timeLimit: def.timeLimit },
+    // In the procedure's order; only what was actually received.
+    documents: def.documents.filter((r) => (counts.get(r.id) ?? 0) > 0).map((r) => ({ name: r.name, kind: r.kind, count: counts.get(r.id)! })),
+    sets: 1,
+    fees: def.fees.map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
+    receivedAt,
+    // The appointment given at receipt (or at the restart after a supplement), not a later extension.
+    dueAt: ts(d.original_due_at) ?? ts(d.due_at),
+    officerName: officer?.full_name ?? null,
+    trackingUrl: trackingUrl(cfg, d.code),
+    channel: d.channel,
+  };
+}
+
+/**
+ * Data of form 02 for the dossier's latest request to supplement.
+ * @throws AppError DOSSIER_ACTION_NOT_ALLOWED when no supplement was ever requested
+ */
+export async function loadSupplementData(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<SupplementData> {
+  const round = d.supplement_rounds;
+  if (round < 1) throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { reason: 'no_supplement_request', status: d.status });
+  const { def, issuer } = await contextOf(ex, d, cfg);
+  const items = await rows<{ target_type: 'document' | 'field'; target_key: string; reason: string; created_at: string }>(
+    ex,
+    sql`select target_type, target_key, reason, created_at from supplement_items
+        where dossier_id = ${d.id} and round = ${round} order by created_at, id`,
+  );
+  const request = await lastEvent(ex, d.id, 'request_supplement', round);
+  const receiver = await lastEvent(ex, d.id, 'receive');
+  const nameOf = (type: 'document' | 'field', key: string) =>
+    (type === 'document' ? def.documents.find((x) => x.id === key)?.name : def.formFields.find((x) => x.key === key)?.label) ?? key;
+  const desk = receiver?.department_name ?? (request?.roles.includes('reception') ? request.department_name : null) ?? DEFAULT_DESK;
+  return {
+    issuer,
+    code: d.code,
+    applicant: d.applicant,
+    procedure: { code: def.code, name: def.name },
+    round,
+    requestedAt: ts(request?.at ?? items[0]?.created_at ?? d.submitted_at)!,
+    items: items.map((i) => ({ targetType: i.target_type, targetName: nameOf(i.target_type, i.target_key), reason: i.reason })),
+    officerName: request?.full_name ?? null,
+    contactDesk: `${desk}, ${issuer.agencyName}`,
+    trackingUrl: trackingUrl(cfg, d.code),
+  };
+}
+
+/** Form 01 of a dossier as PDF bytes. @throws AppError as {@link loadReceiptData} */
+export async function receiptPdf(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<Uint8Array> {
+  return buildReceiptPdf(await loadReceiptData(ex, d, cfg));
+}
+
+/** Form 02 of a dossier as PDF bytes. @throws AppError as {@link loadSupplementData} */
+export async function supplementPdf(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<Uint8Array> {
+  return buildSupplementPdf(await loadSupplementData(ex, d, cfg));
+}
