@@ -106,3 +106,22 @@ export async function staffAction(page: Page, label: string, fill?: () => Promis
   await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
   await page.getByText(`Đã thực hiện: ${label}.`).waitFor();
 }
+
+/** The focused element's accessible-ish name: its label, aria-label or text. */
+const FOCUSED_NAME = `(() => {
+  const el = document.activeElement;
+  if (!el) return '';
+  const labelled = el.getAttribute('aria-labelledby');
+  if (labelled) return labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+  const label = el.labels && el.labels[0] ? el.labels[0].textContent : '';
+  return (el.getAttribute('aria-label') || label || el.textContent || '').replace(/\\s+/g, ' ').trim();
+})()`;
+
+/** Presses Tab (only Tab) until the focused element's name matches; fails if it never does. */
+export async function tabTo(page: Page, name: RegExp, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (name.test(String(await page.evaluate(FOCUSED_NAME)))) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
