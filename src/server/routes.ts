@@ -5,6 +5,7 @@ import { adminRoutes } from '../modules/accounts/admin.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { dossiersRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
+import { formsRoutes } from '../modules/forms/forms.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 
@@ -17,4 +18,5 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   calendarRoutes(api, deps);
   filesRoutes(api, deps);
   dossiersRoutes(api, deps);
+  formsRoutes(api, deps);
 }
