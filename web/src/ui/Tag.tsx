@@ -8,7 +8,8 @@ export function Tag({ colour = 'grey', children }: { colour?: TagColour; childre
   return <strong className={colour === 'grey' ? 'tag' : `tag tag--${colour}`}>{children}</strong>;
 }
 
-const statusColour: Record<DossierStatus, TagColour> = {
+/** One colour per status, shared by the portal and the back office. */
+export const statusColour: Record<DossierStatus, TagColour> = {
   submitted: 'blue',
   received: 'blue',
   refused: 'red',

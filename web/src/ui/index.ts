@@ -5,7 +5,7 @@ export { TextInput, Textarea, Select, type SelectOption } from './inputs';
 export { DateInput, normalizeDate, splitDate } from './DateInput';
 export { Radios, Checkboxes, type ChoiceOption } from './choices';
 export { ErrorSummary, type FormError } from './ErrorSummary';
-export { Tag, StatusTag, TimelinessTag, type TagColour } from './Tag';
+export { Tag, StatusTag, TimelinessTag, statusColour, type TagColour } from './Tag';
 export { Panel, NotificationBanner, InsetText, Details } from './Panel';
 export { SummaryList, type SummaryRow } from './SummaryList';
 export { Table, type Column } from './Table';

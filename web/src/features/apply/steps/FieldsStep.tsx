@@ -3,7 +3,7 @@ import { useT } from '../../../i18n';
 import type { Procedure } from '../../../api/types';
 import { Button } from '../../../ui';
 import { fieldId } from '../validate';
-import { FieldInput } from '../FieldInput';
+import { FieldInput } from '../../../ui/FieldInput';
 
 /** Step 2: the procedure's own form, one input per field, each with its hint. */
 export function FieldsStep({ procedure, values, errorFor, onChange, onContinue }: {

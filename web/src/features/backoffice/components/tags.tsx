@@ -1,23 +1,8 @@
 import { isMessageKey, pick, useT } from '../../../i18n';
 import type { DossierStatus } from '../../../api/types';
-import { Tag, type TagColour } from '../../../ui';
+import { Tag, statusColour, type TagColour } from '../../../ui';
 import type { DueState } from './due';
 
-const statusColour: Record<DossierStatus, TagColour> = {
-  submitted: 'blue',
-  received: 'blue',
-  refused: 'red',
-  in_review: 'purple',
-  consulting: 'purple',
-  awaiting_approval: 'purple',
-  approved: 'purple',
-  supplement_requested: 'orange',
-  awaiting_payment: 'yellow',
-  withdrawn: 'grey',
-  stopped: 'red',
-  result_ready: 'green',
-  returned: 'green',
-};
 
 /** The status as officials name it (the server's label when it sends one). */
 export function BoStatusTag({ status, label, labelEn }: { status: DossierStatus; label?: string; labelEn?: string }) {

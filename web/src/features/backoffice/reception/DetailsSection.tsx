@@ -1,7 +1,7 @@
 import { useT } from '../../../i18n';
 import type { Procedure, UploadedFile } from '../../../api/types';
 import type { FormError } from '../../../ui';
-import { FieldInput } from '../components/FieldInput';
+import { FieldInput } from '../../../ui/FieldInput';
 import { FilePicker } from '../components/FilePicker';
 import type { Upload } from '../components/useFileUpload';
 import { deskIds, type DeskDraft } from './deskDraft';
@@ -42,6 +42,7 @@ export function DetailsSection({ procedure, draft, onChange, errors, uploads, on
                 value={draft.formData[f.key] ?? ''}
                 error={err(deskIds.field(f.key))}
                 onChange={(v) => onChange({ formData: { ...draft.formData, [f.key]: v } })}
+                forSomeoneElse
               />
             ))}
           </div>

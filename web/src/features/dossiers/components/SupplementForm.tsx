@@ -4,7 +4,7 @@ import { useSubmit } from '../../../api/useApi';
 import type { Dossier, DocumentRequirement, FormField, Procedure, SupplementItem } from '../../../api/types';
 import { readJson, remove, writeJson } from '../../../lib/storage';
 import { Button, ErrorSummary, Tag, type FormError } from '../../../ui';
-import { FieldInput } from '../../apply/FieldInput';
+import { FieldInput } from '../../../ui/FieldInput';
 import { DocumentUpload } from '../../apply/steps/DocumentUpload';
 import { useUploads } from '../../apply/useUploads';
 import type { DraftFile } from '../../apply/draft';

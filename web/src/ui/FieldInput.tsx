@@ -1,12 +1,14 @@
-import { pick, useT } from '../../i18n';
-import type { FormField } from '../../api/types';
-import { DateInput, Select, TextInput, Textarea } from '../../ui';
+import { pick, useT } from '../i18n';
+import type { FormField } from '../api/types';
+import { DateInput } from './DateInput';
+import { Select, TextInput, Textarea } from './inputs';
 
 /**
  * One input for a procedure's form field, chosen by its type, with the label and hint in the
  * reader's language. `id` defaults to `field-<key>` (the error summary links there).
+ * `forSomeoneElse` (an official typing for a citizen at the desk) turns browser autofill off.
  */
-export function FieldInput({ field, value, error, onChange, id, label }: {
+export function FieldInput({ field, value, error, onChange, id, label, forSomeoneElse = false }: {
   field: FormField;
   value: string;
   error: string | null;
@@ -14,6 +16,7 @@ export function FieldInput({ field, value, error, onChange, id, label }: {
   id?: string;
   /** Overrides the field's own label (e.g. "New value for …"). */
   label?: string;
+  forSomeoneElse?: boolean;
 }) {
   const { t, lang } = useT();
   const common = {
@@ -43,9 +46,9 @@ export function FieldInput({ field, value, error, onChange, id, label }: {
     case 'cccd':
       return <TextInput {...common} inputMode="numeric" autoComplete="off" width="w20" spellCheck={false} />;
     case 'phone':
-      return <TextInput {...common} type="tel" autoComplete="tel" width="w20" />;
+      return <TextInput {...common} type="tel" autoComplete={forSomeoneElse ? 'off' : 'tel'} width="w20" />;
     case 'email':
-      return <TextInput {...common} type="email" autoComplete="email" spellCheck={false} />;
+      return <TextInput {...common} type="email" autoComplete={forSomeoneElse ? 'off' : 'email'} spellCheck={false} />;
     default:
       return <TextInput {...common} maxLength={field.maxLength} />;
   }
