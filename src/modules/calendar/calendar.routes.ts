@@ -8,7 +8,7 @@ import type { AppDeps } from '../../server/app.ts';
 import { requireStaff } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
-import { getYear, loadWorkingCalendar, saveWorkingTime, saveYear, workingTimeRules } from './calendar.service.ts';
+import { forgetWorkingCalendar, getYear, loadWorkingCalendar, saveWorkingTime, saveYear, workingTimeRules } from './calendar.service.ts';
 
 const isoDate = z.iso.date();
 const named = { date: isoDate, name: z.string().trim().min(1).max(200), nameEn: z.string().trim().max(200).default('') };
@@ -67,6 +67,7 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
         await saveWorkingTime(tx, req.body, user.id, now());
         await audit(tx, { actorId: user.id, action: 'working_time_edit', entityType: 'calendar', entityId: req.body.effectiveFrom, ...auditContext(req) }, now());
       });
+      forgetWorkingCalendar(); // again after commit: a read during the transaction may have cached the old one
       return { items: await workingTimeRules(deps.database.db) };
     },
   );
@@ -89,6 +90,7 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
         const version = await saveYear(tx, req.params.year, req.body, user.id, t);
         await audit(tx, { actorId: user.id, action: 'calendar_edit', entityType: 'calendar', entityId: String(req.params.year), details: { version }, ...auditContext(req) }, t);
       });
+      forgetWorkingCalendar(); // again after commit: a read during the transaction may have cached the old one
       return getYear(deps.database.db, req.params.year);
     },
   );

@@ -52,8 +52,30 @@ export async function workingTimeRules(ex: Executor): Promise<WorkingTimeRules[]
   return saved.length ? saved.map((r) => r.value) : [DEFAULT_WORKING_TIME];
 }
 
+// Calendars change a few times a year but are read by almost every request, so each instance
+// keeps the one it built for a short while. An edit made on this instance clears it at once;
+// other instances (several app servers on one PostgreSQL) see it within CACHE_MS.
+// Cached per database handle (a transaction is a new handle each time, so reads inside one always
+// see the database itself); `generation` invalidates every entry after an edit.
+const CACHE_MS = 30_000;
+const cache = new WeakMap<object, { cal: WorkingCalendar; until: number; generation: number }>();
+let generation = 0;
+export const forgetWorkingCalendar = () => {
+  generation++;
+};
+
 /** A working calendar over every saved year (unsaved years fall back to the pre-filled draft). */
 export async function loadWorkingCalendar(ex: Executor): Promise<WorkingCalendar> {
+  const t = performance.now();
+  const hit = cache.get(ex);
+  if (hit && hit.until > t && hit.generation === generation) return hit.cal;
+  const gen = generation;
+  const cal = await buildWorkingCalendar(ex);
+  cache.set(ex, { cal, until: t + CACHE_MS, generation: gen });
+  return cal;
+}
+
+async function buildWorkingCalendar(ex: Executor): Promise<WorkingCalendar> {
   const years = await rows<YearRow>(
     ex,
     sql`select distinct on (year) year, days_off, make_up_days from calendar_years order by year, version desc`,
@@ -94,6 +116,7 @@ export function checkYear(year: number, input: YearInput): void {
 
 export async function saveYear(tx: Executor, year: number, input: YearInput, userId: string, now: Date) {
   checkYear(year, input);
+  forgetWorkingCalendar();
   const last = await maybeOne<{ version: number }>(
     tx,
     sql`select max(version)::int as version from calendar_years where year = ${year}`,
@@ -111,6 +134,7 @@ export async function saveYear(tx: Executor, year: number, input: YearInput, use
  * @throws AppError CALENDAR_INVALID when the periods are not valid.
  */
 export async function saveWorkingTime(tx: Executor, rules: WorkingTimeRules, userId: string, now: Date) {
+  forgetWorkingCalendar();
   try {
     validateWorkingTime(rules);
   } catch (err) {
