@@ -3,6 +3,7 @@
  * line, written the same way on every form.
  */
 import type { FormWriter, Run } from './layout.ts';
+import type { ApplicantSnapshot } from '../dossiers/dossiers.repo.ts';
 
 /** The issuing agency as the header prints it. */
 export interface Issuer {
@@ -15,14 +16,7 @@ export interface Issuer {
 }
 
 /** The applicant as recorded on the dossier at submission. */
-export interface ApplicantInfo {
-  kind: 'citizen' | 'business';
-  fullName: string;
-  idNumber: string;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-}
+export type ApplicantInfo = ApplicantSnapshot;
 
 export interface ProcedureInfo {
   code: string;
