@@ -125,6 +125,10 @@ describe('a dossier across roles, in the browser', () => {
     await signInUi(page, '025090001234');
     await page.goto(`/ho-so-cua-toi/${encodeURIComponent(code)}`);
     await page.getByText('Đã trả kết quả').first().waitFor();
+    const receipt = await page.getByRole('link', { name: 'Giấy tiếp nhận và hẹn trả kết quả (PDF)' }).getAttribute('href');
+    const pdf = await page.request.get(receipt!);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.getByLabel('Hài lòng', { exact: true }).check();
     await page.getByLabel(/Góp ý thêm/).fill('Nhanh, cán bộ nhiệt tình');
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();

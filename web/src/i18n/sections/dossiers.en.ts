@@ -19,6 +19,7 @@ export const dossiers: Record<keyof typeof vi, string> = {
   'dossier.finishedAt': 'Decided',
   'dossier.returnedAt': 'Result returned',
   'dossier.notYet': 'Not yet received',
+  'dossier.receiptPdf': 'Receipt and appointment slip (PDF)',
   'dossier.extended': 'Rescheduled; the original date was {date}',
   'dossier.holder': 'Now with',
   'dossier.stepDue': 'This step is due by {date}',

@@ -18,6 +18,7 @@ export const dossiers = {
   'dossier.finishedAt': 'Ngày giải quyết xong',
   'dossier.returnedAt': 'Ngày trả kết quả',
   'dossier.notYet': 'Chưa tiếp nhận',
+  'dossier.receiptPdf': 'Giấy tiếp nhận và hẹn trả kết quả (PDF)',
   'dossier.extended': 'Đã hẹn lại; ngày hẹn ban đầu: {date}',
   'dossier.holder': 'Đang xử lý ở',
   'dossier.stepDue': 'Hạn của bước này: {date}',

@@ -6,6 +6,7 @@ import { SummaryList, Tag, type SummaryRow } from '../../../ui';
 import { BoStatusTag, DueTag } from '../components/tags';
 import type { DueState } from '../components/due';
 import { channelText, timeLimitText } from './labels';
+import { ReceivedAt } from '../../dossiers/components/ReceivedAt';
 
 /** Where the dossier stands: status, dates, deadlines (original and extended), who holds it. */
 export function DossierFactsPanel({ dossier: d, due }: { dossier: Dossier; due: DueState }) {
@@ -24,7 +25,10 @@ export function DossierFactsPanel({ dossier: d, due }: { dossier: Dossier; due: 
     { key: t('bo.facts.timeLimit'), value: timeLimitText(d.procedure.timeLimit, t) },
     { key: t('bo.facts.channel'), value: channelText(d.channel, t) },
     { key: t('bo.facts.submittedAt'), value: formatDateTime(d.submittedAt) || dash },
-    { key: t('bo.facts.receivedAt'), value: formatDateTime(d.receivedAt) || t('bo.notReceived') },
+    {
+      key: t('bo.facts.receivedAt'),
+      value: <ReceivedAt code={d.code} receivedAt={d.receivedAt} notYet={t('bo.notReceived')} />,
+    },
     {
       key: t('bo.facts.dueAt'),
       value: d.dueAt ? (

@@ -67,6 +67,9 @@ export function DeskReceipt({ dossier: d, procedure, officer, onNew }: { dossier
         <Button variant="secondary" onClick={onNew}>
           {t('bo.receipt.new')}
         </Button>
+        <a href={`/api/v1/dossiers/${encodeURIComponent(d.code)}/forms/receipt.pdf`} target="_blank" rel="noopener">
+          {t('dossier.receiptPdf')}
+        </a>
         <Link to={boHref.dossier(d.code)}>{t('bo.receipt.open')}</Link>
       </div>
     </div>

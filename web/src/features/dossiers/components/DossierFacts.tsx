@@ -2,6 +2,7 @@ import { useT, isMessageKey } from '../../../i18n';
 import { formatDateTime } from '../../../i18n/format';
 import type { Dossier } from '../../../api/types';
 import { StatusTag, SummaryList, TimelinessTag, type SummaryRow } from '../../../ui';
+import { ReceivedAt } from './ReceivedAt';
 
 /** Status in plain words, dates, and who holds the dossier now and until when. */
 export function DossierFacts({ dossier: d }: { dossier: Dossier }) {
@@ -22,7 +23,10 @@ export function DossierFacts({ dossier: d }: { dossier: Dossier }) {
       ),
     },
     { key: t('dossier.submittedAt'), value: formatDateTime(d.submittedAt) || '—' },
-    { key: t('dossier.receivedAt'), value: formatDateTime(d.receivedAt) || t('dossier.notYet') },
+    {
+      key: t('dossier.receivedAt'),
+      value: <ReceivedAt code={d.code} receivedAt={d.receivedAt} notYet={t('dossier.notYet')} />,
+    },
     {
       key: t('dossier.dueAt'),
       value: d.dueAt ? (
