@@ -87,6 +87,13 @@ function lockDataDir(dir: string): () => void {
   throw new DataDirLockedError(`Could not lock ${lockPath}`);
 }
 
+// PostgreSQL's default 128 MB of shared buffers would sit inside the WebAssembly heap; a ward's
+// data fits in far less, and the server stays under its memory budget (docs/PERFORMANCE.md).
+const PGLITE_OPTIONS = {
+  extensions: { pg_trgm },
+  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+};
+
 /** Opens the embedded database (PGlite) in `<dataDir>/db`, or an in-memory one for `dataDir = null`. */
 export async function openPglite(dataDir: string | null): Promise<Database> {
   let unlock = () => {};
@@ -96,13 +103,13 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     mkdirSync(dir, { recursive: true });
     unlock = lockDataDir(dataDir);
     try {
-      client = await PGlite.create(dir, { extensions: { pg_trgm } });
+      client = await PGlite.create(dir, PGLITE_OPTIONS);
     } catch (err) {
       unlock();
       throw err;
     }
   } else {
-    client = await PGlite.create({ extensions: { pg_trgm } });
+    client = await PGlite.create(PGLITE_OPTIONS);
   }
   const db = drizzlePglite(client);
   return {

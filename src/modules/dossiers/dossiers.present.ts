@@ -5,6 +5,7 @@ import { ACTION_LABELS, ALLOWED_ACTIONS, STATUS_INFO, type Action } from '../../
 import { maskName } from '../../domain/identifiers.ts';
 import { roleFor } from '../../domain/permissions.ts';
 import type { SessionUser } from '../../server/auth.ts';
+import { getProcedure } from '../procedures/procedures.service.ts';
 import { loadSteps, scopeOf, ts, type DossierRow } from './dossiers.repo.ts';
 
 export const vn = (v: string | Date | null) => {
@@ -129,10 +130,7 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
 
 /** What anyone may see by dossier code: no personal data beyond a masked name. */
 export async function presentPublic(ex: Executor, d: DossierRow, withDetails: boolean, cal: WorkingCalendar, now: Date) {
-  const proc = await maybeOne<{ name: string }>(
-    ex,
-    sql`select definition->>'name' as name from procedure_versions where procedure_code = ${d.procedure_code} and version = ${d.procedure_version}`,
-  );
+  const proc = (await getProcedure(ex, d.procedure_code, d.procedure_version)).definition;
   const base = {
     code: d.code,
     procedure: { code: d.procedure_code, name: proc?.name ?? '' },

@@ -47,6 +47,10 @@ const inForce = (asOf: string) => sql`
  * @throws AppError PROCEDURE_NOT_FOUND
  */
 export async function getProcedure(ex: Executor, code: string, version?: number, asOf?: string) {
+  // A saved version never changes, so an exact version is cached for good (per database handle).
+  const key = `${code}@${version}`;
+  const cached = version ? versionCache.get(ex)?.get(key) : undefined;
+  if (cached) return cached;
   const row = await maybeOne<ProcedureRow>(
     ex,
     version
@@ -56,8 +60,16 @@ export async function getProcedure(ex: Executor, code: string, version?: number,
             from procedures p ${inForce(asOf ?? '9999-12-31')} where p.code = ${code}`,
   );
   if (!row) throw new AppError('PROCEDURE_NOT_FOUND');
-  return { definition: row.definition, version: row.version, effectiveFrom: row.effective_from };
+  const found = { definition: row.definition, version: row.version, effectiveFrom: row.effective_from };
+  if (version) {
+    const map = versionCache.get(ex) ?? new Map();
+    if (map.size > 2000) map.clear();
+    versionCache.set(ex, map.set(key, found));
+  }
+  return found;
 }
+
+const versionCache = new WeakMap<object, Map<string, { definition: ProcedureDefinition; version: number; effectiveFrom: string }>>();
 
 export interface ProcedureQuery {
   q?: string | undefined;
