@@ -69,6 +69,18 @@ describe('sign-in', () => {
   });
 });
 
+describe('the current session', () => {
+  it('GET /auth/session answers 200 for a visitor and for a signed-in user', async () => {
+    const visitor = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ user: null, csrfToken: null });
+    const citizen = await signIn(t.app, '025090001234');
+    const mine = (await citizen.get('/api/v1/auth/session')).json();
+    expect(mine.user.fullName).toBe('Nguyễn Văn An');
+    expect(mine.csrfToken).toBe(citizen.session!.csrf);
+  });
+});
+
 describe('lock-out after repeated failures', () => {
   const who = DEMO_ACCOUNTS.specialist2.login;
 

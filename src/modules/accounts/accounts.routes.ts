@@ -69,6 +69,12 @@ export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     return { user: presentUser((await findUser(deps.database.db, user.id))!), csrfToken: req.csrfToken };
   });
 
+  // For a page that wants to know who (if anyone) is signed in without an error: 200 either way.
+  api.get('/auth/session', { schema: { tags: ['auth'], summary: 'Phiên hiện tại (có thể chưa đăng nhập) / the current session, if any' } }, async (req) => {
+    if (!req.user) return { user: null, csrfToken: null };
+    return { user: presentUser((await findUser(deps.database.db, req.user.id))!), csrfToken: req.csrfToken };
+  });
+
   api.post(
     '/auth/register',
     {

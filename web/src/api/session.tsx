@@ -41,7 +41,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      apply(await api.get<SessionPayload>('/auth/me'));
+      // /auth/session answers 200 for visitors too (no error in the console for anonymous pages).
+      const payload = await api.get<{ user: SessionPayload['user'] | null; csrfToken: string | null }>('/auth/session');
+      apply(payload.user ? (payload as SessionPayload) : null);
     } catch (e) {
       const err = toApiError(e);
       apply(null, err.status === 401 ? null : err);
