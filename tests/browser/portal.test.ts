@@ -92,3 +92,61 @@ describe('the citizen portal on a phone (360 px)', () => {
     await context.close();
   });
 });
+
+describe('a dropped connection during an upload', () => {
+  it('the one failed file is retried; nothing typed is lost; the dossier is not duplicated on a resend', async () => {
+    const { context, page } = await newPage(env, { mobile: true });
+    await page.goto('/dang-nhap?tiep=/nop-ho-so/1.001193');
+    await page.getByLabel(/Số căn cước \(CCCD\), mã số thuế/).fill('025090001234');
+    await page.getByLabel('Mật khẩu').fill('NongTrang@2026');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Người nộp hồ sơ' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await fillFields(page);
+    await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' }).waitFor();
+
+    // The network drops during the first upload only.
+    let dropped = false;
+    await page.route('**/api/v1/files', (route) => {
+      if (!dropped) {
+        dropped = true;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    const groups = page.locator('main fieldset').filter({ hasText: 'Bắt buộc' });
+    await groups.first().getByLabel(/Chọn tệp/).setInputFiles(scan);
+    await groups.first().getByRole('button', { name: /^Thử tải lại/ }).click();
+    await groups.first().getByText(/Đã tải lên/).waitFor();
+    for (let i = 1; i < (await groups.count()); i++) {
+      await groups.nth(i).getByLabel(/Chọn tệp/).setInputFiles(scan);
+      await groups.nth(i).getByText(/Đã tải lên/).waitFor();
+    }
+    await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra và nộp' }).waitFor();
+    expect(await page.getByText('Nguyễn Minh Khang').count()).toBeGreaterThan(0);
+
+    const count = async () => (await (await page.request.get('/api/v1/dossiers?limit=1')).json()).total as number;
+    const before = await count();
+    // The answer to the submission is lost: the server filed it, the browser saw an error.
+    let lostOnce = false;
+    await page.route('**/api/v1/dossiers', async (route) => {
+      if (route.request().method() !== 'POST' || lostOnce) return route.continue();
+      lostOnce = true;
+      await route.fetch(); // reaches the server
+      return route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByText(/mất kết nối/).first().waitFor();
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ' }).waitFor();
+    const code = (await page.locator('.panel strong').first().textContent())!.trim();
+    // Both sends carried the same Idempotency-Key: exactly one new dossier, the one on the receipt.
+    expect(lostOnce).toBe(true);
+    expect(await count()).toBe(before + 1);
+    const latest = (await (await page.request.get('/api/v1/dossiers?limit=1')).json()).items[0];
+    expect(latest.code).toBe(code);
+    await context.close();
+  });
+});
