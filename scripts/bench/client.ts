@@ -153,15 +153,23 @@ export function createUploadBodyFactory() {
   };
 }
 
-/** Uploads one body made by createUploadBodyFactory (outside the measured phases). */
-export async function uploadOnce(baseUrl: string, session: Session, body: Buffer): Promise<string> {
-  const res = await fetch(`${baseUrl}${API}/files`, {
-    method: 'POST',
-    headers: { ...session.headers, 'content-type': MULTIPART_CONTENT_TYPE },
-    body,
-  });
+/** POST /files; returns the new file's id. */
+async function postFile(baseUrl: string, headers: Record<string, string>, body: Buffer | FormData): Promise<string> {
+  const res = await fetch(`${baseUrl}${API}/files`, { method: 'POST', headers, body });
   if (res.status !== 201) throw await failure(res, 'POST /files');
   return ((await res.json()) as { id: string }).id;
+}
+
+/** Uploads one body made by createUploadBodyFactory (outside the measured phases). */
+export function uploadOnce(baseUrl: string, session: Session, body: Buffer): Promise<string> {
+  return postFile(baseUrl, { ...session.headers, 'content-type': MULTIPART_CONTENT_TYPE }, body);
+}
+
+/** Uploads one file as the multipart part `file` named `name`; returns its id. */
+export function uploadFile(baseUrl: string, session: Session, file: Blob, name: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', file, name);
+  return postFile(baseUrl, session.headers, form);
 }
 
 /** Files one dossier (outside the measured phases) and returns its code. */

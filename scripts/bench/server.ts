@@ -46,6 +46,8 @@ export async function startServer(opts: {
   timeoutMs?: number;
   /** Extra Node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Called once the process is spawned, before it answers (e.g. to register `stop` for clean-up on Ctrl-C). */
+  onSpawn?: (server: BenchServer) => void;
 }): Promise<BenchServer> {
   const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
     cwd: opts.cwd,
@@ -80,6 +82,7 @@ export async function startServer(opts: {
     clearTimeout(timer);
   };
   const server: BenchServer = { pid, baseUrl, port: opts.port, output: () => out, stop };
+  opts.onSpawn?.(server);
 
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   while (Date.now() < deadline) {

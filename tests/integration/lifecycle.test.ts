@@ -132,6 +132,11 @@ describe('a dossier through the whole one-stop lifecycle', () => {
     const auditTrail = (await c.leader.get(`/api/v1/dossiers/${code}/audit`)).json().items;
     expect(auditTrail.some((a: { action: string; actor: string }) => a.action === 'read_dossier' && a.actor === 'Phạm Quang Huy')).toBe(true);
     expect(auditTrail.filter((a: { action: string }) => a.action.startsWith('dossier_')).length).toBeGreaterThanOrEqual(9);
+    // An official opening one of the applicant's documents is recorded too.
+    const doc = (await c.leader.get(`/api/v1/dossiers/${code}`)).json().documents[0];
+    expect((await c.leader.get(`/api/v1/files/${doc.fileId}`)).statusCode).toBe(200);
+    const after = (await c.leader.get(`/api/v1/dossiers/${code}/audit`)).json().items;
+    expect(after.at(-1)).toMatchObject({ action: 'read_file', actor: 'Phạm Quang Huy', details: { fileId: doc.fileId } });
   });
 
   it('public tracking shows a masked name; details need the phone digits', async () => {

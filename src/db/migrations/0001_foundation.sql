@@ -55,6 +55,7 @@ CREATE TABLE sessions (
   expires_at  timestamptz NOT NULL
 );
 CREATE INDEX sessions_user_idx ON sessions (user_id);
+CREATE INDEX sessions_expiry_idx ON sessions (expires_at);
 COMMENT ON TABLE sessions IS 'Server-side sessions (the cookie holds a random token; only its SHA-256 is stored) so that any app instance can serve any request.';
 
 CREATE TABLE procedures (

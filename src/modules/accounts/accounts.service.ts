@@ -97,6 +97,8 @@ export async function login(database: Database, input: { login: string; password
 
 export async function openSession(tx: Executor, userId: string, ttlMs: number, now: Date) {
   const { token, csrfToken } = newSessionTokens();
+  // Expired sessions are dropped as people sign in, so the table stays small on every instance.
+  await tx.execute(sql`delete from sessions where expires_at < ${now.toISOString()}`);
   await tx.execute(sql`
     insert into sessions (id_hash, user_id, csrf_token, created_at, expires_at)
     values (${hashToken(token)}, ${userId}, ${csrfToken}, ${now.toISOString()}, ${new Date(now.getTime() + ttlMs).toISOString()})`);

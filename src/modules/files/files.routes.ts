@@ -11,6 +11,7 @@ import { requireUser } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { sanitizeFileName, sniffAllowedMime } from './sniff.ts';
 import { EmptyFileError, FileTooLargeError } from './storage.ts';
+import { audit, auditContext } from '../audit/audit.ts';
 
 export interface UploadRow {
   id: string;
@@ -89,9 +90,9 @@ export function filesRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!upload) throw new AppError('NOT_FOUND');
       if (upload.uploaded_by !== user.id) {
         // Readable if it belongs to a dossier the user may read.
-        const scope = await maybeOne<{ applicant_id: string; submitted_by: string; receiving_unit_id: string; handling_unit_id: string; assignee_id: string | null }>(
+        const scope = await maybeOne<{ code: string; applicant_id: string; submitted_by: string; receiving_unit_id: string; handling_unit_id: string; assignee_id: string | null }>(
           deps.database.db,
-          sql`select d.applicant_id, d.submitted_by, d.receiving_unit_id, d.handling_unit_id, d.assignee_id
+          sql`select d.code, d.applicant_id, d.submitted_by, d.receiving_unit_id, d.handling_unit_id, d.assignee_id
               from dossier_documents dd join dossiers d on d.id = dd.dossier_id where dd.upload_id = ${upload.id} limit 1`,
         );
         const dossier: DossierScope | null = scope && {
@@ -102,6 +103,12 @@ export function filesRoutes(app: FastifyInstance, deps: AppDeps) {
           assigneeId: scope.assignee_id,
         };
         if (!dossier || !canRead(user, dossier)) throw new AppError('NOT_FOUND');
+        // An official opening an applicant's document reads personal data: it is recorded.
+        if (user.kind === 'staff') {
+          await deps.database.transaction((tx) =>
+            audit(tx, { actorId: user.id, action: 'read_file', entityType: 'dossier', entityId: scope!.code, details: { fileId: upload.id, name: upload.name }, ...auditContext(req) }, now()),
+          );
+        }
       }
       const stream = await deps.blobs.get(upload.sha256);
       if (!stream) throw new AppError('NOT_FOUND');
