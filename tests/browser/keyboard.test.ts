@@ -19,12 +19,13 @@ describe('keyboard only', () => {
     const { context, page } = await newPage(env);
     const k = page.keyboard;
     await page.goto('/dang-nhap?tiep=/thu-tuc/2.000815');
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     await tabTo(page, /Số căn cước \(CCCD\), mã số thuế/);
     await k.type('025090001234');
     await tabTo(page, /^Mật khẩu/);
     await k.type('NongTrang@2026');
     await k.press('Enter');
-    await page.getByRole('heading', { level: 1, name: /chứng thực bản sao/i }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /chứng thực bản sao/i }).waitFor({ timeout: 30_000 });
 
     await tabTo(page, /Nộp hồ sơ trực tuyến/);
     await k.press('Enter');
