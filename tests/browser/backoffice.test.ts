@@ -30,15 +30,20 @@ describe('the back office', () => {
     await page.getByLabel('Tìm thủ tục').fill('dang ky tam tru');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     await page.getByRole('button', { name: /^Chọn Đăng ký tạm trú/ }).click();
+    // The procedure's form appears once its definition has loaded.
+    await page.getByLabel('Địa chỉ đề nghị đăng ký').waitFor();
     await fillFields(page, page.getByRole('region', { name: /3\. Thông tin tờ khai/ }));
     // One scan per document: each picker is replaced by its file once uploaded, so take the first left.
     const docs = page.getByRole('region', { name: /4\. Giấy tờ/ });
     const pickers = docs.locator('input[type=file]');
     const total = await pickers.count();
+    expect(total).toBeGreaterThanOrEqual(1);
     for (let i = 0; i < total; i++) {
       await pickers.first().setInputFiles(scan);
       await expect.poll(() => pickers.count()).toBe(total - i - 1);
     }
+    // Every scan finished uploading (not just started) before going on.
+    await expect.poll(() => docs.getByText(/Đã tải lên/).count(), { timeout: 15_000 }).toBe(total);
     await check(page, 'backoffice-desk-reception');
     await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
     await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();

@@ -33,15 +33,19 @@ describe('a dossier across roles, in the browser', () => {
     const { context, page } = await newPage(env, { mobile: true });
     await signInUi(page, '025090001234');
     await page.goto('/nop-ho-so/1.001193');
+    await page.getByRole('heading', { level: 1, name: 'Người nộp hồ sơ' }).waitFor();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thông tin hồ sơ' }).waitFor();
     await fillFields(page);
     await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' }).waitFor();
     const groups = page.locator('main fieldset').filter({ hasText: 'Bắt buộc' });
     for (let i = 0; i < (await groups.count()); i++) {
       await groups.nth(i).getByLabel(/Chọn tệp/).setInputFiles(scan);
       await groups.nth(i).getByText(/Đã tải lên/).waitFor();
     }
     await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra và nộp' }).waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ' }).waitFor();
     code = (await page.locator('.panel strong').first().textContent())!.trim();

@@ -102,6 +102,7 @@ describe('a dropped connection during an upload', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { level: 1, name: 'Người nộp hồ sơ' }).waitFor();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thông tin hồ sơ' }).waitFor();
     await fillFields(page);
     await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
     await page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' }).waitFor();

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useRef, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setCsrfToken, toApiError, type ApiError } from './client';
 import { invalidate } from './useApi';
 import { clearPersonalData } from '../lib/storage';
@@ -34,19 +34,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     error: null,
   });
 
+  // Every change of session (sign-in, sign-out, a refresh) takes a new generation; an answer that
+  // arrives after a newer change started is stale and ignored (a slow first /auth/session must not
+  // sign out someone who has just signed in).
+  const generation = useRef(0);
   const apply = useCallback((payload: SessionPayload | null, error: ApiError | null = null) => {
     setCsrfToken(payload?.csrfToken ?? null);
     setState({ status: 'ready', user: payload?.user ?? null, csrfToken: payload?.csrfToken ?? null, error });
   }, []);
 
   const refresh = useCallback(async () => {
+    const mine = ++generation.current;
     try {
       // /auth/session answers 200 for visitors too (no error in the console for anonymous pages).
       const payload = await api.get<{ user: SessionPayload['user'] | null; csrfToken: string | null }>('/auth/session');
-      apply(payload.user ? (payload as SessionPayload) : null);
+      if (mine === generation.current) apply(payload.user ? (payload as SessionPayload) : null);
     } catch (e) {
       const err = toApiError(e);
-      apply(null, err.status === 401 ? null : err);
+      if (mine === generation.current) apply(null, err.status === 401 ? null : err);
     }
   }, [apply]);
 
@@ -63,7 +68,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (login: string, password: string) => {
+      generation.current++;
       const payload = await api.post<SessionPayload>('/auth/login', { login, password });
+      generation.current++;
       invalidate();
       apply(payload);
       return payload.user;
@@ -73,7 +80,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const register = useCallback(
     async (body: RegisterBody) => {
+      generation.current++;
       const payload = await api.post<SessionPayload>('/auth/register', body);
+      generation.current++;
       invalidate();
       apply(payload);
       return payload.user;
@@ -82,7 +91,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
+    generation.current++;
     await api.post<void>('/auth/logout');
+    generation.current++;
     invalidate();
     // On a shared computer the next person must not find this person's drafts.
     clearPersonalData();
