@@ -1,17 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfBytes } from '../support/builders.ts';
 import { signIn } from '../support/client.ts';
 import { check, fillFields, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 let env: BrowserEnv;
-const scan = join(tmpdir(), `nts-desk-${process.pid}.pdf`);
 
 beforeAll(async () => {
   env = await startBrowserEnv();
-  writeFileSync(scan, pdfBytes(20, 'desk-scan'));
 });
 afterAll(() => env?.close());
 
@@ -39,7 +33,7 @@ describe('the back office', () => {
     const total = await pickers.count();
     expect(total).toBeGreaterThanOrEqual(1);
     for (let i = 0; i < total; i++) {
-      await pickers.first().setInputFiles(scan);
+      await pickers.first().setInputFiles(env.scan);
       await expect.poll(() => pickers.count()).toBe(total - i - 1);
     }
     // Every scan finished uploading (not just started) before going on.

@@ -1,16 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfBytes } from '../support/builders.ts';
 import { check, newPage, startBrowserEnv, tabTo, type BrowserEnv } from './support.ts';
 
 let env: BrowserEnv;
-const scan = join(tmpdir(), `nts-kb-${process.pid}.pdf`);
 
 beforeAll(async () => {
   env = await startBrowserEnv();
-  writeFileSync(scan, pdfBytes(10, 'keyboard-scan'));
 });
 afterAll(() => env?.close());
 
@@ -57,7 +51,7 @@ describe('keyboard only', () => {
       await tabTo(page, /Chọn tệp/);
       const chooser = page.waitForEvent('filechooser');
       await k.press('Space');
-      await (await chooser).setFiles(scan);
+      await (await chooser).setFiles(env.scan);
       await required.nth(i).getByText(/Đã tải lên/).waitFor();
       expect(name.length).toBeGreaterThan(0);
     }

@@ -1,17 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { pdfBytes } from '../support/builders.ts';
 import { check, fillFields, newPage, signInUi, staffAction, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 let env: BrowserEnv;
-const scan = join(tmpdir(), `nts-life-${process.pid}.pdf`);
 
 beforeAll(async () => {
   env = await startBrowserEnv();
-  writeFileSync(scan, pdfBytes(20, 'lifecycle-scan'));
 });
 afterAll(() => env?.close());
 
@@ -41,7 +35,7 @@ describe('a dossier across roles, in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' }).waitFor();
     const groups = page.locator('main fieldset').filter({ hasText: 'Bắt buộc' });
     for (let i = 0; i < (await groups.count()); i++) {
-      await groups.nth(i).getByLabel(/Chọn tệp/).setInputFiles(scan);
+      await groups.nth(i).getByLabel(/Chọn tệp/).setInputFiles(env.scan);
       await groups.nth(i).getByText(/Đã tải lên/).waitFor();
     }
     await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
@@ -86,7 +80,7 @@ describe('a dossier across roles, in the browser', () => {
     await page.goto(`/ho-so-cua-toi/${encodeURIComponent(code)}`);
     await page.getByText('Bản chụp mờ, không đọc được').waitFor();
     await check(page, 'portal-supplement-request');
-    await page.locator('main').getByLabel(/Chọn tệp/).first().setInputFiles(scan);
+    await page.locator('main').getByLabel(/Chọn tệp/).first().setInputFiles(env.scan);
     await page.getByText(/Đã tải lên/).first().waitFor();
     await page.getByRole('button', { name: 'Gửi nội dung bổ sung' }).click();
     await page.getByText('Đã gửi nội dung bổ sung').waitFor();
@@ -110,7 +104,7 @@ describe('a dossier across roles, in the browser', () => {
 
     await openDossier(spec.page, code);
     await staffAction(spec.page, 'Ban hành kết quả', async () => {
-      await spec.page.getByLabel('Chọn tệp kết quả').setInputFiles(scan);
+      await spec.page.getByLabel('Chọn tệp kết quả').setInputFiles(env.scan);
       await spec.page.getByText(/Đã tải lên/).first().waitFor();
     });
     await spec.context.close();

@@ -1,16 +1,10 @@
-import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfBytes } from '../support/builders.ts';
 import { check, fillFields, newPage, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 let env: BrowserEnv;
-const scan = join(tmpdir(), `nts-scan-${process.pid}.pdf`);
 
 beforeAll(async () => {
   env = await startBrowserEnv();
-  writeFileSync(scan, pdfBytes(30, 'browser-scan'));
 });
 afterAll(() => env?.close());
 
@@ -66,7 +60,7 @@ describe('the citizen portal on a phone (360 px)', () => {
     const n = await groups.count();
     expect(n).toBeGreaterThanOrEqual(3);
     for (let i = 0; i < n; i++) {
-      await groups.nth(i).getByLabel(/Chọn tệp/).setInputFiles(scan);
+      await groups.nth(i).getByLabel(/Chọn tệp/).setInputFiles(env.scan);
       await groups.nth(i).getByText(/Đã tải lên/).waitFor();
     }
     await check(page, 'apply-3-documents');
@@ -117,11 +111,11 @@ describe('a dropped connection during an upload', () => {
       return route.continue();
     });
     const groups = page.locator('main fieldset').filter({ hasText: 'Bắt buộc' });
-    await groups.first().getByLabel(/Chọn tệp/).setInputFiles(scan);
+    await groups.first().getByLabel(/Chọn tệp/).setInputFiles(env.scan);
     await groups.first().getByRole('button', { name: /^Thử tải lại/ }).click();
     await groups.first().getByText(/Đã tải lên/).waitFor();
     for (let i = 1; i < (await groups.count()); i++) {
-      await groups.nth(i).getByLabel(/Chọn tệp/).setInputFiles(scan);
+      await groups.nth(i).getByLabel(/Chọn tệp/).setInputFiles(env.scan);
       await groups.nth(i).getByText(/Đã tải lên/).waitFor();
     }
     await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();

@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { pdfBytes } from '../support/builders.ts';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,6 +14,8 @@ export interface BrowserEnv {
   t: TestApp;
   baseUrl: string;
   browser: Browser;
+  /** A small PDF on disk, for the file pickers. */
+  scan: string;
   close(): Promise<void>;
 }
 
@@ -26,10 +30,13 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
+  const scan = join(tmpdir(), `nts-scan-${process.pid}-${port}.pdf`);
+  writeFileSync(scan, pdfBytes(20, `scan-${port}`));
   return {
     t,
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    scan,
     close: async () => {
       await browser.close();
       await t.close();

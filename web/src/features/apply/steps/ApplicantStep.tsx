@@ -1,7 +1,8 @@
 import { useT } from '../../../i18n';
 import { href } from '../../../routes';
 import type { Procedure, User } from '../../../api/types';
-import { Button, ButtonLink, NotificationBanner, SummaryList } from '../../../ui';
+import { Button, NotificationBanner, SummaryList } from '../../../ui';
+import { SignInButtons } from './SignInButtons';
 
 /** Step 1: who is applying, taken from the account; signing in can wait until the documents. */
 export function ApplicantStep({ procedure, user, onContinue }: { procedure: Procedure; user: User | null; onContinue: () => void }) {
@@ -15,12 +16,7 @@ export function ApplicantStep({ procedure, user, onContinue }: { procedure: Proc
       {!user ? (
         <>
           <p>{t('apply.applicant.signedOut')}</p>
-          <div className="button-group">
-            <ButtonLink to={href('signIn', {}, { tiep: back })}>{t('nav.signIn')}</ButtonLink>
-            <ButtonLink to={href('signUp', {}, { tiep: back })} variant="secondary">
-              {t('signIn.createAccount')}
-            </ButtonLink>
-          </div>
+          <SignInButtons back={back} />
           <p>{t('apply.applicant.orContinue')}</p>
         </>
       ) : (

@@ -1,7 +1,8 @@
 import { useT } from '../../../i18n';
 import { href } from '../../../routes';
 import type { Procedure, User } from '../../../api/types';
-import { Button, ButtonLink, EmptyState, InsetText } from '../../../ui';
+import { Button, EmptyState, InsetText } from '../../../ui';
+import { SignInButtons } from './SignInButtons';
 import type { DraftApi } from '../draft';
 import type { Uploads } from '../useUploads';
 import { docId } from '../validate';
@@ -23,12 +24,7 @@ export function DocumentsStep({ procedure, user, draft, uploads, errorFor, onCon
       <>
         <p>{t('apply.documents.signIn')}</p>
         <p>{t('apply.documents.draftKept')}</p>
-        <div className="button-group">
-          <ButtonLink to={href('signIn', {}, { tiep: back })}>{t('nav.signIn')}</ButtonLink>
-          <ButtonLink to={href('signUp', {}, { tiep: back })} variant="secondary">
-            {t('signIn.createAccount')}
-          </ButtonLink>
-        </div>
+        <SignInButtons back={back} />
       </>
     );
   }
