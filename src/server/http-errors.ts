@@ -37,7 +37,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return reply.code(ERROR_TABLE[mapped].status).send(errorBody(mapped, req.id));
     if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-      return reply.code(400).send(errorBody('VALIDATION_FAILED', req.id, { issues: [{ path: 'body', message: 'Malformed JSON' }] }));
+      return reply.code(400).send(errorBody('VALIDATION_FAILED', req.id, { issues: [{ path: 'body', message: 'Dữ liệu JSON sai cú pháp / malformed JSON' }] }));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       req.log.info({ err }, 'client error');

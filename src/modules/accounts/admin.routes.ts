@@ -46,7 +46,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   const checkDepartment = async (unitId: string, departmentId: string | null | undefined) => {
     if (!departmentId) return;
     const d = await maybeOne(deps.database.db, sql`select id from departments where id = ${departmentId} and unit_id = ${unitId}`);
-    if (!d) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'departmentId', message: 'Not a department of your unit' }] });
+    if (!d) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'departmentId', message: 'Không phải phòng ban của đơn vị / not a department of your unit' }] });
   };
 
   api.get('/admin/users', { schema: { tags: ['admin'], summary: 'Cán bộ của đơn vị / staff accounts' } }, async (req) => {
@@ -85,7 +85,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
         const target = await maybeOne<{ id: string }>(tx, sql`select id from users where id = ${req.params.id} and kind = 'staff' and unit_id = ${user.unitId}`);
         if (!target) throw new AppError('USER_NOT_FOUND');
         if (target.id === user.id && (b.disabled || (b.roles && !b.roles.includes('unit_admin')))) {
-          throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'roles', message: 'You cannot remove your own administration rights' }] });
+          throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'roles', message: 'Không thể tự bỏ quyền quản trị của mình / you cannot remove your own administration rights' }] });
         }
         await tx.execute(sql`update users set
           full_name = coalesce(${b.fullName ? nfc(b.fullName) : null}, full_name),

@@ -108,7 +108,7 @@ export async function applyEffect(c: EffectContext, input: ActionInput): Promise
           item.target.type === 'document'
             ? def.documents.some((doc) => doc.id === item.target.key)
             : def.formFields.some((f) => f.key === item.target.key);
-        if (!known) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'items.target.key', message: `Unknown ${item.target.type}: ${item.target.key}` }] });
+        if (!known) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'items.target.key', message: `Không có ${item.target.type === 'document' ? 'giấy tờ' : 'trường thông tin'} "${item.target.key}" trong thủ tục / unknown ${item.target.type}: ${item.target.key}` }] });
         const id = randomUUID();
         await tx.execute(sql`insert into supplement_items (id, dossier_id, round, target_type, target_key, reason, created_at)
           values (${id}, ${d.id}, ${round}, ${item.target.type}, ${item.target.key}, ${item.reason}, ${now.toISOString()})`);

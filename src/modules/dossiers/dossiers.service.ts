@@ -50,9 +50,9 @@ export async function submitDossier(
   const desk = actor.kind === 'staff';
   if (desk && !actor.roles.includes('reception')) throw new AppError('FORBIDDEN');
   if (!desk && (input.channel !== 'online' || input.applicant)) {
-    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'channel', message: 'Online submissions are made by the applicant' }] });
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'channel', message: 'Hồ sơ trực tuyến do chính người nộp gửi / online submissions are made by the applicant' }] });
   }
-  if (desk && !input.applicant) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'applicant', message: 'Required at the desk' }] });
+  if (desk && !input.applicant) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'applicant', message: 'Bắt buộc khi tiếp nhận tại quầy / required at the desk' }] });
 
   const attempt = () =>
     database.transaction(async (tx) => {

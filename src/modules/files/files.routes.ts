@@ -43,7 +43,7 @@ export function filesRoutes(app: FastifyInstance, deps: AppDeps) {
       const user = requireUser(req);
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       const part = await req.file();
-      if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', message: 'Missing part "file"' }] });
+      if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', message: 'Thiếu tệp (trường "file") / missing part "file"' }] });
       const name = sanitizeFileName(part.filename);
       if (!name) {
         part.file.resume();

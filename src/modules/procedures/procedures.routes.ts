@@ -79,7 +79,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
           () => true,
           () => false,
         );
-        if (exists) throw new AppError('PROCEDURE_INVALID', { issues: [{ path: 'definition.code', message: 'already exists' }] });
+        if (exists) throw new AppError('PROCEDURE_INVALID', { issues: [{ path: 'definition.code', message: 'Mã thủ tục đã tồn tại / already exists' }] });
       }
       const effectiveFrom = body.effectiveFrom ?? vnDateOf(t);
       const version = await saveProcedureVersion(tx, body.definition, { effectiveFrom, userId: user.id, now: t });
@@ -95,7 +95,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
       const user = requireStaff(req);
       if (!canAdminister(user, user.unitId)) throw new AppError('FORBIDDEN');
       if (req.body.definition.code !== req.params.code) {
-        throw new AppError('PROCEDURE_INVALID', { issues: [{ path: 'definition.code', message: 'must match the URL' }] });
+        throw new AppError('PROCEDURE_INVALID', { issues: [{ path: 'definition.code', message: 'Phải trùng mã trên đường dẫn / must match the URL' }] });
       }
       await getProcedure(deps.database.db, req.params.code);
       return save(user, req.body, req, false);
