@@ -13,21 +13,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
-import type { Database } from '../db/client.ts';
-import type { BlobStore } from '../modules/files/storage.ts';
+import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './http-errors.ts';
 import { registerAuth } from './auth.ts';
 import { registerRoutes } from './routes.ts';
 import { registerWeb } from './web.ts';
-
-export interface AppDeps {
-  config: Config;
-  database: Database;
-  blobs: BlobStore;
-  /** The clock, injectable for tests. */
-  now?: () => Date;
-}
 
 /** Assembles the HTTP application: plugins, the error table, auth, every module's routes, the web app. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { maybeOne } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Actor, StaffRole } from '../domain/permissions.ts';
-import type { AppDeps } from './app.ts';
+import type { AppDeps } from './deps.ts';
 
 export const SESSION_COOKIE = 'nts_session';
 

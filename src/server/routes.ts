@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from './app.ts';
+import type { AppDeps } from './deps.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { adminRoutes } from '../modules/accounts/admin.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { maybeOne } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { validateCccd } from '../../domain/identifiers.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
 import { SESSION_COOKIE, requireStaff, requireUser, setSessionCookie } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';

@@ -7,7 +7,7 @@ import { maybeOne, rows } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canAdminister } from '../../domain/permissions.ts';
 import { compareViPersonNames, nfc, searchKey } from '../../domain/text.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
 import { requireStaff } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';

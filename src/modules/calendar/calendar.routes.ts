@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import { formatVn } from '../../domain/calendar/index.ts';
 import { canAdminister } from '../../domain/permissions.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
 import { requireStaff } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { maybeOne } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canRead, type DossierScope } from '../../domain/permissions.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
 import { requireUser } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { sanitizeFileName, sniffAllowedMime } from './sniff.ts';

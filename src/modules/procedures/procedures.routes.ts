@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import { ProcedureDefinitionSchema } from '../../domain/procedure.ts';
 import { canAdminister } from '../../domain/permissions.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
 import { requireStaff } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';

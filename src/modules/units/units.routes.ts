@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/client.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
 
 export function unitsRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/units', { schema: { tags: ['units'], summary: 'Cơ quan, đơn vị và phòng ban / units and departments' } }, async () => {

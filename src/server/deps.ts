@@ -1,0 +1,15 @@
+import type { Config } from './config.ts';
+import type { Database } from '../db/client.ts';
+import type { BlobStore } from '../modules/files/storage.ts';
+
+/**
+ * What every module's routes need from the assembled application. It lives apart from `app.ts`
+ * so that modules depend on this small type, never on the file that imports them.
+ */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  blobs: BlobStore;
+  /** The clock, injectable for tests. */
+  now?: () => Date;
+}
