@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_BUSINESS, DEMO_CITIZEN, DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_ACCOUNTS, DEMO_BUSINESS, DEMO_CITIZEN, DEMO_CITIZEN_2, DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { Client, demoClients, signIn } from '../support/client.ts';
 import { buildSubmission } from '../support/builders.ts';
@@ -102,6 +102,19 @@ describe('lock-out after repeated failures', () => {
     const res = await login(t.app, { login: who, password: DEMO_PASSWORD });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().user.login).toBe(who);
+  });
+
+  it('wrong passwords sent all at once are each counted: 20 in parallel lock the account', async () => {
+    t.clock.set('2026-03-02T11:00:00+07:00');
+    const target = DEMO_CITIZEN_2.cccd;
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(t.app, { login: target, password: `doan-mo-${i}` })));
+    const codes = answers.map((r) => r.json().error.code as string);
+    expect(codes.every((code) => code === 'INVALID_CREDENTIALS' || code === 'ACCOUNT_LOCKED'), codes.join()).toBe(true);
+    expect(codes).toContain('ACCOUNT_LOCKED');
+    // Locked: even the right password is refused until the lock expires.
+    expectError(await login(t.app, { login: target, password: DEMO_PASSWORD }), 423, 'ACCOUNT_LOCKED');
+    t.clock.set('2026-03-02T11:15:00+07:00');
+    expect((await login(t.app, { login: target, password: DEMO_PASSWORD })).statusCode).toBe(200);
   });
 
   it('a successful sign-in resets the count of failures', async () => {

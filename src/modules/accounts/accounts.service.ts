@@ -77,13 +77,8 @@ export async function login(database: Database, input: { login: string; password
   const ok = await verifyPassword(input.password, user?.password_hash ?? null);
   if (!user || !ok || user.disabled) {
     if (user) {
-      const failures = user.failed_logins + 1;
-      const lock = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
-      await database.transaction(async (tx) => {
-        await tx.execute(sql`update users set failed_logins = ${lock ? 0 : failures}, locked_until = ${lock} where id = ${user.id}`);
-        await audit(tx, { actorId: user.id, action: lock ? 'login_locked' : 'login_failed', entityType: 'user', entityId: user.id }, now);
-      });
-      if (lock) throw new AppError('ACCOUNT_LOCKED');
+      const locked = await recordFailedSignIn(database, user.id, policy, now);
+      if (locked) throw new AppError('ACCOUNT_LOCKED');
     }
     throw new AppError('INVALID_CREDENTIALS');
   }
@@ -92,6 +87,28 @@ export async function login(database: Database, input: { login: string; password
     const session = await openSession(tx, user.id, policy.sessionTtlMs, now);
     await audit(tx, { actorId: user.id, action: 'login', entityType: 'session', entityId: user.id }, now);
     return { ...session, user: (await findUser(tx, user.id))! };
+  });
+}
+
+/**
+ * Counts one failed sign-in in a single UPDATE, so that failures sent in parallel are each
+ * counted (a read-then-write lost all but one of them). The failure that reaches the limit locks
+ * the account and starts a new count. Returns whether this failure locked the account.
+ */
+export async function recordFailedSignIn(database: Database, userId: string, policy: Pick<LoginPolicy, 'maxFailures' | 'lockMs'>, now: Date): Promise<boolean> {
+  const lockUntil = new Date(now.getTime() + policy.lockMs).toISOString();
+  return database.transaction(async (tx) => {
+    const row = await maybeOne<{ locked: boolean }>(
+      tx,
+      sql`update users set
+            failed_logins = case when failed_logins + 1 >= ${policy.maxFailures} then 0 else failed_logins + 1 end,
+            locked_until = case when failed_logins + 1 >= ${policy.maxFailures} then ${lockUntil}::timestamptz else locked_until end
+          where id = ${userId}
+          returning (failed_logins = 0) as locked`,
+    );
+    const locked = row?.locked ?? false;
+    await audit(tx, { actorId: userId, action: locked ? 'login_locked' : 'login_failed', entityType: 'user', entityId: userId }, now);
+    return locked;
   });
 }
 
