@@ -9,6 +9,8 @@
  *   act <dossierCode> <action> [json]       take an action, e.g. act CODE receive
  *   show <dossierCode> | events <dossierCode> | queue [name]
  *   track <dossierCode> [phoneLast4]        public tracking (no --as needed)
+ *   messages [recipient]                    recent outgoing SMS/email (unit admin; the text, with
+ *                                           one-time codes, is shown outside production)
  *   create-admin <unitCode> <username> <full name>   (direct database access; prompts nothing,
  *                                           reads the password from NTS_ADMIN_PASSWORD)
  */
@@ -151,6 +153,16 @@ async function main() {
       const { json } = await call('GET', `/api/v1/dossiers?queue=${rest[0] ?? 'all'}`);
       if (json.counts) console.log(Object.entries(json.counts).map(([k, v]) => `${k}: ${v}`).join('  '));
       for (const d of json.items) console.log(`${d.code}\t${d.statusLabel}\t${d.applicantName}\tdue ${d.dueAt ?? '-'}`);
+      break;
+    }
+    case 'messages': {
+      const q = new URLSearchParams({ limit: '20', ...(rest[0] ? { recipient: rest[0] } : {}) });
+      const { json } = await call('GET', `/api/v1/admin/messages?${q}`);
+      for (const m of json.items) {
+        console.log(`${m.createdAt}\t${m.channel}\t${m.recipient}\t${m.status}${m.attempts > 1 ? ` (${m.attempts} attempts)` : ''}\t${m.template}`);
+        if (m.body) console.log(`  ${String(m.body).split('\n')[0]}`);
+        if (m.lastError && m.status !== 'sent') console.log(`  ! ${m.lastError}`);
+      }
       break;
     }
     case 'track':

@@ -18,6 +18,7 @@ import { registerErrorHandling } from './http-errors.ts';
 import { registerAuth } from './auth.ts';
 import { registerRoutes } from './routes.ts';
 import { registerWeb } from './web.ts';
+import { createMessageWorker, sendersFromConfig } from '../modules/messages/index.ts';
 
 /** Assembles the HTTP application: plugins, the error table, auth, every module's routes, the web app. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -88,8 +89,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'down' });
   });
 
-  registerAuth(app, deps);
-  await app.register(async (api) => registerRoutes(api, deps), { prefix: '/api/v1' });
+  // The outbox worker: every instance runs one; started when the app is ready, stopped on close.
+  const worker = createMessageWorker({
+    database: deps.database,
+    senders: deps.senders ?? sendersFromConfig(config.messages, app.log),
+    now: deps.now ?? (() => new Date()),
+    log: app.log,
+    retry: config.messages.retry,
+    pollMs: config.messages.pollMs,
+  });
+  if (config.messages.worker) {
+    app.addHook('onReady', async () => worker.start());
+    app.addHook('onClose', async () => worker.stop());
+  }
+  const withOutbox: AppDeps = { ...deps, outbox: worker };
+
+  registerAuth(app, withOutbox);
+  await app.register(async (api) => registerRoutes(api, withOutbox), { prefix: '/api/v1' });
   await registerWeb(app);
   return app;
 }

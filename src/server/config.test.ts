@@ -33,4 +33,17 @@ describe('configuration', () => {
   it('https public URL makes cookies secure', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://dichvucong.nongtrang.gov.vn/' }, '/x').secureCookies).toBe(true);
   });
+
+  it('messages: SMS and email are logged by default; SMTP needs a host and a sender', () => {
+    const c = loadConfig({}, '/x');
+    expect(c.messages.sms).toBe('log');
+    expect(c.messages.email).toEqual({ kind: 'log' });
+    expect(c.messages.retry).toEqual({ baseDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 8 });
+    expect(() => loadConfig({ EMAIL_PROVIDER: 'smtp' }, '/x')).toThrow(/SMTP_HOST and SMTP_FROM/);
+    expect(() => loadConfig({ EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'mail.example.vn', SMTP_FROM: 'no-reply' }, '/x')).toThrow(/SMTP_FROM/);
+    const smtp = loadConfig({ EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'mail.example.vn', SMTP_PORT: '465', SMTP_SECURE: 'true', SMTP_FROM: 'Phường Nông Trang <no-reply@nongtrang.gov.vn>' }, '/x');
+    expect(smtp.messages.email).toMatchObject({ kind: 'smtp', host: 'mail.example.vn', port: 465, secure: true, user: null });
+    expect(() => loadConfig({ SMS_PROVIDER: 'viettel' }, '/x')).toThrow(/SMS_PROVIDER/);
+    expect(() => loadConfig({ MESSAGE_MAX_ATTEMPTS: '0' }, '/x')).toThrow(/MESSAGE_MAX_ATTEMPTS/);
+  });
 });

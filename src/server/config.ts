@@ -45,6 +45,19 @@ const EnvSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: bool.default(false),
+  // Outgoing messages (src/modules/messages): SMS and email through the outbox.
+  SMS_PROVIDER: z.enum(['log']).default('log'),
+  EMAIL_PROVIDER: z.enum(['log', 'smtp']).default('log'),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().regex(/@/, 'must contain an address, e.g. "Phường Nông Trang <no-reply@nongtrang.gov.vn>"').optional(),
+  MESSAGE_WORKER: bool.default(true),
+  MESSAGE_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
+  MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MESSAGE_RETRY_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -85,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (e.STORAGE === 's3' && !(e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
     throw new ConfigError('STORAGE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.');
   }
+  if (e.EMAIL_PROVIDER === 'smtp' && !(e.SMTP_HOST && e.SMTP_FROM)) {
+    throw new ConfigError('EMAIL_PROVIDER=smtp needs SMTP_HOST and SMTP_FROM (and SMTP_USER / SMTP_PASSWORD if the server asks for them).');
+  }
   const dataDir = resolve(cwd, e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -118,5 +134,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ratePerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     },
     trustProxy: e.TRUST_PROXY,
+    messages: {
+      sms: e.SMS_PROVIDER,
+      email:
+        e.EMAIL_PROVIDER === 'smtp'
+          ? ({
+              kind: 'smtp',
+              host: e.SMTP_HOST!,
+              port: e.SMTP_PORT,
+              secure: e.SMTP_SECURE,
+              user: e.SMTP_USER ?? null,
+              password: e.SMTP_PASSWORD ?? null,
+              from: e.SMTP_FROM!,
+            } as const)
+          : ({ kind: 'log' } as const),
+      worker: e.MESSAGE_WORKER,
+      pollMs: Math.round(e.MESSAGE_POLL_SECONDS * 1000),
+      retry: { baseDelayMs: Math.round(e.MESSAGE_RETRY_SECONDS * 1000), maxDelayMs: 3_600_000, maxAttempts: e.MESSAGE_MAX_ATTEMPTS },
+    },
   };
 }

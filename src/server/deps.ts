@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Database } from '../db/client.ts';
 import type { BlobStore } from '../modules/files/storage.ts';
+import type { MessageSenders } from '../modules/messages/messages.senders.ts';
 
 /**
  * What every module's routes need from the assembled application. It lives apart from `app.ts`
@@ -12,4 +13,8 @@ export interface AppDeps {
   blobs: BlobStore;
   /** The clock, injectable for tests. */
   now?: () => Date;
+  /** Message providers; by default those the settings choose (tests inject their own). */
+  senders?: MessageSenders;
+  /** Set by the app: asks the outbox worker to deliver now, after a commit that wrote messages. */
+  outbox?: { kick(): void };
 }

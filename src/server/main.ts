@@ -35,6 +35,9 @@ async function main() {
     { database: database.kind, unit: config.unit.code, seeded, storage: config.storage.kind },
     config.unit.isDemoCode ? 'UNIT_CODE is the demo value DEMO.07894.H25: set the real electronic ID code in production' : 'starting',
   );
+  if (config.production && config.messages.sms === 'log') {
+    app.log.warn('SMS_PROVIDER=log: text messages (one-time codes) are written to this log, not sent. Citizens who choose SMS will not receive codes.');
+  }
   if (database.kind === 'pglite') {
     app.log.warn('Embedded database (PGlite): it does not fsync; production data belongs on PostgreSQL (DATABASE_URL).');
   }

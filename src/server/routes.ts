@@ -6,6 +6,7 @@ import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { dossiersRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
 import { formsRoutes } from '../modules/forms/forms.routes.ts';
+import { messagesRoutes } from '../modules/messages/messages.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 
@@ -19,4 +20,5 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   filesRoutes(api, deps);
   dossiersRoutes(api, deps);
   formsRoutes(api, deps);
+  messagesRoutes(api, deps);
 }

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { seed } from '../../src/db/seed/demo.ts';
 import { createLocalBlobStore } from '../../src/modules/files/storage.local.ts';
+import type { MessageSenders } from '../../src/modules/messages/index.ts';
 
 /** A fixed, movable clock: tests decide what "now" is. Default: Monday 2 March 2026, 09:00 in Vietnam. */
 export class TestClock {
@@ -33,7 +34,7 @@ export interface TestApp {
  * Builds the real application on a fresh database: a new PostgreSQL database when DATABASE_URL is
  * set (created here with a unique name and dropped on close), otherwise an in-memory PGlite.
  */
-export async function startTestApp(env: Record<string, string> = {}, opts: { realClock?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { realClock?: boolean; senders?: MessageSenders } = {}): Promise<TestApp> {
   const filesDir = mkdtempSync(join(tmpdir(), 'nts-files-'));
   let databaseUrl: string | null = null;
   let dropDatabase = async () => {};
@@ -71,7 +72,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { rea
   if (opts.realClock) clock.now = () => new Date();
   await migrate(database);
   await seed(database, { unit: config.unit, demo: true, now: clock.now() });
-  const app = await buildApp({ config, database, blobs: createLocalBlobStore(filesDir), now: clock.now });
+  const app = await buildApp({ config, database, blobs: createLocalBlobStore(filesDir), now: clock.now, ...(opts.senders ? { senders: opts.senders } : {}) });
   await app.ready();
   return {
     app,

@@ -1,0 +1,7 @@
+// Outgoing messages: the outbox (messages.repo), its texts (messages.templates), the providers
+// (messages.senders) and the worker that delivers after commit (messages.worker).
+export { enqueueMessage, recentMessages, type NewMessage } from './messages.repo.ts';
+export { createMessageWorker, type MessageWorker } from './messages.worker.ts';
+export { sendersFromConfig, type Logger, type MessageSender, type MessageSenders } from './messages.senders.ts';
+export { maskEmail } from './messages.routes.ts';
+export type { Channel, TemplateKey } from './messages.templates.ts';

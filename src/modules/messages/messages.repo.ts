@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { maybeOne, rows, type Executor } from '../../db/client.ts';
+import { toDate } from '../../db/time.ts';
+import { renderTemplate, type Channel, type TemplateKey } from './messages.templates.ts';
+
+export interface NewMessage {
+  channel: Channel;
+  recipient: string;
+  template: TemplateKey;
+  /** Stored with the message (never a secret). */
+  data?: Record<string, string | number>;
+  /** Used to write the body only; the stored body is replaced by a masked one at `scrubAt`. */
+  secrets?: Record<string, string>;
+  userId?: string | null;
+  /** A second message with the same key is not written (the first one stands). */
+  dedupeKey?: string | null;
+  /** Not sent after this instant (a one-time code nobody can use any more). */
+  expiresAt?: Date | null;
+  /** When the body's secrets are removed; defaults to `expiresAt` for a message with secrets. */
+  scrubAt?: Date | null;
+}
+
+/**
+ * Writes a message to the outbox. Call it with the transaction of the change that causes it:
+ * the message exists if and only if the change committed. Delivery happens after commit.
+ * Returns the id, and whether it was written (false: a message with the same dedupe key exists).
+ */
+export async function enqueueMessage(tx: Executor, m: NewMessage, now: Date): Promise<{ id: string; inserted: boolean }> {
+  const data = m.data ?? {};
+  const secrets = m.secrets ?? {};
+  const hasSecrets = Object.keys(secrets).length > 0;
+  const rendered = renderTemplate(m.template, m.channel, { ...data, ...secrets });
+  const masked = Object.fromEntries(Object.entries(secrets).map(([k, v]) => [k, '*'.repeat(Math.max(v.length, 6))]));
+  const scrubbed = hasSecrets ? renderTemplate(m.template, m.channel, { ...data, ...masked }).body : null;
+  const scrubAt = hasSecrets ? (m.scrubAt ?? m.expiresAt ?? now) : null;
+  const id = randomUUID();
+  const row = await maybeOne<{ id: string }>(
+    tx,
+    sql`insert into messages (id, channel, recipient, subject, body, template, data, dedupe_key, user_id, status, attempts,
+                              next_attempt_at, expires_at, scrub_at, scrubbed_body, created_at)
+        values (${id}, ${m.channel}, ${m.recipient}, ${rendered.subject}, ${rendered.body}, ${m.template}, ${JSON.stringify(data)}::jsonb,
+                ${m.dedupeKey ?? null}, ${m.userId ?? null}, 'pending', 0, ${now.toISOString()}, ${m.expiresAt?.toISOString() ?? null},
+                ${scrubAt?.toISOString() ?? null}, ${scrubbed}, ${now.toISOString()})
+        on conflict (dedupe_key) do nothing
+        returning id`,
+  );
+  if (row) return { id: row.id, inserted: true };
+  const existing = await maybeOne<{ id: string }>(tx, sql`select id from messages where dedupe_key = ${m.dedupeKey ?? null}`);
+  return { id: existing!.id, inserted: false };
+}
+
+export interface ClaimedMessage {
+  id: string;
+  channel: Channel;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  template: string;
+  attempts: number;
+  expiresAt: Date | null;
+}
+
+interface ClaimedRow {
+  id: string;
+  channel: Channel;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  template: string;
+  attempts: number;
+  expires_at: string | null;
+}
+
+/**
+ * Takes up to `limit` messages that are due, for this worker, for `leaseMs`. Rows another
+ * instance is claiming at the same moment are skipped (FOR UPDATE SKIP LOCKED), and a claimed
+ * row is not due again until its lease ends, so two workers never hold the same message. A
+ * message whose worker died mid-send becomes due again when the lease ends.
+ */
+export async function claimDueMessages(ex: Executor, o: { now: Date; workerId: string; leaseMs: number; limit: number }): Promise<ClaimedMessage[]> {
+  const leaseEnd = new Date(o.now.getTime() + o.leaseMs).toISOString();
+  const list = await rows<ClaimedRow>(
+    ex,
+    sql`update messages m
+        set status = 'sending', attempts = m.attempts + 1, leased_by = ${o.workerId}, next_attempt_at = ${leaseEnd}
+        from (select id from messages
+              where status in ('pending', 'sending') and next_attempt_at <= ${o.now.toISOString()}
+              order by next_attempt_at
+              limit ${o.limit}
+              for update skip locked) due
+        where m.id = due.id
+        returning m.id, m.channel, m.recipient, m.subject, m.body, m.template, m.attempts, m.expires_at`,
+  );
+  return list.map((r) => ({ ...r, expiresAt: toDate(r.expires_at) }));
+}
+
+/** The end of an attempt. Only the worker holding the lease may record it; returns false otherwise. */
+export async function finishAttempt(
+  ex: Executor,
+  id: string,
+  workerId: string,
+  outcome:
+    | { status: 'sent'; at: Date; providerRef: string | null }
+    | { status: 'pending'; nextAttemptAt: Date; error: string }
+    | { status: 'failed' | 'expired'; error: string },
+): Promise<boolean> {
+  const set =
+    outcome.status === 'sent'
+      ? sql`status = 'sent', sent_at = ${outcome.at.toISOString()}, provider_ref = ${outcome.providerRef}, last_error = null`
+      : outcome.status === 'pending'
+        ? sql`status = 'pending', next_attempt_at = ${outcome.nextAttemptAt.toISOString()}, last_error = ${outcome.error}`
+        : sql`status = ${outcome.status}, last_error = ${outcome.error}`;
+  const row = await maybeOne<{ id: string }>(
+    ex,
+    sql`update messages set ${set}, leased_by = null where id = ${id} and status = 'sending' and leased_by = ${workerId} returning id`,
+  );
+  return row !== null;
+}
+
+/**
+ * Replaces the bodies whose secrets have expired by their masked version. A message still
+ * waiting to be sent keeps its text (it expires, unsent, at its own `expires_at`).
+ * Returns how many.
+ */
+export async function scrubExpiredSecrets(ex: Executor, now: Date): Promise<number> {
+  const done = await rows<{ id: string }>(
+    ex,
+    sql`update messages set body = scrubbed_body, scrubbed_body = null, scrub_at = null
+        where scrub_at <= ${now.toISOString()} and status in ('sent', 'failed', 'expired') returning id`,
+  );
+  return done.length;
+}
+
+export interface MessageRow {
+  id: string;
+  channel: Channel;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  template: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'expired';
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  user_id: string | null;
+}
+
+/** The most recent messages, newest first, optionally for one recipient or status. */
+export async function recentMessages(ex: Executor, f: { recipient?: string | undefined; status?: string | undefined; limit: number }): Promise<MessageRow[]> {
+  return rows<MessageRow>(
+    ex,
+    sql`select id, channel, recipient, subject, body, template, status, attempts, next_attempt_at, last_error, created_at, sent_at, user_id
+        from messages
+        where true ${f.recipient ? sql`and recipient = ${f.recipient}` : sql``} ${f.status ? sql`and status = ${f.status}` : sql``}
+        order by seq desc
+        limit ${f.limit}`,
+  );
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.ts';
+import { maskPhone } from '../../domain/identifiers.ts';
+import { canAdminister } from '../../domain/permissions.ts';
+import { formatVn } from '../../domain/calendar/index.ts';
+import { toDate } from '../../db/time.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { requireStaff } from '../../server/auth.ts';
+import { clock } from '../../server/clock.ts';
+import { audit, auditContext } from '../audit/audit.ts';
+import { recentMessages, type MessageRow } from './messages.repo.ts';
+
+/** `an.nguyen@example.vn` → `a******@example.vn`. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '*'.repeat(email.length);
+  return `${email[0]}${'*'.repeat(Math.max(at - 1, 1))}${email.slice(at)}`;
+}
+
+/**
+ * The outbox as a unit admin sees it: what was sent, what waits, what failed and why. Outside
+ * production the full recipient and text are shown (the demo's way to read a one-time code);
+ * in production recipients are masked and texts are not shown.
+ */
+export function messagesRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const now = clock(deps);
+  const showText = !deps.config.production;
+
+  api.get(
+    '/admin/messages',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Tin nhắn, thư đi (hộp thư đi) / outgoing messages (outbox)',
+        querystring: z.strictObject({
+          recipient: z.string().trim().min(3).max(200).optional(),
+          status: z.enum(['pending', 'sending', 'sent', 'failed', 'expired']).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(20),
+        }),
+      },
+    },
+    async (req) => {
+      const user = requireStaff(req);
+      if (!canAdminister(user, user.unitId)) throw new AppError('FORBIDDEN');
+      return deps.database.transaction(async (tx) => {
+        const list = await recentMessages(tx, req.query);
+        await audit(tx, { actorId: user.id, action: 'read_messages', entityType: 'user', entityId: user.id, details: { ...req.query, count: list.length }, ...auditContext(req) }, now());
+        return { items: list.map((m) => present(m, showText)) };
+      });
+    },
+  );
+}
+
+function present(m: MessageRow, showText: boolean) {
+  return {
+    id: m.id,
+    channel: m.channel,
+    recipient: showText ? m.recipient : m.channel === 'sms' ? maskPhone(m.recipient) : maskEmail(m.recipient),
+    template: m.template,
+    subject: showText ? m.subject : null,
+    body: showText ? m.body : null,
+    status: m.status,
+    attempts: m.attempts,
+    nextAttemptAt: m.status === 'pending' ? formatVn(toDate(m.next_attempt_at)) : null,
+    lastError: m.last_error,
+    createdAt: formatVn(toDate(m.created_at)),
+    sentAt: m.sent_at ? formatVn(toDate(m.sent_at)) : null,
+  };
+}
