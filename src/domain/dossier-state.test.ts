@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, ALLOWED_ACTIONS, STATUSES, STATUS_INFO, isAllowed, nextStatus } from './dossier-state.ts';
-import { roleFor, canRead, type Actor, type DossierScope } from './permissions.ts';
 
 describe('the allowed-actions table', () => {
   it('closed statuses allow nothing', () => {
@@ -46,49 +45,5 @@ describe('the allowed-actions table', () => {
       expect(from.length, action).toBeGreaterThan(0);
       for (const s of from) expect(STATUSES).toContain(nextStatus(s, action, 'in_review'));
     }
-  });
-});
-
-describe('permissions', () => {
-  const dossier: DossierScope = {
-    applicantId: 'citizen-1',
-    submittedBy: 'citizen-1',
-    receivingUnitId: 'unit-a',
-    handlingUnitId: 'unit-a',
-    assigneeId: 'spec-a',
-  };
-  const staff = (id: string, unitId: string, roles: Actor['roles']): Actor => ({
-    id,
-    kind: 'staff',
-    roles,
-    unitId,
-    departmentId: null,
-  });
-  const citizen = (id: string): Actor => ({ id, kind: 'citizen', roles: [], unitId: null, departmentId: null });
-
-  it('a citizen reads only their own dossier', () => {
-    expect(canRead(citizen('citizen-1'), dossier)).toBe(true);
-    expect(canRead(citizen('citizen-2'), dossier)).toBe(false);
-  });
-
-  it('staff of another unit can neither read nor act', () => {
-    const other = staff('spec-b', 'unit-b', ['specialist', 'leader', 'reception']);
-    expect(canRead(other, dossier)).toBe(false);
-    expect(roleFor(other, 'propose', { ...dossier, assigneeId: 'spec-b' })).toBeNull();
-    expect(roleFor(other, 'receive', dossier)).toBeNull();
-  });
-
-  it('roles decide who acts', () => {
-    expect(roleFor(staff('r', 'unit-a', ['reception']), 'receive', dossier)).toBe('reception');
-    expect(roleFor(staff('r', 'unit-a', ['reception']), 'approve', dossier)).toBeNull();
-    expect(roleFor(staff('l', 'unit-a', ['leader']), 'approve', dossier)).toBe('leader');
-    expect(roleFor(citizen('citizen-1'), 'withdraw', dossier)).toBe('applicant');
-    expect(roleFor(citizen('citizen-2'), 'withdraw', dossier)).toBeNull();
-    expect(roleFor(staff('x', 'unit-a', ['leader']), 'withdraw', dossier)).toBeNull();
-  });
-
-  it('only the assigned specialist proposes', () => {
-    expect(roleFor(staff('spec-a', 'unit-a', ['specialist']), 'propose', dossier)).toBe('specialist');
-    expect(roleFor(staff('spec-c', 'unit-a', ['specialist']), 'propose', dossier)).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The dossier state machine of the one-stop office (Decree 61/2018, Circular 01/2018 as amended):
  * statuses, actions, and the typed table of which action is allowed in which status. The server
- * rejects an action that the table does not allow with 409.
+ * rejects an action that the table does not allow with 409. Who may take an action is the
+ * policy's business (policy.ts).
  */
 export const STATUSES = [
   'submitted',
@@ -67,29 +68,6 @@ export const ALLOWED_ACTIONS = {
   stopped: [],
   returned: [],
 } as const satisfies Record<Status, readonly Action[]>;
-
-/** Who may take each action: a staff role, or the applicant themself. */
-export type ActorRole = 'applicant' | 'reception' | 'specialist' | 'leader';
-export const ACTION_ROLES = {
-  receive: ['reception'],
-  refuse: ['reception'],
-  request_supplement: ['reception', 'specialist'],
-  answer_supplement: ['applicant'],
-  assign: ['reception', 'leader'],
-  consult: ['specialist'],
-  consult_reply: ['specialist', 'leader'],
-  transfer: ['specialist', 'leader'],
-  propose: ['specialist'],
-  approve: ['leader'],
-  reject: ['leader'],
-  issue_result: ['specialist', 'reception', 'leader'],
-  return_result: ['reception'],
-  request_payment: ['specialist'],
-  confirm_payment: ['reception', 'specialist'],
-  extend: ['specialist', 'leader'],
-  withdraw: ['applicant'],
-  stop: ['leader'],
-} as const satisfies Record<Action, readonly ActorRole[]>;
 
 export const STATUS_INFO: Record<Status, { group: number; vi: string; en: string; open: boolean }> = {
   submitted: { group: 1, vi: 'Mới đăng ký', en: 'Submitted', open: true },

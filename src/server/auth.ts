@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { maybeOne } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
-import type { Actor, StaffRole } from '../domain/permissions.ts';
+import type { Actor, StaffRole } from '../domain/policy.ts';
 import type { AppDeps } from './deps.ts';
 
 export const SESSION_COOKIE = 'nts_session';
@@ -76,13 +76,6 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
 export function requireUser(req: FastifyRequest): SessionUser {
   if (!req.user) throw new AppError('UNAUTHENTICATED');
   return req.user;
-}
-
-/** @throws AppError UNAUTHENTICATED / FORBIDDEN unless a staff member is signed in. */
-export function requireStaff(req: FastifyRequest): SessionUser & { unitId: string } {
-  const user = requireUser(req);
-  if (user.kind !== 'staff' || !user.unitId) throw new AppError('FORBIDDEN');
-  return user as SessionUser & { unitId: string };
 }
 
 export function newSessionTokens() {

@@ -13,7 +13,8 @@ export const DEMO_ACCOUNTS = {
   reception: { login: 'tiepnhan', fullName: 'Nguyễn Thị Hoa', roles: ['reception'], dept: 'MOTCUA' },
   specialist: { login: 'chuyenvien', fullName: 'Trần Văn Minh', roles: ['specialist'], dept: 'VHXH' },
   specialist2: { login: 'chuyenvien2', fullName: 'Lê Thị Thu', roles: ['specialist'], dept: 'KTHTDT' },
-  leader: { login: 'lanhdao', fullName: 'Phạm Quang Huy', roles: ['leader'], dept: 'LANHDAO' },
+  // A leader without a department leads the unit (chủ tịch / phó chủ tịch UBND): see src/domain/policy.ts.
+  leader: { login: 'lanhdao', fullName: 'Phạm Quang Huy', roles: ['leader'], dept: null },
   admin: { login: 'quantri', fullName: 'Đỗ Văn Nam', roles: ['unit_admin'], dept: 'VANPHONG' },
   otherUnitSpecialist: { login: 'chuyenvien.so', fullName: 'Hoàng Văn Sơn', roles: ['specialist', 'reception', 'leader'], dept: 'DATDAI' },
 } as const;
@@ -27,7 +28,6 @@ const DEPARTMENTS = [
   ['VHXH', 'Phòng Văn hóa - Xã hội'],
   ['KTHTDT', 'Phòng Kinh tế, Hạ tầng và Đô thị'],
   ['VANPHONG', 'Văn phòng HĐND và UBND phường'],
-  ['LANHDAO', 'Lãnh đạo UBND phường'],
 ] as const;
 
 /** The catalogue of real ward procedures; seeded in every mode when the catalogue is empty. */
@@ -84,7 +84,7 @@ export async function seedDemo(tx: Executor, unitId: string): Promise<boolean> {
     const other = key === 'otherUnitSpecialist';
     await addUser(
       tx,
-      { kind: 'staff', login: a.login, fullName: a.fullName, roles: a.roles, unitId: other ? otherUnit : unitId, departmentId: other ? otherDept : deptIds.get(a.dept)! },
+      { kind: 'staff', login: a.login, fullName: a.fullName, roles: a.roles, unitId: other ? otherUnit : unitId, departmentId: other ? otherDept : a.dept === null ? undefined : deptIds.get(a.dept)! },
       hash,
     );
   }

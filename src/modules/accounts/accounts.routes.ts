@@ -6,7 +6,8 @@ import { maybeOne } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { validateCccd } from '../../domain/identifiers.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { SESSION_COOKIE, requireStaff, requireUser, setSessionCookie } from '../../server/auth.ts';
+import { SESSION_COOKIE, requireUser, setSessionCookie } from '../../server/auth.ts';
+import { authorize } from '../../domain/policy.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { USER_SELECT, findUser, listStaff, login, logout, presentUser, register, type UserRow } from './accounts.service.ts';
@@ -98,7 +99,7 @@ export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => {
-      const user = requireStaff(req);
+      const user = authorize(req.user, 'staff.list', null);
       const list = await listStaff(deps.database.db, user.unitId, req.query.role);
       return { items: list.map((u) => ({ id: u.id, login: u.login, fullName: u.full_name, roles: u.roles, department: presentUser(u).department })) };
     },
@@ -114,7 +115,7 @@ export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => {
-      const user = requireStaff(req);
+      const user = authorize(req.user, 'citizen.lookup', null);
       const c = validateCccd(req.query.cccd);
       if (!c.ok) throw new AppError('CCCD_INVALID', { reason: c.reason });
       return deps.database.transaction(async (tx) => {

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.ts';
 import { formatVn } from '../../domain/calendar/index.ts';
-import { canAdminister } from '../../domain/permissions.ts';
+import { authorize } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { requireStaff } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
+import { deploymentData } from '../units/units.service.ts';
 import { forgetWorkingCalendar, getYear, loadWorkingCalendar, saveWorkingTime, saveYear, workingTimeRules } from './calendar.service.ts';
 
 const isoDate = z.iso.date();
@@ -61,8 +60,7 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
     '/calendar/working-time',
     { schema: { tags: ['calendar'], summary: 'Đặt giờ làm việc từ một ngày / set office hours from a date', body: WorkingTimeBody } },
     async (req) => {
-      const user = requireStaff(req);
-      if (!canAdminister(user, user.unitId)) throw new AppError('FORBIDDEN');
+      const user = authorize(req.user, 'calendar.edit', await deploymentData(deps));
       await deps.database.transaction(async (tx) => {
         await saveWorkingTime(tx, req.body, user.id, now());
         await audit(tx, { actorId: user.id, action: 'working_time_edit', entityType: 'calendar', entityId: req.body.effectiveFrom, ...auditContext(req) }, now());
@@ -83,8 +81,7 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
     '/calendar/:year',
     { schema: { tags: ['calendar'], summary: 'Sửa lịch năm (phiên bản mới) / edit a year', params: YearParams, body: YearBody } },
     async (req) => {
-      const user = requireStaff(req);
-      if (!canAdminister(user, user.unitId)) throw new AppError('FORBIDDEN');
+      const user = authorize(req.user, 'calendar.edit', await deploymentData(deps));
       const t = now();
       await deps.database.transaction(async (tx) => {
         const version = await saveYear(tx, req.params.year, req.body, user.id, t);

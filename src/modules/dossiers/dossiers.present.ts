@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { formatVn, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { ACTION_LABELS, ALLOWED_ACTIONS, STATUS_INFO, type Action } from '../../domain/dossier-state.ts';
+import { allowedActions } from '../../domain/policy.ts';
 import { maskName } from '../../domain/identifiers.ts';
-import { roleFor } from '../../domain/permissions.ts';
 import type { SessionUser } from '../../server/auth.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
-import { loadSteps, scopeOf, ts, type DossierRow } from './dossiers.repo.ts';
+import { loadSteps, resourceOf, ts, type DossierRow } from './dossiers.repo.ts';
 
 export const vn = (v: string | Date | null) => {
   const d = typeof v === 'string' ? ts(v) : v;
@@ -53,9 +53,6 @@ export function summarize(d: DossierRow & { procedure_name?: string; assignee_na
   };
 }
 
-export function allowedActionsFor(actor: SessionUser, d: DossierRow): Action[] {
-  return (ALLOWED_ACTIONS[d.status] as readonly Action[]).filter((a) => roleFor(actor, a, scopeOf(d)) !== null);
-}
 
 /** The full dossier as its applicant or an official sees it. */
 export async function presentDossier(ex: Executor, d: DossierRow, actor: SessionUser, cal: WorkingCalendar, now: Date) {
@@ -83,6 +80,8 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
           where dossier_id = ${d.id} and round = ${d.supplement_rounds} order by created_at`,
   );
   const rating = await maybeOne<{ score: number; comment: string | null }>(ex, sql`select score, comment from ratings where dossier_id = ${d.id}`);
+  // What this caller may do now: the status table says what is possible, the policy who.
+  const actions = allowedActions(actor, ALLOWED_ACTIONS[d.status], await resourceOf(ex, d));
   const docOut = (x: (typeof documents)[number]) => ({
     id: x.id,
     requirementId: x.requirement_id,
@@ -124,7 +123,7 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
         : null,
     result: d.outcome === 'granted' || d.outcome === 'denied' ? { outcome: d.outcome, files: documents.filter((x) => x.purpose === 'result').map(docOut) } : null,
     rating,
-    allowedActions: allowedActionsFor(actor, d).map((a) => ({ action: a, label: ACTION_LABELS[a].vi, labelEn: ACTION_LABELS[a].en })),
+    allowedActions: actions.map((a) => ({ action: a, label: ACTION_LABELS[a].vi, labelEn: ACTION_LABELS[a].en })),
   };
 }
 

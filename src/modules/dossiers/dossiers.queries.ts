@@ -3,6 +3,7 @@ import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
 import { ACTION_LABELS, STATUSES, type Action } from '../../domain/dossier-state.ts';
 import { searchKey } from '../../domain/text.ts';
+import { listScope } from '../../domain/policy.ts';
 import type { SessionUser } from '../../server/auth.ts';
 import { ts, type DossierRow } from './dossiers.repo.ts';
 import { summarize, vn } from './dossiers.present.ts';
@@ -35,8 +36,9 @@ function queueConditions(user: SessionUser, now: Date, soon: Date): Record<strin
 export async function listDossiers(ex: Executor, user: SessionUser, q: QueueQueryInput, cal: WorkingCalendar, now: Date) {
   const where: SQL[] = [];
   let counts: Record<string, number> | null = null;
-  if (user.kind === 'staff') {
-    where.push(sql`(d.handling_unit_id = ${user.unitId} or d.receiving_unit_id = ${user.unitId})`);
+  const scope = listScope(user);
+  if ('unitId' in scope) {
+    where.push(sql`(d.handling_unit_id = ${scope.unitId} or d.receiving_unit_id = ${scope.unitId})`);
     const conds = queueConditions(user, now, cal.addWorkingHours(now, SOON_WORKING_HOURS));
     where.push(conds[q.queue]!);
     const names = Object.keys(conds).filter((k) => k !== 'all');
@@ -45,11 +47,11 @@ export async function listDossiers(ex: Executor, user: SessionUser, q: QueueQuer
       sql`select ${sql.join(
         names.map((n) => sql`count(*) filter (where ${conds[n]!})::int as ${sql.identifier(n)}`),
         sql`, `,
-      )} from dossiers d where d.handling_unit_id = ${user.unitId} or d.receiving_unit_id = ${user.unitId}`,
+      )} from dossiers d where d.handling_unit_id = ${scope.unitId} or d.receiving_unit_id = ${scope.unitId}`,
     );
     counts = countRow ?? {};
   } else {
-    where.push(sql`(d.applicant_id = ${user.id} or d.submitted_by = ${user.id})`);
+    where.push(sql`(d.applicant_id = ${scope.applicantId} or d.submitted_by = ${scope.applicantId})`);
   }
   if (q.status && (STATUSES as readonly string[]).includes(q.status)) where.push(sql`d.status = ${q.status}`);
   if (q.procedure) where.push(sql`d.procedure_code = ${q.procedure}`);
@@ -62,7 +64,7 @@ export async function listDossiers(ex: Executor, user: SessionUser, q: QueueQuer
     rows<Row>(
       ex,
       sql`${SELECT} where ${cond}
-          order by ${user.kind === 'staff' ? sql`d.due_at asc nulls last,` : sql``} d.submitted_at desc
+          order by ${'unitId' in scope ? sql`d.due_at asc nulls last,` : sql``} d.submitted_at desc
           limit ${q.limit} offset ${q.offset}`,
     ),
     maybeOne<{ n: number }>(ex, sql`select count(*)::int as n from dossiers d where ${cond}`),

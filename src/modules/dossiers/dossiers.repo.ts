@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import type { Status } from '../../domain/dossier-state.ts';
-import type { DossierScope } from '../../domain/permissions.ts';
+import type { DossierResource } from '../../domain/policy.ts';
 
 /** A dossier row as stored (the projection of its events). */
 export interface DossierRow {
@@ -44,13 +44,29 @@ export interface ApplicantSnapshot {
   address: string | null;
 }
 
-export const scopeOf = (d: DossierRow): DossierScope => ({
+/** What the policy needs of a dossier to say who may read it (no query). */
+export const scopeOf = (d: DossierRow): DossierResource => ({
   applicantId: d.applicant_id,
   submittedBy: d.submitted_by,
   receivingUnitId: d.receiving_unit_id,
   handlingUnitId: d.handling_unit_id,
   assigneeId: d.assignee_id,
+  departmentId: d.department_id,
 });
+
+/**
+ * What the policy needs of a dossier to say who may act on it: its scope and, while a
+ * consultation is open, the department consulted (from the consult event).
+ */
+export async function resourceOf(ex: Executor, d: DossierRow): Promise<DossierResource> {
+  if (d.status !== 'consulting') return scopeOf(d);
+  const consult = await maybeOne<{ department_id: string | null }>(
+    ex,
+    sql`select data->>'departmentId' as department_id from dossier_events
+        where dossier_id = ${d.id} and action = 'consult' order by seq desc limit 1`,
+  );
+  return { ...scopeOf(d), consultedDepartmentId: consult?.department_id ?? null };
+}
 
 export async function loadDossier(ex: Executor, code: string, forUpdate = false): Promise<DossierRow | null> {
   return maybeOne<DossierRow>(ex, sql`select * from dossiers where code = ${code} ${forUpdate ? sql`for update` : sql``}`);

@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { requireStaff, requireUser } from '../../server/auth.ts';
+import { requireUser } from '../../server/auth.ts';
+import { can, mustAudit } from '../../domain/policy.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
-import { loadDossier } from './dossiers.repo.ts';
+import { loadDossier, scopeOf } from './dossiers.repo.ts';
 import { presentDossier, presentPublic } from './dossiers.present.ts';
 import { listAudit, listDossiers, listEvents } from './dossiers.queries.ts';
 import { ActionBody, CodeParams, QueueQuery, SubmitBody } from './dossiers.schemas.ts';
@@ -50,8 +51,16 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
     { schema: { tags: ['dossiers'], summary: 'Hồ sơ của tôi / hàng đợi công việc của cán bộ', querystring: QueueQuery } },
     async (req) => {
       const user = requireUser(req);
+      const t = now();
       const cal = await loadWorkingCalendar(db.db);
-      return listDossiers(db.db, user, req.query, cal, now());
+      const list = await listDossiers(db.db, user, req.query, cal, t);
+      // A search may look a person up by name, CCCD or phone: an official's is recorded.
+      if (mustAudit(user, 'dossier.list', { query: req.query.q ?? null })) {
+        await db.transaction((tx) =>
+          audit(tx, { actorId: user.id, action: 'search_dossiers', entityType: 'dossier', entityId: '*', details: { q: req.query.q, queue: req.query.queue, total: list.total, codes: list.items.map((i) => i.code) }, ...auditContext(req) }, t),
+        );
+      }
+      return list;
     },
   );
 
@@ -64,7 +73,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
       // Officials' reads of personal data are recorded with the read itself.
       return db.transaction(async (tx) => {
         const d = await readableDossier(tx, user, req.params.code);
-        if (user.kind === 'staff') {
+        if (mustAudit(user, 'dossier.read', scopeOf(d))) {
           await audit(tx, { actorId: user.id, action: 'read_dossier', entityType: 'dossier', entityId: d.code, ...auditContext(req) }, t);
         }
         return presentDossier(tx, d, user, await loadWorkingCalendar(tx), t);
@@ -77,8 +86,13 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
     { schema: { tags: ['dossiers'], summary: 'Lịch sử xử lý / the dossier’s history', params: CodeParams } },
     async (req) => {
       const user = requireUser(req);
-      const d = await readableDossier(db.db, user, req.params.code);
-      return { items: await listEvents(db.db, d.id) };
+      return db.transaction(async (tx) => {
+        const d = await readableDossier(tx, user, req.params.code, false, 'dossier.history');
+        if (mustAudit(user, 'dossier.history', scopeOf(d))) {
+          await audit(tx, { actorId: user.id, action: 'read_dossier_history', entityType: 'dossier', entityId: d.code, ...auditContext(req) }, now());
+        }
+        return { items: await listEvents(tx, d.id) };
+      });
     },
   );
 
@@ -86,8 +100,10 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
     '/dossiers/:code/audit',
     { schema: { tags: ['dossiers'], summary: 'Nhật ký truy cập, thao tác (cán bộ) / audit trail', params: CodeParams } },
     async (req) => {
-      const user = requireStaff(req);
+      const user = requireUser(req);
       const d = await readableDossier(db.db, user, req.params.code);
+      // The applicant reads their dossier, not the officials' trail on it.
+      if (!can(user, 'dossier.audit_trail', scopeOf(d))) throw new AppError('FORBIDDEN');
       return { items: await listAudit(db.db, d.code) };
     },
   );

@@ -5,7 +5,7 @@ import { vnDateOf } from '../../domain/calendar/index.ts';
 import { formatDossierCode } from '../../domain/dossier-code.ts';
 import { isAllowed, nextStatus, STATUS_INFO } from '../../domain/dossier-state.ts';
 import { AppError } from '../../domain/errors.ts';
-import { canRead, roleFor } from '../../domain/permissions.ts';
+import { actingRole, can, type Verb } from '../../domain/policy.ts';
 import { validateSubmission } from '../../domain/procedure.ts';
 import { searchKey } from '../../domain/text.ts';
 import type { SessionUser } from '../../server/auth.ts';
@@ -14,7 +14,7 @@ import { audit } from '../audit/audit.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { applyEffect } from './dossiers.effects.ts';
-import { appendEvent, attachDocument, loadDossier, nextSequence, scopeOf, startStep, updateDossier, type ApplicantSnapshot, type DossierRow } from './dossiers.repo.ts';
+import { appendEvent, attachDocument, loadDossier, nextSequence, resourceOf, scopeOf, startStep, updateDossier, type ApplicantSnapshot, type DossierRow } from './dossiers.repo.ts';
 import type { ActionInput, SubmitInput } from './dossiers.schemas.ts';
 
 export interface RequestContext {
@@ -47,8 +47,8 @@ export async function submitDossier(
   input: SubmitInput,
   opts: { idempotencyKey: string | null; defaultUnitCode: string; now: Date; ctx: RequestContext },
 ): Promise<{ dossier: DossierRow; created: boolean }> {
-  const desk = actor.kind === 'staff';
-  if (desk && !actor.roles.includes('reception')) throw new AppError('FORBIDDEN');
+  const desk = can(actor, 'dossier.file_at_desk', null);
+  if (!desk && !can(actor, 'dossier.file_online', null)) throw new AppError('FORBIDDEN');
   if (!desk && (input.channel !== 'online' || input.applicant)) {
     throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'channel', message: 'Hồ sơ trực tuyến do chính người nộp gửi / online submissions are made by the applicant' }] });
   }
@@ -140,13 +140,16 @@ export async function submitDossier(
   }
 }
 
+/** The ways of reading a dossier (the policy gives the same answer for each; the audit names them apart). */
+export type DossierReadVerb = Extract<Verb, 'dossier.read' | 'dossier.history' | 'dossier.forms' | 'dossier.audit_trail'>;
+
 /**
- * Loads a dossier the actor may read.
+ * Loads a dossier the actor may read (`verb` says which part).
  * @throws AppError DOSSIER_NOT_FOUND (also when the actor may not read it: its existence is not disclosed)
  */
-export async function readableDossier(ex: Executor, actor: SessionUser, code: string, forUpdate = false): Promise<DossierRow> {
+export async function readableDossier(ex: Executor, actor: SessionUser, code: string, forUpdate = false, verb: DossierReadVerb = 'dossier.read'): Promise<DossierRow> {
   const d = await loadDossier(ex, code, forUpdate);
-  if (!d || !canRead(actor, scopeOf(d))) throw new AppError('DOSSIER_NOT_FOUND');
+  if (!d || !can(actor, verb, scopeOf(d))) throw new AppError('DOSSIER_NOT_FOUND');
   return d;
 }
 
@@ -164,7 +167,7 @@ export async function actOnDossier(database: Database, actor: SessionUser, code:
     if (!isAllowed(d.status, input.action)) {
       throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { status: d.status, statusLabel: STATUS_INFO[d.status].vi, action: input.action });
     }
-    const role = roleFor(actor, input.action, scopeOf(d));
+    const role = actingRole(actor, input.action, await resourceOf(tx, d));
     if (!role) throw new AppError('FORBIDDEN');
     const def = (await getProcedure(tx, d.procedure_code, d.procedure_version)).definition;
     const cal = await loadWorkingCalendar(tx);
@@ -190,7 +193,7 @@ export async function actOnDossier(database: Database, actor: SessionUser, code:
 export async function rateDossier(database: Database, actor: SessionUser, code: string, input: { score: number; comment?: string | undefined }, now: Date) {
   return database.transaction(async (tx) => {
     const d = await readableDossier(tx, actor, code, true);
-    if (actor.kind === 'staff') throw new AppError('FORBIDDEN');
+    if (!can(actor, 'dossier.rate', scopeOf(d))) throw new AppError('FORBIDDEN');
     if (d.status !== 'returned') throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { status: d.status, action: 'rate' });
     const inserted = await rows<{ dossier_id: string }>(
       tx,

@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { maybeOne } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
-import { canRead, type DossierScope } from '../../domain/permissions.ts';
+import { can, mustAudit, type FileResource } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { requireUser } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { sanitizeFileName, sniffAllowedMime } from './sniff.ts';
 import { EmptyFileError, FileTooLargeError } from './storage.ts';
 import { audit, auditContext } from '../audit/audit.ts';
+import { scopeOf, type DossierRow } from '../dossiers/dossiers.repo.ts';
 
 export interface UploadRow {
   id: string;
@@ -88,27 +89,21 @@ export function filesRoutes(app: FastifyInstance, deps: AppDeps) {
       const user = requireUser(req);
       const upload = await maybeOne<UploadRow>(deps.database.db, sql`${UPLOAD_SELECT} where up.id = ${req.params.id}`);
       if (!upload) throw new AppError('NOT_FOUND');
-      if (upload.uploaded_by !== user.id) {
-        // Readable if it belongs to a dossier the user may read.
-        const scope = await maybeOne<{ code: string; applicant_id: string; submitted_by: string; receiving_unit_id: string; handling_unit_id: string; assignee_id: string | null }>(
-          deps.database.db,
-          sql`select d.code, d.applicant_id, d.submitted_by, d.receiving_unit_id, d.handling_unit_id, d.assignee_id
-              from dossier_documents dd join dossiers d on d.id = dd.dossier_id where dd.upload_id = ${upload.id} limit 1`,
+      // Readable by its uploader, or if it belongs to a dossier the user may read.
+      const dossier =
+        upload.uploaded_by === user.id
+          ? null
+          : await maybeOne<DossierRow>(
+              deps.database.db,
+              sql`select d.* from dossier_documents dd join dossiers d on d.id = dd.dossier_id where dd.upload_id = ${upload.id} limit 1`,
+            );
+      const file: FileResource = { uploadedBy: upload.uploaded_by, dossier: dossier && scopeOf(dossier) };
+      if (!can(user, 'file.read', file)) throw new AppError('NOT_FOUND');
+      // An official opening an applicant's document reads personal data: it is recorded.
+      if (mustAudit(user, 'file.read', file)) {
+        await deps.database.transaction((tx) =>
+          audit(tx, { actorId: user.id, action: 'read_file', entityType: 'dossier', entityId: dossier!.code, details: { fileId: upload.id, name: upload.name }, ...auditContext(req) }, now()),
         );
-        const dossier: DossierScope | null = scope && {
-          applicantId: scope.applicant_id,
-          submittedBy: scope.submitted_by,
-          receivingUnitId: scope.receiving_unit_id,
-          handlingUnitId: scope.handling_unit_id,
-          assigneeId: scope.assignee_id,
-        };
-        if (!dossier || !canRead(user, dossier)) throw new AppError('NOT_FOUND');
-        // An official opening an applicant's document reads personal data: it is recorded.
-        if (user.kind === 'staff') {
-          await deps.database.transaction((tx) =>
-            audit(tx, { actorId: user.id, action: 'read_file', entityType: 'dossier', entityId: scope!.code, details: { fileId: upload.id, name: upload.name }, ...auditContext(req) }, now()),
-          );
-        }
       }
       const stream = await deps.blobs.get(upload.sha256);
       if (!stream) throw new AppError('NOT_FOUND');

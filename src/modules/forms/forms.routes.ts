@@ -6,6 +6,8 @@ import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { CodeParams } from '../dossiers/dossiers.schemas.ts';
 import { readableDossier } from '../dossiers/dossiers.service.ts';
+import { scopeOf } from '../dossiers/dossiers.repo.ts';
+import { mustAudit } from '../../domain/policy.ts';
 import { loadReceiptData, loadSupplementData, type FormsConfig } from './forms.service.ts';
 import { buildReceiptPdf } from './receipt.pdf.ts';
 import { buildSupplementPdf } from './supplement.pdf.ts';
@@ -40,9 +42,9 @@ export function formsRoutes(app: FastifyInstance, deps: AppDeps) {
       const user = requireUser(req);
       // An official's read of the applicant's personal data is recorded with the read itself.
       const data = await db.transaction(async (tx) => {
-        const d = await readableDossier(tx, user, req.params.code);
+        const d = await readableDossier(tx, user, req.params.code, false, 'dossier.forms');
         const out = await loadReceiptData(tx, d, cfg);
-        if (user.kind === 'staff') {
+        if (mustAudit(user, 'dossier.forms', scopeOf(d))) {
           await audit(tx, { actorId: user.id, action: 'print_receipt', entityType: 'dossier', entityId: d.code, ...auditContext(req) }, now());
         }
         return out;
@@ -64,9 +66,9 @@ export function formsRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const user = requireUser(req);
       const data = await db.transaction(async (tx) => {
-        const d = await readableDossier(tx, user, req.params.code);
+        const d = await readableDossier(tx, user, req.params.code, false, 'dossier.forms');
         const out = await loadSupplementData(tx, d, cfg);
-        if (user.kind === 'staff') {
+        if (mustAudit(user, 'dossier.forms', scopeOf(d))) {
           await audit(tx, { actorId: user.id, action: 'print_supplement_request', entityType: 'dossier', entityId: d.code, ...auditContext(req) }, now());
         }
         return out;

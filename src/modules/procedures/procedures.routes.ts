@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import { ProcedureDefinitionSchema } from '../../domain/procedure.ts';
-import { canAdminister } from '../../domain/permissions.ts';
+import { authorize } from '../../domain/policy.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { requireStaff } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
+import { deploymentData } from '../units/units.service.ts';
 import {
   getProcedure,
   listFields,
@@ -92,8 +92,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
     '/procedures/:code',
     { schema: { tags: ['catalogue'], summary: 'Sửa thủ tục (tạo phiên bản mới) / edit (new version)', params: CodeParams, body: SaveBody } },
     async (req) => {
-      const user = requireStaff(req);
-      if (!canAdminister(user, user.unitId)) throw new AppError('FORBIDDEN');
+      const user = authorize(req.user, 'catalogue.edit', await deploymentData(deps));
       if (req.body.definition.code !== req.params.code) {
         throw new AppError('PROCEDURE_INVALID', { issues: [{ path: 'definition.code', message: 'Phải trùng mã trên đường dẫn / must match the URL' }] });
       }
@@ -106,8 +105,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
     '/procedures',
     { schema: { tags: ['catalogue'], summary: 'Thêm thủ tục / create a procedure', body: SaveBody } },
     async (req, reply) => {
-      const user = requireStaff(req);
-      if (!canAdminister(user, user.unitId)) throw new AppError('FORBIDDEN');
+      const user = authorize(req.user, 'catalogue.edit', await deploymentData(deps));
       return reply.code(201).send(await save(user, req.body, req, true));
     },
   );

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, ALLOWED_ACTIONS } from './dossier-state.ts';
+import {
+  ACTION_STANDINGS,
+  VERBS,
+  actingRole,
+  allowedActions,
+  authorize,
+  can,
+  capabilities,
+  listScope,
+  mustAudit,
+  type Actor,
+  type DossierResource,
+  type Verb,
+  type Verbs,
+} from './policy.ts';
+
+// Unit A is the deployment's ward; unit B another agency on the same platform.
+const A = 'unit-a';
+const B = 'unit-b';
+const VHXH = 'dept-vhxh'; // the department handling the dossier (its assignee's)
+const KT = 'dept-kt'; // another department of A
+const TP = 'dept-tp'; // the department consulted
+
+const staff = (id: string, unitId: string, departmentId: string | null, ...roles: Actor['roles'][number][]): Actor => ({ id, kind: 'staff', roles, unitId, departmentId });
+const person = (id: string, kind: 'citizen' | 'business'): Actor => ({ id, kind, roles: [], unitId: null, departmentId: null });
+
+/** Every kind of person, by the short name the table below uses. */
+const WHO = {
+  applicant: person('citizen-1', 'citizen'),
+  otherCitizen: person('citizen-2', 'citizen'),
+  business: person('business-1', 'business'),
+  reception: staff('rec', A, 'dept-motcua', 'reception'),
+  assignee: staff('spec-a', A, VHXH, 'specialist'),
+  sameDept: staff('spec-b', A, VHXH, 'specialist'),
+  otherDept: staff('spec-c', A, KT, 'specialist'),
+  consulted: staff('spec-d', A, TP, 'specialist'),
+  deptLeader: staff('lead-vhxh', A, VHXH, 'leader'),
+  otherDeptLeader: staff('lead-kt', A, KT, 'leader'),
+  unitLeader: staff('lead-unit', A, null, 'leader'),
+  unitAdmin: staff('admin', A, 'dept-vp', 'unit_admin'),
+  otherUnit: staff('other', B, null, 'reception', 'specialist', 'leader', 'unit_admin'),
+  anonymous: null,
+} as const satisfies Record<string, Actor | null>;
+type Who = keyof typeof WHO;
+const EVERYONE = Object.keys(WHO) as Who[];
+
+const dossier: DossierResource = {
+  applicantId: 'citizen-1',
+  submittedBy: 'citizen-1',
+  receivingUnitId: A,
+  handlingUnitId: A,
+  assigneeId: 'spec-a',
+  departmentId: VHXH,
+  consultedDepartmentId: TP,
+};
+
+const RESOURCES: { [V in Verb]: Verbs[V] } = {
+  ...(Object.fromEntries(ACTIONS.map((a) => [`dossier.${a}`, dossier])) as Record<`dossier.${(typeof ACTIONS)[number]}`, DossierResource>),
+  'dossier.read': dossier,
+  'dossier.history': dossier,
+  'dossier.forms': dossier,
+  'dossier.audit_trail': dossier,
+  'dossier.rate': dossier,
+  'dossier.list': { query: null },
+  'dossier.file_online': null,
+  'dossier.file_at_desk': null,
+  'file.upload': null,
+  'file.read': { uploadedBy: 'citizen-1', dossier },
+  'citizen.lookup': null,
+  'staff.list': null,
+  'catalogue.edit': { unitId: A },
+  'calendar.edit': { unitId: A },
+  'users.manage': { unitId: A },
+};
+
+const STAFF_OF_A: Who[] = ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'];
+const SIGNED_IN = EVERYONE.filter((w) => w !== 'anonymous');
+const HANDLERS: Who[] = ['assignee', 'deptLeader', 'unitLeader'];
+
+/** The whole policy as a table: for every verb, exactly who may. */
+const EXPECTED: Record<Verb, Who[]> = {
+  'dossier.receive': ['reception'],
+  'dossier.refuse': ['reception'],
+  'dossier.request_supplement': ['reception', ...HANDLERS],
+  'dossier.answer_supplement': ['applicant'],
+  'dossier.assign': ['reception', 'deptLeader', 'unitLeader'],
+  'dossier.consult': HANDLERS,
+  'dossier.consult_reply': ['consulted', 'unitLeader'],
+  'dossier.transfer': HANDLERS,
+  'dossier.propose': ['assignee', 'deptLeader'],
+  'dossier.approve': ['unitLeader'],
+  'dossier.reject': ['unitLeader'],
+  'dossier.issue_result': ['reception', ...HANDLERS],
+  'dossier.return_result': ['reception'],
+  'dossier.request_payment': HANDLERS,
+  'dossier.confirm_payment': ['reception', 'assignee'],
+  'dossier.extend': HANDLERS,
+  'dossier.withdraw': ['applicant'],
+  'dossier.stop': ['unitLeader'],
+  'dossier.read': ['applicant', ...STAFF_OF_A],
+  'dossier.history': ['applicant', ...STAFF_OF_A],
+  'dossier.forms': ['applicant', ...STAFF_OF_A],
+  'dossier.audit_trail': STAFF_OF_A,
+  'dossier.rate': ['applicant'],
+  'dossier.list': SIGNED_IN,
+  'dossier.file_online': ['applicant', 'otherCitizen', 'business'],
+  'dossier.file_at_desk': ['reception', 'otherUnit'],
+  'file.upload': SIGNED_IN,
+  'file.read': ['applicant', ...STAFF_OF_A],
+  'citizen.lookup': ['reception', 'otherUnit'],
+  'staff.list': [...STAFF_OF_A, 'otherUnit'],
+  'catalogue.edit': ['unitAdmin'],
+  'calendar.edit': ['unitAdmin'],
+  'users.manage': ['unitAdmin'],
+};
+
+describe('the policy, every person against every verb', () => {
+  it('the table names every verb, and every verb has a resource', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...VERBS].sort());
+    expect(Object.keys(RESOURCES).sort()).toEqual([...VERBS].sort());
+  });
+
+  const cases = VERBS.flatMap((verb) => EVERYONE.map((who) => ({ verb, who, allowed: EXPECTED[verb].includes(who) })));
+  it.each(cases)('$verb by $who → $allowed', ({ verb, who, allowed }) => {
+    expect(can(WHO[who], verb, RESOURCES[verb] as never)).toBe(allowed);
+  });
+});
+
+describe('dossier actions', () => {
+  it('every action has a row saying who may take it', () => {
+    expect(Object.keys(ACTION_STANDINGS).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it('a specialist acts only on the dossiers assigned to them: unassigned, nobody but leaders and the desk', () => {
+    const unassigned = { ...dossier, assigneeId: null, departmentId: null };
+    expect(can(WHO.assignee, 'dossier.request_supplement', unassigned)).toBe(false);
+    expect(can(WHO.deptLeader, 'dossier.assign', unassigned)).toBe(false); // no department yet: the unit's leaders or the desk assign
+    expect(can(WHO.unitLeader, 'dossier.assign', unassigned)).toBe(true);
+    expect(can(WHO.reception, 'dossier.assign', unassigned)).toBe(true);
+  });
+
+  it('after a transfer: the receiving desk returns the result, the handling unit does the rest', () => {
+    const transferred = { ...dossier, handlingUnitId: B, assigneeId: null, departmentId: null };
+    expect(can(WHO.reception, 'dossier.return_result', transferred)).toBe(true);
+    expect(can(WHO.otherUnit, 'dossier.return_result', transferred)).toBe(false);
+    expect(can(WHO.otherUnit, 'dossier.assign', transferred)).toBe(true);
+    expect(can(WHO.reception, 'dossier.assign', transferred)).toBe(false);
+    expect(can(WHO.unitLeader, 'dossier.approve', transferred)).toBe(false);
+    expect(can(WHO.otherUnit, 'dossier.approve', transferred)).toBe(true);
+    // Both units read it.
+    expect(can(WHO.reception, 'dossier.read', transferred)).toBe(true);
+    expect(can(WHO.otherUnit, 'dossier.read', transferred)).toBe(true);
+  });
+
+  it('no consultation open: nobody replies but the unit’s leaders', () => {
+    const notConsulting = { ...dossier, consultedDepartmentId: null };
+    expect(can(WHO.consulted, 'dossier.consult_reply', notConsulting)).toBe(false);
+    expect(can(WHO.otherDept, 'dossier.consult_reply', notConsulting)).toBe(false);
+  });
+
+  it('a staff member with no unit (a broken account) is granted nothing a unit grants', () => {
+    const orphan: Actor = { id: 'spec-a', kind: 'staff', roles: ['reception', 'specialist', 'leader', 'unit_admin'], unitId: null, departmentId: null };
+    for (const verb of VERBS) if (verb !== 'dossier.list' && verb !== 'file.upload') expect(can(orphan, verb, RESOURCES[verb] as never), verb).toBe(false);
+  });
+
+  it('a staff member is never the applicant, even if their id is on the dossier', () => {
+    const filer = { ...dossier, submittedBy: 'rec' };
+    expect(can(WHO.reception, 'dossier.withdraw', filer)).toBe(false);
+    expect(can(WHO.reception, 'dossier.rate', filer)).toBe(false);
+  });
+
+  it('records the role the action was taken under', () => {
+    expect(actingRole(WHO.reception, 'receive', dossier)).toBe('reception');
+    expect(actingRole(WHO.assignee, 'propose', dossier)).toBe('specialist');
+    expect(actingRole(WHO.deptLeader, 'propose', dossier)).toBe('leader');
+    expect(actingRole(WHO.unitLeader, 'approve', dossier)).toBe('leader');
+    expect(actingRole(WHO.consulted, 'consult_reply', dossier)).toBe('specialist');
+    expect(actingRole(staff('lead-tp', A, TP, 'leader'), 'consult_reply', dossier)).toBe('leader');
+    expect(actingRole(WHO.applicant, 'withdraw', dossier)).toBe('applicant');
+    expect(actingRole(WHO.otherDept, 'extend', dossier)).toBeNull();
+    expect(actingRole(null, 'withdraw', dossier)).toBeNull();
+  });
+
+  it('offers the actions the status allows AND the person may take', () => {
+    expect(allowedActions(WHO.otherDept, ALLOWED_ACTIONS.in_review, dossier)).toEqual([]);
+    expect(allowedActions(WHO.sameDept, ALLOWED_ACTIONS.in_review, dossier)).toEqual([]);
+    expect(allowedActions(WHO.assignee, ALLOWED_ACTIONS.in_review, dossier)).toEqual([
+      'request_supplement',
+      'consult',
+      'transfer',
+      'propose',
+      'request_payment',
+      'extend',
+    ]);
+    expect(allowedActions(WHO.otherDept, ALLOWED_ACTIONS.approved, dossier)).toEqual([]);
+    expect(allowedActions(WHO.assignee, ALLOWED_ACTIONS.approved, dossier)).toEqual(['issue_result', 'extend']);
+    expect(allowedActions(WHO.unitLeader, ALLOWED_ACTIONS.awaiting_approval, dossier)).toEqual(['approve', 'reject', 'extend', 'stop']);
+    expect(allowedActions(WHO.deptLeader, ALLOWED_ACTIONS.awaiting_approval, dossier)).toEqual(['extend']);
+  });
+});
+
+describe('what else the policy answers', () => {
+  it('authorize: 401 for nobody, 403 for the wrong person, the actor otherwise', () => {
+    expect(() => authorize(null, 'staff.list', null)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => authorize(WHO.applicant, 'staff.list', null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(authorize(WHO.reception, 'staff.list', null).unitId).toBe(A);
+  });
+
+  it('lists: the unit’s dossiers for staff, one’s own for applicants', () => {
+    expect(listScope(WHO.reception)).toEqual({ unitId: A });
+    expect(listScope(WHO.business)).toEqual({ applicantId: 'business-1' });
+  });
+
+  it('the session presents the global verbs each person may use', () => {
+    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list']);
+    expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage']);
+    // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
+    expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'users.manage']);
+    expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online']);
+    expect(capabilities(null, A)).toEqual([]);
+  });
+
+  const AUDITED: [Verb, Who, boolean][] = [
+    ['dossier.read', 'reception', true],
+    ['dossier.read', 'applicant', false],
+    ['dossier.history', 'assignee', true],
+    ['dossier.forms', 'unitLeader', true],
+    ['dossier.forms', 'applicant', false],
+    ['citizen.lookup', 'otherUnit', true],
+    ['file.read', 'reception', true],
+    ['file.read', 'applicant', false],
+    ['dossier.audit_trail', 'reception', false],
+    ['dossier.list', 'reception', false],
+    ['dossier.receive', 'reception', false],
+  ];
+  it.each(AUDITED)('a read of %s by %s is audited: %s', (verb, who, audited) => {
+    expect(mustAudit(WHO[who], verb, RESOURCES[verb] as never)).toBe(audited);
+  });
+
+  it('an official opening their own upload is not audited; a queue search (maybe by CCCD) is', () => {
+    expect(mustAudit(WHO.reception, 'file.read', { uploadedBy: 'rec', dossier })).toBe(false);
+    expect(mustAudit(WHO.reception, 'dossier.list', { query: '025090001234' })).toBe(true);
+    expect(mustAudit(WHO.reception, 'dossier.list', { query: '  ' })).toBe(false);
+    expect(mustAudit(WHO.applicant, 'dossier.list', { query: 'khai sinh' })).toBe(false);
+  });
+});

@@ -1,0 +1,310 @@
+/**
+ * Who may read or do what: the one authorization policy of the platform. Pure, no I/O: the
+ * caller loads the actor and the resource, asks `can(actor, verb, resource)`, and acts on the
+ * answer. Routes and services never re-derive a rule; the web app imports this module too.
+ *
+ * Which action is possible in which status is the dossier state machine's business
+ * (`ALLOWED_ACTIONS` in dossier-state.ts); this module says WHO may take it.
+ *
+ * The people (docs/ARCHITECTURE.md, "Who may do what"):
+ * - applicant: the citizen or business a dossier is for, or who filed it online;
+ * - reception officer (`reception`): the one-stop desk of a unit;
+ * - specialist (`specialist`): handles the dossiers assigned to them, and only those;
+ * - department leader: a `leader` WITH a department leads that department (trưởng phòng): acts on
+ *   the dossiers of their department (`dossiers.department_id`, set from the assignee's at assignment);
+ * - unit leader: a `leader` WITHOUT a department leads the unit (chủ tịch / phó chủ tịch UBND):
+ *   acts on every dossier the unit handles, and alone approves, sends back and stops;
+ * - unit admin (`unit_admin`): staff accounts of their unit; the catalogue and the calendar when
+ *   their unit is the one this deployment serves;
+ * - staff of another unit: nothing on a dossier they neither received nor handle; since 1 July 2025
+ *   a citizen may file at any unit, so any unit's reception may look a citizen up by CCCD (name,
+ *   masked phone and birth-year/gender checks only).
+ */
+import { ACTIONS, type Action } from './dossier-state.ts';
+import { AppError } from './errors.ts';
+
+export type StaffRole = 'reception' | 'specialist' | 'leader' | 'unit_admin';
+export const STAFF_ROLES = ['reception', 'specialist', 'leader', 'unit_admin'] as const satisfies readonly StaffRole[];
+
+/** The signed-in person as the policy sees them. `null` everywhere below means nobody is signed in. */
+export interface Actor {
+  id: string;
+  kind: 'staff' | 'citizen' | 'business';
+  roles: readonly StaffRole[];
+  unitId: string | null;
+  departmentId: string | null;
+}
+
+/** What the policy needs to know of a dossier. */
+export interface DossierResource {
+  applicantId: string;
+  submittedBy: string;
+  receivingUnitId: string;
+  handlingUnitId: string;
+  assigneeId: string | null;
+  /** The department handling it (the assignee's, set at assignment), or null before. */
+  departmentId: string | null;
+  /** While `consulting`: the department whose opinion is asked. */
+  consultedDepartmentId?: string | null;
+}
+
+/** An uploaded file: its uploader, and the dossier it belongs to (if any). */
+export interface FileResource {
+  uploadedBy: string;
+  dossier: DossierResource | null;
+}
+
+/** Data owned by a unit: its staff accounts; the catalogue and calendar (owned by the deployment's unit). */
+export interface UnitResource {
+  unitId: string;
+}
+
+/** A list of dossiers; `query` is the free-text search (which may be a CCCD or a phone number). */
+export interface DossierListResource {
+  query: string | null;
+}
+
+export type DossierActionVerb = `dossier.${Action}`;
+
+/** Every verb with the resource it applies to. */
+export interface Verbs extends Record<DossierActionVerb, DossierResource> {
+  /** The dossier itself (applicant, form data, documents list). */
+  'dossier.read': DossierResource;
+  /** Its history of actions (comments, supplement answers). */
+  'dossier.history': DossierResource;
+  /** Its printable forms: 01 receipt, 02 supplement request. */
+  'dossier.forms': DossierResource;
+  /** The audit trail of who did and read what (officials only). */
+  'dossier.audit_trail': DossierResource;
+  'dossier.rate': DossierResource;
+  'dossier.list': DossierListResource;
+  /** Filing online, for oneself. */
+  'dossier.file_online': null;
+  /** Filing at the desk for the person in front of the officer, at the officer's unit. */
+  'dossier.file_at_desk': null;
+  'file.upload': null;
+  'file.read': FileResource;
+  /** Finding a citizen by CCCD at the desk (minimal answer). */
+  'citizen.lookup': null;
+  /** The staff list of one's unit (the assignment picker). */
+  'staff.list': null;
+  'catalogue.edit': UnitResource;
+  'calendar.edit': UnitResource;
+  'users.manage': UnitResource;
+}
+export type Verb = keyof Verbs;
+
+// ---------------------------------------------------------------------------------------------
+// Dossier actions: who, relative to the dossier, may take each one. Add a row for a new action.
+// ---------------------------------------------------------------------------------------------
+
+/** A person's standing towards one dossier. */
+export type Standing =
+  | 'applicant'
+  /** reception of the unit that received it */
+  | 'receiving_desk'
+  /** reception of the unit that handles it (the same unit unless it was transferred) */
+  | 'handling_desk'
+  /** the specialist it is assigned to */
+  | 'assignee'
+  /** a leader of the department handling it */
+  | 'department_leader'
+  /** a leader of the handling unit, without a department */
+  | 'unit_leader'
+  /** a specialist or leader of the department consulted */
+  | 'consulted';
+
+const HANDLERS = ['assignee', 'department_leader', 'unit_leader'] as const satisfies readonly Standing[];
+
+/** Who may take each action (the status table decides when). */
+export const ACTION_STANDINGS = {
+  receive: ['receiving_desk'],
+  refuse: ['receiving_desk'],
+  request_supplement: ['handling_desk', ...HANDLERS],
+  answer_supplement: ['applicant'],
+  assign: ['handling_desk', 'department_leader', 'unit_leader'],
+  consult: HANDLERS,
+  consult_reply: ['consulted', 'unit_leader'],
+  transfer: HANDLERS,
+  // The handler, or their department's head, proposes; a unit leader decides on the proposal.
+  propose: ['assignee', 'department_leader'],
+  approve: ['unit_leader'],
+  reject: ['unit_leader'],
+  issue_result: ['handling_desk', ...HANDLERS],
+  return_result: ['receiving_desk'],
+  request_payment: HANDLERS,
+  confirm_payment: ['receiving_desk', 'assignee'],
+  extend: HANDLERS,
+  withdraw: ['applicant'],
+  stop: ['unit_leader'],
+} as const satisfies Record<Action, readonly Standing[]>;
+
+/** The role recorded on a dossier event for the person who took the action. */
+export type ActorRole = 'applicant' | 'reception' | 'specialist' | 'leader';
+
+const isStaff = (a: Actor | null): a is Actor & { kind: 'staff'; unitId: string } => a?.kind === 'staff' && a.unitId !== null;
+const has = (a: Actor, role: StaffRole) => a.roles.includes(role);
+const isApplicantOf = (a: Actor, d: DossierResource) => a.kind !== 'staff' && (a.id === d.applicantId || a.id === d.submittedBy);
+const isStaffOf = (a: Actor, unitId: string) => isStaff(a) && a.unitId === unitId;
+
+/** Whether `actor` stands towards the dossier as `standing`. */
+export function hasStanding(actor: Actor, standing: Standing, d: DossierResource): boolean {
+  switch (standing) {
+    case 'applicant':
+      return isApplicantOf(actor, d);
+    case 'receiving_desk':
+      return isStaffOf(actor, d.receivingUnitId) && has(actor, 'reception');
+    case 'handling_desk':
+      return isStaffOf(actor, d.handlingUnitId) && has(actor, 'reception');
+    case 'assignee':
+      return isStaffOf(actor, d.handlingUnitId) && has(actor, 'specialist') && d.assigneeId === actor.id;
+    case 'department_leader':
+      return isStaffOf(actor, d.handlingUnitId) && has(actor, 'leader') && actor.departmentId !== null && actor.departmentId === d.departmentId;
+    case 'unit_leader':
+      return isStaffOf(actor, d.handlingUnitId) && has(actor, 'leader') && actor.departmentId === null;
+    case 'consulted':
+      return (
+        isStaffOf(actor, d.handlingUnitId) &&
+        (has(actor, 'specialist') || has(actor, 'leader')) &&
+        actor.departmentId !== null &&
+        actor.departmentId === (d.consultedDepartmentId ?? null)
+      );
+  }
+}
+
+const ROLE_OF_STANDING: Record<Exclude<Standing, 'consulted'>, ActorRole> = {
+  applicant: 'applicant',
+  receiving_desk: 'reception',
+  handling_desk: 'reception',
+  assignee: 'specialist',
+  department_leader: 'leader',
+  unit_leader: 'leader',
+};
+
+/**
+ * The role under which `actor` may take `action` on the dossier (what its event records), or
+ * null if they may not take it.
+ */
+export function actingRole(actor: Actor | null, action: Action, d: DossierResource): ActorRole | null {
+  if (!actor) return null;
+  const standing = (ACTION_STANDINGS[action] as readonly Standing[]).find((s) => hasStanding(actor, s, d));
+  if (!standing) return null;
+  if (standing === 'consulted') return has(actor, 'specialist') ? 'specialist' : 'leader';
+  return ROLE_OF_STANDING[standing];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything else
+// ---------------------------------------------------------------------------------------------
+
+const canReadDossier = (a: Actor, d: DossierResource) => isApplicantOf(a, d) || isStaffOf(a, d.handlingUnitId) || isStaffOf(a, d.receivingUnitId);
+const isUnitAdmin = (a: Actor, unitId: string) => isStaffOf(a, unitId) && has(a, 'unit_admin');
+
+type Rule<V extends Verb> = (actor: Actor, resource: Verbs[V]) => boolean;
+type Rules = { [V in Exclude<Verb, DossierActionVerb>]: Rule<V> };
+
+const RULES: Rules = {
+  'dossier.read': canReadDossier,
+  'dossier.history': canReadDossier,
+  'dossier.forms': canReadDossier,
+  'dossier.audit_trail': (a, d) => isStaffOf(a, d.handlingUnitId) || isStaffOf(a, d.receivingUnitId),
+  'dossier.rate': isApplicantOf,
+  // Citizens list their own, staff their unit's (listScope says which): anyone signed in.
+  'dossier.list': () => true,
+  'dossier.file_online': (a) => a.kind === 'citizen' || a.kind === 'business',
+  'dossier.file_at_desk': (a) => isStaff(a) && has(a, 'reception'),
+  'file.upload': () => true,
+  'file.read': (a, f) => f.uploadedBy === a.id || (f.dossier !== null && canReadDossier(a, f.dossier)),
+  'citizen.lookup': (a) => isStaff(a) && has(a, 'reception'),
+  'staff.list': (a) => isStaff(a),
+  'catalogue.edit': (a, u) => isUnitAdmin(a, u.unitId),
+  'calendar.edit': (a, u) => isUnitAdmin(a, u.unitId),
+  'users.manage': (a, u) => isUnitAdmin(a, u.unitId),
+};
+
+const ACTION_VERBS = new Map<string, Action>(ACTIONS.map((a) => [`dossier.${a}`, a]));
+
+/** Every verb, for tables and tests. */
+export const VERBS: readonly Verb[] = [...(Object.keys(RULES) as Verb[]), ...ACTION_VERBS.keys()] as Verb[];
+
+/** May `actor` (null: nobody signed in) do `verb` to `resource`? Anonymous callers may do none of these. */
+export function can<V extends Verb>(actor: Actor | null, verb: V, resource: Verbs[V]): boolean {
+  if (!actor) return false;
+  const action = ACTION_VERBS.get(verb);
+  if (action) return actingRole(actor, action, resource as DossierResource) !== null;
+  return (RULES[verb as Exclude<Verb, DossierActionVerb>] as Rule<Verb>)(actor, resource);
+}
+
+/** Verbs that only staff can ever be granted: after `authorize`, the actor is staff of a unit. */
+export type StaffVerb = 'dossier.audit_trail' | 'dossier.file_at_desk' | 'citizen.lookup' | 'staff.list' | 'catalogue.edit' | 'calendar.edit' | 'users.manage';
+type Authorized<A extends Actor, V extends Verb> = V extends StaffVerb ? A & { kind: 'staff'; unitId: string } : A;
+
+/**
+ * Asserts `can(actor, verb, resource)` and returns the actor (typed as staff of a unit for the
+ * verbs only staff can be granted).
+ * @throws AppError UNAUTHENTICATED when nobody is signed in, FORBIDDEN when the policy says no
+ * (callers that must not disclose a resource's existence check `can` and answer NOT_FOUND instead).
+ */
+export function authorize<A extends Actor, V extends Verb>(actor: A | null, verb: V, resource: Verbs[V]): Authorized<A, V> {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (!can(actor, verb, resource)) throw new AppError('FORBIDDEN');
+  return actor as Authorized<A, V>;
+}
+
+/** The actions `actor` may take now, among those the status allows (what the back office offers). */
+export function allowedActions(actor: Actor | null, allowedByStatus: readonly Action[], d: DossierResource): Action[] {
+  return allowedByStatus.filter((a) => actingRole(actor, a, d) !== null);
+}
+
+/** Which dossiers a list shows: the unit's (handled or received there) for staff, one's own for others. */
+export function listScope(actor: Actor): { unitId: string } | { applicantId: string } {
+  return isStaff(actor) ? { unitId: actor.unitId } : { applicantId: actor.id };
+}
+
+/**
+ * Reads of personal data by an official are recorded in the audit log, in the transaction of the
+ * read (Decree 13/2023/NĐ-CP). Applicants reading their own data, and officials opening a file
+ * they uploaded themselves, are not; neither is a plain work queue (code, procedure, name, dates:
+ * the list of the official's own work) — but a queue SEARCH is, since it may look a person up by
+ * CCCD or phone.
+ */
+export function mustAudit<V extends Verb>(actor: Actor | null, verb: V, resource: Verbs[V]): boolean {
+  if (!actor || actor.kind !== 'staff') return false;
+  switch (verb) {
+    case 'dossier.read':
+    case 'dossier.history':
+    case 'dossier.forms':
+    case 'citizen.lookup':
+      return true;
+    case 'file.read':
+      return (resource as FileResource).uploadedBy !== actor.id;
+    case 'dossier.list':
+      return ((resource as DossierListResource).query ?? '').trim() !== '';
+    default:
+      return false;
+  }
+}
+
+/** Verbs that need no particular dossier: what the session presents, so the UI offers only these. */
+export const GLOBAL_VERBS = ['dossier.file_online', 'dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage'] as const satisfies readonly Verb[];
+export type Capability = (typeof GLOBAL_VERBS)[number];
+
+/**
+ * The global verbs `actor` may use. `homeUnitId` is the unit this deployment serves (it owns
+ * the catalogue and the calendar); staff accounts are managed per the actor's own unit.
+ */
+export function capabilities(actor: Actor | null, homeUnitId: string | null): Capability[] {
+  if (!actor) return [];
+  const resourceOf = (v: Capability): Verbs[Capability] => {
+    switch (v) {
+      case 'catalogue.edit':
+      case 'calendar.edit':
+        return { unitId: homeUnitId ?? '' };
+      case 'users.manage':
+        return { unitId: actor.unitId ?? '' };
+      default:
+        return null;
+    }
+  };
+  return GLOBAL_VERBS.filter((v) => can(actor, v, resourceOf(v) as never));
+}
