@@ -73,6 +73,7 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'catalogue.edit': { unitId: A },
   'calendar.edit': { unitId: A },
   'users.manage': { unitId: A },
+  'messages.read': { unitId: A },
 };
 
 const STAFF_OF_A: Who[] = ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'];
@@ -114,6 +115,7 @@ const EXPECTED: Record<Verb, Who[]> = {
   'catalogue.edit': ['unitAdmin'],
   'calendar.edit': ['unitAdmin'],
   'users.manage': ['unitAdmin'],
+  'messages.read': ['unitAdmin'],
 };
 
 describe('the policy, every person against every verb', () => {
@@ -215,7 +217,7 @@ describe('what else the policy answers', () => {
 
   it('the session presents the global verbs each person may use', () => {
     expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list']);
-    expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage']);
+    expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read']);
     // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
     expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'users.manage']);
     expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online']);
@@ -229,6 +231,7 @@ describe('what else the policy answers', () => {
     ['dossier.forms', 'unitLeader', true],
     ['dossier.forms', 'applicant', false],
     ['citizen.lookup', 'otherUnit', true],
+    ['messages.read', 'unitAdmin', true],
     ['file.read', 'reception', true],
     ['file.read', 'applicant', false],
     ['dossier.audit_trail', 'reception', false],

@@ -91,6 +91,8 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'catalogue.edit': UnitResource;
   'calendar.edit': UnitResource;
   'users.manage': UnitResource;
+  /** The outbox of SMS and email (recipients, texts): the deployment's, like the catalogue. */
+  'messages.read': UnitResource;
 }
 export type Verb = keyof Verbs;
 
@@ -220,6 +222,7 @@ const RULES: Rules = {
   'catalogue.edit': (a, u) => isUnitAdmin(a, u.unitId),
   'calendar.edit': (a, u) => isUnitAdmin(a, u.unitId),
   'users.manage': (a, u) => isUnitAdmin(a, u.unitId),
+  'messages.read': (a, u) => isUnitAdmin(a, u.unitId),
 };
 
 const ACTION_VERBS = new Map<string, Action>(ACTIONS.map((a) => [`dossier.${a}`, a]));
@@ -236,7 +239,7 @@ export function can<V extends Verb>(actor: Actor | null, verb: V, resource: Verb
 }
 
 /** Verbs that only staff can ever be granted: after `authorize`, the actor is staff of a unit. */
-export type StaffVerb = 'dossier.audit_trail' | 'dossier.file_at_desk' | 'citizen.lookup' | 'staff.list' | 'catalogue.edit' | 'calendar.edit' | 'users.manage';
+export type StaffVerb = 'dossier.audit_trail' | 'dossier.file_at_desk' | 'citizen.lookup' | 'staff.list' | 'catalogue.edit' | 'calendar.edit' | 'users.manage' | 'messages.read';
 type Authorized<A extends Actor, V extends Verb> = V extends StaffVerb ? A & { kind: 'staff'; unitId: string } : A;
 
 /**
@@ -275,6 +278,7 @@ export function mustAudit<V extends Verb>(actor: Actor | null, verb: V, resource
     case 'dossier.history':
     case 'dossier.forms':
     case 'citizen.lookup':
+    case 'messages.read':
       return true;
     case 'file.read':
       return (resource as FileResource).uploadedBy !== actor.id;
@@ -286,7 +290,16 @@ export function mustAudit<V extends Verb>(actor: Actor | null, verb: V, resource
 }
 
 /** Verbs that need no particular dossier: what the session presents, so the UI offers only these. */
-export const GLOBAL_VERBS = ['dossier.file_online', 'dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage'] as const satisfies readonly Verb[];
+export const GLOBAL_VERBS = [
+  'dossier.file_online',
+  'dossier.file_at_desk',
+  'citizen.lookup',
+  'staff.list',
+  'catalogue.edit',
+  'calendar.edit',
+  'users.manage',
+  'messages.read',
+] as const satisfies readonly Verb[];
 export type Capability = (typeof GLOBAL_VERBS)[number];
 
 /**
@@ -299,6 +312,7 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
     switch (v) {
       case 'catalogue.edit':
       case 'calendar.edit':
+      case 'messages.read':
         return { unitId: homeUnitId ?? '' };
       case 'users.manage':
         return { unitId: actor.unitId ?? '' };

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.ts';
 import { maskPhone } from '../../domain/identifiers.ts';
-import { canAdminister } from '../../domain/permissions.ts';
+import { authorize } from '../../domain/policy.ts';
 import { formatVn } from '../../domain/calendar/index.ts';
 import { toDate } from '../../db/time.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { requireStaff } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
+import { deploymentData } from '../units/units.service.ts';
 import { recentMessages, type MessageRow } from './messages.repo.ts';
 
 /** `an.nguyen@example.vn` → `a******@example.vn`. */
@@ -43,8 +42,7 @@ export function messagesRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => {
-      const user = requireStaff(req);
-      if (!canAdminister(user, user.unitId)) throw new AppError('FORBIDDEN');
+      const user = authorize(req.user, 'messages.read', await deploymentData(deps));
       return deps.database.transaction(async (tx) => {
         const list = await recentMessages(tx, req.query);
         await audit(tx, { actorId: user.id, action: 'read_messages', entityType: 'user', entityId: user.id, details: { ...req.query, count: list.length }, ...auditContext(req) }, now());
