@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'TOO_MANY_REQUESTS',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  // The input guard (src/server/input-guard.ts): text PostgreSQL cannot store or no honest client sends.
+  'INPUT_ENCODING_INVALID',
   'INTERNAL',
 ] as const;
 

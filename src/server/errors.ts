@@ -74,6 +74,11 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Định dạng dữ liệu không được hỗ trợ.',
     en: 'Unsupported content type.',
   },
+  INPUT_ENCODING_INVALID: {
+    status: 400,
+    vi: 'Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL, nửa cặp thay thế UTF-16 hoặc byte không phải UTF-8); xem chi tiết để biết vị trí.',
+    en: 'The request contains characters that are not allowed (NUL, a lone UTF-16 surrogate, or bytes that are not UTF-8); the details say where.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',
