@@ -20,6 +20,7 @@ import { registerAuth } from './auth.ts';
 import { registerRoutes } from './routes.ts';
 import { registerWeb } from './web.ts';
 import { createMessageWorker, sendersFromConfig } from '../modules/messages/index.ts';
+import { registerUploadSweeper } from '../modules/files/files.sweep.ts';
 
 /** Assembles the HTTP application: plugins, the error table, auth, every module's routes, the web app. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const withOutbox: AppDeps = { ...deps, outbox: worker };
 
   registerAuth(app, withOutbox);
+  registerUploadSweeper(app, deps);
   await app.register(async (api) => registerRoutes(api, withOutbox), { prefix: '/api/v1' });
   await registerWeb(app);
   return app;

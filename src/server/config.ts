@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(20),
+  UPLOAD_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 365).default(48),
+  UPLOAD_SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(60),
   STORAGE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: e.SEED_DEMO ?? !production,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    uploads: { retentionMs: e.UPLOAD_RETENTION_HOURS * 3600_000, sweepEveryMs: Math.round(e.UPLOAD_SWEEP_INTERVAL_MINUTES * 60_000) },
     storage:
       e.STORAGE === 's3'
         ? ({

@@ -10,6 +10,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { seed } from '../../src/db/seed/demo.ts';
 import { createLocalBlobStore } from '../../src/modules/files/storage.local.ts';
 import type { MessageSenders } from '../../src/modules/messages/index.ts';
+import type { BlobStore } from '../../src/modules/files/storage.ts';
 
 /** A fixed, movable clock: tests decide what "now" is. Default: Monday 2 March 2026, 09:00 in Vietnam. */
 export class TestClock {
@@ -27,6 +28,9 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   clock: TestClock;
+  /** The blob store's directory (local store), to check what an upload left behind. */
+  filesDir: string;
+  blobs: BlobStore;
   close(): Promise<void>;
 }
 
@@ -72,12 +76,15 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { rea
   if (opts.realClock) clock.now = () => new Date();
   await migrate(database);
   await seed(database, { unit: config.unit, demo: true, now: clock.now() });
-  const app = await buildApp({ config, database, blobs: createLocalBlobStore(filesDir), now: clock.now, ...(opts.senders ? { senders: opts.senders } : {}) });
+  const blobs = createLocalBlobStore(filesDir);
+  const app = await buildApp({ config, database, blobs, now: clock.now, ...(opts.senders ? { senders: opts.senders } : {}) });
   await app.ready();
   return {
     app,
     database,
     clock,
+    filesDir,
+    blobs,
     close: async () => {
       await app.close();
       await database.close();

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,8 +8,8 @@ import { can, mustAudit, type FileResource } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { requireUser } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
-import { sanitizeFileName, sniffAllowedMime } from './sniff.ts';
-import { EmptyFileError, FileTooLargeError } from './storage.ts';
+import { receiveUpload } from './files.service.ts';
+import { sanitizeFileName } from './sniff.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { scopeOf, type DossierRow } from '../dossiers/dossiers.repo.ts';
 
@@ -26,6 +25,14 @@ export interface UploadRow {
 export const presentUpload = (u: UploadRow) => ({ id: u.id, sha256: u.sha256, name: u.name, size: u.size, mime: u.mime });
 
 export const UPLOAD_SELECT = sql`select up.id, up.sha256, up.name, f.size, f.mime, up.uploaded_by from uploads up join files f on f.sha256 = up.sha256`;
+
+/** The multipart parser's own errors (a body cut short, a malformed part header) are the client's. */
+function multipartError(err: unknown): never {
+  if (err instanceof Error && !('statusCode' in err) && !(err instanceof AppError)) {
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', message: `Dữ liệu multipart sai / malformed multipart body: ${err.message}` }] });
+  }
+  throw err;
+}
 
 export function filesRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -43,35 +50,15 @@ export function filesRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const user = requireUser(req);
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const part = await req.file();
+      const part = await req.file().catch(multipartError);
       if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', message: 'Thiếu tệp (trường "file") / missing part "file"' }] });
       const name = sanitizeFileName(part.filename);
       if (!name) {
         part.file.resume();
         throw new AppError('FILE_NAME_INVALID');
       }
-      let stored;
-      try {
-        stored = await deps.blobs.put(part.file, { maxBytes: deps.config.maxUploadBytes });
-      } catch (err) {
-        part.file.resume();
-        if (err instanceof FileTooLargeError || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('FILE_TOO_LARGE', { maxBytes: deps.config.maxUploadBytes });
-        }
-        if (err instanceof EmptyFileError) throw new AppError('FILE_EMPTY');
-        throw err;
-      }
-      if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', { maxBytes: deps.config.maxUploadBytes });
-      const type = sniffAllowedMime(stored.head);
-      if (!type) throw new AppError('FILE_TYPE_NOT_ALLOWED');
-      const id = randomUUID();
-      const t = now().toISOString();
-      await deps.database.transaction(async (tx) => {
-        await tx.execute(sql`insert into files (sha256, size, mime, created_at) values (${stored.sha256}, ${stored.size}, ${type.mime}, ${t})
-                             on conflict (sha256) do nothing`);
-        await tx.execute(sql`insert into uploads (id, sha256, name, uploaded_by, created_at) values (${id}, ${stored.sha256}, ${name}, ${user.id}, ${t})`);
-      });
-      return reply.code(201).send({ id, sha256: stored.sha256, name, size: stored.size, mime: type.mime });
+      const upload = await receiveUpload({ ...deps, maxBytes: deps.config.maxUploadBytes }, { stream: part.file, name, uploadedBy: user.id }, now());
+      return reply.code(201).send(upload);
     },
   );
 

@@ -25,6 +25,8 @@ export {
   type BlobSource,
   type BlobStore,
   type PutResult,
+  type StagedBlob,
+  UploadInterruptedError,
 } from './storage.ts';
 export {
   ALLOWED_MIME,

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
+import { open, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SNIFF_HEAD_BYTES } from './sniff.ts';
-import { EmptyFileError, FileTooLargeError, type BlobSource, type PutResult } from './storage.ts';
+import { EmptyFileError, FileTooLargeError, UploadInterruptedError, type BlobSource, type PutResult } from './storage.ts';
 
 /**
  * Writes `source` to a new file at `path` (which must not exist) while hashing it, keeping the
  * first bytes and enforcing `maxBytes`. The file is fsynced, so a rename after this is durable.
  * On any failure the file is removed before the error is rethrown.
- * @throws FileTooLargeError, EmptyFileError, or the underlying I/O error
+ * @throws FileTooLargeError, EmptyFileError, UploadInterruptedError (the source failed), or the
+ *   underlying I/O error
  */
 export async function spoolToFile(source: BlobSource, path: string, maxBytes: number): Promise<PutResult> {
   const hash = createHash('sha256');
@@ -16,7 +18,7 @@ export async function spoolToFile(source: BlobSource, path: string, maxBytes: nu
   let size = 0;
   const fh = await open(path, 'wx', 0o640);
   try {
-    for await (const raw of source as AsyncIterable<unknown>) {
+    for await (const raw of readSource(source)) {
       const chunk = toBytes(raw);
       size += chunk.byteLength;
       // Checked before writing, so an oversize upload never puts more than maxBytes on disk.
@@ -38,6 +40,48 @@ export async function spoolToFile(source: BlobSource, path: string, maxBytes: nu
   }
   await fh.close();
   return { sha256: hash.digest('hex'), size, head: head.slice(0, headLen) };
+}
+
+/** The source's chunks; an error of the source itself (not of writing) becomes UploadInterruptedError. */
+async function* readSource(source: BlobSource): AsyncGenerator<unknown> {
+  const it = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<unknown>;
+      try {
+        next = await it.next();
+      } catch (err) {
+        throw new UploadInterruptedError({ cause: err });
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // Stop a stream that is left unread (an oversize upload): it releases its resources.
+    await it.return?.();
+  }
+}
+
+/** Removes files in `dir` whose names match `pattern`, last modified before `before`; returns how many. */
+export async function removeStaleFiles(dir: string, pattern: RegExp, before: Date): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw err;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!pattern.test(name)) continue;
+    const path = join(dir, name);
+    const s = await stat(path).catch(() => null);
+    if (s?.isFile() && s.mtime < before) {
+      await rm(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 function toBytes(chunk: unknown): Uint8Array {

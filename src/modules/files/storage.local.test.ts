@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SNIFF_HEAD_BYTES } from './sniff.ts';
 import { createLocalBlobStore } from './storage.local.ts';
-import { EmptyFileError, FileTooLargeError, InvalidSha256Error, type BlobStore } from './storage.ts';
+import { EmptyFileError, FileTooLargeError, InvalidSha256Error, UploadInterruptedError, type BlobStore } from './storage.ts';
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const MB = 1024 * 1024;
@@ -114,5 +114,44 @@ describe('local blob store', () => {
     await expect(store.get(bad)).rejects.toBeInstanceOf(InvalidSha256Error);
     await expect(store.has(bad)).rejects.toBeInstanceOf(InvalidSha256Error);
     await expect(store.delete(bad)).rejects.toBeInstanceOf(InvalidSha256Error);
+  });
+
+  it('stages content without storing it: discard leaves nothing, commit stores it once', async () => {
+    const content = Buffer.from('MZ\x90\x00 không phải PDF');
+    const refused = await store.stage(Readable.from([content]), { maxBytes: MB });
+    expect(refused.sha256).toBe(sha256(content));
+    expect(await store.has(refused.sha256)).toBe(false);
+    await refused.discard();
+    await refused.discard();
+    expect(await listFiles(root)).toEqual([]);
+
+    const accepted = await store.stage(Readable.from([content]), { maxBytes: MB });
+    await accepted.commit();
+    await accepted.commit();
+    await accepted.discard();
+    const h = accepted.sha256;
+    expect(await listFiles(root)).toEqual([join(h.slice(0, 2), h.slice(2, 4), h)]);
+  });
+
+  it('turns a failing source into UploadInterruptedError and removes the partial copy', async () => {
+    async function* cutShort(): AsyncGenerator<Uint8Array> {
+      yield new Uint8Array(1000);
+      throw new Error('Unexpected end of multipart data');
+    }
+    await expect(store.stage(cutShort(), { maxBytes: MB })).rejects.toBeInstanceOf(UploadInterruptedError);
+    expect(await listFiles(root)).toEqual([]);
+  });
+
+  it('removes staged copies older than a date, and only those', async () => {
+    const old = await store.stage(Readable.from([Buffer.from('cũ')]), { maxBytes: MB });
+    const fresh = await store.stage(Readable.from([Buffer.from('mới')]), { maxBytes: MB });
+    const [oldName] = await listFiles(join(root, 'tmp'));
+    const longAgo = new Date(Date.now() - 72 * 3_600_000);
+    await utimes(join(root, 'tmp', oldName!), longAgo, longAgo);
+    expect(await store.removeStaleStaging(new Date(Date.now() - 48 * 3_600_000))).toBe(1);
+    expect(await listFiles(join(root, 'tmp'))).toHaveLength(1);
+    await old.discard();
+    await fresh.discard();
+    expect(await listFiles(join(root, 'tmp'))).toEqual([]);
   });
 });

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { spoolToFile } from './spool.ts';
-import { assertSha256Hex, BlobStoreError, type BlobStore } from './storage.ts';
+import { removeStaleFiles, spoolToFile } from './spool.ts';
+import { assertSha256Hex, BlobStoreError, type BlobStore, type StagedBlob } from './storage.ts';
 
 /**
  * Blobs on a local (or shared network) file system:
- *   <root>/tmp/<uuid>.part        uploads in progress
+ *   <root>/tmp/<uuid>.part        uploads in progress (staged)
  *   <root>/ab/cd/<sha256>         stored blobs, fanned out by the first two bytes of the hash
  * Several processes may share `rootDir`: temp names are unique and the final rename is atomic,
  * so a reader sees either no blob or the whole blob. Fan-out directories are never removed, so a
@@ -20,26 +20,44 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
     return join(rootDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
 
-  return {
-    async put(source, { maxBytes }) {
-      await mkdir(tmpDir, { recursive: true });
-      const tmp = join(tmpDir, `${randomUUID()}.part`);
-      const result = await spoolToFile(source, tmp, maxBytes);
-      const target = blobPath(result.sha256);
-      try {
-        if (await exists(target)) {
-          await rm(tmp, { force: true });
-        } else {
+  async function stage(source: Parameters<BlobStore['stage']>[0], { maxBytes }: { maxBytes: number }): Promise<StagedBlob> {
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, `${randomUUID()}.part`);
+    const result = await spoolToFile(source, tmp, maxBytes);
+    const target = blobPath(result.sha256);
+    return {
+      ...result,
+      async commit() {
+        try {
+          if (await exists(target)) return;
           await mkdir(join(target, '..'), { recursive: true });
           await rename(tmp, target);
+        } catch (err) {
+          // Windows refuses to rename over a file another process just stored: same content, fine.
+          if (!(await exists(target))) throw new BlobStoreError('Could not store the file', undefined, { cause: err });
         }
-      } catch (err) {
+      },
+      async discard() {
         await rm(tmp, { force: true });
-        // Windows refuses to rename over a file another process just stored: same content, fine.
-        if (!(await exists(target))) throw new BlobStoreError('Could not store the file', undefined, { cause: err });
+      },
+    };
+  }
+
+  return {
+    stage,
+
+    async put(source, opts) {
+      const staged = await stage(source, opts);
+      try {
+        await staged.commit();
+      } finally {
+        await staged.discard();
       }
-      return result;
+      const { sha256, size, head } = staged;
+      return { sha256, size, head };
     },
+
+    removeStaleStaging: (before) => removeStaleFiles(tmpDir, /\.part$/, before),
 
     async get(sha256): Promise<Readable | null> {
       const path = blobPath(sha256);

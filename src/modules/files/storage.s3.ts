@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import { EMPTY_SHA256, signV4 } from './sigv4.ts';
-import { spoolToFile } from './spool.ts';
-import { assertSha256Hex, BlobStoreError, type BlobStore } from './storage.ts';
+import { removeStaleFiles, spoolToFile } from './spool.ts';
+import { assertSha256Hex, BlobStoreError, type BlobStore, type StagedBlob } from './storage.ts';
 
 export interface S3BlobStoreConfig {
   /** e.g. https://s3.ap-southeast-1.amazonaws.com, http://minio.local:9000 */
@@ -115,25 +115,43 @@ export function createS3BlobStore(config: S3BlobStoreConfig): BlobStore {
     return true;
   }
 
-  return {
-    async put(source, { maxBytes }) {
-      await mkdir(spoolDir, { recursive: true });
-      const tmp = join(spoolDir, `nts-upload-${randomUUID()}.part`);
-      const result = await spoolToFile(source, tmp, maxBytes);
-      try {
-        if (await has(result.sha256)) return result;
+  async function stage(source: Parameters<BlobStore['stage']>[0], { maxBytes }: { maxBytes: number }): Promise<StagedBlob> {
+    await mkdir(spoolDir, { recursive: true });
+    const tmp = join(spoolDir, `nts-upload-${randomUUID()}.part`);
+    const result = await spoolToFile(source, tmp, maxBytes);
+    return {
+      ...result,
+      async commit() {
+        if (await has(result.sha256)) return;
         const res = await send('PUT', objectUrl(result.sha256), {
           payloadHash: result.sha256,
           headers: { 'content-length': String(result.size), 'content-type': 'application/octet-stream' },
           body: createReadStream(tmp),
         });
-        if (!res.ok) return await fail('PUT', res);
+        if (!res.ok) await fail('PUT', res);
         await res.body?.cancel();
-        return result;
-      } finally {
+      },
+      async discard() {
         await rm(tmp, { force: true });
+      },
+    };
+  }
+
+  return {
+    stage,
+
+    async put(source, opts) {
+      const staged = await stage(source, opts);
+      try {
+        await staged.commit();
+      } finally {
+        await staged.discard();
       }
+      const { sha256, size, head } = staged;
+      return { sha256, size, head };
     },
+
+    removeStaleStaging: (before) => removeStaleFiles(spoolDir, /^nts-upload-.*\.part$/, before),
 
     async get(sha256) {
       const res = await send('GET', objectUrl(sha256));

@@ -11,16 +11,34 @@ export interface PutResult {
   head: Uint8Array;
 }
 
+/**
+ * Content received and hashed but not yet in the store: the caller looks at it (type, size)
+ * first, and only what it accepts becomes a blob. Refused content never touches the store.
+ */
+export interface StagedBlob extends PutResult {
+  /** Moves the content into the store under its hash (nothing to do if it is there already). @throws BlobStoreError */
+  commit(): Promise<void>;
+  /** Removes the staged copy; safe after commit() and when called twice. */
+  discard(): Promise<void>;
+}
+
 /** Content-addressed attachment storage. */
 export interface BlobStore {
   /**
-   * Streams `source` to storage while hashing. Idempotent: identical content is stored once.
-   * The source is not drained when put() fails early.
-   * @throws FileTooLargeError when the content exceeds maxBytes (nothing is left behind)
+   * Receives `source` into a staging area while hashing it; nothing is stored until commit().
+   * The source is not drained when stage() fails early. On failure nothing is left behind.
+   * @throws FileTooLargeError when the content exceeds maxBytes
    * @throws EmptyFileError when the content is zero bytes
-   * @throws BlobStoreError when the backend fails
+   * @throws UploadInterruptedError when the source fails (the client went away, a cut-short body)
+   */
+  stage(source: BlobSource, opts: { maxBytes: number }): Promise<StagedBlob>;
+  /**
+   * stage() then commit(): streams `source` to storage while hashing. Idempotent: identical
+   * content is stored once. @throws as stage(), and BlobStoreError when the backend fails
    */
   put(source: BlobSource, opts: { maxBytes: number }): Promise<PutResult>;
+  /** Removes staged copies older than `before` (left by a process that died mid-upload); returns how many. */
+  removeStaleStaging(before: Date): Promise<number>;
   /** The content, or null when no blob has that hash. @throws InvalidSha256Error */
   get(sha256: string): Promise<Readable | null>;
   /** @throws InvalidSha256Error */
@@ -31,7 +49,7 @@ export interface BlobStore {
 
 /**
  * Errors carry a stable `code` for the error → HTTP table at the edge; they know nothing of HTTP.
- * FILE_TOO_LARGE, FILE_EMPTY, FILE_INVALID_SHA256, FILE_STORE_FAILED.
+ * FILE_TOO_LARGE, FILE_EMPTY, FILE_UPLOAD_INTERRUPTED, FILE_INVALID_SHA256, FILE_STORE_FAILED.
  */
 export class FileTooLargeError extends Error {
   readonly code = 'FILE_TOO_LARGE';
@@ -46,6 +64,15 @@ export class EmptyFileError extends Error {
   constructor() {
     super('File is empty');
     this.name = 'EmptyFileError';
+  }
+}
+
+/** Reading the upload failed: the client aborted, or the body ended in the middle of the file. */
+export class UploadInterruptedError extends Error {
+  readonly code = 'FILE_UPLOAD_INTERRUPTED';
+  constructor(options?: { cause?: unknown }) {
+    super('The upload stream ended before the file was complete', options);
+    this.name = 'UploadInterruptedError';
   }
 }
 
