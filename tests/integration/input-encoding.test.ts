@@ -204,3 +204,14 @@ describe('every role meets the same edge', () => {
     expect(ok.statusCode, ok.body).not.toBe(423);
   });
 });
+
+describe('values only the database would have refused (found by the OpenAPI fuzz test)', () => {
+  it('a procedure version beyond a 32-bit integer answers 400 (it answered 500)', async () => {
+    expectError(await c.anonymous.get('/api/v1/procedures/1.001193?version=2147483648'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('a make-up working day in year 0 answers 400 (it answered 500 from the calendar rules)', async () => {
+    const res = await c.admin.put('/api/v1/calendar/2026', { daysOff: [], makeUpWorkingDays: [{ date: '0000-01-01', name: 'Làm bù' }] });
+    expectError(res, 400, 'VALIDATION_FAILED');
+  });
+});

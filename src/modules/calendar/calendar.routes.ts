@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate as boundedIsoDate } from '../../server/zod-bounds.ts';
 import { formatVn } from '../../domain/calendar/index.ts';
 import { authorize } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
@@ -9,7 +10,7 @@ import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { forgetWorkingCalendar, getYear, loadWorkingCalendar, saveWorkingTime, saveYear, workingTimeRules } from './calendar.service.ts';
 
-const isoDate = z.iso.date();
+const isoDate = boundedIsoDate();
 const named = { date: isoDate, name: z.string().trim().min(1).max(200), nameEn: z.string().trim().max(200).default('') };
 const YearBody = z.strictObject({
   daysOff: z.array(z.strictObject({ ...named, kind: z.enum(['holiday', 'compensatory', 'extra']) })).max(100),

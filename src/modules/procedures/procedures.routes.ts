@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate as boundedIsoDate, int32FromQuery } from '../../server/zod-bounds.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ProcedureDefinitionSchema } from '../../domain/procedure.ts';
 import { authorize } from '../../domain/policy.ts';
@@ -19,7 +20,7 @@ import {
 } from './procedures.service.ts';
 
 const CodeParams = z.strictObject({ code: z.string().regex(/^[0-9A-Z.]{3,60}$/) });
-const isoDate = z.iso.date();
+const isoDate = boundedIsoDate();
 const SaveBody = z.strictObject({ definition: ProcedureDefinitionSchema, effectiveFrom: isoDate.optional() });
 
 export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -56,7 +57,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['catalogue'],
         summary: 'Chi tiết thủ tục (phiên bản hiện hành) / a procedure',
         params: CodeParams,
-        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
+        querystring: z.strictObject({ version: int32FromQuery().min(1).optional() }),
       },
     },
     async (req) => {
