@@ -3,7 +3,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { removeStaleFiles, spoolToFile } from './spool.ts';
-import { assertSha256Hex, BlobStoreError, type BlobStore, type StagedBlob } from './storage.ts';
+import { assertSha256Hex, BlobStoreError, putByStaging, type BlobStore, type StagedBlob } from './storage.ts';
 
 /**
  * Blobs on a local (or shared network) file system:
@@ -46,16 +46,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
   return {
     stage,
 
-    async put(source, opts) {
-      const staged = await stage(source, opts);
-      try {
-        await staged.commit();
-      } finally {
-        await staged.discard();
-      }
-      const { sha256, size, head } = staged;
-      return { sha256, size, head };
-    },
+    put: (source, opts) => putByStaging(stage, source, opts),
 
     removeStaleStaging: (before) => removeStaleFiles(tmpDir, /\.part$/, before),
 

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import { EMPTY_SHA256, signV4 } from './sigv4.ts';
 import { removeStaleFiles, spoolToFile } from './spool.ts';
-import { assertSha256Hex, BlobStoreError, type BlobStore, type StagedBlob } from './storage.ts';
+import { assertSha256Hex, BlobStoreError, putByStaging, type BlobStore, type StagedBlob } from './storage.ts';
 
 export interface S3BlobStoreConfig {
   /** e.g. https://s3.ap-southeast-1.amazonaws.com, http://minio.local:9000 */
@@ -140,16 +140,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): BlobStore {
   return {
     stage,
 
-    async put(source, opts) {
-      const staged = await stage(source, opts);
-      try {
-        await staged.commit();
-      } finally {
-        await staged.discard();
-      }
-      const { sha256, size, head } = staged;
-      return { sha256, size, head };
-    },
+    put: (source, opts) => putByStaging(stage, source, opts),
 
     removeStaleStaging: (before) => removeStaleFiles(spoolDir, /^nts-upload-.*\.part$/, before),
 

@@ -47,6 +47,17 @@ export interface BlobStore {
   delete(sha256: string): Promise<void>;
 }
 
+/** put() for a store that has stage(): stage, commit, and always drop the staged copy. */
+export async function putByStaging(stage: BlobStore['stage'], source: BlobSource, opts: { maxBytes: number }): Promise<PutResult> {
+  const staged = await stage(source, opts);
+  try {
+    await staged.commit();
+  } finally {
+    await staged.discard();
+  }
+  return { sha256: staged.sha256, size: staged.size, head: staged.head };
+}
+
 /**
  * Errors carry a stable `code` for the error → HTTP table at the edge; they know nothing of HTTP.
  * FILE_TOO_LARGE, FILE_EMPTY, FILE_UPLOAD_INTERRUPTED, FILE_INVALID_SHA256, FILE_STORE_FAILED.
