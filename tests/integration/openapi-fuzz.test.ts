@@ -265,7 +265,7 @@ function outcome(res: LightMyRequestResponse): string {
   }
 }
 
-it('no operation answers 5xx to malformed input, for any role', { timeout: 300_000 }, async () => {
+it('no operation answers 5xx to malformed input, for any role', { timeout: 600_000 }, async () => {
   const started = Date.now();
   expect(operations.length).toBeGreaterThan(20);
   for (const op of operations) {
