@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   // The input guard (src/server/input-guard.ts): text PostgreSQL cannot store or no honest client sends.
   'INPUT_ENCODING_INVALID',
+  // Desk identity (one authorization policy, issue 6)
+  'APPLICANT_IDENTITY_MISMATCH',
   'INTERNAL',
 ] as const;
 

@@ -79,6 +79,12 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL, nửa cặp thay thế UTF-16 hoặc byte không phải UTF-8); xem chi tiết để biết vị trí.',
     en: 'The request contains characters that are not allowed (NUL, a lone UTF-16 surrogate, or bytes that are not UTF-8); the details say where.',
   },
+  // Desk identity (one authorization policy, issue 6)
+  APPLICANT_IDENTITY_MISMATCH: {
+    status: 409,
+    vi: 'Thông tin người nộp không khớp với công dân đã có số CCCD này (họ tên, năm sinh hoặc giới tính): khác họ tên là người khác. Vui lòng đối chiếu lại giấy tờ tùy thân của người nộp.',
+    en: 'The applicant’s details do not match the citizen already on record with this CCCD (name, birth year or gender): a different name is a different person. Check the applicant’s identity document again.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { adminRoutes } from '../modules/accounts/admin.routes.ts';
+import { applicantsRoutes } from '../modules/accounts/applicants.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { dossiersRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
@@ -14,6 +15,7 @@ import { unitsRoutes } from '../modules/units/units.routes.ts';
 export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   accountsRoutes(api, deps);
   adminRoutes(api, deps);
+  applicantsRoutes(api, deps);
   unitsRoutes(api, deps);
   proceduresRoutes(api, deps);
   calendarRoutes(api, deps);

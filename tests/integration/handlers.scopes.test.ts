@@ -185,3 +185,30 @@ describe('a database seeded before leaders were modelled', () => {
     expect(await rows(db, sql`select id from departments where code = 'LANHDAO'`)).toEqual([]);
   });
 });
+
+describe('the session says what each person may do beyond a dossier (the back office offers exactly that)', () => {
+  const caps = async (client: Client) => (await client.get('/api/v1/auth/session')).json().user.capabilities as string[];
+  it.each([
+    ['reception', ['dossier.file_at_desk', 'citizen.lookup', 'staff.list']],
+    ['specialist', ['staff.list']],
+    ['leader', ['staff.list']],
+    ['admin', ['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read']],
+    // Another unit's desk files and looks citizens up; this ward's catalogue and calendar are not theirs.
+    ['otherUnit', ['dossier.file_at_desk', 'citizen.lookup', 'staff.list']],
+    ['citizen', ['dossier.file_online']],
+  ] as const)('%s: %j', async (who, expected) => {
+    expect(await caps(c[who])).toEqual(expected);
+    expect((await c[who].get('/api/v1/auth/me')).json().user.capabilities).toEqual(expected);
+  });
+
+  it('what the session presents is what the API allows: an admin of another unit cannot edit this ward’s calendar', async () => {
+    const other = (await c.anonymous.get('/api/v1/units')).json().items.find((u: { code: string }) => u.code === 'DEMO.00.H25.STNMT');
+    await t.database.db.execute(sql`insert into users (id, kind, login, full_name, name_search, unit_id, roles, password_hash)
+      select ${randomUUID()}, 'staff', 'quantri.so', 'Quản trị Sở', 'quan tri so', ${other.id}, '{unit_admin}', password_hash from users where login = 'quantri'`);
+    const otherAdmin = await signIn(t.app, 'quantri.so');
+    expect(await caps(otherAdmin)).toEqual(['staff.list', 'users.manage']);
+    const year = (await c.anonymous.get('/api/v1/calendar/2026')).json();
+    expectError(await otherAdmin.put('/api/v1/calendar/2026', { daysOff: year.daysOff, makeUpWorkingDays: year.makeUpWorkingDays }), 403, 'FORBIDDEN');
+    expect((await c.anonymous.get('/api/v1/calendar/2026')).json().version).toBe(0);
+  });
+});

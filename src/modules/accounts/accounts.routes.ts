@@ -1,16 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sql } from 'drizzle-orm';
-import { maybeOne } from '../../db/client.ts';
-import { AppError } from '../../domain/errors.ts';
-import { validateCccd } from '../../domain/identifiers.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { SESSION_COOKIE, requireUser, setSessionCookie } from '../../server/auth.ts';
 import { authorize } from '../../domain/policy.ts';
 import { clock } from '../../server/clock.ts';
-import { audit, auditContext } from '../audit/audit.ts';
-import { USER_SELECT, findUser, listStaff, login, logout, presentUser, register, type UserRow } from './accounts.service.ts';
+import { findUser, listStaff, login, logout, presentUser, register } from './accounts.service.ts';
+import { sessionUser } from './session-user.ts';
 
 const password = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự / at least 8 characters').max(200);
 const RegisterBody = z.discriminatedUnion('kind', [
@@ -54,7 +50,7 @@ export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const s = await login(deps.database, req.body, policy, now());
       setSessionCookie(reply, s.token, deps);
-      return { user: presentUser(s.user), csrfToken: s.csrfToken };
+      return { user: await sessionUser(deps, s.user), csrfToken: s.csrfToken };
     },
   );
 
@@ -67,13 +63,13 @@ export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get('/auth/me', { schema: { tags: ['auth'], summary: 'Người đang đăng nhập / the signed-in user' } }, async (req) => {
     const user = requireUser(req);
-    return { user: presentUser((await findUser(deps.database.db, user.id))!), csrfToken: req.csrfToken };
+    return { user: await sessionUser(deps, (await findUser(deps.database.db, user.id))!), csrfToken: req.csrfToken };
   });
 
   // For a page that wants to know who (if anyone) is signed in without an error: 200 either way.
   api.get('/auth/session', { schema: { tags: ['auth'], summary: 'Phiên hiện tại (có thể chưa đăng nhập) / the current session, if any' } }, async (req) => {
     if (!req.user) return { user: null, csrfToken: null };
-    return { user: presentUser((await findUser(deps.database.db, req.user.id))!), csrfToken: req.csrfToken };
+    return { user: await sessionUser(deps, (await findUser(deps.database.db, req.user.id))!), csrfToken: req.csrfToken };
   });
 
   api.post(
@@ -85,7 +81,7 @@ export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const s = await register(deps.database, req.body, deps.config.sessionTtlMs, now());
       setSessionCookie(reply, s.token, deps);
-      return reply.code(201).send({ user: presentUser(s.user), csrfToken: s.csrfToken });
+      return reply.code(201).send({ user: await sessionUser(deps, s.user), csrfToken: s.csrfToken });
     },
   );
 
@@ -102,34 +98,6 @@ export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
       const user = authorize(req.user, 'staff.list', null);
       const list = await listStaff(deps.database.db, user.unitId, req.query.role);
       return { items: list.map((u) => ({ id: u.id, login: u.login, fullName: u.full_name, roles: u.roles, department: presentUser(u).department })) };
-    },
-  );
-
-  api.get(
-    '/citizens',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: 'Tìm công dân theo CCCD (bộ phận một cửa) / find a citizen by CCCD',
-        querystring: z.strictObject({ cccd: z.string().max(20) }),
-      },
-    },
-    async (req) => {
-      const user = authorize(req.user, 'citizen.lookup', null);
-      const c = validateCccd(req.query.cccd);
-      if (!c.ok) throw new AppError('CCCD_INVALID', { reason: c.reason });
-      return deps.database.transaction(async (tx) => {
-        const found = await maybeOne<UserRow>(tx, sql`${USER_SELECT} where u.cccd = ${c.normalized}`);
-        if (!found) throw new AppError('USER_NOT_FOUND');
-        await audit(tx, { actorId: user.id, action: 'read_personal_data', entityType: 'user', entityId: found.id, ...auditContext(req) }, now());
-        return {
-          ...presentUser(found),
-          cccd: found.cccd,
-          birthYear: found.birth_year,
-          gender: found.gender,
-          address: found.address,
-        };
-      });
     },
   );
 }

@@ -183,48 +183,6 @@ export async function register(database: Database, input: RegisterInput, ttlMs: 
   });
 }
 
-export interface DeskApplicant {
-  kind: 'citizen' | 'business';
-  fullName: string;
-  cccd?: string | undefined;
-  mst?: string | undefined;
-  birthYear?: number | undefined;
-  gender?: 'male' | 'female' | undefined;
-  phone: string;
-  email?: string | undefined;
-  address?: string | undefined;
-}
-
-/**
- * Finds the applicant a reception officer serves at the desk by CCCD/MST, or creates them
- * (without a password: they may claim the account online later by registering).
- * @throws AppError CCCD_INVALID, MST_INVALID, PHONE_INVALID
- */
-export async function findOrCreateApplicant(tx: Executor, a: DeskApplicant, now: Date): Promise<UserRow> {
-  const phone = validateVnPhone(a.phone);
-  if (!phone.ok) throw new AppError('PHONE_INVALID', { field: 'applicant.phone' });
-  let login: string;
-  if (a.kind === 'citizen') {
-    const c = validateCccd(a.cccd ?? '', { birthYear: a.birthYear, gender: a.gender });
-    if (!c.ok) throw new AppError('CCCD_INVALID', { field: 'applicant.cccd', reason: c.reason });
-    login = c.normalized;
-  } else {
-    const m = validateMst(a.mst ?? '');
-    if (!m.ok) throw new AppError('MST_INVALID', { field: 'applicant.mst', reason: m.reason });
-    login = m.normalized;
-  }
-  const existing = await maybeOne<UserRow>(tx, sql`${USER_SELECT} where u.login = ${login} and u.kind <> 'staff'`);
-  if (existing) return existing;
-  const id = randomUUID();
-  const fullName = nfc(a.fullName);
-  await tx.execute(sql`
-    insert into users (id, kind, login, full_name, name_search, cccd, mst, birth_year, gender, phone, email, address, created_at)
-    values (${id}, ${a.kind}, ${login}, ${fullName}, ${searchKey(fullName)}, ${a.kind === 'citizen' ? login : null},
-            ${a.kind === 'business' ? login : null}, ${a.birthYear ?? null}, ${a.gender ?? null}, ${phone.normalized},
-            ${a.email ?? null}, ${a.address ?? null}, ${now.toISOString()})`);
-  return (await findUser(tx, id))!;
-}
-
 export async function listStaff(ex: Executor, unitId: string, role: string | undefined) {
   const list = await rows<UserRow>(
     ex,

@@ -74,7 +74,7 @@ export const SubmitBody = z.strictObject({
       mst: z.string().max(20).optional(),
       birthYear: z.number().int().min(1900).max(2100).optional(),
       gender: z.enum(['male', 'female']).optional(),
-      phone: z.string().max(20),
+      phone: z.string().max(20).optional(),
       email: z.email().max(200).optional(),
       address: z.string().max(300).optional(),
     })

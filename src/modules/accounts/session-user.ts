@@ -1,0 +1,24 @@
+import { STAFF_ROLES, capabilities, type Actor, type StaffRole } from '../../domain/policy.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { homeUnitId } from '../units/units.service.ts';
+import { presentUser, type UserRow } from './accounts.service.ts';
+
+/** A user row as the policy sees it. */
+export function actorOf(u: UserRow): Actor {
+  return {
+    id: u.id,
+    kind: u.kind,
+    roles: u.roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)),
+    unitId: u.unit_id,
+    departmentId: u.department_id,
+  };
+}
+
+/**
+ * The signed-in user as the session presents them, with the global verbs the policy grants
+ * them (`capabilities`): the web app offers exactly these (desk filing, administration…), as it
+ * offers a dossier's `allowedActions`.
+ */
+export async function sessionUser(deps: Pick<AppDeps, 'database' | 'config'>, u: UserRow) {
+  return { ...presentUser(u), capabilities: capabilities(actorOf(u), await homeUnitId(deps.database, deps.config.unit.code)) };
+}
