@@ -11,6 +11,9 @@ const api = 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   plugins: [react()],
+  // The pure domain (CCCD/MST/phone validators, the authorization policy) is shared with the
+  // server: one copy of each rule. It has no I/O and no Node imports.
+  resolve: { alias: { '@domain': fileURLToPath(new URL('../src/domain', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

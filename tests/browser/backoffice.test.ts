@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/client.ts';
+import type { Page } from 'playwright-core';
 import { check, fillFields, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 let env: BrowserEnv;
@@ -8,6 +9,27 @@ beforeAll(async () => {
   env = await startBrowserEnv();
 });
 afterAll(() => env?.close());
+
+/** At the desk: picks Đăng ký tạm trú, fills its form and uploads a scan for every document. */
+async function pickTamTruAndScan(page: Page) {
+  await page.getByLabel('Tìm thủ tục').fill('dang ky tam tru');
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await page.getByRole('button', { name: /^Chọn Đăng ký tạm trú/ }).click();
+  // The procedure's form appears once its definition has loaded.
+  await page.getByLabel('Địa chỉ đề nghị đăng ký').waitFor();
+  await fillFields(page, page.getByRole('region', { name: /3\. Thông tin tờ khai/ }));
+  // One scan per document: each picker is replaced by its file once uploaded, so take the first left.
+  const docs = page.getByRole('region', { name: /4\. Giấy tờ/ });
+  const pickers = docs.locator('input[type=file]');
+  const total = await pickers.count();
+  expect(total).toBeGreaterThanOrEqual(1);
+  for (let i = 0; i < total; i++) {
+    await pickers.first().setInputFiles(env.scan);
+    await expect.poll(() => pickers.count()).toBe(total - i - 1);
+  }
+  // Every scan finished uploading (not just started) before going on.
+  await expect.poll(() => docs.getByText(/Đã tải lên/).count(), { timeout: 15_000 }).toBe(total);
+}
 
 describe('the back office', () => {
   it('desk reception: a walk-in citizen created by CCCD, a dossier received at once with a receipt', async () => {
@@ -21,23 +43,7 @@ describe('the back office', () => {
     await page.getByLabel('Năm sinh').fill('1992');
     await page.getByLabel('Nam', { exact: true }).check();
     await page.getByLabel('Số điện thoại').fill('0966111222');
-    await page.getByLabel('Tìm thủ tục').fill('dang ky tam tru');
-    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
-    await page.getByRole('button', { name: /^Chọn Đăng ký tạm trú/ }).click();
-    // The procedure's form appears once its definition has loaded.
-    await page.getByLabel('Địa chỉ đề nghị đăng ký').waitFor();
-    await fillFields(page, page.getByRole('region', { name: /3\. Thông tin tờ khai/ }));
-    // One scan per document: each picker is replaced by its file once uploaded, so take the first left.
-    const docs = page.getByRole('region', { name: /4\. Giấy tờ/ });
-    const pickers = docs.locator('input[type=file]');
-    const total = await pickers.count();
-    expect(total).toBeGreaterThanOrEqual(1);
-    for (let i = 0; i < total; i++) {
-      await pickers.first().setInputFiles(env.scan);
-      await expect.poll(() => pickers.count()).toBe(total - i - 1);
-    }
-    // Every scan finished uploading (not just started) before going on.
-    await expect.poll(() => docs.getByText(/Đã tải lên/).count(), { timeout: 15_000 }).toBe(total);
+    await pickTamTruAndScan(page);
     await check(page, 'backoffice-desk-reception');
     await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
     await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
@@ -48,6 +54,52 @@ describe('the back office', () => {
     expect(found.total).toBe(1);
     expect(found.items[0]).toMatchObject({ status: 'received', channel: 'in_person', applicantName: 'Trịnh Văn Đức' });
     expect(found.items[0].dueAt).toMatch(/\+07:00$/);
+    await context.close();
+  });
+
+  it('desk identity: the CCCD says birth year and gender as it is typed; a citizen on record shows only name, masked phone and checks', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'tiepnhan');
+    await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
+    const cccd = page.getByLabel('Số CCCD của người nộp');
+    // A full number with no such province is refused at once, before any look-up.
+    await cccd.fill('999090001234');
+    await page.getByText('Ba chữ số đầu của số CCCD không phải mã tỉnh').waitFor();
+    // A new citizen: birth year and gender are read from the number and filled in…
+    await cccd.fill('025301007788'); // 3 → female, born in the 2000s; 01 → 2001
+    await page.getByText('Theo số CCCD: sinh năm 2001, giới tính Nữ.').waitFor();
+    await expect.poll(() => page.getByText(/ba chữ số đầu/i).count()).toBe(0);
+    await page.getByRole('button', { name: 'Tìm công dân' }).click();
+    await page.getByText('Chưa có công dân với số CCCD này').waitFor();
+    expect(await page.getByLabel('Năm sinh').inputValue()).toBe('2001');
+    expect(await page.getByLabel('Nữ', { exact: true }).isChecked()).toBe(true);
+    // …and checked against it as soon as they are changed.
+    await page.getByLabel('Năm sinh').fill('2002');
+    await page.getByText('Năm sinh không khớp với số CCCD (số CCCD cho biết năm 2001)').waitFor();
+    await page.getByLabel('Nam', { exact: true }).check();
+    await page.getByText('Giới tính không khớp với số CCCD (số CCCD cho biết: Nữ)').waitFor();
+    await check(page, 'backoffice-desk-cccd-mismatch');
+
+    // A citizen on record (Vũ Thị Bình): name, masked phone and checks, never the record itself.
+    await cccd.fill('025195004321');
+    await page.getByText('Theo số CCCD: sinh năm 1995, giới tính Nữ.').waitFor();
+    await page.getByRole('button', { name: 'Tìm công dân' }).click();
+    const applicant = page.getByRole('region', { name: /1\. Người nộp hồ sơ/ });
+    await applicant.getByText('Vũ Thị Bình').waitFor();
+    await applicant.getByText('******4321').waitFor();
+    await applicant.getByText('1995 (theo số CCCD) — khớp với hồ sơ công dân').waitFor();
+    await applicant.getByText('Nữ (theo số CCCD) — khớp với hồ sơ công dân').waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/0987654321|Tổ dân phố/);
+    await check(page, 'backoffice-desk-found');
+
+    // Filed under her own name, at once.
+    await pickTamTruAndScan(page);
+    await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).waitFor();
+    const citizen = await signIn(env.t.app, '025195004321');
+    const mine = (await citizen.get('/api/v1/dossiers')).json();
+    expect(mine.items).toEqual(expect.arrayContaining([expect.objectContaining({ applicantName: 'Vũ Thị Bình', channel: 'in_person', status: 'received' })]));
     await context.close();
   });
 

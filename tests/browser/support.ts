@@ -83,7 +83,9 @@ export async function signInUi(page: Page, login: string, password = 'NongTrang@
   await page.getByLabel(/CCCD|Tên đăng nhập|đăng nhập/i).first().fill(login);
   await page.getByLabel(/Mật khẩu/i).fill(password);
   await page.getByRole('button', { name: /Đăng nhập/ }).click();
-  await page.waitForLoadState('networkidle');
+  // Signed in is a fact: the sign-in page moves on (to the back office or the citizen's dossiers).
+  // "Network idle" is not one: on a busy machine it can come before the sign-in answer.
+  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
 }
 
 /** Fills every field of the application form's step 2 with a plausible value. */

@@ -1,7 +1,10 @@
 // Request/response shapes of docs/API.md (v1). Kept here so the web app builds on its own;
 // once src/domain exports them, these can become `import type` re-exports.
 
-export type Role = 'reception' | 'specialist' | 'leader' | 'unit_admin';
+import type { Capability, StaffRole } from '@domain/policy.ts';
+
+export type Role = StaffRole;
+export type { Capability };
 export type UserKind = 'staff' | 'citizen' | 'business';
 
 export interface Ref {
@@ -20,6 +23,8 @@ export interface User {
   department: Ref | null;
   phone: string | null;
   email: string | null;
+  /** What the authorization policy lets this person do beyond a single dossier: the UI offers exactly these. */
+  capabilities: Capability[];
 }
 
 export interface SessionPayload {

@@ -6,5 +6,6 @@ import { auth } from './sections/auth.en';
 import { apply } from './sections/apply.en';
 import { dossiers } from './sections/dossiers.en';
 import { backoffice } from './sections/backoffice.en';
+import { desk } from './sections/desk.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk };

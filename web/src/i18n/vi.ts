@@ -5,8 +5,9 @@ import { auth } from './sections/auth.vi';
 import { apply } from './sections/apply.vi';
 import { dossiers } from './sections/dossiers.vi';
 import { backoffice } from './sections/backoffice.vi';
+import { desk } from './sections/desk.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

@@ -1,25 +1,25 @@
-// Quick checks in the browser so people learn of a typo before sending; the server has the
-// final word (province codes, MST check digit, birth-year consistency) and its message is shown.
+// Checks in the browser so people learn of a typo before sending. CCCD, MST and phone numbers
+// use the very validators the server uses (src/domain/identifiers.ts): province code, birth
+// century, MST check digit; the server still has the final word and its message is shown.
+import { validateCccd, validateMst, validateVnPhone } from '@domain/identifiers.ts';
 
-/** CCCD: exactly 12 digits (spaces allowed while typing). */
+/** CCCD: 12 digits with a real province code and a valid gender/century digit (spaces allowed while typing). */
 export function isCccd(value: string): boolean {
-  return /^\d{12}$/.test(value.replace(/\s+/g, ''));
+  return validateCccd(value).ok;
 }
 
-/** MST: 10 digits, or 13 for a branch (written `0101234567-001` or without the hyphen). */
+/** MST: 10 digits with a valid check digit, or 13 for a branch (`0101234567-001` or without the hyphen). */
 export function isMst(value: string): boolean {
-  return /^\d{10}(?:-?\d{3})?$/.test(value.trim());
+  return validateMst(value).ok;
 }
 
-/** A Vietnamese phone number: mobile 0 + 9 digits, landline 02 + 9 digits; +84 accepted. */
+/** A Vietnamese phone number in its domestic `0…` form; what cannot be read as one is returned compacted. */
 export function normalizePhone(value: string): string {
-  const compact = value.trim().replace(/[\s.\-()]/g, '');
-  const m = /^(?:\+?84)0?(\d{9,10})$/.exec(compact);
-  return m ? `0${m[1]}` : compact;
+  const r = validateVnPhone(value);
+  return r.ok ? r.normalized : value.trim().replace(/[\s.\-()]/g, '');
 }
 export function isPhone(value: string): boolean {
-  const p = normalizePhone(value);
-  return /^0[35789]\d{8}$/.test(p) || /^02\d{9}$/.test(p);
+  return validateVnPhone(value).ok;
 }
 
 export function isEmail(value: string): boolean {

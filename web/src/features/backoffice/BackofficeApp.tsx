@@ -2,7 +2,7 @@ import { useT } from '../../i18n';
 import { useLocation, usePageTitle } from '../../router';
 import { useSession } from '../../api/session';
 import { ErrorState, Loading } from '../../ui';
-import type { User } from '../../api/types';
+import type { Capability, User } from '../../api/types';
 import { matchBo } from './paths';
 import { BoNav } from './components/BoNav';
 import { Forbidden, SignInPrompt } from './components/AccessGate';
@@ -30,22 +30,23 @@ function Page({ user }: { user: User }) {
   const { t } = useT();
   const { pathname } = useLocation();
   const route = matchBo(pathname);
-  const admin = user.roles.includes('unit_admin');
+  // What the session's capabilities (the server's policy) allow; the API refuses the rest anyway.
+  const may = (c: Capability) => user.capabilities.includes(c);
   switch (route.name) {
     case 'queues':
       return <QueuesPage user={user} />;
     case 'dossier':
       return <StaffDossierPage key={route.code} code={route.code} />;
     case 'reception':
-      return user.roles.includes('reception') ? <ReceptionPage /> : <Forbidden title={t('bo.reception.title')} />;
+      return may('dossier.file_at_desk') ? <ReceptionPage /> : <Forbidden title={t('bo.reception.title')} />;
     case 'procedures':
-      return admin ? <ProceduresAdminPage /> : <Forbidden title={t('bo.adminProc.title')} />;
+      return may('catalogue.edit') ? <ProceduresAdminPage /> : <Forbidden title={t('bo.adminProc.title')} />;
     case 'procedure':
-      return admin ? <ProcedureEditorPage key={route.code} code={route.code} /> : <Forbidden title={t('bo.adminProc.title')} />;
+      return may('catalogue.edit') ? <ProcedureEditorPage key={route.code} code={route.code} /> : <Forbidden title={t('bo.adminProc.title')} />;
     case 'calendar':
-      return admin ? <CalendarAdminPage /> : <Forbidden title={t('bo.calendar.title')} />;
+      return may('calendar.edit') ? <CalendarAdminPage /> : <Forbidden title={t('bo.calendar.title')} />;
     case 'users':
-      return admin ? <UsersAdminPage user={user} /> : <Forbidden title={t('bo.users.title')} />;
+      return may('users.manage') ? <UsersAdminPage user={user} /> : <Forbidden title={t('bo.users.title')} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -56,15 +56,14 @@ export interface Unit {
 
 export type AdminUser = User & { disabled: boolean };
 
+/** A record's fact against the one the CCCD number encodes. */
+export type FactCheck = 'match' | 'mismatch' | 'unknown';
+
+/** What the desk learns of a citizen from their CCCD (GET /citizens): enough to start a dossier, no more. */
 export interface Citizen {
-  id: string;
   fullName: string;
-  cccd: string;
-  birthYear: number | null;
-  gender: 'male' | 'female' | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
+  phoneMasked: string | null;
+  checks: { birthYear: FactCheck; gender: FactCheck };
 }
 
 export type DayOffKind = 'holiday' | 'compensatory' | 'extra';
@@ -148,7 +147,8 @@ export interface DeskSubmission {
     cccd: string;
     birthYear?: number;
     gender?: 'male' | 'female';
-    phone: string;
+    /** Needed for a new citizen, or one whose record has no phone. */
+    phone?: string;
     email?: string;
     address?: string;
   };
@@ -156,7 +156,8 @@ export interface DeskSubmission {
 
 /**
  * Files a dossier at the desk; the same `idempotencyKey` never files it twice.
- * @throws {ApiError} DOCUMENT_MISSING / FIELD_REQUIRED (details.problems), CCCD_INVALID, PHONE_INVALID…
+ * @throws {ApiError} DOCUMENT_MISSING / FIELD_REQUIRED (details.problems), CCCD_INVALID, PHONE_INVALID,
+ *   APPLICANT_IDENTITY_MISMATCH (409: the CCCD is on record under another name, birth year or gender)…
  */
 export function createDeskDossier(body: DeskSubmission, idempotencyKey: string): Promise<Dossier> {
   return api.post<Dossier>('/dossiers', { ...body, channel: 'in_person' }, { 'Idempotency-Key': idempotencyKey });

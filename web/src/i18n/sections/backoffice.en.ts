@@ -285,7 +285,6 @@ export const backoffice: Record<keyof typeof vi, string> = {
   'bo.desk.cccd': "Applicant's citizen ID number",
   'bo.desk.cccdHint': '12 digits, on the ID card.',
   'bo.desk.find': 'Find the citizen',
-  'bo.desk.found': "Citizen found. The details below come from the citizen's account.",
   'bo.desk.notFound': 'No citizen has this ID number yet. Enter their details to create one with the dossier.',
   'bo.desk.fullName': 'Full name',
   'bo.desk.birthYear': 'Year of birth',

@@ -285,7 +285,6 @@ export const backoffice = {
   'bo.desk.cccd': 'Số CCCD của người nộp',
   'bo.desk.cccdHint': '12 chữ số, trên thẻ căn cước.',
   'bo.desk.find': 'Tìm công dân',
-  'bo.desk.found': 'Đã tìm thấy công dân. Thông tin dưới đây lấy từ tài khoản của công dân.',
   'bo.desk.notFound': 'Chưa có công dân với số CCCD này. Nhập thông tin để tạo mới cùng hồ sơ.',
   'bo.desk.fullName': 'Họ và tên',
   'bo.desk.birthYear': 'Năm sinh',

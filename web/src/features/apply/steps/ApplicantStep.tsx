@@ -8,8 +8,9 @@ import { SignInButtons } from './SignInButtons';
 export function ApplicantStep({ procedure, user, onContinue }: { procedure: Procedure; user: User | null; onContinue: () => void }) {
   const { t } = useT();
   const back = href('apply', { code: procedure.code }, { buoc: 1 });
-  const mismatch =
-    user && user.kind !== 'staff' && procedure.applicant !== 'both' && procedure.applicant !== user.kind;
+  // Filing online is for citizens and businesses themselves (the policy's dossier.file_online).
+  const filesOnline = user?.capabilities.includes('dossier.file_online') ?? false;
+  const mismatch = user && filesOnline && procedure.applicant !== 'both' && procedure.applicant !== user.kind;
 
   return (
     <>
@@ -21,7 +22,7 @@ export function ApplicantStep({ procedure, user, onContinue }: { procedure: Proc
         </>
       ) : (
         <>
-          {user.kind === 'staff' && (
+          {!filesOnline && (
             <NotificationBanner title={t('common.important')} type="warning">
               <p>{t('apply.applicant.staff')}</p>
             </NotificationBanner>

@@ -1,6 +1,6 @@
 import { useT } from '../../../i18n';
 import { Link, useLocation } from '../../../router';
-import type { User } from '../../../api/types';
+import type { Capability, User } from '../../../api/types';
 import { boHref } from '../paths';
 
 function Item({ to, label, exact }: { to: string; label: string; exact?: boolean }) {
@@ -16,24 +16,20 @@ function Item({ to, label, exact }: { to: string; label: string; exact?: boolean
   );
 }
 
-/** The back office's own menu: queues and desk reception, and administration for unit admins. */
+/** The back office's own menu: queues, and desk reception and administration for whom the policy allows them. */
 export function BoNav({ user }: { user: User }) {
   const { t } = useT();
-  const roles = user.roles;
-  const roleNames = roles.map((r) => t(`bo.role.${r}`)).join(', ');
+  const roleNames = user.roles.map((r) => t(`bo.role.${r}`)).join(', ');
+  const may = (c: Capability) => user.capabilities.includes(c);
   return (
     <div className="bo-bar">
       <nav aria-label={t('bo.nav.label')}>
         <ul className="bo-bar__list">
           <Item to={boHref.queues()} label={t('bo.nav.queues')} exact />
-          {roles.includes('reception') && <Item to={boHref.reception()} label={t('bo.nav.reception')} />}
-          {roles.includes('unit_admin') && (
-            <>
-              <Item to={boHref.procedures()} label={t('bo.nav.procedures')} />
-              <Item to={boHref.calendar()} label={t('bo.nav.calendar')} />
-              <Item to={boHref.users()} label={t('bo.nav.users')} />
-            </>
-          )}
+          {may('dossier.file_at_desk') && <Item to={boHref.reception()} label={t('bo.nav.reception')} />}
+          {may('catalogue.edit') && <Item to={boHref.procedures()} label={t('bo.nav.procedures')} />}
+          {may('calendar.edit') && <Item to={boHref.calendar()} label={t('bo.nav.calendar')} />}
+          {may('users.manage') && <Item to={boHref.users()} label={t('bo.nav.users')} />}
         </ul>
       </nav>
       <p className="bo-bar__who small">

@@ -18,7 +18,7 @@ export function DeskReview({ draft, procedure }: { draft: DeskDraft; procedure: 
           { key: t('bo.applicant.cccd'), value: a.cccd },
           { key: t('bo.desk.birthYear'), value: a.birthYear ? String(a.birthYear) : '—' },
           { key: t('bo.desk.gender'), value: a.gender ? t(`gender.${a.gender}`) : '—' },
-          { key: t('bo.applicant.phone'), value: a.phone },
+          { key: t('bo.applicant.phone'), value: a.phone ?? (draft.lookup === 'found' ? draft.citizen?.phoneMasked : null) ?? '—' },
           { key: t('bo.applicant.email'), value: a.email ?? '—' },
           { key: t('bo.applicant.address'), value: a.address ?? '—' },
         ]}

@@ -1,11 +1,13 @@
+import { validateCccd, type CccdResult } from '@domain/identifiers.ts';
 import type { Translate } from '../../../i18n';
 import type { ApiError } from '../../../api/client';
 import type { Procedure, UploadedFile } from '../../../api/types';
 import type { FormError } from '../../../ui';
+import { isPhone, normalizePhone } from '../../../lib/validate';
 import type { Citizen, DeskSubmission } from '../api';
 
 /** Kept on this device (cleared at sign-out) so a reload or a failed request loses nothing. */
-export const DESK_DRAFT_KEY = 'nts.draft.bo.desk';
+export const DESK_DRAFT_KEY = 'nts.draft.bo.desk.v2'; // v2: the look-up answers a summary, not the record
 
 export interface DeskDraft {
   cccd: string;
@@ -61,8 +63,35 @@ export const deskIds = {
   doc: (id: string) => `desk-doc-${id}`,
 };
 
-const CCCD = /^\d{12}$/;
-const PHONE = /^0\d{9}$/;
+/** What the typed number says, once it has 12 digits (the domain's own parser, as on the server). */
+export function cccdOf(cccd: string): CccdResult | null {
+  const digits = cccd.replace(/\s/g, '');
+  return /^\d{12}$/.test(digits) ? validateCccd(digits) : null;
+}
+
+/** The problem with the typed CCCD, if any: format (not 12 digits) or a province code that does not exist. */
+export function cccdProblem(cccd: string, t: Translate): string | null {
+  const parsed = cccdOf(cccd);
+  if (!parsed) return t('bo.desk.err.cccd');
+  return parsed.ok ? null : t('desk.err.cccdProvince');
+}
+
+/** The birth year or gender typed for a new citizen, against what the CCCD number says (null: nothing to say yet). */
+export function factProblems(d: Pick<DeskDraft, 'cccd' | 'birthYear' | 'gender'>, t: Translate) {
+  const parsed = cccdOf(d.cccd);
+  if (!parsed?.ok) return { birthYear: null, gender: null };
+  const year = d.birthYear.trim();
+  return {
+    birthYear: /^\d{4}$/.test(year) && Number(year) !== parsed.birthYear ? t('desk.err.birthYearCccd', { year: parsed.birthYear }) : null,
+    gender: d.gender && d.gender !== parsed.gender ? t('desk.err.genderCccd', { gender: t(`gender.${parsed.gender}`) }) : null,
+  };
+}
+
+/** A found citizen whose record contradicts the number cannot be filed for (the server refuses it too). */
+export const recordContradicts = (c: Citizen | null) => c !== null && (c.checks.birthYear === 'mismatch' || c.checks.gender === 'mismatch');
+
+/** A phone must be typed for a new citizen, or for one whose record has none. */
+export const needsPhone = (d: Pick<DeskDraft, 'lookup' | 'citizen'>) => d.lookup === 'new' || (d.lookup === 'found' && !d.citizen?.phoneMasked);
 
 /** Every problem at once, each linked to its field. */
 export function validateDesk(d: DeskDraft, procedure: Procedure | undefined, t: Translate, uploading: boolean): FormError[] {
@@ -70,15 +99,20 @@ export function validateDesk(d: DeskDraft, procedure: Procedure | undefined, t: 
   const add = (ok: boolean, target: string, key: Parameters<Translate>[0], params?: Record<string, string>) => {
     if (!ok) errs.push({ target, text: t(key, params) });
   };
-  add(CCCD.test(d.cccd.trim()), deskIds.cccd, 'bo.desk.err.cccd');
-  if (d.lookup === 'none') add(false, deskIds.cccd, 'bo.desk.err.lookup');
+  const cccd = cccdProblem(d.cccd, t);
+  if (cccd) errs.push({ target: deskIds.cccd, text: cccd });
+  else if (d.lookup === 'none') add(false, deskIds.cccd, 'bo.desk.err.lookup');
+  else if (d.lookup === 'found' && recordContradicts(d.citizen)) add(false, deskIds.cccd, 'desk.err.recordMismatch');
   if (d.lookup === 'new') {
     add(d.fullName.trim().length >= 2, deskIds.fullName, 'bo.desk.err.fullName');
     const y = Number(d.birthYear);
-    add(/^\d{4}$/.test(d.birthYear.trim()) && y >= 1900 && y <= new Date().getFullYear(), deskIds.birthYear, 'bo.desk.err.birthYear');
-    add(d.gender !== '', deskIds.gender, 'bo.desk.err.gender');
+    const facts = factProblems(d, t);
+    if (facts.birthYear) errs.push({ target: deskIds.birthYear, text: facts.birthYear });
+    else add(/^\d{4}$/.test(d.birthYear.trim()) && y >= 1900 && y <= new Date().getFullYear(), deskIds.birthYear, 'bo.desk.err.birthYear');
+    if (facts.gender) errs.push({ target: deskIds.gender, text: facts.gender });
+    else add(d.gender !== '', deskIds.gender, 'bo.desk.err.gender');
   }
-  if (d.lookup === 'new' || (d.lookup === 'found' && !d.citizen?.phone)) add(PHONE.test(d.phone.replace(/\s/g, '')), deskIds.phone, 'bo.desk.err.phone');
+  if (needsPhone(d)) add(isPhone(d.phone), deskIds.phone, 'bo.desk.err.phone');
   add(Boolean(d.procedureCode), deskIds.procedure, 'bo.desk.err.procedure');
   if (procedure) {
     for (const f of procedure.formFields) {
@@ -102,6 +136,10 @@ export function deskBody(d: DeskDraft, procedure: Procedure): DeskSubmission {
   const documents = procedure.documents.filter((doc) => d.files[doc.id]).map((doc) => ({ requirementId: doc.id, fileId: d.files[doc.id]!.id }));
   const c = d.lookup === 'found' ? d.citizen : null;
   const opt = (s: string | null | undefined) => (s && s.trim() ? s.trim() : undefined);
+  // A citizen on record is filed for under the record's name (the server checks it); birth year
+  // and gender are what the number says; a phone only where one must be typed.
+  const parsed = cccdOf(d.cccd);
+  const fromCccd = parsed?.ok ? { birthYear: parsed.birthYear, gender: parsed.gender } : {};
   return {
     procedureCode: procedure.code,
     formData,
@@ -109,18 +147,18 @@ export function deskBody(d: DeskDraft, procedure: Procedure): DeskSubmission {
     applicant: {
       kind: 'citizen',
       fullName: c?.fullName ?? d.fullName.trim(),
-      cccd: d.cccd.trim(),
-      birthYear: c ? (c.birthYear ?? undefined) : Number(d.birthYear),
-      gender: c ? (c.gender ?? undefined) : d.gender || undefined,
-      phone: c?.phone ?? d.phone.replace(/\s/g, ''),
-      email: c ? opt(c.email) : opt(d.email),
-      address: c ? opt(c.address) : opt(d.address),
+      cccd: d.cccd.replace(/\s/g, ''),
+      ...(c ? fromCccd : { birthYear: Number(d.birthYear), gender: d.gender || undefined }),
+      ...(needsPhone(d) ? { phone: normalizePhone(d.phone) } : {}),
+      ...(c ? {} : { email: opt(d.email), address: opt(d.address) }),
     },
   };
 }
 
 /** The server's per-field refusals mapped to this page's field ids. */
 export function deskServerErrors(err: ApiError, lang: 'vi' | 'en', procedure: Procedure | undefined): FormError[] {
+  // The number is on record under another identity (found after the look-up): look it up again.
+  if (err.code === 'APPLICANT_IDENTITY_MISMATCH') return [{ target: deskIds.cccd, text: err.localized(lang) }];
   const out: FormError[] = [];
   const details = err.details ?? {};
   const targetOf = (key: string) => {

@@ -1,6 +1,7 @@
 import type { Translate } from '../../../../i18n';
 import type { Role } from '../../../../api/types';
 import type { FormError } from '../../../../ui';
+import { isPhone } from '../../../../lib/validate';
 
 export const ROLES: Role[] = ['reception', 'specialist', 'leader', 'unit_admin'];
 
@@ -48,7 +49,7 @@ export function validateUser(s: UserFormState, t: Translate, creating: boolean, 
   if (s.fullName.trim().length < 2) errs.push({ target: at('fullName'), text: t('bo.users.err.fullName') });
   if (s.roles.length === 0) errs.push({ target: at('roles'), text: t('bo.users.err.roles') });
   if (creating && s.password.length < 10) errs.push({ target: at('password'), text: t('bo.users.err.password') });
-  if (s.phone.trim() && !/^0\d{9}$/.test(s.phone.replace(/\s/g, ''))) errs.push({ target: at('phone'), text: t('bo.users.err.phone') });
+  if (s.phone.trim() && !isPhone(s.phone)) errs.push({ target: at('phone'), text: t('bo.users.err.phone') });
   if (s.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.email.trim())) errs.push({ target: at('email'), text: t('bo.users.err.email') });
   return errs;
 }
