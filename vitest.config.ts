@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects: fast pure unit tests beside their code, integration tests through HTTP on
 // the embedded database (or PostgreSQL when DATABASE_URL is set), browser journeys in Chromium.
+// Passwords are hashed with scrypt N=2^10 in tests (N=2^15 in use): the suite signs in hundreds
+// of times and the fuzz test hashes every malformed login (see src/modules/accounts/password.ts).
+const testEnv = { PASSWORD_SCRYPT_LOG2N: '10' };
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +14,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          env: testEnv,
         },
       },
       {
@@ -17,6 +22,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          env: testEnv,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -26,6 +32,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
+          env: testEnv,
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

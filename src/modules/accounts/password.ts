@@ -2,10 +2,26 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 
 // scrypt with N=2^15, r=8, p=1 (OWASP's recommended minimum), a 16-byte salt; stored as
 // `scrypt$N$r$p$salt$hash` so the cost can be raised later without breaking old hashes.
-const N = 32768;
+// PASSWORD_SCRYPT_LOG2N lowers N for the test suite only (vitest.config.ts sets 10): it is
+// refused in production, and an existing hash is always verified with the N stored in it.
+export const N = 2 ** scryptLog2N(process.env);
+
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
+
+export function scryptLog2N(env: NodeJS.ProcessEnv): number {
+  const raw = env.PASSWORD_SCRYPT_LOG2N;
+  if (raw === undefined || raw === '') return 15;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 10 || n > 20) {
+    throw new Error(`PASSWORD_SCRYPT_LOG2N must be an integer from 10 to 20, not "${raw}"`);
+  }
+  if (n < 15 && env.NODE_ENV === 'production') {
+    throw new Error('PASSWORD_SCRYPT_LOG2N below 15 is for tests only and is refused in production');
+  }
+  return n;
+}
 
 function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
