@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { signIn, demoClients } from '../support/client.ts';
 import { buildSubmission } from '../support/builders.ts';
-import { procedureDefinition, yearBody } from '../support/catalogue.ts';
+import { procedureDefinition } from '../support/catalogue.ts';
 import { expectError } from '../support/expect.ts';
 
 let t: TestApp;
@@ -206,81 +206,6 @@ describe('editing a procedure (versions)', () => {
     // Back to March; signing in in June swept the March sessions as expired, so sign in again.
     t.clock.set('2026-03-10T09:00:00+07:00');
     c = await demoClients(t.app);
-  });
-});
-
-describe('the working-day calendar', () => {
-  const dueAfterTet = () =>
-    c.anonymous.get(`/api/v1/calendar/due?from=${encodeURIComponent('2026-02-13T16:00:00+07:00')}&amount=3&unit=working_days`);
-
-  it('3 working days from Friday 13/2/2026 16:00 cross Tết (16–20/2 off): due Wednesday 25/2 16:00', async () => {
-    const res = await dueAfterTet();
-    expect(res.statusCode, res.body).toBe(200);
-    // Fri 16:00–17:00 (1 h), Tết week off, Mon 23 (8 h), Tue 24 (8 h), Wed 25 07:00 + 7 h → 16:00.
-    expect(res.json()).toEqual({ due: '2026-02-25T16:00:00+07:00' });
-  });
-
-  it('other units and instants given in another offset', async () => {
-    const due = async (from: string, amount: number, unit: string) =>
-      (await c.anonymous.get(`/api/v1/calendar/due?from=${encodeURIComponent(from)}&amount=${amount}&unit=${unit}`)).json().due;
-    expect(await due('2026-02-13T09:00:00Z', 3, 'working_days')).toBe('2026-02-25T16:00:00+07:00'); // the same instant in UTC
-    expect(await due('2026-02-13T16:00:00+07:00', 2, 'working_hours')).toBe('2026-02-23T08:00:00+07:00');
-    expectError(await c.anonymous.get('/api/v1/calendar/due?from=13-02-2026&amount=3&unit=working_days'), 400, 'VALIDATION_FAILED');
-    expectError(await c.anonymous.get('/api/v1/calendar/due?from=2026-02-13T16:00:00%2B07:00&amount=3&unit=fortnights'), 400, 'VALIDATION_FAILED');
-  });
-
-  it('GET /calendar/2026 lists Tết 16–20/2 and the Giỗ Tổ compensatory day 27/4', async () => {
-    const year = (await c.anonymous.get('/api/v1/calendar/2026')).json();
-    expect(year.year).toBe(2026);
-    const byDate = new Map<string, { kind: string; name: string }>(year.daysOff.map((d: { date: string; kind: string; name: string }) => [d.date, d]));
-    for (const date of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']) {
-      expect(byDate.get(date), date).toMatchObject({ kind: 'holiday', name: expect.stringContaining('Tết') });
-    }
-    expect(byDate.has('2026-02-13')).toBe(false);
-    expect(byDate.get('2026-04-26')).toMatchObject({ kind: 'holiday', name: expect.stringContaining('Giỗ Tổ') }); // a Sunday…
-    expect(byDate.get('2026-04-27')).toMatchObject({ kind: 'compensatory', name: expect.stringContaining('Giỗ Tổ') }); // …so Monday off
-    expect(year.officeHours).toEqual([
-      { start: '07:00', end: '11:30' },
-      { start: '13:30', end: '17:00' },
-    ]);
-    expect(year).toMatchObject({ version: 0, confirmed: false });
-  });
-
-  it('an admin adding an extra day off changes the due date', async () => {
-    const body = await yearBody(c.admin, 2026);
-    const extra = { date: '2026-02-24', name: 'Nghỉ thêm theo quyết định của tỉnh', kind: 'extra' };
-    const res = await c.admin.put('/api/v1/calendar/2026', { ...body, daysOff: [...body.daysOff, extra] });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ version: 1, confirmed: true });
-    expect(res.json().daysOff).toEqual(expect.arrayContaining([expect.objectContaining(extra)]));
-    // Tuesday 24/2 is now off: one more working day.
-    expect((await dueAfterTet()).json().due).toBe('2026-02-26T16:00:00+07:00');
-    expect((await c.anonymous.get('/api/v1/calendar/2026')).json().version).toBe(1);
-  });
-
-  it('a make-up working Saturday counts as a working day', async () => {
-    const body = await yearBody(c.admin, 2026);
-    const res = await c.admin.put('/api/v1/calendar/2026', {
-      daysOff: body.daysOff.filter((d) => d.date !== '2026-02-24'),
-      makeUpWorkingDays: [{ date: '2026-02-21', name: 'Làm bù cho ngày nghỉ Tết' }],
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().version).toBe(2);
-    // Fri 1 h + Sat 21/2 8 h + Mon 23/2 8 h + Tue 24/2 7 h → Tue 16:00.
-    expect((await dueAfterTet()).json().due).toBe('2026-02-24T16:00:00+07:00');
-  });
-
-  it('a make-up day on a weekday, or a date of another year, answers 400 CALENDAR_INVALID and changes nothing', async () => {
-    const body = await yearBody(c.admin, 2026);
-    const weekday = await c.admin.put('/api/v1/calendar/2026', { ...body, makeUpWorkingDays: [{ date: '2026-03-04', name: 'Thứ Tư' }] });
-    const e = expectError(weekday, 400, 'CALENDAR_INVALID');
-    expect(JSON.stringify(e.details)).toContain('2026-03-04');
-    const otherYear = await c.admin.put('/api/v1/calendar/2026', { ...body, daysOff: [...body.daysOff, { date: '2027-01-01', name: 'Tết Dương lịch', kind: 'holiday' }] });
-    expectError(otherYear, 400, 'CALENDAR_INVALID');
-    const twice = await c.admin.put('/api/v1/calendar/2026', { ...body, daysOff: [...body.daysOff, body.daysOff[0]!] });
-    expectError(twice, 400, 'CALENDAR_INVALID');
-    expect((await c.anonymous.get('/api/v1/calendar/2026')).json().version).toBe(2);
-    expect((await dueAfterTet()).json().due).toBe('2026-02-24T16:00:00+07:00');
   });
 });
 

@@ -3,18 +3,23 @@
 export { addDays, weekdayOf, type IsoDate } from './dates.ts';
 export { lunarToSolar, solarToLunar, type LunarDate, type SolarDate } from './lunar.ts';
 export {
+  CALENDAR_YEARS,
   DEFAULT_HOLIDAY_RULES,
   DEFAULT_WORKING_TIME,
   inForceOn,
   minutesOfClock,
+  timelineOn,
   validateWorkingTime,
+  withBaseline,
   type AdjacentDayRule,
   type AdjacentSide,
   type ClockTime,
+  type HolidayOccasion,
   type HolidayRuleSet,
   type LunarHolidayRule,
   type OfficePeriod,
   type PerWeekday,
+  type RuleStatus,
   type SolarHolidayRule,
   type Weekday,
   type WorkingTimeRules,

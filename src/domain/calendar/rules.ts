@@ -10,10 +10,16 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 /** 'HH:mm', 24-hour clock, Vietnam time. */
 export type ClockTime = string;
 export type AdjacentSide = 'before' | 'after';
+/**
+ * What a day off is for. A government decision fixes the days of one or more occasions in a
+ * year, replacing the pre-filled guess for them.
+ */
+export type HolidayOccasion = 'new-year' | 'tet' | 'hung-kings' | 'reunification' | 'labour-day' | 'national-day' | 'culture-day';
 /** Seven entries, Sunday first. */
 export type PerWeekday<T> = readonly [T, T, T, T, T, T, T];
 
 export interface SolarHolidayRule {
+  occasion: HolidayOccasion;
   month: number;
   day: number;
   /** Consecutive days starting on month/day. */
@@ -23,6 +29,7 @@ export interface SolarHolidayRule {
 }
 
 export interface LunarHolidayRule {
+  occasion: HolidayOccasion;
   /** Lunar month and day of the anchor (never the leap month). */
   month: number;
   day: number;
@@ -35,6 +42,7 @@ export interface LunarHolidayRule {
 
 /** "2/9 and one adjacent day": which neighbour depends on the weekday the anchor falls on. */
 export interface AdjacentDayRule {
+  occasion: HolidayOccasion;
   month: number;
   day: number;
   /** Indexed by the anchor's weekday, Sunday first. */
@@ -71,27 +79,35 @@ export interface WorkingTimeRules {
   weekend: readonly Weekday[];
 }
 
-const NEW_YEAR: SolarHolidayRule = { month: 1, day: 1, days: 1, name: 'Tết Dương lịch', nameEn: "New Year's Day" };
+const NEW_YEAR: SolarHolidayRule = { occasion: 'new-year', month: 1, day: 1, days: 1, name: 'Tết Dương lịch', nameEn: "New Year's Day" };
 const REUNIFICATION: SolarHolidayRule = {
+  occasion: 'reunification',
   month: 4,
   day: 30,
   days: 1,
   name: 'Ngày Chiến thắng',
   nameEn: 'Reunification Day',
 };
-const LABOUR_DAY: SolarHolidayRule = { month: 5, day: 1, days: 1, name: 'Ngày Quốc tế lao động', nameEn: 'International Labour Day' };
-const NATIONAL_DAY: SolarHolidayRule = { month: 9, day: 2, days: 1, name: 'Quốc khánh', nameEn: 'National Day' };
+const LABOUR_DAY: SolarHolidayRule = { occasion: 'labour-day', month: 5, day: 1, days: 1, name: 'Ngày Quốc tế lao động', nameEn: 'International Labour Day' };
+const NATIONAL_DAY: SolarHolidayRule = { occasion: 'national-day', month: 9, day: 2, days: 1, name: 'Quốc khánh', nameEn: 'National Day' };
 
-/** Five days: the last day of the old year (29 or 30 of month 12) and lunar 1/1 to 4/1. */
+/**
+ * Five days: the 2 days before lunar 1/1 and lunar 1/1 to 3/1. The law leaves the choice to the
+ * Prime Minister each year (Art. 112(3)); this is the choice made every year 2020–2026 (Tết 2021:
+ * 10–16/2, 2022: 29/1–6/2, 2023: 20–26/1, 2024: 8–14/2, 2025: 25/1–2/2, 2026: 14–22/2, weekends
+ * and compensation included), so it is the pre-fill until that year's decision is entered.
+ */
 const TET: LunarHolidayRule = {
+  occasion: 'tet',
   month: 1,
   day: 1,
-  daysBefore: 1,
-  daysAfter: 3,
+  daysBefore: 2,
+  daysAfter: 2,
   name: 'Tết Nguyên đán',
   nameEn: 'Lunar New Year (Tết)',
 };
 const HUNG_KINGS: LunarHolidayRule = {
+  occasion: 'hung-kings',
   month: 3,
   day: 10,
   daysBefore: 0,
@@ -118,9 +134,10 @@ export const DEFAULT_HOLIDAY_RULES: readonly HolidayRuleSet[] = [
     lunar: [TET, HUNG_KINGS],
     // The law says "01 ngày liền kề trước hoặc sau" and the government picks each year. The
     // pre-fill takes the side that joins a weekend, which is what was decided in 2021 (Thu →
-    // 3/9), 2022 (Fri → 1/9), 2023 (Sat → 1/9), 2024 (Mon → 3/9) and 2025 (Tue → 1/9). Sunday
-    // and Wednesday have no precedent yet: Wednesday (2026) is a guess. Officials confirm.
+    // 3/9), 2022 (Fri → 1/9), 2023 (Sat → 1/9), 2024 (Mon → 3/9), 2025 (Tue → 1/9) and 2026
+    // (Wed → 1/9). Sunday has no precedent yet. Officials confirm.
     adjacentToNationalDay: {
+      occasion: 'national-day',
       month: 9,
       day: 2,
       sideByWeekday: ['after', 'after', 'before', 'before', 'after', 'before', 'before'],
@@ -132,6 +149,13 @@ export const DEFAULT_HOLIDAY_RULES: readonly HolidayRuleSet[] = [
   // Reported but unconfirmed: 24/11 (Ngày Văn hóa Việt Nam) as a paid holiday from 2026. When
   // it is confirmed, add a rule set with its effectiveFrom instead of editing this one.
 ];
+
+/**
+ * The years the working calendar answers for: the first whole year with holiday rules in force
+ * (Labour Code 2012 from 1 May 2013) to a last year far enough for any time limit. Inputs outside
+ * it are refused at the edge, instead of failing deep in the rules.
+ */
+export const CALENDAR_YEARS = { first: 2014, last: 2100 } as const;
 
 export const DEFAULT_WORKING_TIME: WorkingTimeRules = {
   effectiveFrom: '2000-01-01',
@@ -177,6 +201,35 @@ export function inForceOn<T extends { effectiveFrom: IsoDate }>(items: readonly 
     }
   }
   return best;
+}
+
+export type RuleStatus = 'past' | 'in_force' | 'upcoming';
+
+/**
+ * Each dated version with where it stands on a date — replaced, in force, or still to come —
+ * sorted by the date it takes effect: the timeline "what changes when".
+ * @throws {RangeError} when an effectiveFrom or the date is not a valid date.
+ */
+export function timelineOn<T extends { effectiveFrom: IsoDate }>(items: readonly T[], date: IsoDate): (T & { status: RuleStatus })[] {
+  const current = inForceOn(items, date);
+  const day = parseIsoDate(date);
+  return [...items]
+    .sort((a, b) => parseIsoDate(a.effectiveFrom) - parseIsoDate(b.effectiveFrom))
+    .map((item) => ({
+      ...item,
+      status: item === current ? 'in_force' : parseIsoDate(item.effectiveFrom) > day ? 'upcoming' : 'past',
+    }));
+}
+
+/**
+ * Saved office-hour versions on top of the built-in baseline, so that a version saved with a
+ * future date adds a change instead of leaving no hours in force until then. The baseline drops
+ * out only when a saved version takes effect on or before it.
+ */
+export function withBaseline(saved: readonly WorkingTimeRules[], baseline: WorkingTimeRules = DEFAULT_WORKING_TIME): WorkingTimeRules[] {
+  const from = parseIsoDate(baseline.effectiveFrom);
+  const covered = saved.some((s) => parseIsoDate(s.effectiveFrom) <= from);
+  return covered ? [...saved] : [baseline, ...saved];
 }
 
 /**

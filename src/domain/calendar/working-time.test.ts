@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKING_TIME, type WorkingTimeRules } from './rules.ts';
+import { DEFAULT_WORKING_TIME, timelineOn, withBaseline, type WorkingTimeRules } from './rules.ts';
 import { formatVn, parseLocalVn } from './vn-time.ts';
 import { createWorkingCalendar, type DueUnit } from './working-time.ts';
 import { prefillYear } from './year.ts';
@@ -37,7 +37,7 @@ describe('nextOpening', () => {
     ['2026-03-02', '17:00', '2026-03-03T07:00:00+07:00'],
     ['2026-03-06', '18:00', '2026-03-09T07:00:00+07:00'], // Friday evening → Monday
     ['2026-02-13', '17:30', '2026-02-23T07:00:00+07:00'], // the Friday before Tết
-    ['2025-12-31', '17:30', '2026-01-02T07:00:00+07:00'], // across the year
+    ['2025-12-31', '17:30', '2026-01-05T07:00:00+07:00'], // across the year; Friday 2/1/2026 is off (swapped with Saturday 10/1)
   ])('%s %s → %s', (date, time, expected) => {
     expect(formatVn(cal.nextOpening(at(date, time)))).toBe(expected);
   });
@@ -82,8 +82,8 @@ describe('computeDue', () => {
     ['2025-04-28', '10:00', 3, 'working_days', '2025-05-06T10:00:00+07:00'],
     // The make-up Saturday 26/4/2025 counts: Thu 24/4 5 h, Fri 8 h, Sat 26/4 3 h.
     ['2025-04-24', '10:00', 2, 'working_days', '2025-04-26T10:00:00+07:00'],
-    // Across New Year: Wed 31/12/2025 15:00 → 2 h, Thu 1/1 off, Fri 2/1 6 h.
-    ['2025-12-31', '15:00', 1, 'working_days', '2026-01-02T15:00:00+07:00'],
+    // Across New Year: Wed 31/12/2025 15:00 → 2 h, 1/1–4/1/2026 off (Fri 2/1 swapped), Mon 5/1 6 h.
+    ['2025-12-31', '15:00', 1, 'working_days', '2026-01-05T15:00:00+07:00'],
     // 2.5 h to 11:30, then 1.5 h from 13:30.
     ['2026-03-02', '09:00', 4, 'working_hours', '2026-03-02T15:00:00+07:00'],
     ['2026-03-02', '17:30', 2, 'working_hours', '2026-03-03T09:00:00+07:00'],
@@ -173,6 +173,24 @@ describe('configuration', () => {
     expect(formatVn(versioned.nextOpening(at('2026-04-29', '06:00')))).toBe('2026-04-29T07:00:00+07:00');
     expect(formatVn(versioned.nextOpening(at('2026-05-04', '06:00')))).toBe('2026-05-04T07:30:00+07:00');
     expect(formatVn(versioned.nextOpening(at('2026-05-04', '12:30')))).toBe('2026-05-04T13:00:00+07:00');
+  });
+
+  it('office hours saved for a future date keep today’s in force (withBaseline), and the timeline says which is which', () => {
+    const next: WorkingTimeRules = { ...DEFAULT_WORKING_TIME, effectiveFrom: '2027-01-01', periods: [{ start: '07:30', end: '16:30' }] };
+    // Only the future version saved: alone it leaves no hours in force today (the 500 of issue 6).
+    expect(() => createWorkingCalendar({ workingTime: [next] }).nextOpening(at('2026-03-02', '06:00'))).toThrow(RangeError);
+    const versions = withBaseline([next]);
+    const cal2 = createWorkingCalendar({ workingTime: versions });
+    expect(formatVn(cal2.nextOpening(at('2026-03-02', '06:00')))).toBe('2026-03-02T07:00:00+07:00');
+    expect(formatVn(cal2.nextOpening(at('2027-01-04', '06:00')))).toBe('2027-01-04T07:30:00+07:00');
+    expect(timelineOn(versions, '2026-03-02').map((v) => [v.effectiveFrom, v.status])).toEqual([
+      ['2000-01-01', 'in_force'],
+      ['2027-01-01', 'upcoming'],
+    ]);
+    expect(timelineOn(versions, '2027-01-01').map((v) => v.status)).toEqual(['past', 'in_force']);
+    // A saved version from before the baseline replaces it.
+    const old = { ...DEFAULT_WORKING_TIME, effectiveFrom: '1999-01-01' };
+    expect(withBaseline([old, next])).toEqual([old, next]);
   });
 
   it('asks the year provider for each year it needs', () => {

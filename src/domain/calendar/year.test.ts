@@ -5,15 +5,14 @@ import { KNOWN_GOVERNMENT_DECISIONS, prefillYear } from './year.ts';
 const offDates = (year: number) => prefillYear(year).daysOff.map((d) => `${d.date} ${d.kind}`);
 
 describe('prefillYear', () => {
-  it('2025: Tết from lunar 29/12, Saturday 1/2 compensated, and the 30/4 swap', () => {
+  it('2025: Tết Monday 27/1 to Friday 31/1 as decided (Monday 3/2 works), and the 30/4 swap', () => {
     expect(offDates(2025)).toEqual([
       '2025-01-01 holiday',
-      '2025-01-28 holiday', // 29/12 Giáp Thìn, the last day of the lunar year
+      '2025-01-27 holiday', // 28/12 Giáp Thìn
+      '2025-01-28 holiday', // 29/12, the last day of the lunar year
       '2025-01-29 holiday', // Tết
       '2025-01-30 holiday',
       '2025-01-31 holiday',
-      '2025-02-01 holiday', // Saturday …
-      '2025-02-03 compensatory', // … so Monday off
       '2025-04-07 holiday', // Giỗ Tổ
       '2025-04-30 holiday',
       '2025-05-01 holiday',
@@ -24,9 +23,10 @@ describe('prefillYear', () => {
     expect(prefillYear(2025).makeUpWorkingDays.map((d) => d.date)).toEqual(['2025-04-26']);
   });
 
-  it('2026: Tết is Monday 16/2 to Friday 20/2; Giỗ Tổ on a Sunday moves to Monday', () => {
+  it('2026: the decided swaps (2/1 for 10/1, 31/8 for 22/8), Tết 16/2–20/2, Giỗ Tổ on a Sunday moves to Monday', () => {
     expect(offDates(2026)).toEqual([
       '2026-01-01 holiday',
+      '2026-01-02 extra',
       '2026-02-16 holiday',
       '2026-02-17 holiday',
       '2026-02-18 holiday',
@@ -36,22 +36,23 @@ describe('prefillYear', () => {
       '2026-04-27 compensatory',
       '2026-04-30 holiday',
       '2026-05-01 holiday',
-      '2026-09-01 holiday', // Wednesday 2/9: no precedent, pre-filled as 1/9
+      '2026-08-31 extra',
+      '2026-09-01 holiday', // Wednesday 2/9: 1/9 as decided
       '2026-09-02 holiday',
     ]);
-    expect(prefillYear(2026).makeUpWorkingDays).toEqual([]);
+    expect(prefillYear(2026).makeUpWorkingDays.map((d) => d.date)).toEqual(['2026-01-10', '2026-08-22']);
   });
 
-  it('2027: two Tết days on the weekend give Wednesday and Thursday; 1/5 Saturday gives 3/5', () => {
+  it('2027 (no decision yet): two Tết days on the weekend give Tuesday and Wednesday; 1/5 Saturday gives 3/5', () => {
     expect(offDates(2027)).toEqual([
       '2027-01-01 holiday',
+      '2027-02-04 holiday',
       '2027-02-05 holiday',
       '2027-02-06 holiday',
       '2027-02-07 holiday',
       '2027-02-08 holiday',
-      '2027-02-09 holiday',
+      '2027-02-09 compensatory',
       '2027-02-10 compensatory',
-      '2027-02-11 compensatory',
       '2027-04-16 holiday',
       '2027-04-30 holiday',
       '2027-05-01 holiday',
@@ -80,6 +81,7 @@ describe('prefillYear', () => {
     expect(days).toContain('2020-09-02');
     expect(days).not.toContain('2020-09-01');
     expect(days).not.toContain('2020-09-03');
+    expect(days).toContain('2020-01-23'); // 29/12 Kỷ Hợi: Tết 2020 was 23/1–29/1
     expect(days).toContain('2020-01-24'); // 30/12 Kỷ Hợi, the eve of Tết 25/1/2020
   });
 
@@ -90,7 +92,7 @@ describe('prefillYear', () => {
         ...DEFAULT_HOLIDAY_RULES[1]!,
         id: 'test-2027',
         effectiveFrom: '2027-01-01',
-        solar: [...DEFAULT_HOLIDAY_RULES[1]!.solar, { month: 11, day: 24, days: 1, name: 'Ngày Văn hóa', nameEn: 'Culture Day' }],
+        solar: [...DEFAULT_HOLIDAY_RULES[1]!.solar, { occasion: 'culture-day', month: 11, day: 24, days: 1, name: 'Ngày Văn hóa', nameEn: 'Culture Day' }],
       },
     ];
     expect(prefillYear(2026, withCultureDay).daysOff.map((d) => d.date)).not.toContain('2026-11-24');
@@ -113,6 +115,36 @@ describe('prefillYear', () => {
     const bare = prefillYear(2025, DEFAULT_HOLIDAY_RULES, { decisions: [] });
     expect(bare.daysOff.map((d) => d.date)).not.toContain('2025-05-02');
     expect(bare.makeUpWorkingDays).toEqual([]);
+  });
+
+  it('a decision replaces the pre-filled days of its occasion, compensation included', () => {
+    // Invented for the test: Tết 2027 decided as Thursday 4/2 to Wednesday 10/2 with no compensation,
+    // and Saturday 20/2 worked for an extra Thursday 11/2.
+    const decision = {
+      year: 2027,
+      occasions: ['tet'] as const,
+      title: 'Tết 2027 (thử)',
+      titleEn: 'Tết 2027 (test)',
+      source: null,
+      daysOff: [
+        ...['2027-02-04', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10'].map((date) => ({ date, name: 'Tết', nameEn: 'Tết', kind: 'holiday' as const })),
+        { date: '2027-02-11', name: 'Nghỉ hoán đổi', nameEn: 'Swapped', kind: 'extra' as const },
+      ],
+      makeUpWorkingDays: [{ date: '2027-02-20', name: 'Làm bù', nameEn: 'Make-up' }],
+    };
+    const y = prefillYear(2027, DEFAULT_HOLIDAY_RULES, { decisions: [decision] });
+    const feb = y.daysOff.filter((d) => d.date.startsWith('2027-02')).map((d) => `${d.date} ${d.kind}`);
+    expect(feb).toEqual([
+      '2027-02-04 holiday',
+      '2027-02-05 holiday',
+      '2027-02-08 holiday',
+      '2027-02-09 holiday',
+      '2027-02-10 holiday',
+      '2027-02-11 extra',
+    ]);
+    expect(y.makeUpWorkingDays.map((d) => d.date)).toEqual(['2027-02-20']);
+    // Other occasions keep their pre-fill: 1/5/2027 is a Saturday, so Monday 3/5 is still off.
+    expect(y.daysOff.map((d) => d.date)).toContain('2027-05-03');
   });
 
   it('throws when no rule set is in force', () => {

@@ -5,51 +5,18 @@
  */
 import { addDays, dayNumberOf, formatDayNumber, parseIsoDate, weekdayOfDayNumber, type IsoDate } from './dates.ts';
 import { lunarToSolar } from './lunar.ts';
-import { DEFAULT_HOLIDAY_RULES, DEFAULT_WORKING_TIME, inForceOn, type HolidayRuleSet, type Weekday } from './rules.ts';
+import { KNOWN_GOVERNMENT_DECISIONS, type DayOff, type GovernmentDecision, type NamedDate } from './decisions.ts';
+import { DEFAULT_HOLIDAY_RULES, DEFAULT_WORKING_TIME, inForceOn, type HolidayOccasion, type HolidayRuleSet, type Weekday } from './rules.ts';
 
-export type DayOffKind = 'holiday' | 'compensatory' | 'extra';
-
-export interface NamedDate {
-  date: IsoDate;
-  name: string;
-  nameEn: string;
-}
-
-export interface DayOff extends NamedDate {
-  kind: DayOffKind;
-}
+export type { DayOff, DayOffKind, GovernmentDecision, NamedDate } from './decisions.ts';
+export { KNOWN_GOVERNMENT_DECISIONS } from './decisions.ts';
 
 export interface YearCalendar {
   year: number;
   daysOff: DayOff[];
-  /** Weekly days off worked instead (làm bù) in exchange for extra days off. */
+  /** Days worked instead (làm bù) in exchange for extra days off. */
   makeUpWorkingDays: NamedDate[];
 }
-
-/** A yearly swap decided by the government (Prime Minister's approval of the Ministry's plan). */
-export interface GovernmentDecision {
-  year: number;
-  legalBasis: string;
-  extraDaysOff: readonly NamedDate[];
-  makeUpWorkingDays: readonly NamedDate[];
-}
-
-/**
- * Only swaps we are sure of. To be confirmed before adding: Tết 2025 (reportedly 25/1–2/2 off,
- * Monday 27/1 swapped with Saturday 8/2) and any 2026 swaps (New Year, 2/9).
- */
-export const KNOWN_GOVERNMENT_DECISIONS: readonly GovernmentDecision[] = [
-  {
-    year: 2025,
-    legalBasis: 'Hoán đổi ngày làm việc dịp 30/4–1/5/2025 (Thủ tướng đồng ý phương án của Bộ Nội vụ)',
-    extraDaysOff: [
-      { date: '2025-05-02', name: 'Nghỉ hoán đổi dịp 30/4–1/5', nameEn: 'Swapped day off (30 April – 1 May)' },
-    ],
-    makeUpWorkingDays: [
-      { date: '2025-04-26', name: 'Làm bù cho ngày 02/5/2025', nameEn: 'Make-up working day for 2 May 2025' },
-    ],
-  },
-];
 
 export interface PrefillOptions {
   /** Weekly days off, for the compensation rule; defaults to Saturday and Sunday. */
@@ -75,23 +42,25 @@ export function prefillYear(
   const ruleSet = inForceOn(rules, `${String(year).padStart(4, '0')}-01-01`);
   if (!ruleSet) throw new RangeError(`No holiday rules in force on 1 January ${year}`);
 
+  // A decision fixes the days of the occasions it covers: their pre-filled days give way.
+  const decided = new Set<HolidayOccasion>(decisions.flatMap((d) => d.occasions));
   const off = new Map<IsoDate, DayOff>();
   for (const h of holidaysOf(year, ruleSet)) {
     // Two holidays on one date (e.g. 10/3 lunar on 30/4) give one day off; the law gives no extra.
-    if (!off.has(h.date)) off.set(h.date, { ...h, kind: 'holiday' });
+    if (!decided.has(h.occasion) && !off.has(h.date)) off.set(h.date, { date: h.date, name: h.name, nameEn: h.nameEn, kind: 'holiday' });
   }
-  for (const d of decisions) {
-    for (const e of d.extraDaysOff) {
-      if (!off.has(e.date)) off.set(e.date, { ...e, kind: 'extra' });
-    }
-  }
+  const lawHolidays = [...off.values()];
   const makeUp = new Map<IsoDate, NamedDate>();
-  for (const d of decisions) for (const m of d.makeUpWorkingDays) makeUp.set(m.date, { ...m });
+  for (const d of decisions) {
+    for (const e of d.daysOff) off.set(e.date, { ...e });
+    for (const m of d.makeUpWorkingDays) makeUp.set(m.date, { ...m });
+  }
 
   if (ruleSet.compensateWeekend) {
     const isWorking = (day: number): boolean =>
       !off.has(formatDayNumber(day)) && (makeUp.has(formatDayNumber(day)) || !weekend.has(weekdayOfDayNumber(day)));
-    const holidays = [...off.values()].filter((d) => d.kind === 'holiday').sort(byDate);
+    // Only the law's own holidays are compensated here (a decision names its days itself).
+    const holidays = lawHolidays.filter((h) => off.get(h.date) === h).sort(byDate);
     for (const h of holidays) {
       const day = parseIsoDate(h.date);
       if (!weekend.has(weekdayOfDayNumber(day))) continue;
@@ -114,12 +83,12 @@ export function prefillYear(
 const byDate = (a: NamedDate, b: NamedDate): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 /** Every statutory holiday date of the solar year under one rule set, unsorted. */
-function holidaysOf(year: number, ruleSet: HolidayRuleSet): NamedDate[] {
-  const result: NamedDate[] = [];
+function holidaysOf(year: number, ruleSet: HolidayRuleSet): (NamedDate & { occasion: HolidayOccasion })[] {
+  const result: (NamedDate & { occasion: HolidayOccasion })[] = [];
   const inYear = (date: IsoDate): boolean => date.startsWith(`${year}-`);
   for (const r of ruleSet.solar) {
     const start = dayNumberOf(year, r.month, r.day);
-    for (let i = 0; i < r.days; i++) result.push({ date: formatDayNumber(start + i), name: r.name, nameEn: r.nameEn });
+    for (let i = 0; i < r.days; i++) result.push({ date: formatDayNumber(start + i), name: r.name, nameEn: r.nameEn, occasion: r.occasion });
   }
   for (const r of ruleSet.lunar) {
     // A lunar date late in the lunar year falls in the next solar year, so look at both
@@ -131,7 +100,7 @@ function holidaysOf(year: number, ruleSet: HolidayRuleSet): NamedDate[] {
       const anchorDay = dayNumberOf(anchor.y, anchor.m, anchor.d);
       for (let i = -r.daysBefore; i <= r.daysAfter; i++) {
         const date = formatDayNumber(anchorDay + i);
-        if (inYear(date)) result.push({ date, name: r.name, nameEn: r.nameEn });
+        if (inYear(date)) result.push({ date, name: r.name, nameEn: r.nameEn, occasion: r.occasion });
       }
     }
   }
@@ -139,7 +108,7 @@ function holidaysOf(year: number, ruleSet: HolidayRuleSet): NamedDate[] {
   if (adj) {
     const anchor = formatDayNumber(dayNumberOf(year, adj.month, adj.day));
     const side = adj.sideByWeekday[weekdayOfDayNumber(parseIsoDate(anchor))];
-    result.push({ date: addDays(anchor, side === 'before' ? -1 : 1), name: adj.name, nameEn: adj.nameEn });
+    result.push({ date: addDays(anchor, side === 'before' ? -1 : 1), name: adj.name, nameEn: adj.nameEn, occasion: adj.occasion });
   }
   return result;
 }

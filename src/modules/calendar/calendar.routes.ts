@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDate as boundedIsoDate } from '../../server/zod-bounds.ts';
-import { formatVn } from '../../domain/calendar/index.ts';
+import { isoDate as boundedIsoDate, int32FromQuery } from '../../server/zod-bounds.ts';
+import { CALENDAR_YEARS, formatVn, timelineOn, vnDateOf } from '../../domain/calendar/index.ts';
 import { authorize } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
@@ -11,6 +11,13 @@ import { deploymentData } from '../units/units.service.ts';
 import { forgetWorkingCalendar, getYear, loadWorkingCalendar, saveWorkingTime, saveYear, workingTimeRules } from './calendar.service.ts';
 
 const isoDate = boundedIsoDate();
+/** Whether an instant falls, in Vietnam, within the years the calendar answers for. */
+const inCalendarYears = (from: string) => {
+  const t = new Date(from);
+  if (Number.isNaN(t.getTime())) return false;
+  const y = Number(vnDateOf(t).slice(0, 4));
+  return y >= CALENDAR_YEARS.first && y <= CALENDAR_YEARS.last;
+};
 const named = { date: isoDate, name: z.string().trim().min(1).max(200), nameEn: z.string().trim().max(200).default('') };
 const YearBody = z.strictObject({
   daysOff: z.array(z.strictObject({ ...named, kind: z.enum(['holiday', 'compensatory', 'extra']) })).max(100),
@@ -39,8 +46,10 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Tính hạn giải quyết / compute a due date',
         description: 'N working days are N × 8 working hours from the moment of receipt; receipt outside office hours counts from the next opening.',
         querystring: z.strictObject({
-          from: z.iso.datetime({ offset: true }),
-          amount: z.coerce.number().int().min(0).max(3650),
+          from: z.iso.datetime({ offset: true }).refine(inCalendarYears, {
+            message: `Năm phải trong khoảng ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last} / the year must fall within ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}`,
+          }),
+          amount: int32FromQuery().min(0).max(3650),
           unit: z.enum(['working_days', 'working_hours', 'calendar_days', 'same_day']),
         }),
       },
@@ -53,8 +62,8 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/calendar/working-time',
-    { schema: { tags: ['calendar'], summary: 'Giờ làm việc theo hiệu lực / office hours in force' } },
-    async () => ({ items: await workingTimeRules(deps.database.db) }),
+    { schema: { tags: ['calendar'], summary: 'Giờ làm việc theo hiệu lực: đã thay, đang áp dụng, sắp áp dụng / office hours: past, in force, upcoming' } },
+    async () => ({ items: timelineOn(await workingTimeRules(deps.database.db), vnDateOf(now())) }),
   );
 
   api.put(
@@ -67,15 +76,15 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
         await audit(tx, { actorId: user.id, action: 'working_time_edit', entityType: 'calendar', entityId: req.body.effectiveFrom, ...auditContext(req) }, now());
       });
       forgetWorkingCalendar(); // again after commit: a read during the transaction may have cached the old one
-      return { items: await workingTimeRules(deps.database.db) };
+      return { items: timelineOn(await workingTimeRules(deps.database.db), vnDateOf(now())) };
     },
   );
 
-  const YearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+  const YearParams = z.strictObject({ year: int32FromQuery().min(CALENDAR_YEARS.first).max(CALENDAR_YEARS.last) });
   api.get(
     '/calendar/:year',
     { schema: { tags: ['calendar'], summary: 'Ngày nghỉ và ngày làm bù trong năm / days off and make-up days', params: YearParams } },
-    async (req) => getYear(deps.database.db, req.params.year),
+    async (req) => getYear(deps.database.db, req.params.year, vnDateOf(now())),
   );
 
   api.put(
@@ -89,7 +98,7 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
         await audit(tx, { actorId: user.id, action: 'calendar_edit', entityType: 'calendar', entityId: String(req.params.year), details: { version }, ...auditContext(req) }, t);
       });
       forgetWorkingCalendar(); // again after commit: a read during the transaction may have cached the old one
-      return getYear(deps.database.db, req.params.year);
+      return getYear(deps.database.db, req.params.year, vnDateOf(t));
     },
   );
 }

@@ -5,9 +5,11 @@ import { AppError } from '../../domain/errors.ts';
 import {
   DEFAULT_WORKING_TIME,
   createWorkingCalendar,
+  inForceOn,
   prefillYear,
   validateWorkingTime,
-  weekdayOf,
+  withBaseline,
+  type IsoDate,
   type DayOff,
   type NamedDate,
   type WorkingCalendar,
@@ -24,17 +26,20 @@ interface YearRow {
   updated_at: string;
 }
 
-/** The calendar in force for a year: the latest saved version, or the draft pre-filled from the rules. */
-export async function getYear(ex: Executor, year: number) {
+/**
+ * The calendar in force for a year: the latest saved version, or the draft pre-filled from the
+ * rules and the known decisions; with the office hours in force on `today`.
+ */
+export async function getYear(ex: Executor, year: number, today: IsoDate) {
   const row = await maybeOne<YearRow>(
     ex,
     sql`select year, version, days_off, make_up_days, confirmed, updated_at from calendar_years
         where year = ${year} order by version desc limit 1`,
   );
-  const workingTime = await workingTimeRules(ex);
+  const officeHours = (inForceOn(await workingTimeRules(ex), today) ?? DEFAULT_WORKING_TIME).periods;
   if (!row) {
     const draft = prefillYear(year);
-    return { ...draft, version: 0, confirmed: false, updatedAt: null, officeHours: workingTime.at(-1)!.periods };
+    return { ...draft, version: 0, confirmed: false, updatedAt: null, officeHours };
   }
   return {
     year: row.year,
@@ -43,13 +48,14 @@ export async function getYear(ex: Executor, year: number) {
     version: row.version,
     confirmed: row.confirmed,
     updatedAt: toDate(row.updated_at),
-    officeHours: workingTime.at(-1)!.periods,
+    officeHours,
   };
 }
 
+/** Every office-hours version, the built-in one included unless a saved one replaces it, by date. */
 export async function workingTimeRules(ex: Executor): Promise<WorkingTimeRules[]> {
   const saved = await rows<{ value: WorkingTimeRules }>(ex, sql`select value from settings where key = 'working_time' order by effective_from`);
-  return saved.length ? saved.map((r) => r.value) : [DEFAULT_WORKING_TIME];
+  return withBaseline(saved.map((r) => r.value));
 }
 
 // Calendars change a few times a year but are read by almost every request, so each instance
@@ -96,21 +102,23 @@ export interface YearInput {
 }
 
 /**
- * Checks an edited year: every date in that year, no date twice, make-up days on a weekend.
+ * Checks an edited year: every date in that year, no date twice, no day both off and worked.
+ * A make-up working day may fall on any day: the government swaps weekdays too, and a province
+ * may make a pre-filled day off a working day.
  * @throws AppError CALENDAR_INVALID listing every problem.
  */
 export function checkYear(year: number, input: YearInput): void {
   const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const d of [...input.daysOff, ...input.makeUpWorkingDays]) {
+  const seen = new Map<string, 'off' | 'makeUp'>();
+  const check = (d: { date: string }, list: 'off' | 'makeUp') => {
     if (!d.date.startsWith(`${year}-`)) problems.push(`${d.date}: not in ${year}`);
-    if (seen.has(d.date)) problems.push(`${d.date}: listed twice`);
-    seen.add(d.date);
-  }
-  for (const d of input.makeUpWorkingDays) {
-    const wd = weekdayOf(d.date);
-    if (wd !== 0 && wd !== 6) problems.push(`${d.date}: a make-up working day must be a Saturday or Sunday`);
-  }
+    const before = seen.get(d.date);
+    if (before === list) problems.push(`${d.date}: listed twice`);
+    else if (before) problems.push(`${d.date}: both a day off and a make-up working day`);
+    seen.set(d.date, list);
+  };
+  input.daysOff.forEach((d) => check(d, 'off'));
+  input.makeUpWorkingDays.forEach((d) => check(d, 'makeUp'));
   if (problems.length) throw new AppError('CALENDAR_INVALID', { problems });
 }
 

@@ -9,6 +9,7 @@ import { boHref } from '../paths';
 import { ActionError } from '../actions/ActionError';
 import { YearView } from './calendar/YearView';
 import { DayLists } from './calendar/DayLists';
+import { CALENDAR_YEARS } from '@domain/calendar/rules.ts';
 
 function YearEditor({ data, onSaved }: { data: CalendarYear; onSaved: (next: CalendarYear) => void }) {
   const { t } = useT();
@@ -66,7 +67,7 @@ export function CalendarAdminPage() {
   const params = useSearchParams();
   const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
   const asked = Number(params.get('nam'));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
+  const year = Number.isInteger(asked) && asked >= CALENDAR_YEARS.first && asked <= CALENDAR_YEARS.last ? asked : thisYear;
   const cal = useApi<CalendarYear>(boApi.calendar(year));
   const [notice, setNotice] = useState<number | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -76,8 +77,8 @@ export function CalendarAdminPage() {
     <>
       <h1>{t('bo.calendar.titleYear', { y: year })}</h1>
       <nav aria-label={t('bo.cal.years')} className="bo-yearnav">
-        <Link to={boHref.calendar(year - 1)}>← {t('bo.cal.year', { y: year - 1 })}</Link>
-        <Link to={boHref.calendar(year + 1)}>{t('bo.cal.year', { y: year + 1 })} →</Link>
+        {year > CALENDAR_YEARS.first && <Link to={boHref.calendar(year - 1)}>← {t('bo.cal.year', { y: year - 1 })}</Link>}
+        {year < CALENDAR_YEARS.last && <Link to={boHref.calendar(year + 1)}>{t('bo.cal.year', { y: year + 1 })} →</Link>}
       </nav>
       {notice !== null && (
         <div className="banner banner--success" role="status" tabIndex={-1} ref={noticeRef} aria-labelledby="cal-done">
