@@ -11,7 +11,9 @@ import {
   listScope,
   mustAudit,
   type Actor,
+  type DirectionResource,
   type DossierResource,
+  type ProjectResource,
   type Verb,
   type Verbs,
 } from './policy.ts';
@@ -56,6 +58,11 @@ const dossier: DossierResource = {
   consultedDepartmentId: TP,
 };
 
+// A project of A's register, followed by its department KT; the business account acts for its investor.
+const project: ProjectResource = { unitId: A, departmentId: KT, investorIds: ['business-1'] };
+// A direction given to department VHXH.
+const direction: DirectionResource = { project, ownerKind: 'department', ownerDepartmentId: VHXH };
+
 const RESOURCES: { [V in Verb]: Verbs[V] } = {
   ...(Object.fromEntries(ACTIONS.map((a) => [`dossier.${a}`, dossier])) as Record<`dossier.${(typeof ACTIONS)[number]}`, DossierResource>),
   'dossier.read': dossier,
@@ -74,11 +81,28 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'calendar.edit': { unitId: A },
   'users.manage': { unitId: A },
   'messages.read': { unitId: A },
+  'projects.list': { unitId: A },
+  'projects.manage': { unitId: A },
+  'projects.interests': { unitId: A },
+  'projects.rule_edit': { unitId: A },
+  'projects.register_interest': null,
+  'project.read': project,
+  'project.edit': project,
+  'project.report_progress': project,
+  'project.record_milestone': project,
+  'project.raise_obstacle': project,
+  'project.direct': project,
+  'project.resolve_obstacle': project,
+  'direction.complete': direction,
 };
 
 const STAFF_OF_A: Who[] = ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'];
 const SIGNED_IN = EVERYONE.filter((w) => w !== 'anonymous');
 const HANDLERS: Who[] = ['assignee', 'deptLeader', 'unitLeader'];
+/** Specialists and leaders of A: who works on its projects. */
+const OFFICERS_OF_A: Who[] = ['assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader'];
+/** The project's department (KT) and the unit's leaders. */
+const PROJECT_OFFICERS: Who[] = ['otherDept', 'otherDeptLeader', 'unitLeader'];
 
 /** The whole policy as a table: for every verb, exactly who may. */
 const EXPECTED: Record<Verb, Who[]> = {
@@ -116,6 +140,19 @@ const EXPECTED: Record<Verb, Who[]> = {
   'calendar.edit': ['unitAdmin'],
   'users.manage': ['unitAdmin'],
   'messages.read': ['unitAdmin'],
+  'projects.list': STAFF_OF_A,
+  'projects.manage': OFFICERS_OF_A,
+  'projects.interests': OFFICERS_OF_A,
+  'projects.rule_edit': ['unitLeader'],
+  'projects.register_interest': ['applicant', 'otherCitizen', 'business'],
+  'project.read': [...STAFF_OF_A, 'business'],
+  'project.edit': PROJECT_OFFICERS,
+  'project.report_progress': [...PROJECT_OFFICERS, 'business'],
+  'project.record_milestone': PROJECT_OFFICERS,
+  'project.raise_obstacle': [...PROJECT_OFFICERS, 'business'],
+  'project.direct': ['unitLeader'],
+  'project.resolve_obstacle': ['otherDeptLeader', 'unitLeader'],
+  'direction.complete': ['assignee', 'sameDept', 'deptLeader', 'unitLeader'],
 };
 
 describe('the policy, every person against every verb', () => {
@@ -203,6 +240,31 @@ describe('dossier actions', () => {
   });
 });
 
+describe('projects', () => {
+  it('a direction for the investor is reported done by the investor; one for another agency by the project’s department', () => {
+    const forInvestor: DirectionResource = { project, ownerKind: 'investor', ownerDepartmentId: null };
+    expect(can(WHO.business, 'direction.complete', forInvestor)).toBe(true);
+    expect(can(WHO.otherDept, 'direction.complete', forInvestor)).toBe(false);
+    expect(can(WHO.business, 'direction.complete', direction)).toBe(false);
+    const forOther: DirectionResource = { project, ownerKind: 'other', ownerDepartmentId: null };
+    expect(can(WHO.otherDept, 'direction.complete', forOther)).toBe(true);
+    expect(can(WHO.assignee, 'direction.complete', forOther)).toBe(false);
+    expect(can(WHO.unitLeader, 'direction.complete', forOther)).toBe(true);
+  });
+
+  it('a project with no department yet is the unit leaders’ alone; another business is not its investor', () => {
+    const orphan: ProjectResource = { ...project, departmentId: null };
+    expect(can(WHO.otherDept, 'project.edit', orphan)).toBe(false);
+    expect(can(WHO.unitLeader, 'project.edit', orphan)).toBe(true);
+    expect(can(person('business-2', 'business'), 'project.report_progress', project)).toBe(false);
+    expect(can(person('business-2', 'business'), 'project.read', project)).toBe(false);
+  });
+
+  it('a staff account is never the investor, even if its id is listed', () => {
+    expect(can(WHO.reception, 'project.report_progress', { ...project, investorIds: ['rec'] })).toBe(false);
+  });
+});
+
 describe('what else the policy answers', () => {
   it('authorize: 401 for nobody, 403 for the wrong person, the actor otherwise', () => {
     expect(() => authorize(null, 'staff.list', null)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
@@ -216,11 +278,12 @@ describe('what else the policy answers', () => {
   });
 
   it('the session presents the global verbs each person may use', () => {
-    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list']);
-    expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read']);
+    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'projects.list']);
+    expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list']);
+    expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit']);
     // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
     expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'users.manage']);
-    expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online']);
+    expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online', 'projects.register_interest']);
     expect(capabilities(null, A)).toEqual([]);
   });
 
@@ -232,6 +295,8 @@ describe('what else the policy answers', () => {
     ['dossier.forms', 'applicant', false],
     ['citizen.lookup', 'otherUnit', true],
     ['messages.read', 'unitAdmin', true],
+    ['projects.interests', 'otherDept', true],
+    ['project.read', 'unitLeader', false],
     ['file.read', 'reception', true],
     ['file.read', 'applicant', false],
     ['dossier.audit_trail', 'reception', false],

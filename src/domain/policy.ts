@@ -59,6 +59,24 @@ export interface UnitResource {
   unitId: string;
 }
 
+/**
+ * A project of the investment register (src/domain/projects.ts): the unit whose register it is,
+ * its responsible department, and the accounts that act for its investor.
+ */
+export interface ProjectResource {
+  unitId: string;
+  departmentId: string | null;
+  investorIds: readonly string[];
+}
+
+/** A leader's direction on a project's obstacle: who must carry it out. */
+export interface DirectionResource {
+  project: ProjectResource;
+  ownerKind: 'department' | 'investor' | 'other';
+  /** The department that must carry it out, for `ownerKind` department. */
+  ownerDepartmentId: string | null;
+}
+
 /** A list of dossiers; `query` is the free-text search (which may be a CCCD or a phone number). */
 export interface DossierListResource {
   query: string | null;
@@ -93,6 +111,29 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'users.manage': UnitResource;
   /** The outbox of SMS and email (recipients, texts): the deployment's, like the catalogue. */
   'messages.read': UnitResource;
+  // Investment and urban-development projects (docs/PROJECTS.md). A unit's register.
+  /** The register: the leaders' view, the map, the exports. */
+  'projects.list': UnitResource;
+  /** Create projects; publish investment opportunities and planning documents. */
+  'projects.manage': UnitResource;
+  /** Investors' registrations of interest (names, phones, emails: audited). */
+  'projects.interests': UnitResource;
+  /** The behind-schedule rule (versioned thresholds). */
+  'projects.rule_edit': UnitResource;
+  /** An investor (a business or a citizen) registers interest in a promoted site. */
+  'projects.register_interest': null;
+  'project.read': ProjectResource;
+  'project.edit': ProjectResource;
+  /** A progress update with evidence: the responsible department or the investor. */
+  'project.report_progress': ProjectResource;
+  /** The actual date of a legal milestone: the ward records it, not the investor. */
+  'project.record_milestone': ProjectResource;
+  'project.raise_obstacle': ProjectResource;
+  /** A leader's direction (chỉ đạo) with a deadline. */
+  'project.direct': ProjectResource;
+  'project.resolve_obstacle': ProjectResource;
+  /** Reporting a direction done: whoever it was given to. */
+  'direction.complete': DirectionResource;
 }
 export type Verb = keyof Verbs;
 
@@ -205,6 +246,14 @@ const isUnitAdmin = (a: Actor, unitId: string) => isStaffOf(a, unitId) && has(a,
 type Rule<V extends Verb> = (actor: Actor, resource: Verbs[V]) => boolean;
 type Rules = { [V in Exclude<Verb, DossierActionVerb>]: Rule<V> };
 
+const isUnitLeader = (a: Actor, unitId: string) => isStaffOf(a, unitId) && has(a, 'leader') && a.departmentId === null;
+/** Specialists and leaders of a unit (not reception, not admins): those who work on its projects. */
+const isOfficerOf = (a: Actor, unitId: string) => isStaffOf(a, unitId) && (has(a, 'specialist') || has(a, 'leader'));
+const isOfficerOfDept = (a: Actor, unitId: string, departmentId: string | null) => isOfficerOf(a, unitId) && departmentId !== null && a.departmentId === departmentId;
+const isInvestorOf = (a: Actor, p: ProjectResource) => a.kind !== 'staff' && p.investorIds.includes(a.id);
+/** The unit's leaders and the responsible department's specialists and leaders. */
+const isProjectOfficer = (a: Actor, p: ProjectResource) => isUnitLeader(a, p.unitId) || isOfficerOfDept(a, p.unitId, p.departmentId);
+
 const RULES: Rules = {
   'dossier.read': canReadDossier,
   'dossier.history': canReadDossier,
@@ -223,6 +272,24 @@ const RULES: Rules = {
   'calendar.edit': (a, u) => isUnitAdmin(a, u.unitId),
   'users.manage': (a, u) => isUnitAdmin(a, u.unitId),
   'messages.read': (a, u) => isUnitAdmin(a, u.unitId),
+  'projects.list': (a, u) => isStaffOf(a, u.unitId),
+  'projects.manage': (a, u) => isOfficerOf(a, u.unitId),
+  'projects.interests': (a, u) => isOfficerOf(a, u.unitId),
+  'projects.rule_edit': (a, u) => isUnitLeader(a, u.unitId),
+  'projects.register_interest': (a) => a.kind === 'citizen' || a.kind === 'business',
+  'project.read': (a, p) => isStaffOf(a, p.unitId) || isInvestorOf(a, p),
+  'project.edit': isProjectOfficer,
+  'project.report_progress': (a, p) => isProjectOfficer(a, p) || isInvestorOf(a, p),
+  'project.record_milestone': isProjectOfficer,
+  'project.raise_obstacle': (a, p) => isProjectOfficer(a, p) || isInvestorOf(a, p),
+  'project.direct': (a, p) => isUnitLeader(a, p.unitId),
+  'project.resolve_obstacle': (a, p) => isUnitLeader(a, p.unitId) || (isOfficerOfDept(a, p.unitId, p.departmentId) && has(a, 'leader')),
+  'direction.complete': (a, d) =>
+    isUnitLeader(a, d.project.unitId) ||
+    (d.ownerKind === 'department' && isOfficerOfDept(a, d.project.unitId, d.ownerDepartmentId)) ||
+    (d.ownerKind === 'investor' && isInvestorOf(a, d.project)) ||
+    // A task for another agency is reported done by the project's own department.
+    (d.ownerKind === 'other' && isOfficerOfDept(a, d.project.unitId, d.project.departmentId)),
 };
 
 const ACTION_VERBS = new Map<string, Action>(ACTIONS.map((a) => [`dossier.${a}`, a]));
@@ -239,7 +306,20 @@ export function can<V extends Verb>(actor: Actor | null, verb: V, resource: Verb
 }
 
 /** Verbs that only staff can ever be granted: after `authorize`, the actor is staff of a unit. */
-export type StaffVerb = 'dossier.audit_trail' | 'dossier.file_at_desk' | 'citizen.lookup' | 'staff.list' | 'catalogue.edit' | 'calendar.edit' | 'users.manage' | 'messages.read';
+export type StaffVerb =
+  | 'dossier.audit_trail'
+  | 'dossier.file_at_desk'
+  | 'citizen.lookup'
+  | 'staff.list'
+  | 'catalogue.edit'
+  | 'calendar.edit'
+  | 'users.manage'
+  | 'messages.read'
+  | 'projects.list'
+  | 'projects.manage'
+  | 'projects.interests'
+  | 'projects.rule_edit'
+  | 'project.direct';
 type Authorized<A extends Actor, V extends Verb> = V extends StaffVerb ? A & { kind: 'staff'; unitId: string } : A;
 
 /**
@@ -279,6 +359,7 @@ export function mustAudit<V extends Verb>(actor: Actor | null, verb: V, resource
     case 'dossier.forms':
     case 'citizen.lookup':
     case 'messages.read':
+    case 'projects.interests':
       return true;
     case 'file.read':
       return (resource as FileResource).uploadedBy !== actor.id;
@@ -299,6 +380,10 @@ export const GLOBAL_VERBS = [
   'calendar.edit',
   'users.manage',
   'messages.read',
+  'projects.list',
+  'projects.manage',
+  'projects.rule_edit',
+  'projects.register_interest',
 ] as const satisfies readonly Verb[];
 export type Capability = (typeof GLOBAL_VERBS)[number];
 
@@ -313,6 +398,9 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
       case 'catalogue.edit':
       case 'calendar.edit':
       case 'messages.read':
+      case 'projects.list':
+      case 'projects.manage':
+      case 'projects.rule_edit':
         return { unitId: homeUnitId ?? '' };
       case 'users.manage':
         return { unitId: actor.unitId ?? '' };
