@@ -40,6 +40,17 @@ export const ERROR_CODES = [
   'INPUT_ENCODING_INVALID',
   // Desk identity (one authorization policy, issue 6)
   'APPLICANT_IDENTITY_MISMATCH',
+  // Investment and urban-development projects (issue 13, docs/PROJECTS.md)
+  'PROJECT_NOT_FOUND',
+  'PROJECT_VERSION_CONFLICT',
+  'PROJECT_DATE_IN_FUTURE',
+  'PROJECT_RULE_DATE_PAST',
+  'OBSTACLE_NOT_FOUND',
+  'OBSTACLE_RESOLVED',
+  'DIRECTION_NOT_FOUND',
+  'DIRECTION_ALREADY_DONE',
+  'DIRECTION_DEADLINE_PAST',
+  'INVESTOR_ACCOUNT_NOT_FOUND',
   'INTERNAL',
 ] as const;
 

@@ -85,6 +85,33 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Thông tin người nộp không khớp với công dân đã có số CCCD này (họ tên, năm sinh hoặc giới tính): khác họ tên là người khác. Vui lòng đối chiếu lại giấy tờ tùy thân của người nộp.',
     en: 'The applicant’s details do not match the citizen already on record with this CCCD (name, birth year or gender): a different name is a different person. Check the applicant’s identity document again.',
   },
+  // Investment and urban-development projects (issue 13, docs/PROJECTS.md)
+  PROJECT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy dự án.', en: 'Project not found.' },
+  PROJECT_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Dự án vừa được người khác cập nhật. Vui lòng tải lại và thử lại.',
+    en: 'Someone else has just updated this project. Reload and try again.',
+  },
+  PROJECT_DATE_IN_FUTURE: {
+    status: 400,
+    vi: 'Ngày báo cáo hoặc ngày đạt mốc không được sau ngày hôm nay.',
+    en: 'A report date or a milestone’s actual date cannot be later than today.',
+  },
+  PROJECT_RULE_DATE_PAST: {
+    status: 400,
+    vi: 'Tiêu chí chậm tiến độ mới chỉ có hiệu lực từ hôm nay trở đi, không áp dụng hồi tố.',
+    en: 'A new behind-schedule rule takes effect today or later; it cannot apply to the past.',
+  },
+  OBSTACLE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy vướng mắc.', en: 'Obstacle not found.' },
+  OBSTACLE_RESOLVED: { status: 409, vi: 'Vướng mắc này đã được giải quyết.', en: 'This obstacle has already been resolved.' },
+  DIRECTION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ý kiến chỉ đạo.', en: 'Direction not found.' },
+  DIRECTION_ALREADY_DONE: { status: 409, vi: 'Ý kiến chỉ đạo này đã được báo cáo hoàn thành.', en: 'This direction has already been reported done.' },
+  DIRECTION_DEADLINE_PAST: { status: 400, vi: 'Thời hạn thực hiện chỉ đạo không được trước ngày hôm nay.', en: 'A direction’s deadline cannot be earlier than today.' },
+  INVESTOR_ACCOUNT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy tài khoản doanh nghiệp hoặc công dân với tên đăng nhập (mã số thuế, số CCCD) này.',
+    en: 'No business or citizen account has this login (tax code or CCCD).',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',

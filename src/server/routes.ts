@@ -8,6 +8,7 @@ import { dossiersRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
 import { formsRoutes } from '../modules/forms/forms.routes.ts';
 import { messagesRoutes } from '../modules/messages/messages.routes.ts';
+import { projectsRoutes } from '../modules/projects/projects.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 
@@ -23,4 +24,5 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   dossiersRoutes(api, deps);
   formsRoutes(api, deps);
   messagesRoutes(api, deps);
+  projectsRoutes(api, deps);
 }

@@ -189,13 +189,13 @@ describe('a database seeded before leaders were modelled', () => {
 describe('the session says what each person may do beyond a dossier (the back office offers exactly that)', () => {
   const caps = async (client: Client) => (await client.get('/api/v1/auth/session')).json().user.capabilities as string[];
   it.each([
-    ['reception', ['dossier.file_at_desk', 'citizen.lookup', 'staff.list']],
-    ['specialist', ['staff.list']],
-    ['leader', ['staff.list']],
-    ['admin', ['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read']],
+    ['reception', ['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'projects.list']],
+    ['specialist', ['staff.list', 'projects.list', 'projects.manage']],
+    ['leader', ['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit']],
+    ['admin', ['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list']],
     // Another unit's desk files and looks citizens up; this ward's catalogue and calendar are not theirs.
     ['otherUnit', ['dossier.file_at_desk', 'citizen.lookup', 'staff.list']],
-    ['citizen', ['dossier.file_online']],
+    ['citizen', ['dossier.file_online', 'projects.register_interest']],
   ] as const)('%s: %j', async (who, expected) => {
     expect(await caps(c[who])).toEqual(expected);
     expect((await c[who].get('/api/v1/auth/me')).json().user.capabilities).toEqual(expected);

@@ -6,6 +6,7 @@ import { searchKey } from '../../domain/text.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import { saveProcedureVersion } from '../../modules/procedures/procedures.service.ts';
 import { wardProcedureDefinitions } from './procedures.ts';
+import { seedProjects } from './projects.ts';
 
 /** Demo accounts, documented in the README. Every password is the same, for a demo only. */
 export const DEMO_PASSWORD = 'NongTrang@2026';
@@ -100,6 +101,7 @@ export async function seed(database: Database, opts: { unit: { code: string; nam
     const unitId = await seedUnit(tx, opts.unit);
     const procedures = await seedCatalogue(tx, opts.now);
     const demo = opts.demo ? await seedDemo(tx, unitId) : false;
-    return { unitId, procedures, demo };
+    const projects = opts.demo ? await seedProjects(tx, unitId, opts.now) : false;
+    return { unitId, procedures, demo, projects };
   });
 }

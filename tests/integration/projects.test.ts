@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../src/db/client.ts';
+import { DEMO_INVESTOR } from '../../src/db/seed/projects.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { demoClients, signIn, type Client } from '../support/client.ts';
+import { expectError } from '../support/expect.ts';
+import { listProjects, pngBytes, projectId } from '../support/projects.ts';
+
+// The project register with the demo data (seeded relative to the test clock: Monday 2 March 2026).
+// A leader sees which projects are late and why, records a direction with a deadline, sees it
+// flagged once the deadline passes; investors and departments report progress with evidence.
+
+let t: TestApp;
+let c: Awaited<ReturnType<typeof demoClients>>;
+let investor: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  c = await demoClients(t.app);
+  investor = await signIn(t.app, DEMO_INVESTOR.mst);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const detail = async (client: Client, id: string) => {
+  const res = await client.get(`/api/v1/projects/${id}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+describe('the leaders’ view of the demo register', () => {
+  it('late projects first, the latest first, each with why; then at risk, on track, completed', async () => {
+    const list = await listProjects(c.leader);
+    expect(list.items.map((p) => [p.code, p.assessment.state, p.assessment.daysLate])).toEqual([
+      ['DA-001', 'late', 200],
+      ['DA-002', 'late', 45],
+      ['DA-005', 'late', 0],
+      ['DA-003', 'at_risk', 0],
+      ['DA-004', 'on_track', 0],
+      ['DA-006', 'completed', 0],
+    ]);
+    expect(list.counts).toEqual({ late: 3, at_risk: 1, on_track: 1, not_scheduled: 0, completed: 1 });
+    const [first, second, third] = list.items;
+    expect(first!.assessment.reasons.map((r) => r.milestone ?? r.kind)).toEqual(['site_clearance', 'construction_permit', 'construction_start', 'disbursement_below_plan', 'progress_below_plan']);
+    expect(second!.assessment.reasons.map((r) => r.milestone ?? r.kind)).toEqual(['construction_permit']);
+    expect(third!.assessment.reasons.map((r) => r.kind)).toEqual(['progress_below_plan']);
+    // The direction to clear the site was due 30 days ago and is not done.
+    expect(list.overdueDirections).toBe(1);
+    expect(first!.obstacles).toEqual({ open: 1, openDirections: 2, overdueDirections: 1 });
+  });
+
+  it('filters by state and by a search without diacritics', async () => {
+    expect((await listProjects(c.leader, '?state=late')).items.map((p) => p.code)).toEqual(['DA-001', 'DA-002', 'DA-005']);
+    expect((await listProjects(c.leader, '?q=thuy%20van')).items.map((p) => p.code)).toEqual(['DA-001', 'DA-005']);
+  });
+
+  it('the overdue direction is flagged with the days past its deadline', async () => {
+    const p = await detail(c.leader, await projectId(c.leader, 'DA-001'));
+    const states = p.obstacles[0].directions.map((d: { status: { state: string; daysOverdue: number } }) => d.status);
+    expect(states).toEqual([
+      { state: 'overdue', daysOverdue: 30, daysLeft: -30 },
+      { state: 'open', daysOverdue: 0, daysLeft: 15 },
+    ]);
+    expect(p.may).toEqual({ edit: true, report: true, recordMilestone: true, raiseObstacle: true, direct: true, resolve: true });
+  });
+
+  it('what changed this week: the recorded events and no state change yet', async () => {
+    const res = await c.leader.get('/api/v1/projects/changes');
+    expect(res.statusCode, res.body).toBe(200);
+    const changes = res.json();
+    expect(changes.events.map((e: { project: { code: string }; kind: string }) => `${e.project.code} ${e.kind}`)).toEqual(['DA-005 update', 'DA-004 update', 'DA-003 update']);
+    expect(changes.since).toBe('2026-02-23T09:00:00+07:00');
+  });
+});
+
+describe('a leader records a direction with a deadline, and it is flagged once the deadline passes', () => {
+  let id: string;
+  let obstacleId: string;
+  beforeAll(async () => {
+    id = await projectId(c.leader, 'DA-005');
+    obstacleId = (await detail(c.leader, id)).obstacles[0].id;
+  });
+
+  it('a deadline in the past is refused; a specialist may not direct', async () => {
+    const body = { text: 'Phòng KT-HT-ĐT làm việc với Điện lực Phú Thọ về phương án đấu nối.', ownerKind: 'department', ownerDepartmentId: null, deadline: '2026-03-01' };
+    expectError(await c.leader.post(`/api/v1/projects/${id}/obstacles/${obstacleId}/directions`, body), 400, 'VALIDATION_FAILED');
+    const dept = (await detail(c.leader, id)).department.id;
+    expectError(await c.leader.post(`/api/v1/projects/${id}/obstacles/${obstacleId}/directions`, { ...body, ownerDepartmentId: dept }), 400, 'DIRECTION_DEADLINE_PAST');
+    expectError(await c.specialist2.post(`/api/v1/projects/${id}/obstacles/${obstacleId}/directions`, { ...body, ownerDepartmentId: dept, deadline: '2026-03-09' }), 403, 'FORBIDDEN');
+  });
+
+  it('records it, with an event and an audit entry in the same transaction', async () => {
+    const dept = (await detail(c.leader, id)).department.id;
+    const res = await c.leader.post(`/api/v1/projects/${id}/obstacles/${obstacleId}/directions`, {
+      text: 'Phòng Kinh tế, Hạ tầng và Đô thị làm việc với Công ty Điện lực Phú Thọ, thống nhất phương án đấu nối 22 kV.',
+      ownerKind: 'department',
+      ownerDepartmentId: dept,
+      deadline: '2026-03-09',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const d = res.json().obstacles[0].directions[0];
+    expect(d).toMatchObject({ deadline: '2026-03-09', givenBy: 'Phạm Quang Huy', status: { state: 'open', daysOverdue: 0, daysLeft: 7 }, mayComplete: true });
+    const logged = await rows<{ action: string }>(t.database.db, sql`select action from audit_log where entity_type = 'project' and entity_id = ${id}`);
+    expect(logged.map((l) => l.action)).toContain('project_direction');
+    const changes = (await c.leader.get('/api/v1/projects/changes')).json();
+    expect(changes.events[0]).toMatchObject({ kind: 'direction', project: { code: 'DA-005' } });
+  });
+
+  it('on 10 March, one day past the deadline, it is overdue; the department reports it done, late by two days on the 11th', async () => {
+    t.clock.set('2026-03-10T08:00:00+07:00');
+    try {
+      const p = await detail(c.leader, id);
+      expect(p.obstacles[0].directions[0].status).toEqual({ state: 'overdue', daysOverdue: 1, daysLeft: -1 });
+      // With DA-001's, and DA-002's that was due on 5 March.
+      expect((await listProjects(c.leader)).overdueDirections).toBe(3);
+      t.clock.set('2026-03-11T10:00:00+07:00');
+      const dirId = p.obstacles[0].directions[0].id;
+      expectError(await investor.post(`/api/v1/projects/${id}/directions/${dirId}/complete`, { note: 'x' }), 403, 'FORBIDDEN');
+      const done = await c.specialist2.post(`/api/v1/projects/${id}/directions/${dirId}/complete`, { note: 'Đã họp với Điện lực ngày 11/3; phương án đấu nối được thống nhất.' });
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json().obstacles[0].directions[0].status).toEqual({ state: 'done_late', daysOverdue: 2, daysLeft: null });
+      expectError(await c.specialist2.post(`/api/v1/projects/${id}/directions/${dirId}/complete`, { note: 'again' }), 409, 'DIRECTION_ALREADY_DONE');
+    } finally {
+      t.clock.set('2026-03-02T09:00:00+07:00');
+    }
+  });
+});
+
+describe('progress updates with evidence', () => {
+  it('the investor reports with a photo; may not record milestones nor publish', async () => {
+    const id = await projectId(c.leader, 'DA-001');
+    const up = await investor.upload('mat-bang.png', pngBytes(), 'image/png');
+    expect(up.statusCode, up.body).toBe(201);
+    const body = { reportedOn: '2026-03-01', disbursedVnd: 300_000_000_000, progressPct: 6, note: 'Đã san lấp thêm 1,5 ha.', files: [{ uploadId: up.json().id, caption: 'Mặt bằng khu A' }] };
+    expectError(await investor.post(`/api/v1/projects/${id}/updates`, { ...body, milestones: [{ kind: 'site_clearance', actualDate: '2026-03-01' }] }), 403, 'FORBIDDEN');
+    expectError(await investor.post(`/api/v1/projects/${id}/updates`, { ...body, public: true }), 403, 'FORBIDDEN');
+    expectError(await investor.post(`/api/v1/projects/${id}/updates`, { ...body, reportedOn: '2026-03-03' }), 400, 'PROJECT_DATE_IN_FUTURE');
+    // Someone else's upload is not evidence one may attach.
+    const other = await c.specialist2.upload('khac.png', pngBytes(2, 2), 'image/png');
+    expectError(await investor.post(`/api/v1/projects/${id}/updates`, { ...body, files: [{ uploadId: other.json().id, caption: '' }] }), 400, 'FILE_NOT_FOUND');
+    const res = await investor.post(`/api/v1/projects/${id}/updates`, body);
+    expect(res.statusCode, res.body).toBe(201);
+    const u = res.json().updates[0];
+    expect(u).toMatchObject({ reportedOn: '2026-03-01', reporter: { role: 'investor' }, disbursedVnd: 300_000_000_000, progressPct: 6, public: false });
+    expect(u.files).toEqual([expect.objectContaining({ name: 'mat-bang.png', mime: 'image/png', caption: 'Mặt bằng khu A' })]);
+    // The evidence is readable by whoever reads the project, as a file of the project; not yet by the public.
+    const file = await c.specialist2.get(`/api/v1/projects/${id}/files/${u.files[0].id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expectError(await c.anonymous.get(`/api/v1/public/files/${u.files[0].id}`), 404, 'NOT_FOUND');
+    expectError(await c.otherUnit.get(`/api/v1/projects/${id}/files/${u.files[0].id}`), 404, 'PROJECT_NOT_FOUND');
+  });
+
+  it('the department records the site cleared: that milestone is no longer late', async () => {
+    const id = await projectId(c.leader, 'DA-001');
+    const res = await c.specialist2.post(`/api/v1/projects/${id}/updates`, {
+      reportedOn: '2026-03-02',
+      note: 'Bàn giao toàn bộ mặt bằng 6,2 ha còn lại.',
+      milestones: [{ kind: 'site_clearance', actualDate: '2026-03-02' }],
+      public: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const p = res.json();
+    expect(p.milestones.find((m: { kind: string }) => m.kind === 'site_clearance').actualDate).toBe('2026-03-02');
+    expect(p.assessment.reasons.map((r: { milestone?: string; kind: string }) => r.milestone ?? r.kind)).toEqual(['construction_permit', 'construction_start', 'disbursement_below_plan', 'progress_below_plan']);
+    expect(p.assessment.daysLate).toBe(120);
+    expect(p.assessment.reached).toBe('site_clearance');
+  });
+});
+
+describe('the behind-schedule rule is data a leader adjusts', () => {
+  it('a specialist may not; a past date is refused; a version for later changes nothing today; one for today does', async () => {
+    const rule = { milestoneGraceDays: 60, disbursementMarginPoints: 10, progressMarginPoints: 20, dueSoonDays: 30 };
+    expectError(await c.specialist.put('/api/v1/projects/rule', { effectiveFrom: '2026-03-02', rule, basis: 'x' }), 403, 'FORBIDDEN');
+    expectError(await c.leader.put('/api/v1/projects/rule', { effectiveFrom: '2026-03-01', rule, basis: 'x' }), 400, 'PROJECT_RULE_DATE_PAST');
+    expectError(await c.leader.put('/api/v1/projects/rule', { effectiveFrom: '2026-03-02', rule: { ...rule, progressMarginPoints: 101 }, basis: 'x' }), 400, 'VALIDATION_FAILED');
+
+    const later = await c.leader.put('/api/v1/projects/rule', { effectiveFrom: '2026-04-01', rule, basis: 'Kết luận giao ban ngày 02/3/2026' });
+    expect(later.statusCode, later.body).toBe(200);
+    expect(later.json().inForce.version).toBe(0);
+    expect(later.json().next).toMatchObject({ effectiveFrom: '2026-04-01', rule });
+    expect((await listProjects(c.leader, '?state=late')).items.map((p) => p.code)).toContain('DA-002');
+
+    const now = await c.leader.put('/api/v1/projects/rule', { effectiveFrom: '2026-03-02', rule, basis: 'Kết luận giao ban ngày 02/3/2026' });
+    expect(now.json().inForce).toMatchObject({ effectiveFrom: '2026-03-02', rule });
+    const late = (await listProjects(c.leader, '?state=late')).items.map((p) => p.code);
+    // 45 days past the permit is within 60 days' grace; 18 points behind on progress within 20.
+    expect(late).not.toContain('DA-002');
+    expect(late).not.toContain('DA-005');
+  });
+});
+
+describe('registering and editing projects', () => {
+  const body = {
+    name: 'Bãi đỗ xe tập trung khu 4',
+    kind: 'public',
+    investorName: 'UBND phường Nông Trang',
+    registeredCapitalVnd: 12_000_000_000,
+    areaM2: 4500,
+    location: { type: 'Point', coordinates: [105.372, 21.33] },
+    landUse: 'Đất bãi đỗ xe',
+    planningZone: 'Khu dân cư Minh Phương',
+    milestones: [
+      { kind: 'investment_approval', plannedDate: '2026-05-01' },
+      { kind: 'construction_start', plannedDate: '2026-09-01' },
+    ],
+    plan: [{ date: '2026-12-31', disbursedVnd: 12_000_000_000, progressPct: 100 }],
+  };
+
+  it('a specialist registers one; bad geometry and repeated milestones are refused', async () => {
+    expectError(await c.specialist.post('/api/v1/projects', { ...body, location: { type: 'Point', coordinates: [21.33, 105.372] } }), 400, 'VALIDATION_FAILED');
+    expectError(await c.specialist.post('/api/v1/projects', { ...body, milestones: [...body.milestones, { kind: 'construction_start', plannedDate: null }] }), 400, 'VALIDATION_FAILED');
+    expectError(await c.reception.post('/api/v1/projects', body), 403, 'FORBIDDEN');
+    const res = await c.specialist.post('/api/v1/projects', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ code: 'DA-007', version: 1, assessment: { state: 'on_track' }, milestones: [{ kind: 'investment_approval' }, { kind: 'construction_start' }] });
+  });
+
+  it('edits with the version read; a stale version is a conflict', async () => {
+    const id = await projectId(c.leader, 'DA-007');
+    const ok = await c.leader.put(`/api/v1/projects/${id}`, { ...body, name: 'Bãi đỗ xe tập trung khu 4 (giai đoạn 1)', version: 1 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ name: 'Bãi đỗ xe tập trung khu 4 (giai đoạn 1)', version: 2 });
+    expectError(await c.leader.put(`/api/v1/projects/${id}`, { ...body, version: 1 }), 409, 'PROJECT_VERSION_CONFLICT');
+  });
+
+  it('links an investor account by tax code; it then follows the project', async () => {
+    const id = await projectId(c.leader, 'DA-002');
+    expectError(await c.leader.post(`/api/v1/projects/${id}/investors`, { login: 'tiepnhan' }), 404, 'INVESTOR_ACCOUNT_NOT_FOUND');
+    expectError(await investor.get(`/api/v1/projects/${id}`), 404, 'PROJECT_NOT_FOUND');
+    const res = await c.leader.post(`/api/v1/projects/${id}/investors`, { login: DEMO_INVESTOR.mst });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().investors).toEqual([{ id: investor.id, name: DEMO_INVESTOR.fullName, login: DEMO_INVESTOR.mst }]);
+    const mine = (await investor.get('/api/v1/investor/projects')).json().items.map((p: { code: string }) => p.code);
+    expect(mine.sort()).toEqual(['DA-001', 'DA-002', 'DA-005']);
+    expect((await c.citizen.get('/api/v1/investor/projects')).json().items).toEqual([]);
+  });
+});
+
+describe('obstacles', () => {
+  it('the investor raises one; resolving it closes its open directions', async () => {
+    const id = await projectId(c.leader, 'DA-001');
+    const raised = await investor.post(`/api/v1/projects/${id}/obstacles`, { description: 'Chưa được cấp giấy phép xây dựng hạ tầng kỹ thuật giai đoạn 1.', actorKind: 'other', actorOther: 'Sở Xây dựng tỉnh Phú Thọ' });
+    expect(raised.statusCode, raised.body).toBe(201);
+    expectError(await investor.post(`/api/v1/projects/${id}/obstacles`, { description: 'x', actorKind: 'other' }), 400, 'VALIDATION_FAILED');
+
+    const first = (await detail(c.leader, id)).obstacles[0];
+    expectError(await c.specialist2.post(`/api/v1/projects/${id}/obstacles/${first.id}/resolve`, { resolution: 'x' }), 403, 'FORBIDDEN');
+    const res = await c.leader.post(`/api/v1/projects/${id}/obstacles/${first.id}/resolve`, { resolution: '23 hộ đã nhận tiền bồi thường và bàn giao mặt bằng.' });
+    expect(res.statusCode, res.body).toBe(200);
+    const o = res.json().obstacles[0];
+    expect(o.resolution).toBe('23 hộ đã nhận tiền bồi thường và bàn giao mặt bằng.');
+    expect(o.directions.map((d: { status: { state: string } }) => d.status.state)).toEqual(['done_late', 'done']);
+    expect(res.json().obstacles).toHaveLength(2);
+    expectError(await c.leader.post(`/api/v1/projects/${id}/obstacles/${first.id}/resolve`, { resolution: 'again' }), 409, 'OBSTACLE_RESOLVED');
+    expectError(
+      await c.leader.post(`/api/v1/projects/${id}/obstacles/${first.id}/directions`, { text: 'x', ownerKind: 'investor', deadline: '2026-04-01' }),
+      409,
+      'OBSTACLE_RESOLVED',
+    );
+  });
+});
