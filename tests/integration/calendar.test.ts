@@ -3,6 +3,8 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients } from '../support/client.ts';
 import { yearBody } from '../support/catalogue.ts';
 import { expectError } from '../support/expect.ts';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../src/db/client.ts';
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof demoClients>>;
@@ -185,5 +187,96 @@ describe('dates outside the years the calendar answers for (2014–2100)', () =>
 
   it.each(['2005', '2013', '2101', '99999999999'])('GET /calendar/%s answers 400, not 500', async (year) => {
     expectError(await c.anonymous.get(`/api/v1/calendar/${year}`), 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('24/11 (Ngày Văn hóa Việt Nam): a rule present but not in force, switched on with its date', () => {
+  interface Rules {
+    today: string;
+    switchable: { id: string; effectiveFrom: string | null; status: string; version: number; legalBasis: string }[];
+    workingTime: { effectiveFrom: string; status: string }[];
+    decisions: { year: number; source: string | null }[];
+    upcoming: { date: string; kind: string; what: string }[];
+  }
+  const rules = async () => (await c.anonymous.get('/api/v1/calendar/rules')).json() as Rules;
+  const off2026 = async () => ((await c.anonymous.get('/api/v1/calendar/2026')).json().daysOff as { date: string }[]).map((d) => d.date);
+
+  it('ships present, not in force: 24/11/2026 is a working day', async () => {
+    t.clock.set('2026-03-02T09:00:00+07:00');
+    const r = await rules();
+    expect(r.today).toBe('2026-03-02');
+    expect(r.switchable).toEqual([expect.objectContaining({ id: 'culture-day', effectiveFrom: null, status: 'not_in_force', version: 0, legalBasis: expect.stringContaining('80-NQ/TW') })]);
+    expect(await off2026()).not.toContain('2026-11-24');
+    expect(r.decisions.map((d) => d.year)).toEqual(expect.arrayContaining([2025, 2026]));
+    expect(r.decisions.map((d) => d.source)).toContain('Công văn 12729/VPCP-KGVX ngày 25/12/2025');
+  });
+
+  it('only this ward’s admins switch it: others 403, anonymous 401, nothing saved', async () => {
+    const body = { effectiveFrom: '2026-11-24', legalBasis: 'Bộ luật Lao động sửa đổi' };
+    for (const who of [c.citizen, c.reception, c.leader, c.otherUnit]) expectError(await who.put('/api/v1/calendar/rules/culture-day', body), 403, 'FORBIDDEN');
+    expectError(await c.anonymous.put('/api/v1/calendar/rules/culture-day', body), 401, 'UNAUTHENTICATED');
+    expect((await rules()).switchable[0]!.version).toBe(0);
+  });
+
+  it('an unknown rule, a date outside 1900–2999 or no legal basis answers 400', async () => {
+    expectError(await c.admin.put('/api/v1/calendar/rules/tet', { effectiveFrom: '2026-11-24', legalBasis: 'x' }), 400, 'VALIDATION_FAILED');
+    expectError(await c.admin.put('/api/v1/calendar/rules/culture-day', { effectiveFrom: '0000-11-24', legalBasis: 'x' }), 400, 'VALIDATION_FAILED');
+    expectError(await c.admin.put('/api/v1/calendar/rules/culture-day', { effectiveFrom: '2026-11-24', legalBasis: ' ' }), 400, 'VALIDATION_FAILED');
+  });
+
+  it('switched on from 1/1/2027: upcoming; 2026 unchanged, 24/11/2027 off; audited', async () => {
+    const res = await c.admin.put('/api/v1/calendar/rules/culture-day', { effectiveFrom: '2027-01-01', legalBasis: 'Bộ luật Lao động sửa đổi (giả định cho thử nghiệm)' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().switchable[0]).toMatchObject({ effectiveFrom: '2027-01-01', status: 'upcoming', version: 1 });
+    expect(res.json().upcoming).toEqual(expect.arrayContaining([expect.objectContaining({ date: '2027-01-01', kind: 'switchable', what: expect.stringContaining('Ngày Văn hóa Việt Nam') })]));
+    expect(await off2026()).not.toContain('2026-11-24');
+    const y2027 = (await c.anonymous.get('/api/v1/calendar/2027')).json();
+    expect(y2027.daysOff).toEqual(expect.arrayContaining([expect.objectContaining({ date: '2027-11-24', kind: 'holiday', source: 'law' })]));
+    // Tuesday 23/11/2027 17:00 + 1 working day: Wednesday 24/11 is off → Thursday 25/11 17:00.
+    expect(await dueOf('2027-11-23T17:00:00+07:00', 1, 'working_days')).toBe('2027-11-25T17:00:00+07:00');
+    const logged = await rows<{ entity_id: string }>(t.database.db, sql`select entity_id from audit_log where action = 'holiday_switch'`);
+    expect(logged).toEqual([{ entity_id: 'culture-day' }]);
+  });
+
+  it('switched on from 24/11/2026, it reaches 2026 even though 2026 was saved, and the admin’s edits of 2026 still hold', async () => {
+    // 2026 was saved above with 21/2 as a make-up Saturday.
+    const before = (await c.anonymous.get('/api/v1/calendar/2026')).json();
+    expect(before.version).toBeGreaterThan(0);
+    expect(before.makeUpWorkingDays.map((d: { date: string }) => d.date)).toContain('2026-02-21');
+    expect((await c.admin.put('/api/v1/calendar/rules/culture-day', { effectiveFrom: '2026-11-24', legalBasis: 'Bộ luật Lao động sửa đổi' })).statusCode).toBe(200);
+    const after = (await c.anonymous.get('/api/v1/calendar/2026')).json();
+    expect(after.daysOff).toEqual(expect.arrayContaining([expect.objectContaining({ date: '2026-11-24', source: 'law' })]));
+    expect(after.makeUpWorkingDays.map((d: { date: string }) => d.date)).toContain('2026-02-21');
+    expect(await dueOf('2026-11-23T17:00:00+07:00', 1, 'working_days')).toBe('2026-11-25T17:00:00+07:00');
+  });
+
+  it('switched off again: 24/11 is a working day, and the history keeps every version', async () => {
+    const res = await c.admin.put('/api/v1/calendar/rules/culture-day', { effectiveFrom: null, legalBasis: 'Luật chưa được thông qua' });
+    expect(res.json().switchable[0]).toMatchObject({ effectiveFrom: null, status: 'not_in_force', version: 3 });
+    expect(await off2026()).not.toContain('2026-11-24');
+    expect(await dueOf('2026-11-23T17:00:00+07:00', 1, 'working_days')).toBe('2026-11-24T17:00:00+07:00');
+  });
+});
+
+describe('each day shows where it comes from; removed pre-filled days are listed', () => {
+  it('law, decision and admin days, and a removed pre-filled day that can be put back', async () => {
+    const body = await yearBody(c.admin, 2026);
+    const res = await c.admin.put('/api/v1/calendar/2026', {
+      daysOff: [...body.daysOff.filter((d) => d.date !== '2026-04-27'), { date: '2026-03-09', name: 'Nghỉ theo quyết định của tỉnh', kind: 'extra' }],
+      makeUpWorkingDays: body.makeUpWorkingDays,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const year = res.json();
+    const day = (date: string) => year.daysOff.find((d: { date: string }) => d.date === date);
+    expect(day('2026-01-01')).toMatchObject({ source: 'decision', basis: 'Công văn 12729/VPCP-KGVX ngày 25/12/2025' });
+    expect(day('2026-04-26')).toMatchObject({ source: 'law', basis: expect.stringContaining('Bộ luật Lao động 2019') });
+    expect(day('2026-03-09')).toMatchObject({ source: 'admin' });
+    expect(year.removed.daysOff).toEqual([expect.objectContaining({ date: '2026-04-27', kind: 'compensatory', source: 'law' })]);
+    expect(year.updatedAt).toMatch(/\+07:00$/);
+    // Put back: the removed day returns and the list of removed days is empty.
+    const back = await c.admin.put('/api/v1/calendar/2026', { daysOff: [...year.daysOff.filter((d: { date: string }) => d.date !== '2026-03-09'), ...year.removed.daysOff], makeUpWorkingDays: year.makeUpWorkingDays });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().removed.daysOff).toEqual([]);
+    expect(back.json().daysOff.map((d: { date: string }) => d.date)).toContain('2026-04-27');
   });
 });

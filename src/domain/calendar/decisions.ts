@@ -9,11 +9,16 @@ import type { HolidayOccasion } from './rules.ts';
 import { addDays, type IsoDate } from './dates.ts';
 
 export type DayOffKind = 'holiday' | 'compensatory' | 'extra';
+/** Where a day of a year's calendar comes from: the law's rules, a government decision, or an admin's edit. */
+export type DaySource = 'law' | 'decision' | 'admin';
 
 export interface NamedDate {
   date: IsoDate;
   name: string;
   nameEn: string;
+  source?: DaySource;
+  /** The legal basis or document behind the day (shown to officials). */
+  basis?: string;
 }
 
 export interface DayOff extends NamedDate {

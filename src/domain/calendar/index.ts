@@ -29,11 +29,21 @@ export {
   prefillYear,
   type DayOff,
   type DayOffKind,
+  type DaySource,
   type GovernmentDecision,
   type NamedDate,
   type PrefillOptions,
   type YearCalendar,
 } from './year.ts';
+export {
+  NO_SWITCHES,
+  SWITCHABLE_HOLIDAYS,
+  switchStatusOn,
+  type HolidaySwitch,
+  type SwitchableHoliday,
+  type SwitchStatus,
+} from './switchable.ts';
+export { applyEdits, editsAgainst, type EditedYear, type YearEdits } from './year-edits.ts';
 export { formatVn, parseLocalVn, vnDateOf } from './vn-time.ts';
 export {
   createWorkingCalendar,

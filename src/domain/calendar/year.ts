@@ -6,9 +6,10 @@
 import { addDays, dayNumberOf, formatDayNumber, parseIsoDate, weekdayOfDayNumber, type IsoDate } from './dates.ts';
 import { lunarToSolar } from './lunar.ts';
 import { KNOWN_GOVERNMENT_DECISIONS, type DayOff, type GovernmentDecision, type NamedDate } from './decisions.ts';
-import { DEFAULT_HOLIDAY_RULES, DEFAULT_WORKING_TIME, inForceOn, type HolidayOccasion, type HolidayRuleSet, type Weekday } from './rules.ts';
+import { DEFAULT_HOLIDAY_RULES, DEFAULT_WORKING_TIME, inForceOn, type HolidayOccasion, type HolidayRuleSet, type SolarHolidayRule, type Weekday } from './rules.ts';
+import { NO_SWITCHES, switchedOn, type HolidaySwitch } from './switchable.ts';
 
-export type { DayOff, DayOffKind, GovernmentDecision, NamedDate } from './decisions.ts';
+export type { DayOff, DayOffKind, DaySource, GovernmentDecision, NamedDate } from './decisions.ts';
 export { KNOWN_GOVERNMENT_DECISIONS } from './decisions.ts';
 
 export interface YearCalendar {
@@ -22,6 +23,8 @@ export interface PrefillOptions {
   /** Weekly days off, for the compensation rule; defaults to Saturday and Sunday. */
   weekend?: readonly Weekday[];
   decisions?: readonly GovernmentDecision[];
+  /** Switchable holidays (24/11) and the date each takes effect; by default all off. */
+  switches?: readonly HolidaySwitch[];
 }
 
 /**
@@ -45,15 +48,18 @@ export function prefillYear(
   // A decision fixes the days of the occasions it covers: their pre-filled days give way.
   const decided = new Set<HolidayOccasion>(decisions.flatMap((d) => d.occasions));
   const off = new Map<IsoDate, DayOff>();
-  for (const h of holidaysOf(year, ruleSet)) {
+  for (const h of holidaysOf(year, ruleSet, options.switches ?? NO_SWITCHES)) {
     // Two holidays on one date (e.g. 10/3 lunar on 30/4) give one day off; the law gives no extra.
-    if (!decided.has(h.occasion) && !off.has(h.date)) off.set(h.date, { date: h.date, name: h.name, nameEn: h.nameEn, kind: 'holiday' });
+    if (!decided.has(h.occasion) && !off.has(h.date)) {
+      off.set(h.date, { date: h.date, name: h.name, nameEn: h.nameEn, kind: 'holiday', source: 'law', basis: h.basis });
+    }
   }
   const lawHolidays = [...off.values()];
   const makeUp = new Map<IsoDate, NamedDate>();
   for (const d of decisions) {
-    for (const e of d.daysOff) off.set(e.date, { ...e });
-    for (const m of d.makeUpWorkingDays) makeUp.set(m.date, { ...m });
+    const basis = d.source ?? d.title;
+    for (const e of d.daysOff) off.set(e.date, { ...e, source: 'decision', basis });
+    for (const m of d.makeUpWorkingDays) makeUp.set(m.date, { ...m, source: 'decision', basis });
   }
 
   if (ruleSet.compensateWeekend) {
@@ -70,7 +76,7 @@ export function prefillYear(
       // A compensation spilling into January belongs to next year's calendar; none of the
       // current holidays is late enough in December for this to happen.
       if (!date.startsWith(`${year}-`)) continue;
-      off.set(date, { date, name: `Nghỉ bù ${h.name}`, nameEn: `Compensatory day off (${h.nameEn})`, kind: 'compensatory' });
+      off.set(date, { date, name: `Nghỉ bù ${h.name}`, nameEn: `Compensatory day off (${h.nameEn})`, kind: 'compensatory', source: 'law', basis: h.basis });
     }
   }
   return {
@@ -82,13 +88,25 @@ export function prefillYear(
 
 const byDate = (a: NamedDate, b: NamedDate): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
-/** Every statutory holiday date of the solar year under one rule set, unsorted. */
-function holidaysOf(year: number, ruleSet: HolidayRuleSet): (NamedDate & { occasion: HolidayOccasion })[] {
-  const result: (NamedDate & { occasion: HolidayOccasion })[] = [];
+type Holiday = NamedDate & { occasion: HolidayOccasion; basis: string };
+
+/**
+ * Every statutory holiday date of the solar year under one rule set, and of the switchable
+ * holidays switched on by then, unsorted.
+ */
+function holidaysOf(year: number, ruleSet: HolidayRuleSet, switches: readonly HolidaySwitch[]): Holiday[] {
+  const result: Holiday[] = [];
+  const basis = ruleSet.legalBasis;
   const inYear = (date: IsoDate): boolean => date.startsWith(`${year}-`);
+  const solarDays = (r: SolarHolidayRule) =>
+    Array.from({ length: r.days }, (_, i) => formatDayNumber(dayNumberOf(year, r.month, r.day) + i));
   for (const r of ruleSet.solar) {
-    const start = dayNumberOf(year, r.month, r.day);
-    for (let i = 0; i < r.days; i++) result.push({ date: formatDayNumber(start + i), name: r.name, nameEn: r.nameEn, occasion: r.occasion });
+    for (const date of solarDays(r)) result.push({ date, name: r.name, nameEn: r.nameEn, occasion: r.occasion, basis });
+  }
+  for (const { rule, from } of switchedOn(switches)) {
+    for (const date of solarDays(rule)) {
+      if (date >= from) result.push({ date, name: rule.name, nameEn: rule.nameEn, occasion: rule.occasion, basis: rule.legalBasis });
+    }
   }
   for (const r of ruleSet.lunar) {
     // A lunar date late in the lunar year falls in the next solar year, so look at both
@@ -100,7 +118,7 @@ function holidaysOf(year: number, ruleSet: HolidayRuleSet): (NamedDate & { occas
       const anchorDay = dayNumberOf(anchor.y, anchor.m, anchor.d);
       for (let i = -r.daysBefore; i <= r.daysAfter; i++) {
         const date = formatDayNumber(anchorDay + i);
-        if (inYear(date)) result.push({ date, name: r.name, nameEn: r.nameEn, occasion: r.occasion });
+        if (inYear(date)) result.push({ date, name: r.name, nameEn: r.nameEn, occasion: r.occasion, basis });
       }
     }
   }
@@ -108,7 +126,7 @@ function holidaysOf(year: number, ruleSet: HolidayRuleSet): (NamedDate & { occas
   if (adj) {
     const anchor = formatDayNumber(dayNumberOf(year, adj.month, adj.day));
     const side = adj.sideByWeekday[weekdayOfDayNumber(parseIsoDate(anchor))];
-    result.push({ date: addDays(anchor, side === 'before' ? -1 : 1), name: adj.name, nameEn: adj.nameEn, occasion: adj.occasion });
+    result.push({ date: addDays(anchor, side === 'before' ? -1 : 1), name: adj.name, nameEn: adj.nameEn, occasion: adj.occasion, basis });
   }
   return result;
 }

@@ -7,5 +7,6 @@ import { apply } from './sections/apply.en';
 import { dossiers } from './sections/dossiers.en';
 import { backoffice } from './sections/backoffice.en';
 import { desk } from './sections/desk.en';
+import { calendar } from './sections/calendar.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar };

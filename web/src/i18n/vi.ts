@@ -6,8 +6,9 @@ import { apply } from './sections/apply.vi';
 import { dossiers } from './sections/dossiers.vi';
 import { backoffice } from './sections/backoffice.vi';
 import { desk } from './sections/desk.vi';
+import { calendar } from './sections/calendar.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

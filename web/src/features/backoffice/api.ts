@@ -1,5 +1,7 @@
 import { api, apiPath } from '../../api/client';
 import type { Dossier, DossierEvent, DossierStatus, Procedure, ProcedureSummary, Ref, Role, Timeliness, User } from '../../api/types';
+import type { DaySource } from '@domain/calendar/decisions.ts';
+import type { SwitchStatus } from '@domain/calendar/switchable.ts';
 
 // Back-office API paths (they double as useApi cache keys, in the same hierarchy as the
 // citizen pages: /api/v1/dossiers…) and the writes the back office makes.
@@ -67,24 +69,50 @@ export interface Citizen {
 }
 
 export type DayOffKind = 'holiday' | 'compensatory' | 'extra';
-export interface DayOff {
-  date: string;
-  name: string;
-  nameEn?: string;
-  kind: DayOffKind;
-}
 export interface MakeUpDay {
   date: string;
   name: string;
   nameEn?: string;
+  /** Where the day comes from: the law's rules, a government decision, or an admin's edit. */
+  source?: DaySource;
+  basis?: string;
+}
+export interface DayOff extends MakeUpDay {
+  kind: DayOffKind;
 }
 export interface CalendarYear {
   year: number;
   daysOff: DayOff[];
   makeUpWorkingDays: MakeUpDay[];
+  /** Pre-filled days an admin removed (they can be put back). */
+  removed: { daysOff: DayOff[]; makeUpWorkingDays: MakeUpDay[] };
   version: number;
   confirmed: boolean;
   updatedAt?: string | null;
+}
+
+type RuleStatus = 'past' | 'in_force' | 'upcoming';
+/** GET /calendar/rules: the calendar's law as data, and what changes when. */
+export interface CalendarRules {
+  today: string;
+  workingTime: { effectiveFrom: string; legalBasis: string; periods: { start: string; end: string }[]; status: RuleStatus }[];
+  holidayRules: { id: string; effectiveFrom: string; legalBasis: string; holidays: string[]; status: RuleStatus }[];
+  switchable: {
+    id: string;
+    name: string;
+    nameEn: string;
+    month: number;
+    day: number;
+    legalBasis: string;
+    legalBasisEn: string;
+    effectiveFrom: string | null;
+    status: SwitchStatus;
+    version: number;
+    switchBasis: string | null;
+    updatedAt: string | null;
+  }[];
+  decisions: { year: number; title: string; titleEn: string; source: string | null }[];
+  upcoming: { date: string; kind: 'working_time' | 'holiday_rules' | 'switchable'; what: string; whatEn: string }[];
 }
 
 export interface ProcedureVersion {
@@ -120,6 +148,7 @@ export const boApi = {
   /** When "due soon" ends: 16 working hours from now, as the server counts the queue. */
   dueSoonLimit: (from: string) => apiPath('/calendar/due', { from, amount: 16, unit: 'working_hours' }),
   calendar: (year: number) => apiPath(`/calendar/${year}`),
+  calendarRules: () => apiPath('/calendar/rules'),
   users: () => apiPath('/admin/users'),
 };
 
@@ -171,6 +200,14 @@ export function saveProcedure(code: string, definition: unknown, effectiveFrom: 
 /** @throws {ApiError} VALIDATION_FAILED / CALENDAR_INVALID, FORBIDDEN. */
 export function saveCalendar(year: number, body: { daysOff: DayOff[]; makeUpWorkingDays: MakeUpDay[]; confirmed: boolean }): Promise<CalendarYear> {
   return api.put<CalendarYear>(`/calendar/${year}`, body);
+}
+
+/**
+ * Switches a switchable holiday (24/11) on from a date, or off with null.
+ * @throws {ApiError} VALIDATION_FAILED, FORBIDDEN.
+ */
+export function saveHolidaySwitch(id: string, body: { effectiveFrom: string | null; legalBasis: string }): Promise<CalendarRules> {
+  return api.put<CalendarRules>(`/calendar/rules/${enc(id)}`, body);
 }
 
 export interface NewUser {

@@ -9,7 +9,14 @@ import { boHref } from '../paths';
 import { ActionError } from '../actions/ActionError';
 import { YearView } from './calendar/YearView';
 import { DayLists } from './calendar/DayLists';
+import { RulesPanel } from './calendar/RulesPanel';
 import { CALENDAR_YEARS } from '@domain/calendar/rules.ts';
+
+/** Days shown when the page loaded (not the admin's own) that have been removed since, unsaved. */
+function prefilledRemovedNow(data: CalendarYear, daysOff: CalendarYear['daysOff'], makeUp: CalendarYear['makeUpWorkingDays']) {
+  const kept = new Set([...daysOff, ...makeUp].map((d) => d.date));
+  return [...data.daysOff, ...data.makeUpWorkingDays].filter((d) => d.source && d.source !== 'admin' && !kept.has(d.date));
+}
 
 function YearEditor({ data, onSaved }: { data: CalendarYear; onSaved: (next: CalendarYear) => void }) {
   const { t } = useT();
@@ -33,6 +40,7 @@ function YearEditor({ data, onSaved }: { data: CalendarYear; onSaved: (next: Cal
         year={data.year}
         daysOff={daysOff}
         makeUp={makeUp}
+        removed={[...data.removed.daysOff, ...data.removed.makeUpWorkingDays, ...prefilledRemovedNow(data, daysOff, makeUp)]}
         onDaysOff={(d) => {
           setDaysOff(d);
           setDirty(true);
@@ -100,8 +108,9 @@ export function CalendarAdminPage() {
             {d.confirmed ? <Tag colour="green">{t('bo.cal.confirmed')}</Tag> : <Tag colour="yellow">{t('bo.cal.draft')}</Tag>}{' '}
             {d.version > 0 ? t('bo.cal.version', { n: d.version, at: formatDateTime(d.updatedAt) || '—' }) : t('bo.cal.version0')}
           </p>
+          <RulesPanel year={d.year} onChanged={cal.reload} />
           <YearEditor
-            key={`${d.year}-${d.version}`}
+            key={`${d.year}-${d.version}-${JSON.stringify(d.daysOff.map((x) => x.date))}`}
             data={d}
             onSaved={(next) => {
               cal.setData(next);

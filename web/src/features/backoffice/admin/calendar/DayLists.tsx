@@ -67,17 +67,60 @@ function AddDay({ year, kind, taken, onAdd }: { year: number; kind: 'off' | 'mak
   );
 }
 
-export function DayLists({ year, daysOff, makeUp, onDaysOff, onMakeUp }: {
+/** Where a day comes from (law, decision, admin) and the text behind it. */
+function Source({ day }: { day: MakeUpDay }) {
+  const { t } = useT();
+  if (!day.source) return null;
+  return (
+    <span className="bo-sub">
+      {t(`bo.cal.source.${day.source}`)}
+      {day.basis ? `: ${day.basis}` : ''}
+    </span>
+  );
+}
+
+/** Pre-filled days that were removed, each of which can be put back. */
+function Removed({ removed, onRestore }: { removed: (DayOff | MakeUpDay)[]; onRestore: (d: DayOff | MakeUpDay) => void }) {
+  const { t } = useT();
+  if (removed.length === 0) return null;
+  return (
+    <section aria-labelledby="cal-removed-title" className="bo-section">
+      <h2 id="cal-removed-title">{t('bo.cal.removedTitle', { count: removed.length })}</h2>
+      <p className="secondary-text">{t('bo.cal.removedHint')}</p>
+      <ul className="list-plain bo-daylist">
+        {removed.map((d) => (
+          <li key={d.date}>
+            <span>
+              <strong>{formatDate(d.date)}</strong> – {d.name} <span className="bo-sub">{'kind' in d ? t(`bo.cal.kind.${d.kind}`) : t('bo.cal.makeUp')}</span>
+              <Source day={d} />
+            </span>
+            <Button variant="secondary" small onClick={() => onRestore(d)}>
+              {t('bo.cal.restore')}
+              <span className="visually-hidden"> {formatDate(d.date)}</span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function DayLists({ year, daysOff, makeUp, removed, onDaysOff, onMakeUp }: {
   year: number;
   daysOff: DayOff[];
   makeUp: MakeUpDay[];
+  /** Pre-filled days not in the lists (removed by an admin, saved or not). */
+  removed: (DayOff | MakeUpDay)[];
   onDaysOff: (d: DayOff[]) => void;
   onMakeUp: (d: MakeUpDay[]) => void;
 }) {
   const { t } = useT();
   const taken = new Set([...daysOff.map((d) => d.date), ...makeUp.map((d) => d.date)]);
   const sorted = <T extends { date: string }>(list: T[]) => [...list].sort((a, b) => a.date.localeCompare(b.date));
+  const restorable = removed.filter((d) => !taken.has(d.date));
   return (
+    <>
+    <Removed removed={restorable} onRestore={(d) => ('kind' in d ? onDaysOff([...daysOff, d]) : onMakeUp([...makeUp, d]))} />
     <div className="grid grid--halves">
       <section aria-labelledby="cal-off-title">
         <h2 id="cal-off-title">{t('bo.cal.daysOff', { count: daysOff.length })}</h2>
@@ -86,6 +129,7 @@ export function DayLists({ year, daysOff, makeUp, onDaysOff, onMakeUp }: {
             <li key={d.date}>
               <span>
                 <strong>{formatDate(d.date)}</strong> – {d.name} <span className="bo-sub">{t(`bo.cal.kind.${d.kind}`)}</span>
+                <Source day={d} />
               </span>
               <Button variant="secondary" small onClick={() => onDaysOff(daysOff.filter((x) => x.date !== d.date))}>
                 {t('bo.cal.remove')}
@@ -104,6 +148,7 @@ export function DayLists({ year, daysOff, makeUp, onDaysOff, onMakeUp }: {
             <li key={d.date}>
               <span>
                 <strong>{formatDate(d.date)}</strong> – {d.name}
+                <Source day={d} />
               </span>
               <Button variant="secondary" small onClick={() => onMakeUp(makeUp.filter((x) => x.date !== d.date))}>
                 {t('bo.cal.remove')}
@@ -115,5 +160,6 @@ export function DayLists({ year, daysOff, makeUp, onDaysOff, onMakeUp }: {
         <AddDay year={year} kind="makeUp" taken={taken} onAdd={(d) => onMakeUp([...makeUp, { date: d.date, name: d.name }])} />
       </section>
     </div>
+    </>
   );
 }
