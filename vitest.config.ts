@@ -8,6 +8,8 @@ const testEnv = { PASSWORD_SCRYPT_LOG2N: '10' };
 
 export default defineConfig({
   test: {
+    // Every skipped test is listed at the end with its reason.
+    reporters: ['default', './tests/support/skipped-reporter.ts'],
     projects: [
       {
         test: {
@@ -21,6 +23,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          // One migrated, seeded database per run; each test app starts from a copy of it.
+          globalSetup: ['tests/support/seeded-database.ts'],
           environment: 'node',
           env: testEnv,
           testTimeout: 60_000,
@@ -31,6 +35,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/seeded-database.ts'],
           environment: 'node',
           env: testEnv,
           testTimeout: 180_000,

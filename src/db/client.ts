@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -20,6 +20,8 @@ export interface Database {
   /** Runs a multi-statement SQL script (migrations). */
   execScript(sqlText: string): Promise<void>;
   ping(): Promise<boolean>;
+  /** The embedded database's data directory as one file (PGlite's dumpDataDir); PGlite only. */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -94,8 +96,12 @@ const PGLITE_OPTIONS = {
   startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
 };
 
-/** Opens the embedded database (PGlite) in `<dataDir>/db`, or an in-memory one for `dataDir = null`. */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+/**
+ * Opens the embedded database (PGlite) in `<dataDir>/db`, or an in-memory one for `dataDir = null`.
+ * `from`: a data-directory dump (PGlite's dumpDataDir) to start a new database from, instead of
+ * creating an empty one (initdb); ignored when the data directory already holds a database.
+ */
+export async function openPglite(dataDir: string | null, opts: { from?: Blob } = {}): Promise<Database> {
   let unlock = () => {};
   let client: PGlite;
   if (dataDir) {
@@ -103,13 +109,14 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     mkdirSync(dir, { recursive: true });
     unlock = lockDataDir(dataDir);
     try {
-      client = await PGlite.create(dir, PGLITE_OPTIONS);
+      const fresh = !existsSync(join(dir, 'PG_VERSION'));
+      client = await PGlite.create(dir, { ...PGLITE_OPTIONS, ...(fresh && opts.from ? { loadDataDir: opts.from } : {}) });
     } catch (err) {
       unlock();
       throw err;
     }
   } else {
-    client = await PGlite.create(PGLITE_OPTIONS);
+    client = await PGlite.create({ ...PGLITE_OPTIONS, ...(opts.from ? { loadDataDir: opts.from } : {}) });
   }
   const db = drizzlePglite(client);
   return {
@@ -123,6 +130,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       await client.query('select 1');
       return true;
     },
+    dump: () => client.dumpDataDir('none'),
     close: async () => {
       await client.close();
       unlock();

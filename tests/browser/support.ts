@@ -71,9 +71,19 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Visits, checks accessibility, keeps a screenshot. */
+/**
+ * Waits until the page shows what it has loaded: no loading status (spinner) and no table marked
+ * busy left, and the fonts are in. Callers first wait for the content they came for; this is not
+ * "network idle", which on a busy machine can come before an answer the page still waits for.
+ */
+export async function settled(page: Page) {
+  await expect.poll(() => page.locator('.spinner-wrap[role=status], [aria-busy=true]').count(), { timeout: 15_000 }).toBe(0);
+  await page.evaluate('document.fonts.ready.then(() => true)');
+}
+
+/** Checks accessibility of what is shown, keeps a screenshot. */
 export async function check(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await expectAccessible(page, name);
   await screenshot(page, name);
 }
@@ -82,10 +92,14 @@ export async function signInUi(page: Page, login: string, password = 'NongTrang@
   await page.goto('/dang-nhap');
   await page.getByLabel(/CCCD|Tên đăng nhập|đăng nhập/i).first().fill(login);
   await page.getByLabel(/Mật khẩu/i).fill(password);
+  // Signed in is a fact: the server's answer to the sign-in, then the page moving on (to the back
+  // office or the citizen's dossiers). "Network idle" is not one: on a busy machine it can come
+  // before the answer, and the caller's next page.goto would cancel the sign-in.
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST', { timeout: 30_000 });
   await page.getByRole('button', { name: /Đăng nhập/ }).click();
-  // Signed in is a fact: the sign-in page moves on (to the back office or the citizen's dossiers).
-  // "Network idle" is not one: on a busy machine it can come before the sign-in answer.
-  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+  const res = await answer;
+  expect(res.status(), `sign-in of ${login}: ${await res.text()}`).toBe(200);
+  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'), { timeout: 30_000 });
 }
 
 /** Fills every field of the application form's step 2 with a plausible value. */

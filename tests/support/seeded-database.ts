@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/db/client.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { seed } from '../../src/db/seed/demo.ts';
+import { loadConfig } from '../../src/server/config.ts';
+
+/**
+ * One migrated and seeded database per test run, which every test app starts from (a copy):
+ * a PGlite data-directory dump on the embedded database, a template database on PostgreSQL.
+ * Made by the integration and browser projects' globalSetup; see startTestApp.
+ */
+export interface SeededDatabase {
+  /** What was seeded: a test app whose seed would differ starts from an empty database instead. */
+  key: string;
+  /** The PGlite dump's file, or the PostgreSQL template database's name. */
+  pgliteDump?: string;
+  postgresTemplate?: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    seededDatabase: SeededDatabase | null;
+  }
+}
+
+/** The fixed "now" of TestClock; browser tests run on real time. */
+export const TEST_NOW = new Date('2026-03-02T09:00:00+07:00');
+
+/** The settings every test app starts from (startTestApp adds its own on top). */
+export const TEST_ENV = { NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_TTL_HOURS: '720', RATE_LIMIT_LOGIN_PER_MINUTE: '10000' } as const;
+
+/** What the seed depends on: the unit, and the day the catalogue takes effect. */
+export function seedKey(unit: { code: string; name: string; parentName: string }, now: Date | 'real'): string {
+  return JSON.stringify([unit.code, unit.name, unit.parentName, now === 'real' ? 'real' : now.toISOString()]);
+}
+
+export function adminQuery(serverUrl: string, text: string) {
+  const c = new pg.Client({ connectionString: serverUrl });
+  return c
+    .connect()
+    .then(() => c.query(text))
+    .finally(() => c.end());
+}
+
+/** The URL of database `name` on the server that `serverUrl` points to. */
+export function databaseUrl(serverUrl: string, name: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export default async function setup(project: TestProject) {
+  // Browser tests run on real time: the browser's own clock must agree with the server's.
+  const now = project.name === 'browser' ? new Date() : TEST_NOW;
+  const { unit } = loadConfig({ ...TEST_ENV }, tmpdir());
+  const key = seedKey(unit, project.name === 'browser' ? 'real' : now);
+  const serverUrl = process.env.DATABASE_URL;
+  const started = performance.now();
+  let provided: SeededDatabase;
+  let teardown: () => Promise<void>;
+  if (serverUrl) {
+    const name = `nts_seed_${Date.now()}_${randomBytes(3).toString('hex')}`;
+    await adminQuery(serverUrl, `create database ${name}`);
+    const database = await openDatabase({ databaseUrl: databaseUrl(serverUrl, name), dataDir: null, poolSize: 2 });
+    await migrate(database);
+    await seed(database, { unit, demo: true, now });
+    await database.close();
+    provided = { key, postgresTemplate: name };
+    teardown = async () => {
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    };
+  } else {
+    const database = await openDatabase({ databaseUrl: null, dataDir: null });
+    await migrate(database);
+    await seed(database, { unit, demo: true, now });
+    const file = join(tmpdir(), `nts-seed-${process.pid}-${randomBytes(3).toString('hex')}.tar`);
+    writeFileSync(file, Buffer.from(await (await database.dump!()).arrayBuffer()));
+    await database.close();
+    provided = { key, pgliteDump: file };
+    teardown = async () => rmSync(file, { force: true });
+  }
+  if (process.env.NTS_TEST_TIMINGS) console.warn(`seeded database for ${project.name} in ${Math.round(performance.now() - started)} ms`);
+  project.provide('seededDatabase', provided);
+  return teardown;
+}
