@@ -17,8 +17,13 @@ export interface Database {
   readonly db: Executor;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
-  /** Runs a multi-statement SQL script (migrations). */
+  /**
+   * Runs a multi-statement SQL script as written, as one query: PostgreSQL runs its statements in
+   * one transaction unless the script holds its own BEGIN/COMMIT (migrations).
+   */
   execScript(sqlText: string): Promise<void>;
+  /** Runs `fn` holding a database-wide advisory lock `key` (one instance at a time, e.g. migrations). */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   ping(): Promise<boolean>;
   /** The embedded database's data directory as one file (PGlite's dumpDataDir); PGlite only. */
   dump?(): Promise<Blob>;
@@ -119,12 +124,19 @@ export async function openPglite(dataDir: string | null, opts: { from?: Blob } =
     client = await PGlite.create({ ...PGLITE_OPTIONS, ...(opts.from ? { loadDataDir: opts.from } : {}) });
   }
   const db = drizzlePglite(client);
+  const locks = new Map<number, Promise<unknown>>();
   return {
     kind: 'pglite',
     db,
     transaction: (fn) => db.transaction((tx) => fn(tx)),
     execScript: async (text) => {
       await client.exec(text);
+    },
+    // One process holds the data directory (lockDataDir): the lock is a queue in this process.
+    withLock: (key, fn) => {
+      const run = (locks.get(key) ?? Promise.resolve()).then(fn);
+      locks.set(key, run.catch(() => {}));
+      return run;
     },
     ping: async () => {
       await client.query('select 1');
@@ -151,6 +163,21 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
     transaction: (fn) => db.transaction((tx) => fn(tx)),
     execScript: async (text) => {
       await pool.query(text);
+    },
+    // The lock is held by a connection of its own: a pool of one stays free for `fn`'s queries.
+    withLock: async (key, fn) => {
+      const session = new pg.Client({ connectionString: url });
+      await session.connect();
+      try {
+        await session.query('select pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await session.query('select pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        await session.end();
+      }
     },
     ping: async () => {
       await pool.query('select 1');

@@ -17,6 +17,7 @@ import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './http-errors.ts';
 import { frameworkErrors, registerInputGuard } from './input-guard.ts';
 import { registerAuth } from './auth.ts';
+import { registerRequestLog } from './request-log.ts';
 import { registerRoutes } from './routes.ts';
 import { registerWeb } from './web.ts';
 import { createMessageWorker, sendersFromConfig } from '../modules/messages/index.ts';
@@ -29,7 +30,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
@@ -109,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const withOutbox: AppDeps = { ...deps, outbox: worker };
 
   registerAuth(app, withOutbox);
+  registerRequestLog(app);
   registerUploadSweeper(app, deps);
   await app.register(async (api) => registerRoutes(api, withOutbox), { prefix: '/api/v1' });
   await registerWeb(app);

@@ -15,6 +15,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Message providers; by default those the settings choose (tests inject their own). */
   senders?: MessageSenders;
+  /** Where log lines go (JSON, one a line); standard output by default. Tests read them. */
+  logStream?: { write(line: string): void };
   /** Set by the app: asks the outbox worker to deliver now, after a commit that wrote messages. */
   outbox?: { kick(): void };
 }

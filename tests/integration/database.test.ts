@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DataDirLockedError, openPglite, rows } from '../../src/db/client.ts';
-import { migrate, splitSql } from '../../src/db/migrate.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { openTestDatabase } from '../support/app.ts';
 
 describe('the embedded database', () => {
   it('refuses a second opener of the same data directory, and reopens after close', async () => {
@@ -56,7 +57,53 @@ describe('the embedded database', () => {
     await db.close();
   });
 
-  it('splits migration scripts on statements, not on semicolons in strings', () => {
-    expect(splitSql("create table a (x text);\n-- c;\ncomment on table a is 'x; y';")).toEqual(['create table a (x text)', "comment on table a is 'x; y'"]);
+});
+
+describe('migrations', () => {
+  it('run each file whole (a trigger with a dollar-quoted body); a failing file leaves nothing behind and is not recorded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nts-migrations-'));
+    writeFileSync(
+      join(dir, '0001_counter.sql'),
+      `-- a comment; with a semicolon
+CREATE TABLE counter (n integer NOT NULL, note text);
+COMMENT ON TABLE counter IS 'semicolons; in strings';
+CREATE FUNCTION counter_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.n := NEW.n + 1; -- statements inside the body
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER counter_bump BEFORE INSERT ON counter FOR EACH ROW EXECUTE FUNCTION counter_bump();
+-- the file ends in a comment, with no newline`,
+    );
+    writeFileSync(join(dir, '0002_broken.sql'), 'CREATE TABLE half_done (x integer);\nINSERT INTO counter (n) VALUES (1);\nSELECT 1 / 0;\n');
+    const { database, drop } = await openTestDatabase();
+    try {
+      await expect(migrate(database, { dir })).rejects.toThrow(/Migration 0002_broken\.sql failed, nothing of it was applied: division by zero/);
+      await database.execScript('INSERT INTO counter (n) VALUES (41)');
+      expect(await rows(database.db, sql`select n from counter`)).toEqual([{ n: 42 }]);
+      expect(await rows(database.db, sql`select to_regclass('half_done') as t`)).toEqual([{ t: null }]);
+      expect(await rows(database.db, sql`select name from schema_migrations order by name`)).toEqual([{ name: '0001_counter.sql' }]);
+      // Fixed, it runs on the next start; what was applied is not run again.
+      writeFileSync(join(dir, '0002_broken.sql'), 'CREATE TABLE half_done (x integer);\n');
+      expect(await migrate(database, { dir })).toEqual(['0002_broken.sql']);
+      expect(await migrate(database, { dir })).toEqual([]);
+    } finally {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('several instances migrating one database at once apply each file once', async () => {
+    const { database, drop } = await openTestDatabase();
+    try {
+      const results = await Promise.all([migrate(database), migrate(database), migrate(database)]);
+      const applied = results.flat();
+      expect(new Set(applied).size).toBe(applied.length);
+      expect(applied.length).toBeGreaterThan(0);
+      expect(await migrate(database)).toEqual([]);
+    } finally {
+      await drop();
+    }
   });
 });

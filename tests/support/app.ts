@@ -86,7 +86,7 @@ function seededDatabase(): SeededDatabase | null {
  * on close), otherwise an in-memory PGlite. Both are copies of the run's seeded database when the
  * seed would be the same (same unit, same clock), else migrated and seeded here.
  */
-export async function startTestApp(env: Record<string, string> = {}, opts: { realClock?: boolean; senders?: MessageSenders } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { realClock?: boolean; senders?: MessageSenders; logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const filesDir = mkdtempSync(join(tmpdir(), 'nts-files-'));
   const config = loadConfig({ ...TEST_ENV, SESSION_SECRET: 'x'.repeat(40), ...env }, tmpdir());
   // Browser tests run on real time: the browser's own clock must agree with the server's.
@@ -103,7 +103,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { rea
     await seed(database, { unit: config.unit, demo: true, now: clock.now() });
   }
   const blobs = createLocalBlobStore(filesDir);
-  const app = await buildApp({ config, database, blobs, now: clock.now, ...(opts.senders ? { senders: opts.senders } : {}) });
+  const app = await buildApp({ config, database, blobs, now: clock.now, ...(opts.senders ? { senders: opts.senders } : {}), ...(opts.logStream ? { logStream: opts.logStream } : {}) });
   await app.ready();
   return {
     app,

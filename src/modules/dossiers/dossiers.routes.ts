@@ -6,6 +6,7 @@ import type { AppDeps } from '../../server/deps.ts';
 import { requireUser } from '../../server/auth.ts';
 import { can, mustAudit } from '../../domain/policy.ts';
 import { clock } from '../../server/clock.ts';
+import { bindLog } from '../../server/request-log.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { loadDossier, scopeOf } from './dossiers.repo.ts';
@@ -41,6 +42,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
         now: t,
         ctx: { requestId: req.id, ip: req.ip },
       });
+      bindLog(req, reply, { dossierCode: dossier.code });
       const cal = await loadWorkingCalendar(db.db);
       return reply.code(created ? 201 : 200).send(await presentDossier(db.db, dossier, user, cal, t));
     },
