@@ -4,10 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
-import { seed } from '../../src/db/seed/demo.ts';
-import { loadConfig } from '../../src/server/config.ts';
 
 /**
  * One migrated and seeded database per test run, which every test app starts from (a copy):
@@ -55,6 +51,13 @@ export function databaseUrl(serverUrl: string, name: string): string {
 }
 
 export default async function setup(project: TestProject) {
+  // The project's env (e.g. the tests' scrypt cost) applies to the seed as to the tests: it is read
+  // when the application's modules load, so they are imported after it is set.
+  for (const [k, v] of Object.entries(project.config.env ?? {})) if (typeof v === 'string') process.env[k] ??= v;
+  const { openDatabase } = await import('../../src/db/client.ts');
+  const { migrate } = await import('../../src/db/migrate.ts');
+  const { seed } = await import('../../src/db/seed/demo.ts');
+  const { loadConfig } = await import('../../src/server/config.ts');
   // Browser tests run on real time: the browser's own clock must agree with the server's.
   const now = project.name === 'browser' ? new Date() : TEST_NOW;
   const { unit } = loadConfig({ ...TEST_ENV }, tmpdir());
