@@ -27,8 +27,9 @@ export default defineConfig({
           globalSetup: ['tests/support/seeded-database.ts'],
           environment: 'node',
           env: testEnv,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Generous: a timeout is for a hung test, and a busy shared machine is several times slower.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -3,24 +3,30 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DataDirLockedError, openPglite, rows } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { openTestDatabase } from '../support/app.ts';
+import { openTestDatabase, seededDump } from '../support/app.ts';
+
+// A fresh data directory starts from the run's seeded dump: an initdb takes a minute on a busy machine.
+const from = () => {
+  const dump = seededDump();
+  return dump ? { from: dump } : {};
+};
 
 describe('the embedded database', () => {
   it('refuses a second opener of the same data directory, and reopens after close', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nts-lock-'));
     try {
-      const first = await openPglite(dir);
+      const first = await openPglite(dir, from());
       await expect(openPglite(dir)).rejects.toThrow(DataDirLockedError);
       await expect(openPglite(dir)).rejects.toThrow(/đang được tiến trình/);
       await migrate(first);
       await first.execScript("insert into units (id, code, name) values ('00000000-0000-4000-8000-000000000001', 'A.B', 'Đơn vị')");
       await first.close();
       const again = await openPglite(dir);
-      expect(await rows<{ name: string }>(again.db, sql`select name from units`)).toEqual([{ name: 'Đơn vị' }]);
+      expect(await rows<{ name: string }>(again.db, sql`select name from units where code = 'A.B'`)).toEqual([{ name: 'Đơn vị' }]);
       expect(await migrate(again)).toEqual([]); // already applied
       await again.close();
     } finally {
@@ -30,7 +36,10 @@ describe('the embedded database', () => {
 
   it('refuses a data directory held by another process', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nts-lock2-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/hold-db.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const dump = inject('seededDatabase')?.pgliteDump;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/hold-db.ts'), dir, ...(dump ? [dump] : [])], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       await once(child.stdout!, 'data');
       await expect(openPglite(dir)).rejects.toThrow(new RegExp(`tiến trình ${child.pid}`));
@@ -45,15 +54,16 @@ describe('the embedded database', () => {
   });
 
   it('rolls back every write of a failed transaction', async () => {
-    const db = await openPglite(null);
+    const db = await openPglite(null, from());
     await migrate(db);
+    const before = await rows(db.db, sql`select * from units order by code`);
     await expect(
       db.transaction(async (tx) => {
         await tx.execute(sql`insert into units (id, code, name) values ('00000000-0000-4000-8000-000000000002', 'X.Y', 'x')`);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    expect(await rows(db.db, sql`select * from units`)).toEqual([]);
+    expect(await rows(db.db, sql`select * from units order by code`)).toEqual(before);
     await db.close();
   });
 

@@ -81,6 +81,15 @@ function seededDatabase(): SeededDatabase | null {
 }
 
 /**
+ * The run's seeded embedded database as a data-directory dump (openPglite's `from`): a data
+ * directory starts from it in a second instead of an initdb (tests of the embedded database).
+ */
+export function seededDump(): Blob | undefined {
+  const file = seededDatabase()?.pgliteDump;
+  return file ? new Blob([readFileSync(file)]) : undefined;
+}
+
+/**
  * Builds the real application on a database of its own, migrated and seeded with the demo data:
  * a new PostgreSQL database when DATABASE_URL is set (created here with a unique name and dropped
  * on close), otherwise an in-memory PGlite. Both are copies of the run's seeded database when the

@@ -64,28 +64,45 @@ export default async function setup(project: TestProject) {
   const key = seedKey(unit, project.name === 'browser' ? 'real' : now);
   const serverUrl = process.env.DATABASE_URL;
   const started = performance.now();
-  let provided: SeededDatabase;
-  let teardown: () => Promise<void>;
+  const provided: SeededDatabase = { key };
+  const cleanups: (() => Promise<void>)[] = [];
+  const made: Promise<void>[] = [];
   if (serverUrl) {
-    const name = `nts_seed_${Date.now()}_${randomBytes(3).toString('hex')}`;
-    await adminQuery(serverUrl, `create database ${name}`);
-    const database = await openDatabase({ databaseUrl: databaseUrl(serverUrl, name), dataDir: null, poolSize: 2 });
-    await migrate(database);
-    await seed(database, { unit, demo: true, now });
-    await database.close();
-    provided = { key, postgresTemplate: name };
-    teardown = async () => {
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
-    };
-  } else {
-    const database = await openDatabase({ databaseUrl: null, dataDir: null });
-    await migrate(database);
-    await seed(database, { unit, demo: true, now });
-    const file = join(tmpdir(), `nts-seed-${process.pid}-${randomBytes(3).toString('hex')}.tar`);
-    writeFileSync(file, Buffer.from(await (await database.dump!()).arrayBuffer()));
-    await database.close();
-    provided = { key, pgliteDump: file };
-    teardown = async () => rmSync(file, { force: true });
+    made.push(
+      (async () => {
+        const name = `nts_seed_${Date.now()}_${randomBytes(3).toString('hex')}`;
+        await adminQuery(serverUrl, `create database ${name}`);
+        cleanups.push(async () => void (await adminQuery(serverUrl, `drop database if exists ${name} with (force)`)));
+        const database = await openDatabase({ databaseUrl: databaseUrl(serverUrl, name), dataDir: null, poolSize: 2 });
+        await migrate(database);
+        await seed(database, { unit, demo: true, now });
+        await database.close();
+        provided.postgresTemplate = name;
+      })(),
+    );
+  }
+  // The embedded database's tests (tests/integration/database.test.ts) use the dump on PostgreSQL runs too.
+  if (!serverUrl || project.name === 'integration') {
+    made.push(
+      (async () => {
+        const database = await openDatabase({ databaseUrl: null, dataDir: null });
+        await migrate(database);
+        await seed(database, { unit, demo: true, now });
+        const file = join(tmpdir(), `nts-seed-${process.pid}-${randomBytes(3).toString('hex')}.tar`);
+        cleanups.push(async () => rmSync(file, { force: true }));
+        writeFileSync(file, Buffer.from(await (await database.dump!()).arrayBuffer()));
+        await database.close();
+        provided.pgliteDump = file;
+      })(),
+    );
+  }
+  const teardown = async () => void (await Promise.all(cleanups.map((c) => c())));
+  try {
+    await Promise.all(made);
+  } catch (err) {
+    await Promise.allSettled(made);
+    await teardown();
+    throw err;
   }
   if (process.env.NTS_TEST_TIMINGS) console.warn(`seeded database for ${project.name} in ${Math.round(performance.now() - started)} ms`);
   project.provide('seededDatabase', provided);
