@@ -60,6 +60,9 @@ const EnvSchema = z.object({
   MESSAGE_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
   MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   MESSAGE_RETRY_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
+  // Signed documents (src/modules/signing, docs/documents.md): the unit's certificate.
+  SIGNING_P12_FILE: z.string().min(1).optional(),
+  SIGNING_P12_PASSWORD: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -102,6 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if (e.EMAIL_PROVIDER === 'smtp' && !(e.SMTP_HOST && e.SMTP_FROM)) {
     throw new ConfigError('EMAIL_PROVIDER=smtp needs SMTP_HOST and SMTP_FROM (and SMTP_USER / SMTP_PASSWORD if the server asks for them).');
+  }
+  const p12File = e.SIGNING_P12_FILE ? resolve(cwd, e.SIGNING_P12_FILE) : null;
+  if (p12File && !existsSync(p12File)) {
+    throw new ConfigError(`SIGNING_P12_FILE: no file at ${p12File} (the unit's certificate and key as a .p12/.pfx file).`);
   }
   const dataDir = resolve(cwd, e.DATA_DIR);
   return {
@@ -155,5 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       pollMs: Math.round(e.MESSAGE_POLL_SECONDS * 1000),
       retry: { baseDelayMs: Math.round(e.MESSAGE_RETRY_SECONDS * 1000), maxDelayMs: 3_600_000, maxAttempts: e.MESSAGE_MAX_ATTEMPTS },
     },
+    signing: { unitCode: e.UNIT_CODE, p12File, p12Password: e.SIGNING_P12_PASSWORD ?? '' },
   };
 }

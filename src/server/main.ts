@@ -4,6 +4,7 @@ import { DataDirLockedError, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { seed } from '../db/seed/demo.ts';
 import { createBlobStore } from '../modules/files/index.ts';
+import { deploymentSigner } from '../modules/signing/unit-signer.ts';
 
 /** Starts the platform: config → database (+ migrations, seed) → HTTP. */
 async function main() {
@@ -30,7 +31,21 @@ async function main() {
   }
   await migrate(database);
   const seeded = await seed(database, { unit: config.unit, demo: config.seedDemo, now: new Date() });
+  // The unit's signing certificate: opened now so a wrong file or password stops the start; without
+  // one, the demo certificate is generated (first start) and stored.
+  let signer;
+  try {
+    signer = await deploymentSigner(database.db, config.signing, new Date());
+  } catch (err) {
+    console.error(`Chứng thư số không mở được / cannot open the signing certificate (SIGNING_P12_FILE, SIGNING_P12_PASSWORD): ${(err as Error).message}`);
+    process.exit(78);
+  }
   const app = await buildApp({ config, database, blobs: createBlobStore(config.storage) });
+  if (signer.demo) {
+    app.log.warn({ certificate: signer.info.subject }, 'Signing with a generated DEMO certificate: set SIGNING_P12_FILE and SIGNING_P12_PASSWORD to the unit’s own (README, "The unit’s certificate").');
+  } else {
+    app.log.info({ certificate: signer.info.subject, notAfter: signer.info.notAfter }, 'signing certificate');
+  }
   app.log.info(
     { database: database.kind, unit: config.unit.code, seeded, storage: config.storage.kind },
     config.unit.isDemoCode ? 'UNIT_CODE is the demo value DEMO.07894.H25: set the real electronic ID code in production' : 'starting',
