@@ -51,6 +51,12 @@ export const ERROR_CODES = [
   'DIRECTION_ALREADY_DONE',
   'DIRECTION_DEADLINE_PAST',
   'INVESTOR_ACCOUNT_NOT_FOUND',
+  // Official documents: signed results, verification, certified copies (issue 9)
+  'RESULT_FILE_REQUIRED',
+  'DOCUMENT_FILE_UNSUPPORTED',
+  'DOCUMENT_NOT_FOUND',
+  'DOCUMENT_ALREADY_REVOKED',
+  'VERIFY_FILE_REQUIRED',
   'INTERNAL',
 ] as const;
 

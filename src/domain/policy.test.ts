@@ -94,6 +94,10 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'project.direct': project,
   'project.resolve_obstacle': project,
   'direction.complete': direction,
+  'document.read': { ownerId: 'citizen-1', unitId: A },
+  'document.revoke': { ownerId: 'citizen-1', unitId: A },
+  'certification.perform': null,
+  'certification.register': { unitId: A },
 };
 
 const STAFF_OF_A: Who[] = ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'];
@@ -153,6 +157,10 @@ const EXPECTED: Record<Verb, Who[]> = {
   'project.direct': ['unitLeader'],
   'project.resolve_obstacle': ['otherDeptLeader', 'unitLeader'],
   'direction.complete': ['assignee', 'sameDept', 'deptLeader', 'unitLeader'],
+  'document.read': ['applicant', ...STAFF_OF_A],
+  'document.revoke': ['unitLeader'],
+  'certification.perform': ['reception', 'otherUnit'],
+  'certification.register': ['reception', 'deptLeader', 'otherDeptLeader', 'unitLeader'],
 };
 
 describe('the policy, every person against every verb', () => {
@@ -202,6 +210,14 @@ describe('dossier actions', () => {
   it('a staff member with no unit (a broken account) is granted nothing a unit grants', () => {
     const orphan: Actor = { id: 'spec-a', kind: 'staff', roles: ['reception', 'specialist', 'leader', 'unit_admin'], unitId: null, departmentId: null };
     for (const verb of VERBS) if (verb !== 'dossier.list' && verb !== 'file.upload') expect(can(orphan, verb, RESOURCES[verb] as never), verb).toBe(false);
+  });
+
+  it('a signed document: a department leader or another unit’s leader does not revoke it; a staff member is never its owner', () => {
+    const doc = { ownerId: 'rec', unitId: A };
+    expect(can(WHO.deptLeader, 'document.revoke', doc)).toBe(false);
+    expect(can(WHO.otherUnit, 'document.revoke', doc)).toBe(false);
+    expect(can(WHO.otherUnit, 'document.read', doc)).toBe(false);
+    expect(can(staff('rec', B, null, 'reception'), 'document.read', doc)).toBe(false);
   });
 
   it('a staff member is never the applicant, even if their id is on the dossier', () => {
@@ -278,11 +294,11 @@ describe('what else the policy answers', () => {
   });
 
   it('the session presents the global verbs each person may use', () => {
-    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'projects.list']);
+    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'projects.list', 'certification.perform', 'certification.register']);
     expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list']);
-    expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit']);
+    expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register']);
     // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
-    expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'users.manage']);
+    expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'users.manage', 'certification.perform', 'certification.register']);
     expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online', 'projects.register_interest']);
     expect(capabilities(null, A)).toEqual([]);
   });
@@ -299,6 +315,9 @@ describe('what else the policy answers', () => {
     ['project.read', 'unitLeader', false],
     ['file.read', 'reception', true],
     ['file.read', 'applicant', false],
+    ['document.read', 'reception', true],
+    ['document.read', 'applicant', false],
+    ['certification.register', 'unitLeader', true],
     ['dossier.audit_trail', 'reception', false],
     ['dossier.list', 'reception', false],
     ['dossier.receive', 'reception', false],

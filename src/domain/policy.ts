@@ -77,6 +77,12 @@ export interface DirectionResource {
   ownerDepartmentId: string | null;
 }
 
+/** A document the platform issued signed (a result, a certified copy): whose it is, which unit issued it. */
+export interface SignedDocumentResource {
+  ownerId: string;
+  unitId: string;
+}
+
 /** A list of dossiers; `query` is the free-text search (which may be a CCCD or a phone number). */
 export interface DossierListResource {
   query: string | null;
@@ -134,6 +140,14 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'project.resolve_obstacle': ProjectResource;
   /** Reporting a direction done: whoever it was given to. */
   'direction.complete': DirectionResource;
+  /** A signed document (result, certified copy) and its file: its owner, and the issuing unit's staff. */
+  'document.read': SignedDocumentResource;
+  /** Revoking a signed document (with a reason): the issuing unit's leaders (without a department). */
+  'document.revoke': SignedDocumentResource;
+  /** Certifying copies from originals at the desk (chứng thực bản sao điện tử), in one's own unit's register. */
+  'certification.perform': null;
+  /** A unit's certification register (the list, the export): its desk and its leaders. */
+  'certification.register': UnitResource;
 }
 export type Verb = keyof Verbs;
 
@@ -290,6 +304,10 @@ const RULES: Rules = {
     (d.ownerKind === 'investor' && isInvestorOf(a, d.project)) ||
     // A task for another agency is reported done by the project's own department.
     (d.ownerKind === 'other' && isOfficerOfDept(a, d.project.unitId, d.project.departmentId)),
+  'document.read': (a, d) => (a.kind !== 'staff' && a.id === d.ownerId) || isStaffOf(a, d.unitId),
+  'document.revoke': (a, d) => isStaffOf(a, d.unitId) && has(a, 'leader') && a.departmentId === null,
+  'certification.perform': (a) => isStaff(a) && has(a, 'reception'),
+  'certification.register': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'reception') || has(a, 'leader')),
 };
 
 const ACTION_VERBS = new Map<string, Action>(ACTIONS.map((a) => [`dossier.${a}`, a]));
@@ -319,7 +337,10 @@ export type StaffVerb =
   | 'projects.manage'
   | 'projects.interests'
   | 'projects.rule_edit'
-  | 'project.direct';
+  | 'project.direct'
+  | 'document.revoke'
+  | 'certification.perform'
+  | 'certification.register';
 type Authorized<A extends Actor, V extends Verb> = V extends StaffVerb ? A & { kind: 'staff'; unitId: string } : A;
 
 /**
@@ -360,6 +381,8 @@ export function mustAudit<V extends Verb>(actor: Actor | null, verb: V, resource
     case 'citizen.lookup':
     case 'messages.read':
     case 'projects.interests':
+    case 'certification.register':
+    case 'document.read':
       return true;
     case 'file.read':
       return (resource as FileResource).uploadedBy !== actor.id;
@@ -384,6 +407,8 @@ export const GLOBAL_VERBS = [
   'projects.manage',
   'projects.rule_edit',
   'projects.register_interest',
+  'certification.perform',
+  'certification.register',
 ] as const satisfies readonly Verb[];
 export type Capability = (typeof GLOBAL_VERBS)[number];
 
@@ -403,6 +428,7 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
       case 'projects.rule_edit':
         return { unitId: homeUnitId ?? '' };
       case 'users.manage':
+      case 'certification.register':
         return { unitId: actor.unitId ?? '' };
       default:
         return null;

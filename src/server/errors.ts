@@ -112,6 +112,24 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Không tìm thấy tài khoản doanh nghiệp hoặc công dân với tên đăng nhập (mã số thuế, số CCCD) này.',
     en: 'No business or citizen account has this login (tax code or CCCD).',
   },
+  // Official documents: signed results, verification, certified copies (issue 9, docs/documents.md)
+  RESULT_FILE_REQUIRED: {
+    status: 400,
+    vi: 'Chưa có tệp kết quả: cần tải lên văn bản kết quả (PDF hoặc ảnh chụp JPG/PNG) để ký số và ban hành.',
+    en: 'No result file: upload the result document (PDF, or a JPG/PNG scan) to be signed and issued.',
+  },
+  DOCUMENT_FILE_UNSUPPORTED: {
+    status: 415,
+    vi: 'Không ký số được tệp này: chỉ nhận tệp PDF đọc được, không đặt mật khẩu, hoặc ảnh chụp JPG/PNG.',
+    en: 'This file cannot be signed: only a readable PDF without a password, or a JPG/PNG scan, is accepted.',
+  },
+  DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy văn bản với mã xác minh này.', en: 'No document with this verification code.' },
+  DOCUMENT_ALREADY_REVOKED: { status: 409, vi: 'Văn bản này đã bị thu hồi.', en: 'This document has already been revoked.' },
+  VERIFY_FILE_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng chọn tệp PDF cần kiểm tra.',
+    en: 'Choose the PDF file to check.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',

@@ -109,9 +109,11 @@ describe('a dossier through the whole one-stop lifecycle', () => {
     expect(r.json().timeliness).toBe('early');
     const back = await act(c.reception, code, { action: 'return_result', method: 'electronic' });
     expect(back.json().status).toBe('returned');
-    expect(back.json().result.files[0].fileId).toBe(file);
-    // The applicant can download the result.
-    expect((await c.citizen.get(`/api/v1/files/${file}`)).statusCode).toBe(200);
+    // The result is the signed copy of the official's upload (docs/documents.md); the applicant downloads it.
+    const result = back.json().result.files[0];
+    expect(result.name).toBe(`${code}-ket-qua.pdf`);
+    expect(result.fileId).not.toBe(file);
+    expect((await c.citizen.get(`/api/v1/files/${result.fileId}`)).statusCode).toBe(200);
   });
 
   it('the citizen rates once', async () => {

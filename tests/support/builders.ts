@@ -1,12 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from './client.ts';
 
-/** A small but real PDF (unique bytes each call unless `seed` is given). */
+/**
+ * A small but real PDF: one blank A4 page, a readable structure (catalog, page tree, xref), unique
+ * bytes each call unless `seed` is given, padded to about `sizeKb` kilobytes with a comment.
+ */
 export function pdfBytes(sizeKb = 2, seed?: string): Buffer {
-  const head = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\n');
-  const pad = Buffer.alloc(Math.max(0, sizeKb * 1024 - head.length - 8), 0x20);
-  const marker = Buffer.from(`%${seed ?? randomBytes(8).toString('hex')}\n`);
-  return Buffer.concat([head, marker, pad, Buffer.from('\n%%EOF\n')]);
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  let out = `%PDF-1.4\n%\xe2\xe3\xcf\xd3\n%${seed ?? randomBytes(8).toString('hex')}\n`;
+  out += `%${' '.repeat(Math.max(0, sizeKb * 1024 - 400))}\n`;
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
 }
 
 export async function uploadPdf(client: Client, name = 'giay-to.pdf'): Promise<string> {

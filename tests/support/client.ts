@@ -31,7 +31,7 @@ export class Client {
   put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
 
   /** Uploads bytes as a multipart "file" part; returns the response. */
-  async upload(name: string, content: Buffer, contentType = 'application/octet-stream') {
+  async upload(name: string, content: Buffer, contentType = 'application/octet-stream', url = '/api/v1/files') {
     const boundary = '----nts' + Math.random().toString(16).slice(2);
     const payload = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`),
@@ -43,7 +43,7 @@ export class Client {
       headers.cookie = `nts_session=${this.session.cookie}`;
       headers['x-csrf-token'] = this.session.csrf;
     }
-    return this.app.inject({ method: 'POST', url: '/api/v1/files', headers, payload });
+    return this.app.inject({ method: 'POST', url, headers, payload });
   }
 }
 

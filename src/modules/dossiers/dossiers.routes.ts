@@ -14,6 +14,7 @@ import { presentDossier, presentPublic } from './dossiers.present.ts';
 import { listAudit, listDossiers, listEvents } from './dossiers.queries.ts';
 import { ActionBody, CodeParams, QueueQuery, SubmitBody } from './dossiers.schemas.ts';
 import { actOnDossier, rateDossier, readableDossier, submitDossier } from './dossiers.service.ts';
+import { resultSigning } from '../documents/documents.results.ts';
 
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(100).regex(/^[\w.:-]+$/).optional() });
 
@@ -21,6 +22,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const now = clock(deps);
   const db = deps.database;
+  const signResults = resultSigning(deps);
 
   api.post(
     '/dossiers',
@@ -116,7 +118,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const user = requireUser(req);
       const t = now();
-      const d = await actOnDossier(db, user, req.params.code, req.body, t, { requestId: req.id, ip: req.ip });
+      const d = await actOnDossier(db, user, req.params.code, req.body, t, { requestId: req.id, ip: req.ip }, signResults);
       return presentDossier(db.db, d, user, await loadWorkingCalendar(db.db), t);
     },
   );

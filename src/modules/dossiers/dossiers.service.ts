@@ -155,11 +155,17 @@ export async function readableDossier(ex: Executor, actor: SessionUser, code: st
 }
 
 /**
+ * Work another module does in the transaction of an action, after its event is written (signing
+ * the result of `issue_result`: src/modules/documents). It may throw to refuse the action.
+ */
+export type ActionHook = (c: { tx: Executor; dossier: DossierRow; actor: SessionUser; input: ActionInput; now: Date }) => Promise<void>;
+
+/**
  * Takes one action on a dossier: checks the action table, the actor's role, the version,
  * applies the effect and appends the event and audit entry, all in one transaction.
- * @throws AppError DOSSIER_NOT_FOUND, DOSSIER_ACTION_NOT_ALLOWED (409), DOSSIER_VERSION_CONFLICT (409), FORBIDDEN, and the effect's own errors
+ * @throws AppError DOSSIER_NOT_FOUND, DOSSIER_ACTION_NOT_ALLOWED (409), DOSSIER_VERSION_CONFLICT (409), FORBIDDEN, and the effect's and the hook's own errors
  */
-export async function actOnDossier(database: Database, actor: SessionUser, code: string, input: ActionInput, now: Date, ctx: RequestContext) {
+export async function actOnDossier(database: Database, actor: SessionUser, code: string, input: ActionInput, now: Date, ctx: RequestContext, hook?: ActionHook) {
   return database.transaction(async (tx) => {
     const d = await readableDossier(tx, actor, code, true);
     if (input.expectedVersion !== undefined && input.expectedVersion !== d.version) {
@@ -183,7 +189,9 @@ export async function actOnDossier(database: Database, actor: SessionUser, code:
       now,
     );
     await audit(tx, { actorId: actor.id, action: `dossier_${input.action}`, entityType: 'dossier', entityId: d.code, ...ctx }, now);
-    return (await loadDossier(tx, code))!;
+    const after = (await loadDossier(tx, code))!;
+    await hook?.({ tx, dossier: after, actor, input, now });
+    return after;
   });
 }
 
