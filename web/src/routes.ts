@@ -12,6 +12,8 @@ export const routes = {
   receipt: '/nop-ho-so/:code/bien-nhan/:dossierCode',
   myDossiers: '/ho-so-cua-toi',
   myDossier: '/ho-so-cua-toi/:code',
+  myDocuments: '/giay-to-cua-toi',
+  verify: '/xac-minh/:id',
   // Everything under /can-bo belongs to the lazily loaded back office.
   backoffice: '/can-bo',
 } as const;

@@ -17,6 +17,8 @@ import { ReceiptPage } from '../features/apply/ReceiptPage';
 import { MyDossiersPage } from '../features/dossiers/MyDossiersPage';
 import { DossierPage } from '../features/dossiers/DossierPage';
 import { NotFoundPage } from '../features/errors/NotFoundPage';
+import { MyDocumentsPage } from '../features/documents/MyDocumentsPage';
+import { VerifyPage } from '../features/documents/VerifyPage';
 
 // The back office is a separate chunk: citizens never download it.
 const BackofficeApp = lazy(() => import('../features/backoffice/BackofficeApp'));
@@ -49,6 +51,10 @@ function CurrentPage() {
       return <MyDossiersPage />;
     case 'myDossier':
       return <DossierPage key={match.params.code} code={match.params.code} />;
+    case 'myDocuments':
+      return <MyDocumentsPage />;
+    case 'verify':
+      return <VerifyPage key={match.params.id} id={match.params.id} />;
     case 'backoffice':
       return (
         <Suspense fallback={<Loading />}>

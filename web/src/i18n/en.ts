@@ -8,5 +8,6 @@ import { dossiers } from './sections/dossiers.en';
 import { backoffice } from './sections/backoffice.en';
 import { desk } from './sections/desk.en';
 import { calendar } from './sections/calendar.en';
+import { documents } from './sections/documents.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents };

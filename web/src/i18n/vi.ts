@@ -7,8 +7,9 @@ import { dossiers } from './sections/dossiers.vi';
 import { backoffice } from './sections/backoffice.vi';
 import { desk } from './sections/desk.vi';
 import { calendar } from './sections/calendar.vi';
+import { documents } from './sections/documents.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

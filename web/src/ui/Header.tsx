@@ -74,6 +74,11 @@ export function Header() {
                 <NavLink to={href('myDossiers')}>{t('nav.myDossiers')}</NavLink>
               </li>
             )}
+            {user && user.kind !== 'staff' && (
+              <li>
+                <NavLink to={href('myDocuments')}>{t('nav.myDocuments')}</NavLink>
+              </li>
+            )}
             {user?.kind === 'staff' && (
               <li>
                 <NavLink to={href('backoffice')}>{t('nav.backoffice')}</NavLink>

@@ -17,6 +17,7 @@ import { SubmittedDocuments } from './components/SubmittedDocuments';
 import { SupplementForm } from './components/SupplementForm';
 import { Timeline } from './components/Timeline';
 import { WithdrawForm } from './components/WithdrawForm';
+import { SignedDocuments } from '../documents/SignedDocuments';
 
 export function DossierPage({ code }: { code: string }) {
   const { t } = useT();
@@ -82,6 +83,7 @@ export function DossierPage({ code }: { code: string }) {
           )}
 
           <DossierFacts dossier={d} />
+          {d.result && <SignedDocuments key={d.version} code={d.code} />}
 
           {d.status === 'supplement_requested' && d.openSupplement && (
             <section aria-labelledby="supplement-title">

@@ -14,6 +14,7 @@ import { hasContent, type ActionDraft } from '../actions/draft';
 import { readJson, remove, writeJson } from '../../../lib/storage';
 import { ApplicantPanel, DossierFactsPanel } from './DossierFactsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
+import { SignedDocuments } from '../../documents/SignedDocuments';
 import { FormDataList } from './FormDataList';
 import { OpenSupplement } from './OpenSupplement';
 import { StaffSteps } from './StaffSteps';
@@ -123,6 +124,7 @@ export function StaffDossierPage({ code }: { code: string }) {
               </Section>
               <Section id="bo-docs" title={t('bo.docs.title')}>
                 <DocumentsPanel dossier={d} procedure={procedure.data} />
+                {d.result && <SignedDocuments key={d.version} code={d.code} headingLevel={3} />}
               </Section>
               <Section id="bo-steps" title={t('bo.steps.title')}>
                 <StaffSteps steps={d.steps} now={now} soonLimit={soonLimit} />
