@@ -8,7 +8,7 @@
  *   - tracking of a dossier    /tra-cuu/<code>   (a dossier filed by this script)
  * Targets (issue): performance ≥ 90 and accessibility ≥ 95 on each page.
  *
- * Steps: builds the web app if stale (scripts/ensure-web-build.mjs), starts `src/server/main.ts`
+ * Steps: builds the web app if stale (scripts/build.mjs --if-stale --web), starts `src/server/main.ts`
  * as a child process on a fresh embedded database with the demo data, signs in as the demo
  * citizen, uploads a small PDF and files procedure 1.001193, then runs Lighthouse `--runs` times
  * per page in one headless Chromium and keeps the median run (by performance score).
@@ -131,7 +131,7 @@ async function main() {
   const loadBefore = os.loadavg();
 
   console.log('Ensuring the web app is built…');
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-web-build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale', '--web'], { cwd: ROOT, stdio: 'inherit' });
 
   const dataDir = await mkdtemp(join(os.tmpdir(), 'nts-lighthouse-'));
   onCleanup(`remove ${dataDir}`, () => rm(dataDir, { recursive: true, force: true }));

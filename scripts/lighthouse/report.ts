@@ -246,7 +246,7 @@ export function report(results: PageResult[], args: { runs: number }, code: stri
     '',
     '## Method',
     '',
-    '- `node scripts/ensure-web-build.mjs` (production Vite build in `dist/web`), then the real server `node --import tsx src/server/main.ts` as a child process:',
+    '- `node scripts/build.mjs --if-stale --web` (production Vite build in `dist/web`), then the real server `node --import tsx src/server/main.ts` as a child process:',
     '  `NODE_ENV=development` (demo data seeded), fresh embedded database (PGlite) in a temporary `DATA_DIR`, `HOST=127.0.0.1`, a free port, `LOG_LEVEL=warn`; static files served by the server itself (`@fastify/static`, `@fastify/compress`), plain HTTP/1.1 on loopback.',
     `- A dossier to track: sign in as the demo citizen, upload a small PDF (\`POST /api/v1/files\`), file procedure ${PROCEDURE_CODE} (\`POST /api/v1/dossiers\`) → \`${code}\`.`,
     `- Lighthouse ${first?.lighthouseVersion ?? ''} via its Node API, default configuration: form factor **${s?.formFactor ?? 'mobile'}** (${s?.screenEmulation.width ?? '?'}×${s?.screenEmulation.height ?? '?'} @${s?.screenEmulation.deviceScaleFactor ?? '?'}x), throttling **${s?.throttlingMethod ?? 'simulate'}**` +

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { rows, type Database } from './client.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+// Read from the sources also when the server runs from its build (dist/server): one copy of each.
+const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'src', 'db', 'migrations');
 const MIGRATION_FILE = /^\d{4}_[\w-]+\.sql$/;
 // Any constant: app instances starting together on one PostgreSQL wait for each other here.
 const MIGRATION_LOCK = 7894_2025;

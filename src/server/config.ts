@@ -67,6 +67,9 @@ const EnvSchema = z.object({
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** Settings whose value is never echoed in an error message (a password may sit in DATABASE_URL). */
+const SECRET_SETTING = /SECRET|PASSWORD|KEY|DATABASE_URL/;
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -92,8 +95,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   for (const k of Object.keys(merged)) if (merged[k] === '') delete merged[k];
   const parsed = EnvSchema.safeParse(merged);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
+    // One sentence per wrong setting, naming it and showing its value (unless it is a secret).
+    const lines = parsed.error.issues.map((i) => {
+      const key = i.path.join('.');
+      const value = merged[key];
+      const shown = value === undefined ? '' : SECRET_SETTING.test(key) ? '=…' : `=${JSON.stringify(value)}`;
+      return `Cấu hình không hợp lệ / invalid setting ${key}${shown}: ${i.message}.`;
+    });
+    throw new ConfigError(lines.join('\n'));
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { errorBody } from './errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
+export const WEB_DIST = join(PACKAGE_ROOT, 'dist', 'web');
 
 /** Serves the built web app; unknown non-API paths get index.html (client-side routes). */
 export async function registerWeb(app: FastifyInstance) {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
-    app.log.warn(`web app not built (${WEB_DIST}); run "npm run build:web"`);
+    app.log.warn(`web app not built (${WEB_DIST}); run "npm run build"`);
     app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('NOT_FOUND', req.id)));
     return;
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/web.ts';
+import { reactBuilds } from '../support/react-build.ts';
 
 // The citizen pages load index.html's entry script and its static imports (modulepreload);
 // the back office is a lazy chunk and must not be among them.
@@ -22,5 +23,19 @@ describe('the citizen bundle', () => {
     const backoffice = all.filter((f) => readFileSync(join(WEB_DIST, 'assets', f), 'utf8').includes('/quan-tri/'));
     expect(backoffice.length).toBeGreaterThan(0);
     for (const f of backoffice) expect(scripts).not.toContain(`assets/${f}`);
+  });
+
+  it('holds the production build of React, never its development build', () => {
+    // Built by scripts/build.mjs in production mode whatever NODE_ENV is (a development build is
+    // several times larger). tests/integration/start.test.ts checks what `npm start` serves.
+    const dir = join(WEB_DIST, 'assets');
+    const files = Object.fromEntries(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+    );
+    const builds = reactBuilds(files);
+    expect(builds.development).toEqual([]);
+    expect(builds.production.length).toBeGreaterThan(0);
   });
 });

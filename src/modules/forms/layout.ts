@@ -8,8 +8,11 @@
  * `assets/fonts`, read once per process and embedded as subsets in each document.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PACKAGE_ROOT } from '../../package-root.ts';
 import { placeDateLine, upperVi } from './wording.ts';
 import { placePieces, wrapRuns, type FontStyle, type Line, type Run } from './text-layout.ts';
 
@@ -39,7 +42,7 @@ const FONT_FILES: Record<FontStyle, string> = {
   italic: 'LiberationSerif-Italic.ttf',
   boldItalic: 'LiberationSerif-BoldItalic.ttf',
 };
-const FONT_DIR = new URL('../../../assets/fonts/', import.meta.url);
+const FONT_DIR = pathToFileURL(join(PACKAGE_ROOT, 'assets', 'fonts') + '/');
 
 let fontBytes: Promise<Record<FontStyle, Uint8Array>> | null = null;
 

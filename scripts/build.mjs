@@ -1,0 +1,71 @@
+// `npm run build`: compiles the server to dist/src (TypeScript's own compiler; `npm run
+// typecheck` checks the types) and builds the web app to dist/web in production mode, whatever
+// NODE_ENV says (a development React build is 5× larger and slower).
+//   --if-stale   build only what is missing or older than its sources (`npm start`, the tests)
+//   --server     only the server; --web  only the web app
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = new Set(process.argv.slice(2));
+const ifStale = args.has('--if-stale');
+const only = args.has('--server') ? 'server' : args.has('--web') ? 'web' : null;
+
+/** The newest modification time of the files under `paths` (0 for a missing path). */
+function newest(...paths) {
+  let t = 0;
+  for (const p of paths) {
+    if (!existsSync(p)) continue;
+    const s = statSync(p);
+    if (!s.isDirectory()) t = Math.max(t, s.mtimeMs);
+    else for (const entry of readdirSync(p)) t = Math.max(t, newest(join(p, entry)));
+  }
+  return t;
+}
+
+/** A build is stale when its stamp is missing or older than any of its sources. */
+function stale(stamp, sources) {
+  return !existsSync(stamp) || statSync(stamp).mtimeMs < newest(...sources);
+}
+
+const node = (script, argv, env = process.env) => execFileSync(process.execPath, [join(root, script), ...argv], { cwd: root, stdio: 'inherit', env });
+const lock = join(root, 'package-lock.json');
+
+const server = {
+  name: 'server',
+  stamp: join(root, 'dist/src/.built'),
+  sources: [join(root, 'src'), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json'), lock],
+  build() {
+    // From scratch: a removed source must not leave its old build behind.
+    rmSync(join(root, 'dist/src'), { recursive: true, force: true });
+    node('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json', '--noCheck']);
+  },
+};
+
+const web = {
+  name: 'web app',
+  stamp: join(root, 'dist/web/index.html'),
+  sources: [join(root, 'web'), join(root, 'src/domain'), lock],
+  build() {
+    node('node_modules/vite/bin/vite.js', ['build', '--config', 'web/vite.config.ts', '--mode', 'production', '--logLevel', 'warn'], {
+      ...process.env,
+      NODE_ENV: 'production',
+    });
+  },
+};
+
+for (const part of [server, web]) {
+  if (only && part !== (only === 'server' ? server : web)) continue;
+  if (part === web && !existsSync(join(root, 'web/index.html'))) continue;
+  if (ifStale && !stale(part.stamp, part.sources)) continue;
+  const started = Date.now();
+  console.log(`Building the ${part.name}…`);
+  part.build();
+  // Stamped with the time the build began: a source saved during the build makes it stale.
+  if (part === server) {
+    writeFileSync(server.stamp, `${new Date().toISOString()}\n`);
+    utimesSync(server.stamp, new Date(started), new Date(started));
+  }
+  console.log(`Built the ${part.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
