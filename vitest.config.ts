@@ -17,6 +17,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           environment: 'node',
           env: testEnv,
+          // Vitest's 5 s is too short for the few heavy unit tests (61 years of lunar days, pdftotext)
+          // on a busy 2-core machine: a timeout is for a hung test.
+          testTimeout: 60_000,
         },
       },
       {
