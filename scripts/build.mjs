@@ -1,8 +1,9 @@
 // `npm run build`: compiles the server to dist/src (TypeScript's own compiler; `npm run
-// typecheck` checks the types) and builds the web app to dist/web in production mode, whatever
-// NODE_ENV says (a development React build is 5× larger and slower).
+// typecheck` checks the types), makes the initial embedded database (dist/pglite-initial) and
+// builds the web app to dist/web in production mode, whatever NODE_ENV says (a development React
+// build is 5× larger and slower).
 //   --if-stale   build only what is missing or older than its sources (`npm start`, the tests)
-//   --server     only the server; --web  only the web app
+//   --server     only the server (and its initial embedded database); --web  only the web app
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +44,21 @@ const server = {
   },
 };
 
+// The embedded database created and migrated once here, copied by a first start on an empty
+// DATA_DIR instead of PostgreSQL's initdb (src/db/initial-data-dir.ts). Needs the server's build.
+const database = {
+  name: 'initial embedded database',
+  stamp: join(root, 'dist/pglite-initial/made-with.json'),
+  sources: [join(root, 'src/db'), join(root, 'node_modules/@electric-sql/pglite/package.json')],
+  build() {
+    const module = new URL('../dist/src/db/initial-data-dir.js', import.meta.url).href;
+    execFileSync(process.execPath, ['--input-type=module', '-e', 'await (await import(process.argv[1])).makeInitialDataDir()', module], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  },
+};
+
 const web = {
   name: 'web app',
   stamp: join(root, 'dist/web/index.html'),
@@ -55,17 +71,15 @@ const web = {
   },
 };
 
-for (const part of [server, web]) {
-  if (only && part !== (only === 'server' ? server : web)) continue;
+const parts = { server: [server, database], web: [web] };
+for (const part of only ? parts[only] : [server, database, web]) {
   if (part === web && !existsSync(join(root, 'web/index.html'))) continue;
   if (ifStale && !stale(part.stamp, part.sources)) continue;
   const started = Date.now();
   console.log(`Building the ${part.name}…`);
   part.build();
   // Stamped with the time the build began: a source saved during the build makes it stale.
-  if (part === server) {
-    writeFileSync(server.stamp, `${new Date().toISOString()}\n`);
-    utimesSync(server.stamp, new Date(started), new Date(started));
-  }
+  if (part === server) writeFileSync(server.stamp, `${new Date().toISOString()}\n`);
+  utimesSync(part.stamp, new Date(started), new Date(started));
   console.log(`Built the ${part.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -94,25 +94,40 @@ async function main(): Promise<number> {
   if (stopped()) return 0;
   // The application is loaded once the settings and the port are known to be right: a wrong one
   // is reported in a moment, not after loading the database engine and every module.
-  const [{ buildApp }, { openDatabase }, { migrate }, { seed }, { createBlobStore }, { deploymentSigner }] = await Promise.all([
+  const [{ buildApp }, { openDatabase }, { copyInitialDataDir }, { migrate }, { seed }, { createBlobStore }, { deploymentSigner }] = await Promise.all([
     import('./app.ts'),
     import('../db/client.ts'),
+    import('../db/initial-data-dir.ts'),
     import('../db/migrate.ts'),
     import('../db/seed/demo.ts'),
     import('../modules/files/index.ts'),
     import('../modules/signing/unit-signer.ts'),
   ]);
 
+  const took: Record<string, number> = {};
+  let mark = 0; // the process's start
+  const step = (name: string) => {
+    const now = performance.now();
+    took[name] = Math.round(now - mark);
+    mark = now;
+  };
+  step('load');
   let database: Database;
+  let fromBuild = false;
   try {
+    // A first start on an empty DATA_DIR copies the build's created and migrated database (no initdb).
+    if (!config.databaseUrl) fromBuild = copyInitialDataDir(config.dataDir);
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   } catch (err) {
     throw databaseError(err, config);
   }
+  step('database');
   try {
     await migrate(database);
+    step('migrate');
     if (stopped()) return 0;
     const seeded = await seed(database, { unit: config.unit, demo: config.seedDemo, now: new Date() });
+    step('seed');
     if (stopped()) return 0;
     // The unit's signing certificate: opened now so a wrong file or password stops the start; without
     // one, the demo certificate is generated (first start) and stored.
@@ -125,14 +140,16 @@ async function main(): Promise<number> {
         78,
       );
     }
+    step('signing');
     const app = await buildApp({ config, database, blobs: createBlobStore(config.storage) });
+    step('app');
     if (signer.demo) {
       app.log.warn({ certificate: signer.info.subject }, 'Signing with a generated DEMO certificate: set SIGNING_P12_FILE and SIGNING_P12_PASSWORD to the unit’s own (README, "The unit’s certificate").');
     } else {
       app.log.info({ certificate: signer.info.subject, notAfter: signer.info.notAfter }, 'signing certificate');
     }
     app.log.info(
-      { database: database.kind, unit: config.unit.code, seeded, storage: config.storage.kind },
+      { database: database.kind, fromBuild, unit: config.unit.code, seeded, storage: config.storage.kind },
       config.unit.isDemoCode ? 'UNIT_CODE is the demo value DEMO.07894.H25: set the real electronic ID code in production' : 'starting',
     );
     if (config.production && config.messages.sms === 'log') {
@@ -151,6 +168,9 @@ async function main(): Promise<number> {
       await app.close();
       throw listenError(err as NodeJS.ErrnoException, config);
     }
+    step('listen');
+    const memory = process.memoryUsage();
+    app.log.info({ startMs: Math.round(performance.now()), took, rssMb: Math.round(memory.rss / 2 ** 20), heapMb: Math.round(memory.heapUsed / 2 ** 20) }, 'started');
     const signal = await signalled;
     app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +126,28 @@ describe('npm start', () => {
       expect(existsSync(join(dataDir, LOCK))).toBe(false);
     } finally {
       server.child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('a first start on an empty DATA_DIR', () => {
+  it('copies the build\'s created and migrated embedded database instead of an initdb, then seeds it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nts-first-'));
+    const port = await freePort();
+    const server = run(process.execPath, [MAIN], serverEnv({ PORT: String(port), DATA_DIR: dir }));
+    try {
+      await expect.poll(() => server.output(), { timeout: 180_000, interval: 250 }).toContain('"msg":"started"');
+      expect(server.output()).toContain('"fromBuild":true');
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/procedures?q=khai%20sinh`);
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(await res.json())).toContain('1.001193');
+      server.child.kill('SIGTERM');
+      expect((await server.exited).code).toBe(0);
+      // Neither a half copy nor the lock is left behind.
+      expect(readdirSync(dir).filter((f) => f.startsWith('db.copying') || f === LOCK)).toEqual([]);
+    } finally {
+      server.child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
