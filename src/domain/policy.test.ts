@@ -78,6 +78,7 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'citizen.lookup': null,
   'staff.list': null,
   'catalogue.edit': { unitId: A },
+  'catalogue.review': { unitId: A },
   'calendar.edit': { unitId: A },
   'users.manage': { unitId: A },
   'messages.read': { unitId: A },
@@ -141,6 +142,7 @@ const EXPECTED: Record<Verb, Who[]> = {
   'citizen.lookup': ['reception', 'otherUnit'],
   'staff.list': [...STAFF_OF_A, 'otherUnit'],
   'catalogue.edit': ['unitAdmin'],
+  'catalogue.review': STAFF_OF_A,
   'calendar.edit': ['unitAdmin'],
   'users.manage': ['unitAdmin'],
   'messages.read': ['unitAdmin'],
@@ -294,9 +296,9 @@ describe('what else the policy answers', () => {
   });
 
   it('the session presents the global verbs each person may use', () => {
-    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'projects.list', 'certification.perform', 'certification.register']);
-    expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list']);
-    expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register']);
+    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review']);
+    expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list', 'catalogue.review']);
+    expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review']);
     // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
     expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'users.manage', 'certification.perform', 'certification.register']);
     expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online', 'projects.register_interest']);

@@ -15,7 +15,8 @@
  * - unit leader: a `leader` WITHOUT a department leads the unit (chủ tịch / phó chủ tịch UBND):
  *   acts on every dossier the unit handles, and alone approves, sends back and stops;
  * - unit admin (`unit_admin`): staff accounts of their unit; the catalogue and the calendar when
- *   their unit is the one this deployment serves;
+ *   their unit is the one this deployment serves (every official of that unit reads the catalogue's
+ *   sources, confidence and what is still to be confirmed);
  * - staff of another unit: nothing on a dossier they neither received nor handle; since 1 July 2025
  *   a citizen may file at any unit, so any unit's reception may look a citizen up by CCCD (name,
  *   masked phone and birth-year/gender checks only).
@@ -113,6 +114,8 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   /** The staff list of one's unit (the assignment picker). */
   'staff.list': null;
   'catalogue.edit': UnitResource;
+  /** The catalogue's sources, confidence and what the ward must still confirm: the ward's officials. */
+  'catalogue.review': UnitResource;
   'calendar.edit': UnitResource;
   'users.manage': UnitResource;
   /** The outbox of SMS and email (recipients, texts): the deployment's, like the catalogue. */
@@ -283,6 +286,7 @@ const RULES: Rules = {
   'citizen.lookup': (a) => isStaff(a) && has(a, 'reception'),
   'staff.list': (a) => isStaff(a),
   'catalogue.edit': (a, u) => isUnitAdmin(a, u.unitId),
+  'catalogue.review': (a, u) => isStaffOf(a, u.unitId),
   'calendar.edit': (a, u) => isUnitAdmin(a, u.unitId),
   'users.manage': (a, u) => isUnitAdmin(a, u.unitId),
   'messages.read': (a, u) => isUnitAdmin(a, u.unitId),
@@ -330,6 +334,7 @@ export type StaffVerb =
   | 'citizen.lookup'
   | 'staff.list'
   | 'catalogue.edit'
+  | 'catalogue.review'
   | 'calendar.edit'
   | 'users.manage'
   | 'messages.read'
@@ -409,6 +414,7 @@ export const GLOBAL_VERBS = [
   'projects.register_interest',
   'certification.perform',
   'certification.register',
+  'catalogue.review',
 ] as const satisfies readonly Verb[];
 export type Capability = (typeof GLOBAL_VERBS)[number];
 
@@ -421,6 +427,7 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
   const resourceOf = (v: Capability): Verbs[Capability] => {
     switch (v) {
       case 'catalogue.edit':
+      case 'catalogue.review':
       case 'calendar.edit':
       case 'messages.read':
       case 'projects.list':

@@ -3,6 +3,7 @@ import { DEMO_CITIZEN, DEMO_CITIZEN_2 } from '../../src/db/seed/demo.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients, signIn, type Client } from '../support/client.ts';
 import { buildSubmission, pdfBytes, uploadPdf } from '../support/builders.ts';
+import { procedureDefinition } from '../support/catalogue.ts';
 import { expectError } from '../support/expect.ts';
 
 // Bad input never crashes the server (no 500) and never leaves half a write behind.
@@ -266,12 +267,13 @@ describe('submissions', () => {
   });
 
   it('a business-only procedure submitted by a citizen answers 403 APPLICANT_NOT_ALLOWED', async () => {
+    // The seeded catalogue has none (a household business is registered by a citizen): the ward makes one.
+    const code = '2.000942';
+    const definition = await procedureDefinition(c.admin, code);
+    expect((await c.admin.put(`/api/v1/procedures/${code}`, { definition: { ...definition, applicant: 'business' } })).statusCode).toBe(200);
     const list = (await c.anonymous.get('/api/v1/procedures?applicant=business&limit=200')).json().items as { code: string; applicant: string }[];
-    // The filter includes procedures open to both; take one for businesses only.
-    expect(list.some((p) => p.applicant === 'both')).toBe(true);
-    const businessOnly = list.find((p) => p.applicant === 'business');
-    expect(businessOnly).toBeDefined();
-    const body = await buildSubmission(c.citizen, businessOnly!.code);
+    expect(list.find((p) => p.code === code)?.applicant).toBe('business');
+    const body = await buildSubmission(c.citizen, code);
     const before = await myDossierCount(c.citizen);
     expectError(await c.citizen.post('/api/v1/dossiers', body), 403, 'APPLICANT_NOT_ALLOWED');
     expect(await myDossierCount(c.citizen)).toBe(before);

@@ -4,8 +4,8 @@ import { maybeOne, type Database, type Executor } from '../client.ts';
 import { hashPassword } from '../../modules/accounts/password.ts';
 import { searchKey } from '../../domain/text.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
-import { saveProcedureVersion } from '../../modules/procedures/procedures.service.ts';
-import { wardProcedureDefinitions } from './procedures.ts';
+import { getProcedure, saveProcedureVersion } from '../../modules/procedures/procedures.service.ts';
+import { correctionNote, plainLegalBasis, wardCorrections, wardProcedureDefinitions, wardProcedureRecords } from './procedures.ts';
 import { seedProjects } from './projects.ts';
 
 /** Demo accounts, documented in the README. Every password is the same, for a demo only. */
@@ -38,6 +38,38 @@ export async function seedCatalogue(tx: Executor, now: Date): Promise<number> {
   const defs = wardProcedureDefinitions();
   for (const def of defs) await saveProcedureVersion(tx, def, { effectiveFrom: vnDateOf(now), userId: null, now });
   return defs.length;
+}
+
+/**
+ * Brings a catalogue seeded before the corrections up to date: each seeded procedure whose latest
+ * version still has the source's applicant (data/ward-procedures.corrections.json), or a legal
+ * basis with a remark about the source (`plainLegalBasis`), gets a new version with the corrected
+ * values, in force today, the reasons added to the officials' notes. An applicant an official has
+ * since set to anything else is left alone. Runs at every start; does nothing once applied.
+ */
+export async function correctSeededCatalogue(tx: Executor, now: Date): Promise<string[]> {
+  const corrections = new Map(wardCorrections().map((c) => [c.code, c]));
+  const done: string[] = [];
+  for (const { code } of wardProcedureRecords()) {
+    const latest = await getProcedure(tx, code).catch(() => null);
+    if (!latest) continue;
+    const def = latest.definition;
+    const notes = [def.notes];
+    let applicant = def.applicant;
+    const c = corrections.get(code);
+    // Corrected once, then set back by an official: theirs to decide.
+    if (c && def.applicant === c.applicant.from && !def.notes.includes(correctionNote(c))) {
+      applicant = c.applicant.to;
+      notes.push(correctionNote(c));
+    }
+    const basis = plainLegalBasis(def.legalBasis);
+    notes.push(...basis.remarks);
+    if (applicant === def.applicant && basis.remarks.length === 0) continue;
+    const next = { ...def, applicant, legalBasis: basis.legalBasis, notes: notes.filter(Boolean).join(' ') };
+    await saveProcedureVersion(tx, next, { effectiveFrom: vnDateOf(now), userId: null, now });
+    done.push(code);
+  }
+  return done;
 }
 
 /** The unit this deployment serves (from UNIT_CODE / UNIT_NAME); created at first start. */
@@ -100,6 +132,7 @@ export async function seed(database: Database, opts: { unit: { code: string; nam
   return database.transaction(async (tx) => {
     const unitId = await seedUnit(tx, opts.unit);
     const procedures = await seedCatalogue(tx, opts.now);
+    await correctSeededCatalogue(tx, opts.now);
     const demo = opts.demo ? await seedDemo(tx, unitId) : false;
     const projects = opts.demo ? await seedProjects(tx, unitId, opts.now) : false;
     return { unitId, procedures, demo, projects };

@@ -9,6 +9,9 @@ import { formFamilyOf } from './procedure-forms.ts';
 import {
   TO_BE_CONFIRMED,
   convertTimeLimit,
+  correctionNote,
+  plainLegalBasis,
+  wardCorrections,
   convertWardProcedure,
   inferResultKind,
   slugify,
@@ -38,18 +41,20 @@ describe('wardProcedureDefinitions', () => {
     expect(defs.map((d) => d.code)).toEqual(raws.map((r) => r.code));
   });
 
-  it('keeps source, confidence, legal basis, result, applicant and notes of every record', () => {
+  it('keeps source, confidence, legal basis, result, applicant and notes of every record (but for our corrections)', () => {
+    const corrections = new Map(wardCorrections().map((c) => [c.code, c]));
     for (const [i, raw] of raws.entries()) {
       const def = defs[i]!;
+      const correction = corrections.get(raw.code);
       expect(def).toMatchObject({
         name: raw.name,
         field: raw.field,
         source: raw.source,
         confidence: raw.confidence,
-        legalBasis: raw.legalBasis,
+        legalBasis: plainLegalBasis(raw.legalBasis).legalBasis,
         result: raw.result,
-        applicant: raw.applicant,
-        notes: raw.notes,
+        applicant: correction ? correction.applicant.to : raw.applicant,
+        notes: [raw.notes, ...(correction ? [correctionNote(correction)] : []), ...plainLegalBasis(raw.legalBasis).remarks].filter(Boolean).join(' '),
         fees: raw.fees,
         nameEn: null,
       });
@@ -235,5 +240,31 @@ describe('conversion helpers', () => {
       toBeConfirmed: false,
     });
     expect(() => convertTimeLimit({ amount: 2, unit: 'giờ', note: '' }, '9.999999')).toThrow(/9\.999999.*giờ/);
+  });
+});
+
+describe('who may apply (data/ward-procedures.corrections.json)', () => {
+  it('household-business registration is filed by a citizen; the later household-business procedures by the owner or the business', () => {
+    expect(raws.find((r) => r.code === '1.001612')!.applicant).toBe('business'); // the source's value
+    expect(get('1.001612').applicant).toBe('citizen');
+    for (const code of ['2.000720', '1.001570', '1.001266', '2.000575']) expect(get(code).applicant, code).toBe('both');
+    expect(get('1.001612').notes).toContain('chưa có mã số thuế');
+  });
+
+  it('no procedure is left for businesses only; every correction names a value the source really has', () => {
+    expect(defs.filter((d) => d.applicant === 'business')).toEqual([]);
+    for (const c of wardCorrections()) expect(raws.find((r) => r.code === c.code)?.applicant, c.code).toBe(c.applicant.from);
+  });
+});
+
+describe('the legal basis citizens read', () => {
+  it('moves a remark about the source to the officials’ notes', () => {
+    expect(plainLegalBasis(['Luật Đất đai 2024', 'Nghị định 151/2025/NĐ-CP (được dẫn trong thành phần hồ sơ DVCQG)', 'Luật Hộ tịch (sửa đổi 2025)'])).toEqual({
+      legalBasis: ['Luật Đất đai 2024', 'Nghị định 151/2025/NĐ-CP', 'Luật Hộ tịch (sửa đổi 2025)'],
+      remarks: ['Căn cứ "Nghị định 151/2025/NĐ-CP": được dẫn trong thành phần hồ sơ DVCQG.'],
+    });
+    expect(get('1.004222').legalBasis).toContain('Thông tư 66/2023/TT-BCA');
+    expect(get('1.004222').notes).toContain('biểu mẫu CT04, CT05, CT06 được dẫn trong nguồn');
+    for (const def of defs) for (const l of def.legalBasis) expect(l).not.toMatch(/DVCQG|nguồn/i);
   });
 });

@@ -19,6 +19,7 @@ import {
 } from '../../domain/procedure.ts';
 import { formFieldsFor } from './procedure-forms.ts';
 import wardProcedures from './data/ward-procedures.json' with { type: 'json' };
+import correctionsFile from './data/ward-procedures.corrections.json' with { type: 'json' };
 
 /** The shape of one record in `ward-procedures.json`, checked strictly so a format change fails loudly. */
 const RawProcedureSchema = z.strictObject({
@@ -37,6 +38,60 @@ const RawProcedureSchema = z.strictObject({
   notes: z.string(),
 });
 export type RawWardProcedure = z.infer<typeof RawProcedureSchema>;
+
+const ApplicantSchema = z.enum(['citizen', 'business', 'both']);
+
+/**
+ * Our corrections to the source (`data/ward-procedures.corrections.json`): the source file stays a
+ * verbatim copy; each correction names the value it replaces, the new one, why and on what basis.
+ */
+const CorrectionSchema = z.strictObject({
+  code: z.string(),
+  applicant: z.strictObject({ from: ApplicantSchema, to: ApplicantSchema }),
+  reason: z.string().min(1),
+  basis: z.string().min(1),
+});
+export type WardCorrection = z.infer<typeof CorrectionSchema>;
+
+/** The corrections, shape-checked. @throws {z.ZodError} on a malformed file. */
+export function wardCorrections(): WardCorrection[] {
+  return z.array(CorrectionSchema).parse(correctionsFile);
+}
+
+/** The line a correction adds to the officials' notes, so they see what was changed and why. */
+export function correctionNote(c: WardCorrection): string {
+  return `Đối tượng thực hiện: nguồn ghi "${c.applicant.from}", đã sửa thành "${c.applicant.to}". ${c.reason} Căn cứ: ${c.basis}.`;
+}
+
+/** A legal-basis entry's closing remark about where it was found: `(được dẫn trong … DVCQG)`. */
+const SOURCE_REMARK = /\s*\(([^()]*(?:DVCQG|nguồn)[^()]*)\)\s*$/i;
+
+/**
+ * The legal basis as citizens read it: an entry's remark about the source it was found in is the
+ * officials' business, so it moves to the notes, e.g. `Nghị định 151/2025/NĐ-CP (được dẫn trong
+ * thành phần hồ sơ DVCQG)` → `Nghị định 151/2025/NĐ-CP`.
+ */
+export function plainLegalBasis(entries: readonly string[]): { legalBasis: string[]; remarks: string[] } {
+  const legalBasis: string[] = [];
+  const remarks: string[] = [];
+  for (const entry of entries) {
+    const m = SOURCE_REMARK.exec(entry);
+    const plain = m ? entry.slice(0, m.index).trim() : entry;
+    legalBasis.push(plain);
+    if (m) remarks.push(`Căn cứ "${plain}": ${m[1]!.trim()}.`);
+  }
+  return { legalBasis, remarks };
+}
+
+/** Applies the corrections to one source record; a correction that no longer matches the source fails loudly. */
+function corrected(raw: RawWardProcedure, corrections: readonly WardCorrection[]): RawWardProcedure {
+  const c = corrections.find((x) => x.code === raw.code);
+  if (!c) return raw;
+  if (raw.applicant !== c.applicant.from) {
+    throw new Error(`Correction of ${raw.code}: the source says applicant "${raw.applicant}", not "${c.applicant.from}"`);
+  }
+  return { ...raw, applicant: c.applicant.to, notes: [raw.notes, correctionNote(c)].filter(Boolean).join(' ') };
+}
 
 /** The portal's unspecified unit, kept by the data as e.g. `khác (DVCQG '5 Khác')`. */
 const OTHER_UNIT = /^khác \(DVCQG '(\d+) Khác'\)$/;
@@ -155,12 +210,13 @@ function toBeConfirmedOf(raw: RawWardProcedure, timeLimit: TimeLimit): string[] 
  */
 export function convertWardProcedure(raw: RawWardProcedure): ProcedureDefinition {
   const timeLimit = convertTimeLimit(raw.timeLimit, raw.code);
+  const basis = plainLegalBasis(raw.legalBasis);
   return parseProcedureDefinition({
     code: raw.code,
     name: raw.name,
     nameEn: null,
     field: raw.field,
-    legalBasis: raw.legalBasis,
+    legalBasis: basis.legalBasis,
     timeLimit,
     fees: raw.fees.map((fee) => ({ ...fee })),
     documents: convertDocuments(raw.documents),
@@ -172,7 +228,7 @@ export function convertWardProcedure(raw: RawWardProcedure): ProcedureDefinition
     resultKind: inferResultKind(raw.result),
     source: raw.source,
     confidence: raw.confidence,
-    notes: raw.notes,
+    notes: [raw.notes, ...basis.remarks].filter(Boolean).join(' '),
     toBeConfirmed: toBeConfirmedOf(raw, timeLimit),
   });
 }
@@ -187,5 +243,10 @@ export function wardProcedureRecords(): RawWardProcedure[] {
  * @throws {z.ZodError | Error} when the data file is malformed (fails fast at seed time).
  */
 export function wardProcedureDefinitions(): ProcedureDefinition[] {
-  return wardProcedureRecords().map(convertWardProcedure);
+  const corrections = wardCorrections();
+  const records = wardProcedureRecords();
+  for (const c of corrections) {
+    if (!records.some((r) => r.code === c.code)) throw new Error(`Correction of ${c.code}: no such procedure in the source`);
+  }
+  return records.map((raw) => convertWardProcedure(corrected(raw, corrections)));
 }

@@ -6,6 +6,8 @@ import { allowedActions } from '../../domain/policy.ts';
 import { maskName } from '../../domain/identifiers.ts';
 import type { SessionUser } from '../../server/auth.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
+import { publicTimeLimit } from '../../domain/procedure-views.ts';
+import type { TimeLimit } from '../../domain/procedure.ts';
 import { loadSteps, resourceOf, ts, type DossierRow } from './dossiers.repo.ts';
 
 export const vn = (v: string | Date | null) => {
@@ -53,6 +55,8 @@ export function summarize(d: DossierRow & { procedure_name?: string; assignee_na
   };
 }
 
+const timeLimitFor = (actor: SessionUser, tl: unknown) =>
+  !tl ? null : actor.kind === 'staff' ? tl : publicTimeLimit(tl as TimeLimit);
 
 /** The full dossier as its applicant or an official sees it. */
 export async function presentDossier(ex: Executor, d: DossierRow, actor: SessionUser, cal: WorkingCalendar, now: Date) {
@@ -95,7 +99,8 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
   return {
     id: d.id,
     ...summarize({ ...d, procedure_name: meta?.procedure_name ?? '', assignee_name: meta?.assignee_name ?? null }, cal, now),
-    procedure: { code: d.procedure_code, name: meta?.procedure_name ?? '', version: d.procedure_version, timeLimit: meta?.time_limit ?? null },
+    // The applicant sees the time limit as the catalogue shows citizens (no research note, no guessed value).
+    procedure: { code: d.procedure_code, name: meta?.procedure_name ?? '', version: d.procedure_version, timeLimit: timeLimitFor(actor, meta?.time_limit) },
     applicant: d.applicant,
     formData: d.form_data,
     documents: documents.filter((x) => x.purpose === 'application').map(docOut),

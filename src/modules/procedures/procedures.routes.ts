@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate as boundedIsoDate, int32FromQuery } from '../../server/zod-bounds.ts';
 import { AppError } from '../../domain/errors.ts';
-import { ProcedureDefinitionSchema } from '../../domain/procedure.ts';
+import { DocumentKindSchema, FormFieldTypeSchema, ProcedureDefinitionSchema, TimeLimitUnitSchema } from '../../domain/procedure.ts';
+import { citizenProcedure } from '../../domain/procedure-views.ts';
 import { authorize } from '../../domain/policy.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import type { AppDeps } from '../../server/deps.ts';
@@ -13,6 +14,7 @@ import { deploymentData } from '../units/units.service.ts';
 import {
   getProcedure,
   listFields,
+  listToConfirm,
   listVersions,
   presentProcedure,
   saveProcedureVersion,
@@ -22,6 +24,48 @@ import {
 const CodeParams = z.strictObject({ code: z.string().regex(/^[0-9A-Z.]{3,60}$/) });
 const isoDate = boundedIsoDate();
 const SaveBody = z.strictObject({ definition: ProcedureDefinitionSchema, effectiveFrom: isoDate.optional() });
+const VersionQuery = z.strictObject({ version: int32FromQuery().min(1).optional() });
+
+// What citizens get (src/domain/procedure-views.ts). The response schemas are the second lock:
+// the serializer drops any key they do not name, so no internal field can reach a citizen.
+const PublicTimeLimit = z.object({ amount: z.number().nullable(), unit: TimeLimitUnitSchema.nullable(), toBeConfirmed: z.boolean() });
+const publicSummaryShape = {
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  field: z.string(),
+  timeLimit: PublicTimeLimit,
+  onlineLevel: z.enum(['full', 'partial']).nullable(),
+  applicant: z.enum(['citizen', 'business', 'both']),
+  version: z.number().int(),
+};
+const PublicSummary = z.object(publicSummaryShape);
+const PublicProcedure = z.object({
+  ...publicSummaryShape,
+  legalBasis: z.array(z.string()),
+  fees: z.array(z.object({ name: z.string(), amountVnd: z.number().nullable() })),
+  documents: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: DocumentKindSchema, required: z.boolean().nullable(), copies: z.number(), formUrl: z.string().nullable(), note: z.string() }),
+  ),
+  formFields: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      labelEn: z.string(),
+      type: FormFieldTypeSchema,
+      required: z.boolean(),
+      hint: z.string(),
+      hintEn: z.string(),
+      options: z.array(z.object({ value: z.string(), label: z.string(), labelEn: z.string() })).optional(),
+      maxLength: z.number().optional(),
+    }),
+  ),
+  workflow: z.array(z.object({ key: z.string(), name: z.string(), nameEn: z.string(), role: z.string() })),
+  result: z.string(),
+  resultKind: z.string(),
+  checkWithDesk: z.boolean(),
+  effectiveFrom: z.string().optional(),
+});
 
 export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -33,6 +77,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['catalogue'],
         summary: 'Tra cứu thủ tục hành chính (không phân biệt dấu) / search the catalogue',
+        response: { 200: z.object({ total: z.number().int(), items: z.array(PublicSummary) }) },
         querystring: z.strictObject({
           q: z.string().max(200).optional(),
           field: z.string().max(200).optional(),
@@ -51,16 +96,48 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
   }));
 
   api.get(
+    '/procedures/to-confirm',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Thông tin phường cần xác nhận (cán bộ) / what the ward must confirm (officials)',
+      },
+    },
+    async (req) => {
+      authorize(req.user, 'catalogue.review', await deploymentData(deps));
+      return listToConfirm(deps.database.db, vnDateOf(now()));
+    },
+  );
+
+  api.get(
     '/procedures/:code',
     {
       schema: {
         tags: ['catalogue'],
-        summary: 'Chi tiết thủ tục (phiên bản hiện hành) / a procedure',
+        summary: 'Chi tiết thủ tục cho người dân (phiên bản hiện hành) / a procedure as citizens see it',
         params: CodeParams,
-        querystring: z.strictObject({ version: int32FromQuery().min(1).optional() }),
+        querystring: VersionQuery,
+        response: { 200: PublicProcedure },
       },
     },
     async (req) => {
+      const p = await getProcedure(deps.database.db, req.params.code, req.query.version, vnDateOf(now()));
+      return citizenProcedure(p.definition, p.version, p.effectiveFrom);
+    },
+  );
+
+  api.get(
+    '/procedures/:code/definition',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Toàn bộ định nghĩa, nguồn, độ tin cậy (cán bộ) / the whole definition with sources and confidence (officials)',
+        params: CodeParams,
+        querystring: VersionQuery,
+      },
+    },
+    async (req) => {
+      authorize(req.user, 'catalogue.review', await deploymentData(deps));
       const p = await getProcedure(deps.database.db, req.params.code, req.query.version, vnDateOf(now()));
       return presentProcedure(p.definition, p.version, p.effectiveFrom);
     },

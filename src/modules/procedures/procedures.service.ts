@@ -3,6 +3,7 @@ import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type ProcedureDefinition } from '../../domain/procedure.ts';
+import { citizenSummary, toConfirmList } from '../../domain/procedure-views.ts';
 import { compareVi, searchKey } from '../../domain/text.ts';
 
 interface ProcedureRow {
@@ -106,8 +107,20 @@ export async function searchProcedures(ex: Executor, query: ProcedureQuery, asOf
   );
   return {
     total: found.length,
-    items: found.slice(query.offset, query.offset + query.limit).map((r) => summary(r.definition, r.version)),
+    items: found.slice(query.offset, query.offset + query.limit).map((r) => citizenSummary(r.definition, r.version)),
   };
+}
+
+/** What the ward must confirm in the catalogue in force on `asOf` (officials only: see the route). */
+export async function listToConfirm(ex: Executor, asOf: string) {
+  const list = await rows<ProcedureRow>(
+    ex,
+    sql`select p.code, v.version, v.definition, v.effective_from::text as effective_from from procedures p ${inForce(asOf)} where p.active`,
+  );
+  return toConfirmList(
+    list.map((r) => ({ definition: r.definition, version: r.version, effectiveFrom: r.effective_from })),
+    compareVi,
+  );
 }
 
 export async function listFields(ex: Executor, asOf: string) {
@@ -128,19 +141,7 @@ export async function listVersions(ex: Executor, code: string) {
   return list.map((v) => ({ version: v.version, effectiveFrom: v.effective_from, createdAt: toDate(v.created_at), createdBy: v.created_by }));
 }
 
-export function summary(def: ProcedureDefinition, version: number) {
-  return {
-    code: def.code,
-    name: def.name,
-    field: def.field,
-    timeLimit: def.timeLimit,
-    onlineLevel: def.onlineLevel.level,
-    applicant: def.applicant,
-    confidence: def.confidence,
-    version,
-  };
-}
-
+/** The whole definition, with its sources, confidence and notes: the officials' view. */
 export function presentProcedure(def: ProcedureDefinition, version: number, effectiveFrom: string) {
   return { ...def, onlineLevel: def.onlineLevel.level, onlineLevelReason: def.onlineLevel.reason, version, effectiveFrom };
 }
