@@ -118,6 +118,34 @@ describe('the back office', () => {
     await context.close();
   });
 
+  it('officials see what the ward must confirm, with sources and confidence; the admin goes on to edit', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'chuyenvien');
+    await page.getByRole('link', { name: 'Thông tin cần xác nhận' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thông tin thủ tục cần xác nhận' }).waitFor();
+    await page.getByText(/\d+ thủ tục, \d+ nội dung cần xác nhận/).waitFor();
+    const hkd = page.getByRole('region', { name: /Đăng ký thành lập hộ kinh doanh \(1\.001612\)/ });
+    await expect(hkd.getByText('Độ tin cậy trung bình', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(hkd.getByText(/Thời hạn giải quyết: chưa xác nhận/).isVisible()).resolves.toBe(true);
+    await hkd.getByText('Nguồn và ghi chú nghiên cứu').click();
+    await expect(hkd.getByText(/github:hongdienvbhp\/BangNiemYetVinhBao/).isVisible()).resolves.toBe(true);
+    // The least trusted come first.
+    await expect(page.locator('main section').first().getByText('Độ tin cậy thấp', { exact: true }).isVisible()).resolves.toBe(true);
+    // A specialist reads; only the unit admin is offered the editor.
+    await expect(hkd.getByRole('link', { name: /Sửa thủ tục/ }).count()).resolves.toBe(0);
+    await check(page, 'backoffice-to-confirm');
+    await context.close();
+
+    const admin = await newPage(env);
+    await signInUi(admin.page, 'quantri');
+    await admin.page.goto('/can-bo/can-xac-nhan');
+    const row = admin.page.getByRole('region', { name: /Đăng ký thành lập hộ kinh doanh \(1\.001612\)/ });
+    await row.getByRole('link', { name: /Sửa thủ tục/ }).click();
+    await admin.page.getByRole('heading', { level: 1, name: /1\.001612/ }).waitFor();
+    await expect(admin.page.getByLabel('Độ tin cậy của dữ liệu').inputValue()).resolves.toBe('medium');
+    await admin.context.close();
+  });
+
   it('the calendar and staff administration pages are accessible', async () => {
     const { context, page } = await newPage(env);
     await signInUi(page, 'quantri');

@@ -30,6 +30,25 @@ describe('the citizen portal on a phone (360 px)', () => {
     await context.close();
   });
 
+  it('a procedure page shows citizens only confirmed, plain content: no research note, source or confidence', async () => {
+    const { context, page } = await newPage(env, { mobile: true });
+    await page.goto('/thu-tuc/1.001612');
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký thành lập hộ kinh doanh' }).waitFor();
+    const main = page.locator('main');
+    // Who may apply: the person who needs it, a citizen.
+    await expect(main.getByText('Đối tượng thực hiện').isVisible()).resolves.toBe(true);
+    await expect(main.locator('dd', { hasText: /^Công dân$/ }).count()).resolves.toBe(1);
+    // No guessed time limit: the desk gives the date. One plain banner, no checklist of jargon.
+    await expect(main.getByText('Bộ phận Một cửa hẹn ngày trả kết quả khi nhận hồ sơ').isVisible()).resolves.toBe(true);
+    await expect(main.getByRole('region', { name: 'Thông tin đang được xác nhận' }).isVisible()).resolves.toBe(true);
+    const text = (await main.textContent()) ?? '';
+    for (const internal of ['Nguồn dữ liệu', 'Độ tin cậy', 'github', 'BangNiemYet', 'DVCQG', 'unconfirmed', 'candidateFormalityIdExact', 'Cần xác nhận', 'Ghi chú']) {
+      expect(text, internal).not.toContain(internal);
+    }
+    await check(page, 'portal-procedure-hkd-360');
+    await context.close();
+  });
+
   it('applies online: starts signed out, the draft survives a reload, signs in at the documents step, submits', async () => {
     const { context, page } = await newPage(env, { mobile: true });
     await page.goto('/thu-tuc/1.001193');

@@ -33,11 +33,15 @@ export interface SessionPayload {
 }
 
 export type TimeUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'same_day';
+/** As citizens see it: amount and unit only once the ward has confirmed them. */
 export interface TimeLimit {
   amount: number | null;
   unit: TimeUnit | null;
-  note: string | null;
   toBeConfirmed: boolean;
+}
+/** As officials see it: a tentative value and the research note too. */
+export interface DefinitionTimeLimit extends TimeLimit {
+  note: string | null;
 }
 
 export type OnlineLevel = 'full' | 'partial' | null;
@@ -51,7 +55,6 @@ export interface ProcedureSummary {
   timeLimit: TimeLimit;
   onlineLevel: OnlineLevel;
   applicant: Applicant;
-  confidence: 'high' | 'medium' | 'low' | null;
   version: number;
 }
 
@@ -84,10 +87,10 @@ export interface FormField {
   maxLength?: number;
 }
 
+/** `amountVnd: null`: the amount is not confirmed. */
 export interface Fee {
   name: string;
   amountVnd: number | null;
-  note: string | null;
 }
 
 export interface WorkflowStep {
@@ -98,6 +101,7 @@ export interface WorkflowStep {
   share: number;
 }
 
+/** A procedure as citizens see it (GET /procedures/:code): confirmed, plain-language content only. */
 export interface Procedure extends ProcedureSummary {
   legalBasis: string[];
   fees: Fee[];
@@ -105,11 +109,40 @@ export interface Procedure extends ProcedureSummary {
   formFields: FormField[];
   workflow: WorkflowStep[];
   result: string | null;
-  source: string | null;
-  notes: string | null;
+  /** Something on the page (time limit, a fee, a document) is still being confirmed by the ward. */
+  checkWithDesk: boolean;
+  effectiveFrom?: string;
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** The whole definition as officials see it (GET /procedures/:code/definition). */
+export interface ProcedureDefinitionView extends Omit<Procedure, 'timeLimit' | 'fees' | 'checkWithDesk'> {
+  timeLimit: DefinitionTimeLimit;
+  fees: (Fee & { note: string | null })[];
+  source: string;
+  confidence: Confidence;
+  notes: string;
   toBeConfirmed: string[];
   onlineLevelReason?: string;
-  effectiveFrom?: string;
+}
+
+/** One procedure on the list of what the ward must confirm (GET /procedures/to-confirm). */
+export interface ToConfirmItem {
+  code: string;
+  name: string;
+  field: string;
+  confidence: Confidence;
+  source: string;
+  notes: string;
+  toBeConfirmed: string[];
+  marks: { timeLimit: boolean; fees: string[]; documents: string[]; onlineLevel: boolean };
+  version: number;
+  effectiveFrom: string;
+}
+export interface ToConfirmList {
+  items: ToConfirmItem[];
+  summary: { procedures: number; items: number; byConfidence: Record<Confidence, number> };
 }
 
 export interface Page<T> {

@@ -11,6 +11,7 @@ import { StaffDossierPage } from './dossier/StaffDossierPage';
 import { ReceptionPage } from './reception/ReceptionPage';
 import { ProceduresAdminPage } from './admin/ProceduresAdminPage';
 import { ProcedureEditorPage } from './admin/ProcedureEditorPage';
+import { ToConfirmPage } from './admin/ToConfirmPage';
 import { CalendarAdminPage } from './admin/CalendarAdminPage';
 import { UsersAdminPage } from './admin/UsersAdminPage';
 import './backoffice.css';
@@ -43,6 +44,8 @@ function Page({ user }: { user: User }) {
       return may('catalogue.edit') ? <ProceduresAdminPage /> : <Forbidden title={t('bo.adminProc.title')} />;
     case 'procedure':
       return may('catalogue.edit') ? <ProcedureEditorPage key={route.code} code={route.code} /> : <Forbidden title={t('bo.adminProc.title')} />;
+    case 'toConfirm':
+      return may('catalogue.review') ? <ToConfirmPage user={user} /> : <Forbidden title={t('bo.toConfirm.title')} />;
     case 'calendar':
       return may('calendar.edit') ? <CalendarAdminPage /> : <Forbidden title={t('bo.calendar.title')} />;
     case 'users':

@@ -1,5 +1,5 @@
 import { api, apiPath } from '../../api/client';
-import type { Dossier, DossierEvent, DossierStatus, Procedure, ProcedureSummary, Ref, Role, Timeliness, User } from '../../api/types';
+import type { Dossier, DossierEvent, DossierStatus, ProcedureDefinitionView, ProcedureSummary, Ref, Role, Timeliness, User } from '../../api/types';
 import type { DaySource } from '@domain/calendar/decisions.ts';
 import type { SwitchStatus } from '@domain/calendar/switchable.ts';
 
@@ -140,6 +140,9 @@ export const boApi = {
   dossier: (code: string) => apiPath(`/dossiers/${enc(code)}`),
   events: (code: string) => apiPath(`/dossiers/${enc(code)}/events`),
   procedure: (code: string, version?: number) => apiPath(`/procedures/${enc(code)}`, { version }),
+  /** The whole definition with sources, confidence and notes: officials only. */
+  procedureDefinition: (code: string) => apiPath(`/procedures/${enc(code)}/definition`),
+  toConfirm: () => apiPath('/procedures/to-confirm'),
   procedureVersions: (code: string) => apiPath(`/procedures/${enc(code)}/versions`),
   procedures: (q: string, offset = 0, limit = 50) => apiPath('/procedures', { q, limit, offset }),
   allProcedures: () => apiPath('/procedures', { limit: 200 }),
@@ -193,8 +196,8 @@ export function createDeskDossier(body: DeskSubmission, idempotencyKey: string):
 }
 
 /** @throws {ApiError} VALIDATION_FAILED / PROCEDURE_INVALID with details.issues, FORBIDDEN. */
-export function saveProcedure(code: string, definition: unknown, effectiveFrom: string | undefined): Promise<Procedure> {
-  return api.put<Procedure>(`/procedures/${enc(code)}`, { definition, ...(effectiveFrom ? { effectiveFrom } : {}) });
+export function saveProcedure(code: string, definition: unknown, effectiveFrom: string | undefined): Promise<ProcedureDefinitionView> {
+  return api.put<ProcedureDefinitionView>(`/procedures/${enc(code)}`, { definition, ...(effectiveFrom ? { effectiveFrom } : {}) });
 }
 
 /** @throws {ApiError} VALIDATION_FAILED / CALENDAR_INVALID, FORBIDDEN. */

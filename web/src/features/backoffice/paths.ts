@@ -16,6 +16,7 @@ export const boHref = {
   dossier: (code: string) => `${base}/ho-so/${encodeURIComponent(code)}`,
   reception: () => `${base}/tiep-nhan`,
   procedures: (query?: Query) => withQuery(`${base}/quan-tri/thu-tuc`, query),
+  toConfirm: () => `${base}/can-xac-nhan`,
   procedure: (code: string) => `${base}/quan-tri/thu-tuc/${encodeURIComponent(code)}`,
   calendar: (year?: number) => withQuery(`${base}/quan-tri/lich`, { nam: year }),
   users: () => `${base}/quan-tri/can-bo`,
@@ -26,6 +27,7 @@ export type BoRoute =
   | { name: 'dossier'; code: string }
   | { name: 'reception' }
   | { name: 'procedures' }
+  | { name: 'toConfirm' }
   | { name: 'procedure'; code: string }
   | { name: 'calendar' }
   | { name: 'users' }
@@ -50,6 +52,7 @@ export function matchBo(pathname: string): BoRoute {
     return code ? { name: 'dossier', code } : { name: 'notFound' };
   }
   if (a === 'tiep-nhan' && !b) return { name: 'reception' };
+  if (a === 'can-xac-nhan' && !b) return { name: 'toConfirm' };
   if (a === 'quan-tri') {
     if (b === 'thu-tuc' && !c) return { name: 'procedures' };
     if (b === 'thu-tuc' && c) {

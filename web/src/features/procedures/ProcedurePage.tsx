@@ -4,12 +4,17 @@ import { usePageTitle } from '../../router';
 import { href } from '../../routes';
 import { useApi } from '../../api/useApi';
 import type { Procedure } from '../../api/types';
-import { Breadcrumbs, ButtonLink, Details, ErrorState, InsetText, Loading, NotificationBanner, SummaryList } from '../../ui';
+import { Breadcrumbs, ButtonLink, ErrorState, Loading, NotificationBanner, SummaryList } from '../../ui';
 import { ward } from '../../config';
 import { procedureApi } from './api';
 import { applicantText, OnlineLevelTag, timeLimitText } from './labels';
 import { DocumentsList, FeesList } from './components/ProcedureSections';
 
+/**
+ * A procedure as citizens read it: only what the ward has confirmed, in plain words. The sources,
+ * confidence and research notes are the officials' (the back office's "Cần xác nhận" page); the
+ * API does not send them here (src/domain/procedure-views.ts).
+ */
 export function ProcedurePage({ code }: { code: string }) {
   const { t, lang } = useT();
   const { data: p, error, reload } = useApi<Procedure>(procedureApi.one(code));
@@ -52,19 +57,7 @@ export function ProcedurePage({ code }: { code: string }) {
         <div>
           <SummaryList
             rows={[
-              {
-                key: t('procedure.timeLimit'),
-                value: (
-                  <>
-                    {timeLimitText(p.timeLimit, t)}
-                    {p.timeLimit.note && (
-                      <Details summary={t('procedure.timeLimitNote')}>
-                        <p className="mb-0 small">{p.timeLimit.note}</p>
-                      </Details>
-                    )}
-                  </>
-                ),
-              },
+              { key: t('procedure.timeLimit'), value: timeLimitText(p.timeLimit, t) },
               { key: t('procedure.applicant'), value: applicantText(p.applicant, t) },
               { key: t('procedure.onlineLevel'), value: <OnlineLevelTag level={p.onlineLevel} t={t} /> },
               ...(p.result ? [{ key: t('procedure.result'), value: p.result }] : []),
@@ -75,14 +68,9 @@ export function ProcedurePage({ code }: { code: string }) {
           </ButtonLink>
           {!online && <p className="secondary-text">{t('procedure.onlineUnconfirmed')}</p>}
 
-          {p.toBeConfirmed.length > 0 && (
+          {p.checkWithDesk && (
             <NotificationBanner title={t('procedure.toBeConfirmedTitle')}>
-              <p>{t('procedure.toBeConfirmedBody')}</p>
-              <ul className="list-bullet">
-                {p.toBeConfirmed.map((x) => (
-                  <li key={x}>{x}</li>
-                ))}
-              </ul>
+              <p className="mb-0">{t('procedure.toBeConfirmedBody')}</p>
             </NotificationBanner>
           )}
 
@@ -124,28 +112,11 @@ export function ProcedurePage({ code }: { code: string }) {
             </>
           )}
 
-          {p.notes && (
-            <>
-              <h2>{t('procedure.notes')}</h2>
-              <InsetText>
-                <p className="mb-0">{p.notes}</p>
-              </InsetText>
-            </>
-          )}
-
           <hr className="section-break" />
           <p className="small secondary-text">
-            {p.confidence && <>{t('procedure.confidence')}: {t(`confidence.${p.confidence}`)}. </>}
             {t('procedure.version', { version: p.version })}
             {p.effectiveFrom && <> {t('procedure.effectiveFrom', { date: formatDate(p.effectiveFrom) })}</>}
           </p>
-          {p.source && (
-            <Details summary={t('procedure.source')}>
-              <p className="mb-0 small" style={{ overflowWrap: 'anywhere' }}>
-                {p.source}
-              </p>
-            </Details>
-          )}
         </div>
       </div>
     </>

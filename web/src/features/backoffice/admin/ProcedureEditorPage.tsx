@@ -3,7 +3,7 @@ import { useT } from '../../../i18n';
 import { formatDate, formatDateTime } from '../../../i18n/format';
 import { usePageTitle } from '../../../router';
 import { invalidate, useApi, useSubmit } from '../../../api/useApi';
-import type { Procedure } from '../../../api/types';
+import type { ProcedureDefinitionView } from '../../../api/types';
 import { Breadcrumbs, Button, ErrorState, ErrorSummary, Loading, TextInput, type FormError } from '../../../ui';
 import { boApi, saveProcedure, type ItemList, type ProcedureVersion } from '../api';
 import { boHref } from '../paths';
@@ -42,7 +42,7 @@ function Versions({ code, refreshKey }: { code: string; refreshKey: number }) {
   );
 }
 
-function Editor({ procedure }: { procedure: Procedure }) {
+function Editor({ procedure }: { procedure: ProcedureDefinitionView }) {
   const { t } = useT();
   const [s, setS] = useState<EditorState>(() => fromProcedure(procedure));
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -111,7 +111,7 @@ function Editor({ procedure }: { procedure: Procedure }) {
 /** Edit one procedure: every save is a new version from its effective date. */
 export function ProcedureEditorPage({ code }: { code: string }) {
   const { t } = useT();
-  const procedure = useApi<Procedure>(boApi.procedure(code));
+  const procedure = useApi<ProcedureDefinitionView>(boApi.procedureDefinition(code));
   usePageTitle(t('bo.pe.title', { code }));
   return (
     <>

@@ -43,15 +43,7 @@ export function FeesList({ fees }: { fees: Fee[] }) {
       rows={fees}
       rowKey={(f) => f.name}
       columns={[
-        {
-          header: t('fee.name'),
-          cell: (f) => (
-            <>
-              {f.name}
-              {f.note && <span className="small secondary-text" style={{ display: 'block' }}>{f.note}</span>}
-            </>
-          ),
-        },
+        { header: t('fee.name'), cell: (f) => f.name },
         { header: t('fee.amountHeader'), cell: (f) => feeAmountText(f, t), nowrap: true },
       ]}
     />

@@ -39,6 +39,13 @@ export function GeneralSection({ s, set, errors }: { s: EditorState; set: Patch;
         </div>
         <Textarea id="pe-online-reason" label={t('bo.pe.onlineReason')} optional rows={2} value={s.onlineReason} onChange={(v) => set({ onlineReason: v })} />
         <Textarea id="pe-legal" label={t('bo.pe.legalBasis')} hint={t('bo.pe.onePerLine')} optional rows={3} value={s.legalBasis} onChange={(v) => set({ legalBasis: v })} />
+        <Select
+          id="pe-confidence"
+          label={t('bo.pe.confidence')}
+          value={s.confidence}
+          onChange={(v) => set({ confidence: v })}
+          options={(['high', 'medium', 'low'] as const).map((c) => ({ value: c, label: t(`bo.pe.confidence.${c}`) }))}
+        />
         <Textarea id={ids.source} label={t('bo.pe.source')} error={err(ids.source)} rows={2} value={s.source} onChange={(v) => set({ source: v })} />
         <Textarea id="pe-notes" label={t('bo.pe.notes')} optional rows={2} value={s.notes} onChange={(v) => set({ notes: v })} />
         <Textarea id="pe-tbc" label={t('bo.pe.toBeConfirmed')} hint={t('bo.pe.onePerLine')} optional rows={2} value={s.toBeConfirmed} onChange={(v) => set({ toBeConfirmed: v })} />

@@ -1,5 +1,5 @@
 import type { Translate } from '../../../../i18n';
-import type { DocumentKind, FormFieldType, Procedure, TimeUnit } from '../../../../api/types';
+import type { DocumentKind, FormFieldType, ProcedureDefinitionView, TimeUnit } from '../../../../api/types';
 import type { FormError } from '../../../../ui';
 
 // The editor's state is the definition in form-friendly shapes (numbers as typed text, list
@@ -42,7 +42,7 @@ let n = 0;
 export const uid = () => `r${++n}`;
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 const num = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
-type Raw = Procedure & Record<string, unknown>;
+type Raw = ProcedureDefinitionView & Record<string, unknown>;
 
 /** Vietnam's date today, `YYYY-MM-DD` (the default effective date). */
 export function todayVn(): string {
@@ -55,7 +55,7 @@ export function slug(s: string, sep: '-' | '_'): string {
   return base.replace(new RegExp(`^\\${sep}+|\\${sep}+$`, 'g'), '').slice(0, 40);
 }
 
-export function fromProcedure(p: Procedure): EditorState {
+export function fromProcedure(p: ProcedureDefinitionView): EditorState {
   const raw = p as Raw;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
