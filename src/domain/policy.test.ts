@@ -99,6 +99,8 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'document.revoke': { ownerId: 'citizen-1', unitId: A },
   'certification.perform': null,
   'certification.register': { unitId: A },
+  'forms.edit': { unitId: A },
+  'dossier.register': { unitId: A },
 };
 
 const STAFF_OF_A: Who[] = ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'];
@@ -163,6 +165,8 @@ const EXPECTED: Record<Verb, Who[]> = {
   'document.revoke': ['unitLeader'],
   'certification.perform': ['reception', 'otherUnit'],
   'certification.register': ['reception', 'deptLeader', 'otherDeptLeader', 'unitLeader'],
+  'forms.edit': ['unitAdmin'],
+  'dossier.register': ['reception', 'deptLeader', 'otherDeptLeader', 'unitLeader'],
 };
 
 describe('the policy, every person against every verb', () => {
@@ -296,11 +300,11 @@ describe('what else the policy answers', () => {
   });
 
   it('the session presents the global verbs each person may use', () => {
-    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review']);
-    expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list', 'catalogue.review']);
-    expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review']);
+    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register']);
+    expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list', 'catalogue.review', 'forms.edit']);
+    expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review', 'dossier.register']);
     // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
-    expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'users.manage', 'certification.perform', 'certification.register']);
+    expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'users.manage', 'certification.perform', 'certification.register', 'dossier.register']);
     expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online', 'projects.register_interest']);
     expect(capabilities(null, A)).toEqual([]);
   });

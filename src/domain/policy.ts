@@ -151,6 +151,10 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'certification.perform': null;
   /** A unit's certification register (the list, the export): its desk and its leaders. */
   'certification.register': UnitResource;
+  /** The one-stop forms' templates (law as data, like the catalogue): the deployment's unit admins. */
+  'forms.edit': UnitResource;
+  /** A unit's dossier register (form 07: names, addresses, phones): its desk and its leaders, audited. */
+  'dossier.register': UnitResource;
 }
 export type Verb = keyof Verbs;
 
@@ -312,6 +316,8 @@ const RULES: Rules = {
   'document.revoke': (a, d) => isStaffOf(a, d.unitId) && has(a, 'leader') && a.departmentId === null,
   'certification.perform': (a) => isStaff(a) && has(a, 'reception'),
   'certification.register': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'reception') || has(a, 'leader')),
+  'forms.edit': (a, u) => isUnitAdmin(a, u.unitId),
+  'dossier.register': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'reception') || has(a, 'leader')),
 };
 
 const ACTION_VERBS = new Map<string, Action>(ACTIONS.map((a) => [`dossier.${a}`, a]));
@@ -345,7 +351,9 @@ export type StaffVerb =
   | 'project.direct'
   | 'document.revoke'
   | 'certification.perform'
-  | 'certification.register';
+  | 'certification.register'
+  | 'forms.edit'
+  | 'dossier.register';
 type Authorized<A extends Actor, V extends Verb> = V extends StaffVerb ? A & { kind: 'staff'; unitId: string } : A;
 
 /**
@@ -387,6 +395,7 @@ export function mustAudit<V extends Verb>(actor: Actor | null, verb: V, resource
     case 'messages.read':
     case 'projects.interests':
     case 'certification.register':
+    case 'dossier.register':
     case 'document.read':
       return true;
     case 'file.read':
@@ -415,6 +424,8 @@ export const GLOBAL_VERBS = [
   'certification.perform',
   'certification.register',
   'catalogue.review',
+  'forms.edit',
+  'dossier.register',
 ] as const satisfies readonly Verb[];
 export type Capability = (typeof GLOBAL_VERBS)[number];
 
@@ -433,9 +444,11 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
       case 'projects.list':
       case 'projects.manage':
       case 'projects.rule_edit':
+      case 'forms.edit':
         return { unitId: homeUnitId ?? '' };
       case 'users.manage':
       case 'certification.register':
+      case 'dossier.register':
         return { unitId: actor.unitId ?? '' };
       default:
         return null;

@@ -1,18 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CITIZEN, DEMO_CITIZEN_2 } from '../../src/db/seed/demo.ts';
 import { loadDossier } from '../../src/modules/dossiers/dossiers.repo.ts';
-import { loadReceiptData, receiptPdf } from '../../src/modules/forms/forms.service.ts';
+import { loadReceiptData } from '../../src/modules/forms/forms.service.ts';
+import { buildReceiptPdf } from '../../src/modules/forms/receipt.pdf.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { buildSubmission } from '../support/builders.ts';
 import { demoClients, signIn, type Client } from '../support/client.ts';
 import { expectError } from '../support/expect.ts';
+import { keepForLook } from '../support/pdf-tools.ts';
 
-// The printed one-stop forms (Circular 01/2018): 01 receipt with appointment, 02 request to supplement.
+// The printed one-stop forms (Circular 03/2025/TT-VPCP): 01 receipt with appointment, 02 request to supplement.
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof demoClients>>;
@@ -86,7 +88,7 @@ describe('form 01: receipt with appointment date', () => {
     expect(data.issuer).toEqual({ parentName: 'UBND tỉnh Phú Thọ', agencyName: 'Ủy ban nhân dân phường Nông Trang', place: 'Nông Trang' });
     expect(data.documents.map((x) => [x.kind, x.count])).toEqual([['form', 1]]);
     expect(data.trackingUrl).toBe(`http://localhost:3000/tra-cuu/${received}`);
-    const pdf = await expectA5Pdf(await receiptPdf(t.database.db, d, CFG));
+    const pdf = await expectA5Pdf(await buildReceiptPdf(await loadReceiptData(t.database.db, d, CFG)));
     expect(pdf.getPageCount()).toBe(1);
     expect(pdf.getTitle()).toContain(received);
   });
@@ -129,10 +131,7 @@ describe('form 01: receipt with appointment date', () => {
 
   it('is rendered to test-artifacts/forms for a look', async (ctx) => {
     if (!POPPLER) ctx.skip(NO_POPPLER);
-    const dir = resolve('test-artifacts/forms');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'receipt.pdf'), (await c.reception.get(receiptUrl(received))).rawPayload);
-    execFileSync('pdftoppm', ['-png', '-r', '80', join(dir, 'receipt.pdf'), join(dir, 'receipt')]);
+    keepForLook('receipt', (await c.reception.get(receiptUrl(received))).rawPayload);
   });
 
   it('an official’s print is recorded in the audit trail', async () => {
@@ -177,6 +176,7 @@ describe('form 02: request to supplement', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toBe(`inline; filename*=UTF-8''${received}-yeu-cau-bo-sung.pdf`);
     await expectA5Pdf(pdf.rawPayload);
+    keepForLook('supplement', pdf.rawPayload);
     expectError(await neighbour.get(supplementUrl(received)), 404, 'DOSSIER_NOT_FOUND');
 
     if (!POPPLER) ctx.skip(NO_POPPLER);

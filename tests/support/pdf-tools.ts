@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * Debian's PDF and barcode tools as independent witnesses of what the platform prints: poppler's
@@ -31,9 +31,13 @@ const save = (bytes: Uint8Array, name: string) => {
   return file;
 };
 
-/** The text of a PDF as pdftotext reads it, NFC, whitespace collapsed. */
-export function pdfText(bytes: Uint8Array, name = 'doc.pdf'): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', save(bytes, name), '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+/**
+ * The text of a PDF as pdftotext reads it, NFC, whitespace collapsed. `raw` keeps the order the
+ * text was drawn in (a table cell's lines together) instead of reading across the page.
+ */
+export function pdfText(bytes: Uint8Array, name = 'doc.pdf', raw = false): string {
+  const args = ['-enc', 'UTF-8', ...(raw ? ['-raw'] : []), save(bytes, name), '-'];
+  return execFileSync('pdftotext', args, { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
 }
 
 /** pdfsig's report of the signatures of a PDF. */
@@ -56,4 +60,15 @@ export function barcodes(bytes: Uint8Array, page = 1, name = 'doc.pdf'): string[
   } catch {
     return []; // zbarimg exits 4 when it finds nothing
   }
+}
+
+/**
+ * Keeps a printed form in test-artifacts/forms as `<name>.pdf`, with its pages as PNG (pdftoppm,
+ * 80 dpi) when poppler is there, for a person to look at the layout and the Vietnamese.
+ */
+export function keepForLook(name: string, bytes: Uint8Array): void {
+  const out = resolve('test-artifacts/forms');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, `${name}.pdf`), bytes);
+  if (POPPLER) execFileSync('pdftoppm', ['-png', '-r', '80', join(out, `${name}.pdf`), join(out, name)]);
 }

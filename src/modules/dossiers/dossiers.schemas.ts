@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RESULT_DELIVERIES } from '../../domain/result-delivery.ts';
 
 const comment = z.string().trim().max(4000);
 const reason = z.string().trim().min(1).max(4000);
@@ -66,6 +67,8 @@ export const SubmitBody = z.strictObject({
   formData: z.record(z.string().max(100), formValue).default({}),
   documents: z.array(z.strictObject({ requirementId: z.string().min(1).max(100), fileId: id })).max(100).default([]),
   channel: z.enum(['online', 'in_person', 'post']).default('online'),
+  /** How the applicant will receive the result (form 01 says it); by default the channel's way. */
+  resultDelivery: z.enum(RESULT_DELIVERIES).optional(),
   applicant: z
     .strictObject({
       kind: z.enum(['citizen', 'business']),

@@ -7,6 +7,7 @@ import { isAllowed, nextStatus, STATUS_INFO } from '../../domain/dossier-state.t
 import { AppError } from '../../domain/errors.ts';
 import { actingRole, can, type Verb } from '../../domain/policy.ts';
 import { validateSubmission } from '../../domain/procedure.ts';
+import { defaultResultDelivery } from '../../domain/result-delivery.ts';
 import { searchKey } from '../../domain/text.ts';
 import type { SessionUser } from '../../server/auth.ts';
 import { findUser, type UserRow } from '../accounts/accounts.service.ts';
@@ -96,11 +97,12 @@ export async function submitDossier(
       const snap = snapshot(applicant);
       await tx.execute(sql`
         insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, applicant_id, applicant,
-                              applicant_search, procedure_search, channel, status, form_data, submitted_at, idempotency_key, submitted_by, updated_at)
+                              applicant_search, procedure_search, channel, status, form_data, submitted_at, idempotency_key, submitted_by, updated_at,
+                              result_delivery)
         values (${id}, ${'PENDING-' + id}, ${def.code}, ${proc.version}, ${unit.id}, ${unit.id}, ${applicant.id}, ${JSON.stringify(snap)}::jsonb,
                 ${searchKey(`${snap.fullName} ${snap.idNumber} ${snap.phone ?? ''}`)}, ${searchKey(`${def.name} ${def.code}`)},
                 ${input.channel}, 'submitted', ${JSON.stringify(input.formData)}::jsonb, ${opts.now.toISOString()},
-                ${opts.idempotencyKey}, ${actor.id}, ${opts.now.toISOString()})`);
+                ${opts.idempotencyKey}, ${actor.id}, ${opts.now.toISOString()}, ${input.resultDelivery ?? defaultResultDelivery(input.channel)})`);
       for (const doc of input.documents) {
         await attachDocument(tx, { id: randomUUID(), dossierId: id, requirementId: doc.requirementId, uploadId: doc.fileId, round: 0, purpose: 'application' }, opts.now);
       }

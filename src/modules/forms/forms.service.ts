@@ -7,9 +7,11 @@ import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { ProcedureDefinition } from '../../domain/procedure.ts';
 import { ts, type DossierRow } from '../dossiers/dossiers.repo.ts';
+import type { ResultDelivery } from '../../domain/result-delivery.ts';
 import type { Issuer } from './form-parts.ts';
-import { buildReceiptPdf, type ReceiptData } from './receipt.pdf.ts';
-import { buildSupplementPdf, type SupplementData } from './supplement.pdf.ts';
+import { templateFor } from './forms.templates.ts';
+import type { ReceiptData } from './receipt.pdf.ts';
+import type { SupplementData } from './supplement.pdf.ts';
 import { placeOfUnit, shortParentName } from './wording.ts';
 
 export interface FormsConfig {
@@ -30,7 +32,7 @@ interface Context {
 }
 
 /** The dossier's procedure version and the agency that received it (with its parent body). */
-async function contextOf(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<Context> {
+export async function contextOf(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<Context> {
   const row = await maybeOne<{ definition: ProcedureDefinition; unit_name: string; parent_name: string | null }>(
     ex,
     sql`select v.definition, u.name as unit_name, p.name as parent_name
@@ -81,7 +83,9 @@ export async function loadReceiptData(ex: Executor, d: DossierRow, cfg: FormsCon
         where dossier_id = ${d.id} and purpose = 'application' and not superseded group by requirement_id`,
   );
   const counts = new Map(attached.map((a) => [a.requirement_id, Number(a.n)]));
+  const delivery = await maybeOne<{ result_delivery: ResultDelivery | null }>(ex, sql`select result_delivery from dossiers where id = ${d.id}`);
   return {
+    template: await templateFor(ex, '01', receivedAt),
     issuer,
     code: d.code,
     receivingDesk: officer?.department_name ?? DEFAULT_DESK,
@@ -97,6 +101,7 @@ export async function loadReceiptData(ex: Executor, d: DossierRow, cfg: FormsCon
     officerName: officer?.full_name ?? null,
     trackingUrl: trackingUrl(cfg, d.code),
     channel: d.channel,
+    resultDelivery: delivery?.result_delivery ?? null,
   };
 }
 
@@ -118,13 +123,15 @@ export async function loadSupplementData(ex: Executor, d: DossierRow, cfg: Forms
   const nameOf = (type: 'document' | 'field', key: string) =>
     (type === 'document' ? def.documents.find((x) => x.id === key)?.name : def.formFields.find((x) => x.key === key)?.label) ?? key;
   const desk = receiver?.department_name ?? (request?.roles.includes('reception') ? request.department_name : null) ?? DEFAULT_DESK;
+  const requestedAt = ts(request?.at ?? items[0]?.created_at ?? d.submitted_at)!;
   return {
+    template: await templateFor(ex, '02', requestedAt),
     issuer,
     code: d.code,
     applicant: d.applicant,
     procedure: { code: def.code, name: def.name },
     round,
-    requestedAt: ts(request?.at ?? items[0]?.created_at ?? d.submitted_at)!,
+    requestedAt,
     items: items.map((i) => ({ targetType: i.target_type, targetName: nameOf(i.target_type, i.target_key), reason: i.reason })),
     officerName: request?.full_name ?? null,
     contactDesk: `${desk}, ${issuer.agencyName}`,
@@ -132,12 +139,7 @@ export async function loadSupplementData(ex: Executor, d: DossierRow, cfg: Forms
   };
 }
 
-/** Form 01 of a dossier as PDF bytes. @throws AppError as {@link loadReceiptData} */
-export async function receiptPdf(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<Uint8Array> {
-  return buildReceiptPdf(await loadReceiptData(ex, d, cfg));
-}
-
-/** Form 02 of a dossier as PDF bytes. @throws AppError as {@link loadSupplementData} */
-export async function supplementPdf(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<Uint8Array> {
-  return buildSupplementPdf(await loadSupplementData(ex, d, cfg));
+/** The desk that received the dossier (the receiving officer's department), "Bộ phận Một cửa" when not known. */
+export async function deskOf(ex: Executor, d: DossierRow): Promise<string> {
+  return (await lastEvent(ex, d.id, 'receive'))?.department_name ?? DEFAULT_DESK;
 }

@@ -88,4 +88,21 @@ describe('Vietnamese text in the forms', () => {
     }
   });
 
+  it('breaks the agency’s name evenly in the header, on A5 and on landscape A4', async (ctx) => {
+    if (!hasPdftotext()) ctx.skip('pdftotext not found: install poppler-utils (apt-get install -y poppler-utils) to read the header back');
+    const dir = mkdtempSync(join(tmpdir(), 'nts-forms-'));
+    try {
+      for (const paper of ['A5', 'A4_landscape'] as const) {
+        const w = await FormWriter.create({ title: 'Sổ', subject: 'header', author: 'test', date: new Date('2026-01-05T08:00:00+07:00') }, paper);
+        w.header({ parentName: 'UBND tỉnh Phú Thọ', agencyName: 'Ủy ban nhân dân phường Nông Trang', number: '', place: 'Nông Trang', date: new Date('2026-01-05T08:00:00+07:00') });
+        const file = join(dir, `${paper}.pdf`);
+        writeFileSync(file, await w.save());
+        const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', '-raw', file, '-'], { encoding: 'utf8' }).normalize('NFC').split('\n').map((l) => l.trim());
+        expect(lines, paper).toContain('ỦY BAN NHÂN DÂN');
+        expect(lines, paper).toContain('PHƯỜNG NÔNG TRANG');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

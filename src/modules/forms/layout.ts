@@ -23,6 +23,13 @@ export const mm = (v: number) => v * PT_PER_MM;
 
 /** A5 portrait, in points. */
 export const A5 = { width: mm(148), height: mm(210) } as const;
+/** The paper a form is printed on: the one-stop forms on A5, the register on A4 (Decree 118/2025, Circular 03/2025). */
+export const PAPER_SIZES = {
+  A5,
+  A4: { width: mm(210), height: mm(297) },
+  A4_landscape: { width: mm(297), height: mm(210) },
+} as const;
+export type Paper = keyof typeof PAPER_SIZES;
 /** Decree 30/2020 Appendix I: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
 export const MARGINS = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } as const;
 
@@ -65,11 +72,13 @@ export interface DocumentHeader {
   parentName: string | null;
   /** Issuing agency, printed in capitals, bold, with a short rule under it. */
   agencyName: string;
-  /** What follows "Số:". */
+  /** What follows "Số:"; empty for a document without one (a register). */
   number: string;
   /** Place name of the date line ("Nông Trang"). */
   place: string;
   date: Date;
+  /** "Mẫu số 01": printed small at the top right, above the Quốc hiệu. */
+  formNumber?: string;
 }
 
 export interface DocumentInfo {
@@ -78,6 +87,8 @@ export interface DocumentInfo {
   author: string;
   /** Creation date written in the PDF (the form's own date keeps the output reproducible). */
   date: Date;
+  /** The form's legal basis and number, for the PDF's keywords. */
+  keywords?: string[];
 }
 
 export interface ParagraphOptions {
@@ -114,16 +125,36 @@ export class FormWriter {
   /** The top of the next line, in points from the bottom of the page. */
   private y: number;
 
+  /** Page size in points. */
+  readonly paper: { width: number; height: number };
+  /** Decree 30's sizes are for A4; on A5 they scale by 1/√2. */
+  private readonly k: number;
+  /** Body text size: 13.5 pt on A4. */
+  readonly body: number;
+
   private constructor(
     readonly doc: PDFDocument,
     private readonly fonts: Record<FontStyle, PDFFont>,
+    paper: Paper,
+    density: number,
   ) {
-    this.page = doc.addPage([A5.width, A5.height]);
-    this.y = A5.height - MARGINS.top;
+    this.paper = PAPER_SIZES[paper];
+    this.k = (paper === 'A5' ? Math.SQRT1_2 : 1) * density;
+    this.body = this.pt(13.5);
+    this.page = doc.addPage([this.paper.width, this.paper.height]);
+    this.y = this.paper.height - MARGINS.top;
   }
 
-  /** A new A5 document with the four fonts embedded (as subsets) and its metadata set. */
-  static async create(info: DocumentInfo): Promise<FormWriter> {
+  /** A size given for A4, on this paper (quarter points). */
+  pt(a4Points: number): number {
+    return Math.round(a4Points * this.k * 4) / 4;
+  }
+
+  /**
+   * A new document (A5 unless told) with the four fonts embedded (as subsets) and its metadata set.
+   * `density` below 1 sets everything a little smaller, to keep a one-page form on one page.
+   */
+  static async create(info: DocumentInfo, paper: Paper = 'A5', density = 1): Promise<FormWriter> {
     const bytes = await loadFontBytes();
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
@@ -137,12 +168,13 @@ export class FormWriter {
     doc.setProducer('Nông Trang Số (pdf-lib)');
     doc.setCreationDate(info.date);
     doc.setModificationDate(info.date);
-    return new FormWriter(doc, fonts);
+    if (info.keywords) doc.setKeywords(info.keywords.map((k) => k.normalize('NFC')));
+    return new FormWriter(doc, fonts, paper, density);
   }
 
   /** Width of the text column. */
   get width(): number {
-    return A5.width - MARGINS.left - MARGINS.right;
+    return this.paper.width - MARGINS.left - MARGINS.right;
   }
 
   readonly measure = (text: string, style: FontStyle, size: number) => this.fonts[style].widthOfTextAtSize(text.normalize('NFC'), size);
@@ -152,8 +184,27 @@ export class FormWriter {
   /** Starts a new page unless `height` points still fit above the bottom margin. */
   ensure(height: number): void {
     if (this.y - height >= MARGINS.bottom - 0.01) return;
-    this.page = this.doc.addPage([A5.width, A5.height]);
-    this.y = A5.height - MARGINS.top;
+    this.page = this.doc.addPage([this.paper.width, this.paper.height]);
+    this.y = this.paper.height - MARGINS.top;
+  }
+
+  /** Pages so far. */
+  get pageCount(): number {
+    return this.doc.getPageCount();
+  }
+
+  /** A PNG (QR code, barcode) `width` × `height` points at `x` from the left margin, its top at the cursor. */
+  async image(png: Uint8Array, width: number, height: number, x = 0): Promise<void> {
+    const img = await this.doc.embedPng(png);
+    this.page.drawImage(img, { x: MARGINS.left + x, y: this.y - height, width, height });
+  }
+
+  /** Moves the cursor to `y` (points from the page's bottom), e.g. back to the top of a row of images. */
+  get cursor(): number {
+    return this.y;
+  }
+  set cursor(y: number) {
+    this.y = y;
   }
 
   space(points: number): void {
@@ -185,7 +236,7 @@ export class FormWriter {
 
   /** A paragraph of styled runs, wrapped within the column (page breaks between lines); `label` hangs at the margin. */
   paragraph(runs: readonly Run[] | string, opts: ParagraphOptions = {}, label?: string): void {
-    const size = opts.size ?? BODY_SIZE;
+    const size = opts.size ?? this.body;
     const left = opts.left ?? 0;
     const width = opts.width ?? this.width - left;
     const first = opts.firstIndent ?? 0;
@@ -204,12 +255,12 @@ export class FormWriter {
 
   /** A numbered item (left-aligned unless told): the label hangs in the left, the text wraps at `hanging`. */
   item(label: string, runs: readonly Run[] | string, opts: Omit<ParagraphOptions, 'left'> & { hanging?: number } = {}): void {
-    const hanging = opts.hanging ?? this.measure('00. ', 'regular', opts.size ?? BODY_SIZE);
+    const hanging = opts.hanging ?? this.measure('00. ', 'regular', opts.size ?? this.body);
     this.paragraph(runs, { align: 'left', ...opts, left: hanging }, label);
   }
 
   /** A centred title in bold capitals, with optional centred lines under it. */
-  title(text: string, below: readonly (readonly Run[])[] = [], size = fromA4(15)): void {
+  title(text: string, below: readonly (readonly Run[])[] = [], size = this.pt(15)): void {
     this.space(6);
     this.paragraph([{ text: upperVi(text), style: 'bold' }], { size, align: 'center', spaceAfter: 1 });
     for (const runs of below) this.paragraph(runs, { align: 'center', spaceAfter: 1 });
@@ -228,6 +279,27 @@ export class FormWriter {
   }
 
   /**
+   * A name fitted as `fit` does, its lines then made as even as its words allow: "ỦY BAN NHÂN DÂN /
+   * PHƯỜNG NÔNG TRANG", not "ỦY BAN NHÂN DÂN PHƯỜNG NÔNG / TRANG" (the narrowest width that keeps
+   * the number of lines, never narrower than its longest word).
+   */
+  private fitName(text: string, style: FontStyle, size: number, width: number, maxLines: number, min = 8) {
+    const fitted = this.fit(text, style, size, width, maxLines, min);
+    const count = fitted.lines.length;
+    if (count < 2) return fitted;
+    const wrap = (w: number) => wrapRuns([{ text, style }], fitted.size, w, this.measure);
+    let lo = Math.max(...text.split(/\s+/).map((word) => this.measure(word, style, fitted.size)));
+    let hi = width;
+    if (lo >= hi || wrap(lo).length <= count) return lo < hi ? { lines: wrap(lo), size: fitted.size } : fitted;
+    while (hi - lo > 0.5) {
+      const mid = (lo + hi) / 2;
+      if (wrap(mid).length <= count) hi = mid;
+      else lo = mid;
+    }
+    return { lines: wrap(hi), size: fitted.size };
+  }
+
+  /**
    * The header: agency (parent body, agency name, a rule of a third of its width, "Số: …") on the
    * left; Quốc hiệu, Tiêu ngữ underlined its full length and the italic place-date line on the right.
    */
@@ -237,6 +309,13 @@ export class FormWriter {
     const rightW = this.width - leftW;
     const leftX = MARGINS.left;
     const rightX = MARGINS.left + leftW;
+    if (h.formNumber) {
+      // In the top margin, right-aligned: it names the form, it is not part of the document.
+      const size = this.pt(10);
+      const text = h.formNumber.normalize('NFC');
+      const x = this.paper.width - MARGINS.right - this.measure(text, 'italic', size);
+      this.page.drawText(text, { x, y: this.paper.height - MARGINS.top / 2 - size / 2, size, font: this.fonts.italic, color: BLACK });
+    }
     const top = this.y;
     const centred = (lines: Line[], x: number, w: number, size: number) => {
       let lastBaseline = 0;
@@ -249,9 +328,9 @@ export class FormWriter {
     };
 
     // Right column: Quốc hiệu (bold capitals) and Tiêu ngữ (bold, underlined its full length).
-    const national = this.fit('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'bold', fromA4(12.5), rightW, 1);
+    const national = this.fit('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'bold', this.pt(12.5), rightW, 1);
     centred(national.lines, rightX, rightW, national.size);
-    const motto = this.fit('Độc lập - Tự do - Hạnh phúc', 'bold', fromA4(13.5), rightW, 1);
+    const motto = this.fit('Độc lập - Tự do - Hạnh phúc', 'bold', this.pt(13.5), rightW, 1);
     const m = centred(motto.lines, rightX, rightW, motto.size);
     this.rule(rightX + (rightW - m.widest) / 2, m.lastBaseline - 2.2, m.widest);
     const rightBottom = this.y;
@@ -260,9 +339,9 @@ export class FormWriter {
     this.y = top;
     const textW = leftW - gap;
     // Both names in one size: the agency's, shrunk until it takes at most two lines.
-    const agency = this.fit(upperVi(h.agencyName), 'bold', fromA4(12.5), textW, 2, 7.5);
+    const agency = this.fitName(upperVi(h.agencyName), 'bold', this.pt(12.5), textW, 2, 7.5);
     if (h.parentName) {
-      const parent = this.fit(upperVi(h.parentName), 'regular', agency.size, textW, 2, 7.5);
+      const parent = this.fitName(upperVi(h.parentName), 'regular', agency.size, textW, 2, 7.5);
       centred(parent.lines, leftX, textW, parent.size);
     }
     const a = centred(agency.lines, leftX, textW, agency.size);
@@ -272,12 +351,13 @@ export class FormWriter {
     // "Số: …" on the left and the place-date line, centred under the Tiêu ngữ, share one line
     // (Decree 30 boxes 3–4). A long number (a dossier code) takes the room left of the date,
     // both shrinking a little before the number wraps.
-    const numberText = `Số: ${h.number}`;
+    const numberText = h.number ? `Số: ${h.number}` : '';
     const dateText = placeDateLine(h.place, h.date);
-    let numberSize = fromA4(13);
-    let dateSize = fromA4(13.5);
+    let numberSize = this.pt(13);
+    let dateSize = this.pt(13.5);
     while (this.measure(dateText, 'italic', dateSize) > rightW && dateSize > 8.5) dateSize -= 0.25;
-    const room = () => rightX + rightW / 2 - this.measure(dateText, 'italic', dateSize) / 2 - gap / 2 - leftX;
+    // At least 9 pt between the number and the date, so that the two never read as one phrase.
+    const room = () => rightX + rightW / 2 - this.measure(dateText, 'italic', dateSize) / 2 - gap * 1.5 - leftX;
     while (this.measure(numberText, 'regular', numberSize) > room() && (numberSize > 7.75 || dateSize > 8.75)) {
       if (numberSize - 7.75 >= dateSize - 8.75) numberSize -= 0.25;
       else dateSize -= 0.25;
@@ -285,8 +365,10 @@ export class FormWriter {
     const numberW = Math.min(textW, room());
     this.y = Math.min(this.y, rightBottom) - 5;
     const rowTop = this.y;
-    const number = this.fit(numberText, 'regular', numberSize, Math.max(numberW, room()), 2, numberSize);
-    centred(number.lines, leftX, number.lines.length > 1 || number.lines[0]!.width > numberW ? room() : numberW, number.size);
+    if (numberText) {
+      const number = this.fit(numberText, 'regular', numberSize, Math.max(numberW, room()), 2, numberSize);
+      centred(number.lines, leftX, number.lines.length > 1 || number.lines[0]!.width > numberW ? room() : numberW, number.size);
+    }
     const afterNumber = this.y;
     this.y = rowTop;
     const date = this.fit(dateText, 'italic', dateSize, rightW, 2, dateSize);
@@ -295,13 +377,14 @@ export class FormWriter {
   }
 
   /** A bordered table; cells wrap, rows never split across pages, the heading row repeats. */
-  table(columns: readonly TableColumn[], body: readonly (readonly string[])[], size = fromA4(12.5)): void {
+  table(columns: readonly TableColumn[], body: readonly (readonly string[])[], size = this.pt(12.5)): void {
     const fixed = columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
     const widths = columns.map((c) => c.width ?? this.width - fixed);
     const pad = 2.5;
     const lh = this.lineHeight(size);
     const layoutRow = (cells: readonly string[], style: FontStyle) =>
-      cells.map((cell, i) => wrapRuns([{ text: cell, style }], size, widths[i]! - 2 * pad, this.measure));
+      // A cell's words are cut only when one is wider than the cell (dates and codes stay whole).
+      cells.map((cell, i) => wrapRuns([{ text: cell, style }], size, widths[i]! - 2 * pad, this.measure, undefined, false));
     const drawRow = (cells: Line[][], aligns: readonly ('left' | 'center' | 'right')[]) => {
       const height = Math.max(...cells.map((c) => c.length)) * lh + 2 * pad;
       const top = this.y;
@@ -338,18 +421,21 @@ export class FormWriter {
   }
 
   /** Signature blocks side by side (one block sits on the right half); kept on one page. */
-  signatures(blocks: readonly SignatureBlock[], gapForSignature = 34): void {
-    const size = BODY_SIZE;
+  signatures(blocks: readonly SignatureBlock[], gapForSignature = this.pt(48)): void {
+    const size = this.body;
     const lh = this.lineHeight(size);
     const height = lh + this.lineHeight(size - 0.5) + gapForSignature + lh;
     this.space(6);
     this.ensure(height);
     const top = this.y;
-    const slots = blocks.length === 1 ? [{ block: blocks[0]!, index: 1, of: 2 }] : blocks.map((block, index) => ({ block, index, of: blocks.length }));
+    // One block stands on the right (Decree 30), wide enough for "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ" on one
+    // line of an A5 page; several share the width.
+    const slots =
+      blocks.length === 1
+        ? [{ block: blocks[0]!, x: MARGINS.left + this.width * 0.4, w: this.width * 0.6 }]
+        : blocks.map((block, index) => ({ block, x: MARGINS.left + (this.width / blocks.length) * index, w: this.width / blocks.length }));
     let bottom = top;
-    for (const { block, index, of } of slots) {
-      const w = this.width / of;
-      const x = MARGINS.left + w * index;
+    for (const { block, x, w } of slots) {
       this.y = top;
       this.paragraph([{ text: upperVi(block.title), style: 'bold' }], { size, align: 'center', left: x - MARGINS.left, width: w, spaceAfter: 0 });
       if (block.hint) this.paragraph([{ text: block.hint, style: 'italic' }], { size: size - 0.5, align: 'center', left: x - MARGINS.left, width: w, spaceAfter: 0 });
@@ -365,9 +451,9 @@ export class FormWriter {
     const pages = this.doc.getPages();
     pages.slice(1).forEach((page, i) => {
       const label = String(i + 2);
-      const size = BODY_SIZE;
+      const size = this.body;
       const x = MARGINS.left + (this.width - this.measure(label, 'regular', size)) / 2;
-      page.drawText(label, { x, y: A5.height - MARGINS.top / 2 - size / 2, size, font: this.fonts.regular, color: BLACK });
+      page.drawText(label, { x, y: this.paper.height - MARGINS.top / 2 - size / 2, size, font: this.fonts.regular, color: BLACK });
     });
     return this.doc.save();
   }

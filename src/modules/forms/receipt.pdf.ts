@@ -1,14 +1,16 @@
 /**
- * Form 01 (Circular 01/2018/TT-VPCP): "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", the receipt
- * with the appointment date that a complete dossier gets when it is received (Decree 61/2018
- * Art. 17). Built from plain data, no I/O beyond the font files.
+ * Form 01 (Circular 03/2025/TT-VPCP): "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", the receipt
+ * with the appointment date that a complete dossier gets when it is received (Decree 118/2025
+ * Art. 17), with a barcode of the dossier code and a QR code of its tracking page. One A5 page.
+ * Built from plain data, no I/O beyond the font files.
  */
+import type { FormTemplate } from '../../domain/form-templates.ts';
+import type { ResultDelivery } from '../../domain/result-delivery.ts';
 import type { DocumentKind, TimeLimit } from '../../domain/procedure.ts';
-import { labelled, writeApplicant, writeRequest, type ApplicantInfo, type Issuer, type ProcedureInfo } from './form-parts.ts';
-import { FormWriter } from './layout.ts';
+import { qrPng } from '../signing/stamp.ts';
+import { barcodePng, formDocument, labelled, onePage, writeApplicant, writeRequest, type ApplicantInfo, type Issuer, type ProcedureInfo } from './form-parts.ts';
+import { mm, type FormWriter } from './layout.ts';
 import { DOCUMENT_KIND_WORDS, timeLimitWords, timeWords, vndWords } from './wording.ts';
-
-export const RECEIPT_TITLE = 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ';
 
 export interface ReceiptDocument {
   name: string;
@@ -24,6 +26,7 @@ export interface ReceiptFee {
 }
 
 export interface ReceiptData {
+  template: FormTemplate;
   issuer: Issuer;
   /** The dossier code, printed as the number and under the title. */
   code: string;
@@ -43,6 +46,8 @@ export interface ReceiptData {
   /** `<PUBLIC_URL>/tra-cuu/<code>` */
   trackingUrl: string;
   channel: 'online' | 'in_person' | 'post';
+  /** How the applicant chose to receive the result; null on dossiers filed before the choice (the channel decides). */
+  resultDelivery: ResultDelivery | null;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -59,15 +64,16 @@ export function documentTotals(documents: readonly ReceiptDocument[]): string {
   return present.length === 0 ? 'không có giấy tờ kèm theo' : present.map(([n, words]) => `${two(n)} ${words}`).join(', ');
 }
 
-/** Where the result is collected, from the channel the applicant used. */
+/** How and where the result is received: the applicant's choice (or, before the choice existed, the channel). */
 function collectionPlace(d: ReceiptData): string {
-  switch (d.channel) {
-    case 'online':
-      return 'Nhận trực tuyến (bản điện tử) trên tài khoản dịch vụ công của người nộp hồ sơ';
+  const how = d.resultDelivery ?? (d.channel === 'online' ? 'electronic' : d.channel === 'post' ? 'post' : 'desk');
+  switch (how) {
+    case 'electronic':
+      return 'Nhận bản điện tử (đã ký số) trên tài khoản dịch vụ công của người nộp hồ sơ';
     case 'post':
       return 'Qua dịch vụ bưu chính, đến địa chỉ của người nộp hồ sơ';
-    default:
-      return d.receivingDesk;
+    case 'desk':
+      return `Trực tiếp tại ${d.receivingDesk}`;
   }
 }
 
@@ -77,28 +83,35 @@ function feeWords(fees: readonly ReceiptFee[]): string {
   return `${list}. Nộp tại Bộ phận Một cửa, qua bưu chính hoặc trực tuyến.`;
 }
 
-/** Form 01 as a one- or two-page A5 PDF. */
-export async function buildReceiptPdf(data: ReceiptData): Promise<Uint8Array> {
-  const w = await FormWriter.create({
-    title: `${RECEIPT_TITLE} — ${data.code}`,
-    subject: `Giấy tiếp nhận hồ sơ ${data.code}: ${data.procedure.name}`,
+/** Form 01 as an A5 PDF (one page for any usual dossier; a very long list of documents goes on). */
+async function drawReceipt(data: ReceiptData, density: number): Promise<FormWriter> {
+  const tx = data.template.texts;
+  const w = await formDocument(data.template, {
+    subject: `${data.template.title} ${data.code}: ${data.procedure.name}`,
     author: data.issuer.agencyName,
     date: data.receivedAt,
-  });
-  w.header({ ...data.issuer, number: data.code, date: data.receivedAt });
-  w.title(RECEIPT_TITLE, [labelled('Mã hồ sơ', data.code)]);
-
-  w.paragraph(labelled('Đơn vị tiếp nhận', data.receivingDesk, 'regular'), { align: 'left' });
-  writeApplicant(w, data.applicant.kind === 'business' ? 'Tiếp nhận hồ sơ của tổ chức' : 'Tiếp nhận hồ sơ của ông/bà', data.applicant);
+    code: data.code,
+  }, density);
+  w.header({ ...data.issuer, number: data.code, date: data.receivedAt, formNumber: `Mẫu số ${data.template.number}` });
+  w.title(data.template.title, [labelled('Mã hồ sơ', data.code)]);
+  // The dossier code as a barcode (the desk's scanner) and the tracking page as a QR code (the applicant's phone).
+  const qr = mm(16);
+  const top = w.cursor;
+  await w.image(await barcodePng(data.code), mm(62), mm(9), 0);
+  await w.image(await qrPng(data.trackingUrl, 4), qr, qr, w.width - qr);
+  w.cursor = top - mm(10.5);
+  w.paragraph(labelled('Đơn vị tiếp nhận', data.receivingDesk, 'regular'), { align: 'left', width: w.width - qr - mm(2) });
+  writeApplicant(w, data.applicant.kind === 'business' ? tx.organisation! : tx.person!, data.applicant, w.width - qr - mm(2));
+  w.cursor = Math.min(w.cursor, top - qr - 2);
   writeRequest(w, data.procedure);
 
-  w.item('1.', 'Thành phần hồ sơ nộp gồm:');
+  w.item('1.', tx.documents!);
   w.table(
     [
       { title: 'TT', width: 20, align: 'center' },
       { title: 'Tên giấy tờ' },
-      { title: 'Hình thức', width: 58, align: 'center' },
-      { title: 'Số lượng', width: 43, align: 'center' },
+      { title: 'Hình thức', width: mm(19), align: 'center' },
+      { title: 'Số lượng', width: mm(13), align: 'center' },
     ],
     data.documents.map((doc, i) => [String(i + 1), doc.name, DOCUMENT_KIND_WORDS[doc.kind], two(doc.count)]),
   );
@@ -112,8 +125,13 @@ export async function buildReceiptPdf(data: ReceiptData): Promise<Uint8Array> {
   w.item('8.', labelled('Tra cứu tình trạng hồ sơ', data.trackingUrl, 'regular'));
 
   w.signatures([
-    { title: 'Người nộp hồ sơ', hint: '(Ký và ghi rõ họ tên)', name: data.applicant.fullName },
-    { title: 'Người tiếp nhận hồ sơ', hint: '(Ký và ghi rõ họ tên)', name: data.officerName },
+    { title: tx.applicantSigns!, hint: tx.signHint!, name: data.applicant.fullName },
+    { title: tx.officerSigns!, hint: tx.signHint!, name: data.officerName },
   ]);
-  return w.save();
+  return w;
+}
+
+/** Form as a PDF, on one page (a little smaller if need be, see onePage). */
+export function buildReceiptPdf(data: ReceiptData): Promise<Uint8Array> {
+  return onePage((density) => drawReceipt(data, density));
 }

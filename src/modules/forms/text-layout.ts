@@ -107,9 +107,10 @@ function splitWord(word: Word, available: number, size: number, measure: Measure
 /**
  * Greedy line breaking of `runs` into lines no wider than `maxWidth` (the first line no wider than
  * `firstWidth`, for a first-line indent or a label). A word longer than half a line (a URL, a
- * long code) is cut to fill the line rather than leave a gap; one wider than a line is always cut.
+ * long code) is cut to fill the line rather than leave a gap, unless `cutLongWords` is false; one
+ * wider than a line is always cut.
  */
-export function wrapRuns(runs: readonly Run[], size: number, maxWidth: number, measure: Measure, firstWidth = maxWidth): Line[] {
+export function wrapRuns(runs: readonly Run[], size: number, maxWidth: number, measure: Measure, firstWidth = maxWidth, cutLongWords = true): Line[] {
   const queue = toWords(runs, size, measure);
   const lines: Line[] = [];
   let pieces: Piece[] = [];
@@ -144,7 +145,7 @@ export function wrapRuns(runs: readonly Run[], size: number, maxWidth: number, m
       continue;
     }
     const atStart = space === null;
-    const longWord = word.width > maxWidth / 2 && limit - x - lead >= maxWidth / 4;
+    const longWord = cutLongWords && word.width > maxWidth / 2 && limit - x - lead >= maxWidth / 4;
     const split = atStart || longWord ? splitWord(word, limit - x - lead, size, measure, atStart) : null;
     if (split) {
       place(split[0]);

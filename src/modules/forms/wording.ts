@@ -98,3 +98,15 @@ export const DOCUMENT_KIND_WORDS: Record<DocumentKind, string> = {
   certified_copy: 'Bản sao có chứng thực',
   copy: 'Bản sao',
 };
+
+/** "16:00, 02/3/2026" (Vietnam time): a table cell's time. */
+export function shortTimeWords(instant: Date): string {
+  const { hour, minute } = vnParts(instant);
+  return `${pad2(hour)}:${pad2(minute)}, ${dateOnlyWords(instant)}`;
+}
+
+/** "02/3/2026" (Vietnam date; day with a leading zero, months 1–2 too, as dateWords does). */
+export function dateOnlyWords(instant: Date): string {
+  const { year, month, day } = vnParts(instant);
+  return `${pad2(day)}/${month <= 2 ? pad2(month) : String(month)}/${year}`;
+}

@@ -13,11 +13,15 @@ import { clearDraft, useDraft } from './draft';
 import { useUploads } from './useUploads';
 import { docId, fieldId, toDocuments, toFormData, validateDocuments, validateFields } from './validate';
 import { mapSubmitError } from './submitErrors';
+import { RESULT_DELIVERIES, type ResultDelivery } from '@domain/result-delivery.ts';
 import { ApplicantStep } from './steps/ApplicantStep';
 import { FieldsStep } from './steps/FieldsStep';
 import { DocumentsStep } from './steps/DocumentsStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { StepNav } from './StepNav';
+
+/** Where the draft keeps the applicant's choice of how to receive the result. */
+const DELIVERY_KEY = '__resultDelivery';
 
 export function ApplyPage({ code }: { code: string }) {
   const { t, lang } = useT();
@@ -72,6 +76,8 @@ export function ApplyPage({ code }: { code: string }) {
   };
   const next = (found: FormError[], to: number) => (found.length ? fail(found) : goTo(to));
 
+  // Kept with the draft's answers (not a field of the procedure, so never sent as one).
+  const delivery = (RESULT_DELIVERIES as readonly string[]).includes(draft.draft.formData[DELIVERY_KEY] ?? '') ? (draft.draft.formData[DELIVERY_KEY] as ResultDelivery) : 'electronic';
   const onSubmit = async () => {
     const found = [
       ...validateFields(p, draft.draft, t, lang).map((e) => ({ ...e, target: href('apply', { code }, { buoc: 2 }, e.target) })),
@@ -84,7 +90,7 @@ export function ApplyPage({ code }: { code: string }) {
     let dossier: Dossier;
     try {
       // The same key on every retry: a lost answer never creates a second dossier.
-      dossier = await api.post<Dossier>('/dossiers', { procedureCode: p.code, formData: toFormData(p, draft.draft), documents: toDocuments(p, draft.draft) }, {
+      dossier = await api.post<Dossier>('/dossiers', { procedureCode: p.code, formData: toFormData(p, draft.draft), documents: toDocuments(p, draft.draft), resultDelivery: delivery }, {
         'Idempotency-Key': draft.draft.idempotencyKey,
       });
     } catch (e) {
@@ -140,7 +146,17 @@ export function ApplyPage({ code }: { code: string }) {
               onContinue={() => next(validateDocuments(p, draft.draft, uploads.states, t), 4)}
             />
           )}
-          {step === 4 && <ReviewStep procedure={p} user={user} draft={draft.draft} pending={pending} onSubmit={() => void onSubmit()} />}
+          {step === 4 && (
+            <ReviewStep
+              procedure={p}
+              user={user}
+              draft={draft.draft}
+              pending={pending}
+              onSubmit={() => void onSubmit()}
+              delivery={delivery}
+              onDelivery={(d) => draft.setField(DELIVERY_KEY, d)}
+            />
+          )}
           <p className="small secondary-text">
             {draft.saved ? t('apply.savedAt', { time: formatTime(draft.draft.updatedAt) }) : ''}
           </p>

@@ -14,6 +14,8 @@ import { ProcedureEditorPage } from './admin/ProcedureEditorPage';
 import { ToConfirmPage } from './admin/ToConfirmPage';
 import { CalendarAdminPage } from './admin/CalendarAdminPage';
 import { UsersAdminPage } from './admin/UsersAdminPage';
+import { FormTemplatesPage } from './forms/FormTemplatesPage';
+import { RegisterPage } from './forms/RegisterPage';
 import './backoffice.css';
 
 function NotFound() {
@@ -50,6 +52,10 @@ function Page({ user }: { user: User }) {
       return may('calendar.edit') ? <CalendarAdminPage /> : <Forbidden title={t('bo.calendar.title')} />;
     case 'users':
       return may('users.manage') ? <UsersAdminPage user={user} /> : <Forbidden title={t('bo.users.title')} />;
+    case 'register':
+      return may('dossier.register') ? <RegisterPage /> : <Forbidden title={t('bo.register.title')} />;
+    case 'formTemplates':
+      return may('forms.edit') ? <FormTemplatesPage /> : <Forbidden title={t('bo.templates.title')} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -20,6 +20,8 @@ export const boHref = {
   procedure: (code: string) => `${base}/quan-tri/thu-tuc/${encodeURIComponent(code)}`,
   calendar: (year?: number) => withQuery(`${base}/quan-tri/lich`, { nam: year }),
   users: () => `${base}/quan-tri/can-bo`,
+  register: () => `${base}/so-theo-doi`,
+  formTemplates: () => `${base}/quan-tri/mau-bieu`,
 };
 
 export type BoRoute =
@@ -31,6 +33,8 @@ export type BoRoute =
   | { name: 'procedure'; code: string }
   | { name: 'calendar' }
   | { name: 'users' }
+  | { name: 'register' }
+  | { name: 'formTemplates' }
   | { name: 'notFound' };
 
 function decode(s: string): string | null {
@@ -53,6 +57,7 @@ export function matchBo(pathname: string): BoRoute {
   }
   if (a === 'tiep-nhan' && !b) return { name: 'reception' };
   if (a === 'can-xac-nhan' && !b) return { name: 'toConfirm' };
+  if (a === 'so-theo-doi' && !b) return { name: 'register' };
   if (a === 'quan-tri') {
     if (b === 'thu-tuc' && !c) return { name: 'procedures' };
     if (b === 'thu-tuc' && c) {
@@ -61,6 +66,7 @@ export function matchBo(pathname: string): BoRoute {
     }
     if (b === 'lich' && !c) return { name: 'calendar' };
     if (b === 'can-bo' && !c) return { name: 'users' };
+    if (b === 'mau-bieu' && !c) return { name: 'formTemplates' };
   }
   return { name: 'notFound' };
 }

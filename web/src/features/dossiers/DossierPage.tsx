@@ -18,6 +18,7 @@ import { SupplementForm } from './components/SupplementForm';
 import { Timeline } from './components/Timeline';
 import { WithdrawForm } from './components/WithdrawForm';
 import { SignedDocuments } from '../documents/SignedDocuments';
+import { FormsList } from '../documents/FormsList';
 
 export function DossierPage({ code }: { code: string }) {
   const { t } = useT();
@@ -84,6 +85,7 @@ export function DossierPage({ code }: { code: string }) {
 
           <DossierFacts dossier={d} />
           {d.result && <SignedDocuments key={d.version} code={d.code} />}
+          <FormsList key={`forms-${d.version}`} code={d.code} />
 
           {d.status === 'supplement_requested' && d.openSupplement && (
             <section aria-labelledby="supplement-title">

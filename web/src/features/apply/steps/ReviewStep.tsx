@@ -3,7 +3,8 @@ import { pick, useT } from '../../../i18n';
 import { formatDate, formatFileSize } from '../../../i18n/format';
 import { href } from '../../../routes';
 import type { FormField, Procedure, User } from '../../../api/types';
-import { Button, normalizeDate, SummaryList, type SummaryRow } from '../../../ui';
+import { Button, normalizeDate, Radios, SummaryList, type SummaryRow } from '../../../ui';
+import { RESULT_DELIVERIES, type ResultDelivery } from '@domain/result-delivery.ts';
 import type { Draft } from '../draft';
 import { docId, fieldId } from '../validate';
 
@@ -19,12 +20,15 @@ function displayValue(f: FormField, raw: string | undefined, lang: 'vi' | 'en'):
 }
 
 /** Step 4: everything on one page with a change link per answer, then submit. */
-export function ReviewStep({ procedure, user, draft, pending, onSubmit }: {
+export function ReviewStep({ procedure, user, draft, pending, onSubmit, delivery, onDelivery }: {
   procedure: Procedure;
   user: User | null;
   draft: Draft;
   pending: boolean;
   onSubmit: () => void;
+  /** How the applicant will receive the result (printed on the receipt, form 01). */
+  delivery: ResultDelivery;
+  onDelivery: (d: ResultDelivery) => void;
 }) {
   const { t, lang } = useT();
   const change = t('common.change');
@@ -79,6 +83,14 @@ export function ReviewStep({ procedure, user, draft, pending, onSubmit }: {
           <SummaryList rows={docRows} />
         </>
       )}
+      <Radios
+        id="apply-delivery"
+        legend={t('apply.delivery.legend')}
+        hint={t('apply.delivery.hint')}
+        value={delivery}
+        onChange={(v) => onDelivery(v as ResultDelivery)}
+        options={RESULT_DELIVERIES.map((d) => ({ value: d, label: t(`apply.delivery.${d}`) }))}
+      />
       <h3>{t('apply.review.declarationTitle')}</h3>
       <p>{t('apply.review.declaration')}</p>
       <Button type="submit" id="apply-submit" pending={pending}>

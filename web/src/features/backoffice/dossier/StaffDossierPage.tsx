@@ -15,6 +15,7 @@ import { readJson, remove, writeJson } from '../../../lib/storage';
 import { ApplicantPanel, DossierFactsPanel } from './DossierFactsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { SignedDocuments } from '../../documents/SignedDocuments';
+import { FormsList } from '../../documents/FormsList';
 import { FormDataList } from './FormDataList';
 import { OpenSupplement } from './OpenSupplement';
 import { StaffSteps } from './StaffSteps';
@@ -125,6 +126,7 @@ export function StaffDossierPage({ code }: { code: string }) {
               <Section id="bo-docs" title={t('bo.docs.title')}>
                 <DocumentsPanel dossier={d} procedure={procedure.data} />
                 {d.result && <SignedDocuments key={d.version} code={d.code} headingLevel={3} />}
+                <FormsList key={`forms-${d.version}`} code={d.code} headingLevel={3} />
               </Section>
               <Section id="bo-steps" title={t('bo.steps.title')}>
                 <StaffSteps steps={d.steps} now={now} soonLimit={soonLimit} />
