@@ -7,6 +7,7 @@ import { authorize, mustAudit } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { requireUser, type SessionUser } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
+import { isoDate } from '../../server/zod-bounds.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
@@ -50,7 +51,7 @@ const DOSSIER_FORMS: Record<Exclude<FormNumber, '07'>, { name: string; file: str
 const AUDIT_ACTION: Record<string, string> = { receipt: 'print_receipt', supplement: 'print_supplement_request' };
 
 const DateRange = z
-  .strictObject({ from: z.iso.date(), to: z.iso.date() })
+  .strictObject({ from: isoDate(), to: isoDate() })
   .refine((r) => r.from <= r.to, { message: 'from ≤ to', path: ['to'] })
   .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86_400_000, { message: 'một năm trở xuống / at most a year', path: ['to'] });
 
@@ -144,7 +145,7 @@ export function formsRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['forms'],
         summary: 'Lưu phiên bản mẫu biểu có hiệu lực từ một ngày / save a version of a form taking effect on a date',
         params: z.strictObject({ number: z.enum(FORM_NUMBERS) }),
-        body: FormTemplate.omit({ number: true }),
+        body: FormTemplate.omit({ number: true }).extend({ effectiveFrom: isoDate() }),
       },
     },
     async (req) => {
