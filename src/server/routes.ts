@@ -4,6 +4,7 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { adminRoutes } from '../modules/accounts/admin.routes.ts';
 import { applicantsRoutes } from '../modules/accounts/applicants.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { certificationsRoutes } from '../modules/certifications/certifications.routes.ts';
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { dossiersRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
@@ -25,6 +26,7 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   dossiersRoutes(api, deps);
   formsRoutes(api, deps);
   documentsRoutes(api, deps);
+  certificationsRoutes(api, deps);
   messagesRoutes(api, deps);
   projectsRoutes(api, deps);
 }

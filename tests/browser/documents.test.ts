@@ -95,6 +95,25 @@ describe('signed results in the browser', () => {
     await visitor.context.close();
   });
 
+  it('the desk certifies an electronic copy in a few clicks; its QR link verifies it', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'tiepnhan');
+    await page.goto('/can-bo/chung-thuc');
+    await page.getByRole('heading', { level: 1, name: 'Chứng thực bản sao điện tử từ bản chính' }).waitFor();
+    await page.getByLabel('Số CCCD').fill('025090001234');
+    await page.getByLabel('Họ và tên').fill('Nguyễn Văn An');
+    await page.getByLabel('Tên giấy tờ (bản chính)').fill('Bằng tốt nghiệp trung học phổ thông');
+    await page.getByLabel('Bản quét').setInputFiles(env.scan);
+    await check(page, 'backoffice-certify-form');
+    await page.getByRole('button', { name: 'Chứng thực', exact: true }).click();
+    await page.getByText(/Đã chứng thực 1 giấy tờ; phí: 2\.000 đồng/).waitFor();
+    await check(page, 'backoffice-certify-done');
+    await page.getByRole('link', { name: 'Xác minh' }).first().click();
+    await page.getByText('Văn bản thật, còn hiệu lực').waitFor();
+    await expect(page.getByText('Bản sao điện tử được chứng thực từ bản chính').first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
   it('an unknown code says so', async () => {
     const { context, page } = await newPage(env, { mobile: true });
     await page.goto('/xac-minh/00000000-0000-4000-8000-000000000000');

@@ -77,6 +77,16 @@ const TEMPLATES = {
         `The password of account ${v.login} has just been changed. If this was not you, tell the ward's one-stop office at once.`,
       ]),
   },
+  // Certified electronic copies made at the desk (src/modules/certifications): the links to verify and download them.
+  'document.certified_copies': {
+    email: (v) =>
+      email(`${SERVICE_VI}: bản sao chứng thực điện tử / certified electronic copies`, [
+        `${v.unit} đã chứng thực ${v.count} bản sao điện tử từ bản chính của bạn. Mỗi bản đã được ký số; xem và tải về trong mục "Giấy tờ điện tử" của tài khoản, hoặc xác minh tại:`,
+        String(v.list),
+        '',
+        `${v.unit} has certified ${v.count} electronic copies of your originals, each digitally signed: find them under "E-documents" in your account, or verify them at the links above.`,
+      ]),
+  },
 } as const satisfies Record<string, Partial<Record<Channel, Render>>>;
 
 export type TemplateKey = keyof typeof TEMPLATES;

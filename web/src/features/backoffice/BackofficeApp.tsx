@@ -16,6 +16,7 @@ import { CalendarAdminPage } from './admin/CalendarAdminPage';
 import { UsersAdminPage } from './admin/UsersAdminPage';
 import { FormTemplatesPage } from './forms/FormTemplatesPage';
 import { RegisterPage } from './forms/RegisterPage';
+import { CertifyPage } from './forms/CertifyPage';
 import './backoffice.css';
 
 function NotFound() {
@@ -54,6 +55,8 @@ function Page({ user }: { user: User }) {
       return may('users.manage') ? <UsersAdminPage user={user} /> : <Forbidden title={t('bo.users.title')} />;
     case 'register':
       return may('dossier.register') ? <RegisterPage /> : <Forbidden title={t('bo.register.title')} />;
+    case 'certify':
+      return may('certification.perform') ? <CertifyPage /> : <Forbidden title={t('bo.certify.title')} />;
     case 'formTemplates':
       return may('forms.edit') ? <FormTemplatesPage /> : <Forbidden title={t('bo.templates.title')} />;
     case 'notFound':

@@ -21,6 +21,7 @@ export const boHref = {
   calendar: (year?: number) => withQuery(`${base}/quan-tri/lich`, { nam: year }),
   users: () => `${base}/quan-tri/can-bo`,
   register: () => `${base}/so-theo-doi`,
+  certify: () => `${base}/chung-thuc`,
   formTemplates: () => `${base}/quan-tri/mau-bieu`,
 };
 
@@ -34,6 +35,7 @@ export type BoRoute =
   | { name: 'calendar' }
   | { name: 'users' }
   | { name: 'register' }
+  | { name: 'certify' }
   | { name: 'formTemplates' }
   | { name: 'notFound' };
 
@@ -58,6 +60,7 @@ export function matchBo(pathname: string): BoRoute {
   if (a === 'tiep-nhan' && !b) return { name: 'reception' };
   if (a === 'can-xac-nhan' && !b) return { name: 'toConfirm' };
   if (a === 'so-theo-doi' && !b) return { name: 'register' };
+  if (a === 'chung-thuc' && !b) return { name: 'certify' };
   if (a === 'quan-tri') {
     if (b === 'thu-tuc' && !c) return { name: 'procedures' };
     if (b === 'thu-tuc' && c) {

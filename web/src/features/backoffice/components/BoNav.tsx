@@ -31,6 +31,7 @@ export function BoNav({ user }: { user: User }) {
           {may('catalogue.review') && <Item to={boHref.toConfirm()} label={t('bo.nav.toConfirm')} />}
           {may('calendar.edit') && <Item to={boHref.calendar()} label={t('bo.nav.calendar')} />}
           {may('users.manage') && <Item to={boHref.users()} label={t('bo.nav.users')} />}
+          {may('certification.perform') && <Item to={boHref.certify()} label={t('bo.nav.certify')} />}
           {may('dossier.register') && <Item to={boHref.register()} label={t('bo.nav.register')} />}
           {may('forms.edit') && <Item to={boHref.formTemplates()} label={t('bo.nav.templates')} />}
         </ul>
