@@ -10,6 +10,7 @@ import {
   capabilities,
   listScope,
   mustAudit,
+  twoFactorRequired,
   type Actor,
   type DirectionResource,
   type DossierResource,
@@ -101,6 +102,11 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'certification.register': { unitId: A },
   'forms.edit': { unitId: A },
   'dossier.register': { unitId: A },
+  'citizen.verify_sign_up': null,
+  'account.change_password': null,
+  'account.two_factor': null,
+  'users.reset_password': { unitId: A },
+  'users.reset_two_factor': { unitId: A },
 };
 
 const STAFF_OF_A: Who[] = ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'];
@@ -215,7 +221,7 @@ describe('dossier actions', () => {
 
   it('a staff member with no unit (a broken account) is granted nothing a unit grants', () => {
     const orphan: Actor = { id: 'spec-a', kind: 'staff', roles: ['reception', 'specialist', 'leader', 'unit_admin'], unitId: null, departmentId: null };
-    for (const verb of VERBS) if (verb !== 'dossier.list' && verb !== 'file.upload') expect(can(orphan, verb, RESOURCES[verb] as never), verb).toBe(false);
+    for (const verb of VERBS) if (verb !== 'dossier.list' && verb !== 'file.upload' && verb !== 'account.change_password') expect(can(orphan, verb, RESOURCES[verb] as never), verb).toBe(false);
   });
 
   it('a signed document: a department leader or another unit’s leader does not revoke it; a staff member is never its owner', () => {
@@ -300,11 +306,11 @@ describe('what else the policy answers', () => {
   });
 
   it('the session presents the global verbs each person may use', () => {
-    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register']);
+    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register']);
     expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list', 'catalogue.review', 'forms.edit']);
     expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review', 'dossier.register']);
     // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
-    expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'users.manage', 'certification.perform', 'certification.register', 'dossier.register']);
+    expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'users.manage', 'certification.perform', 'certification.register', 'dossier.register']);
     expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online', 'projects.register_interest']);
     expect(capabilities(null, A)).toEqual([]);
   });
@@ -316,6 +322,8 @@ describe('what else the policy answers', () => {
     ['dossier.forms', 'unitLeader', true],
     ['dossier.forms', 'applicant', false],
     ['citizen.lookup', 'otherUnit', true],
+    ['citizen.verify_sign_up', 'reception', true],
+    ['users.reset_password', 'unitAdmin', false],
     ['messages.read', 'unitAdmin', true],
     ['projects.interests', 'otherDept', true],
     ['project.read', 'unitLeader', false],
@@ -330,6 +338,19 @@ describe('what else the policy answers', () => {
   ];
   it.each(AUDITED)('a read of %s by %s is audited: %s', (verb, who, audited) => {
     expect(mustAudit(WHO[who], verb, RESOURCES[verb] as never)).toBe(audited);
+  });
+
+  it.each([
+    ['unitLeader', true],
+    ['deptLeader', true],
+    ['unitAdmin', true],
+    ['otherUnit', true],
+    ['reception', false],
+    ['assignee', false],
+    ['applicant', false],
+    ['business', false],
+  ] as const)('two-factor sign-in is required of %s: %s', (who, required) => {
+    expect(twoFactorRequired(WHO[who])).toBe(required);
   });
 
   it('an official opening their own upload is not audited; a queue search (maybe by CCCD) is', () => {

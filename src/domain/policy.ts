@@ -155,6 +155,19 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'forms.edit': UnitResource;
   /** A unit's dossier register (form 07: names, addresses, phones): its desk and its leaders, audited. */
   'dossier.register': UnitResource;
+  /**
+   * Confirming an online sign-up for the person at the desk, ID card in hand (their code could not
+   * reach them): the sign-ups waiting under a CCCD, and the confirmation. Any unit's desk.
+   */
+  'citizen.verify_sign_up': null;
+  /** Changing one's own password (anyone signed in). */
+  'account.change_password': null;
+  /** Turning one's own two-factor sign-in on or off, new recovery codes (officials). */
+  'account.two_factor': null;
+  /** Resetting an official's password (a temporary one, changed at next sign-in): their unit's admin. */
+  'users.reset_password': UnitResource;
+  /** Removing an official's authenticator and recovery codes (lost phone): their unit's admin. */
+  'users.reset_two_factor': UnitResource;
 }
 export type Verb = keyof Verbs;
 
@@ -318,6 +331,11 @@ const RULES: Rules = {
   'certification.register': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'reception') || has(a, 'leader')),
   'forms.edit': (a, u) => isUnitAdmin(a, u.unitId),
   'dossier.register': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'reception') || has(a, 'leader')),
+  'citizen.verify_sign_up': (a) => isStaff(a) && has(a, 'reception'),
+  'account.change_password': () => true,
+  'account.two_factor': (a) => isStaff(a),
+  'users.reset_password': (a, u) => isUnitAdmin(a, u.unitId),
+  'users.reset_two_factor': (a, u) => isUnitAdmin(a, u.unitId),
 };
 
 const ACTION_VERBS = new Map<string, Action>(ACTIONS.map((a) => [`dossier.${a}`, a]));
@@ -338,6 +356,7 @@ export type StaffVerb =
   | 'dossier.audit_trail'
   | 'dossier.file_at_desk'
   | 'citizen.lookup'
+  | 'citizen.verify_sign_up'
   | 'staff.list'
   | 'catalogue.edit'
   | 'catalogue.review'
@@ -353,7 +372,10 @@ export type StaffVerb =
   | 'certification.perform'
   | 'certification.register'
   | 'forms.edit'
-  | 'dossier.register';
+  | 'dossier.register'
+  | 'account.two_factor'
+  | 'users.reset_password'
+  | 'users.reset_two_factor';
 type Authorized<A extends Actor, V extends Verb> = V extends StaffVerb ? A & { kind: 'staff'; unitId: string } : A;
 
 /**
@@ -392,6 +414,7 @@ export function mustAudit<V extends Verb>(actor: Actor | null, verb: V, resource
     case 'dossier.history':
     case 'dossier.forms':
     case 'citizen.lookup':
+    case 'citizen.verify_sign_up':
     case 'messages.read':
     case 'projects.interests':
     case 'certification.register':
@@ -407,11 +430,20 @@ export function mustAudit<V extends Verb>(actor: Actor | null, verb: V, resource
   }
 }
 
+/**
+ * Officials whose sign-in needs a second factor (an authenticator app, RFC 6238): leaders, who
+ * approve and stop dossiers, and unit admins, who manage accounts. Others may turn it on.
+ */
+export function twoFactorRequired(actor: Pick<Actor, 'kind' | 'roles'>): boolean {
+  return actor.kind === 'staff' && (actor.roles.includes('leader') || actor.roles.includes('unit_admin'));
+}
+
 /** Verbs that need no particular dossier: what the session presents, so the UI offers only these. */
 export const GLOBAL_VERBS = [
   'dossier.file_online',
   'dossier.file_at_desk',
   'citizen.lookup',
+  'citizen.verify_sign_up',
   'staff.list',
   'catalogue.edit',
   'calendar.edit',

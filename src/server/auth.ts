@@ -22,7 +22,7 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Writes that may be made without a session (they create one).
-const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/auth/register']);
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/auth/register', '/api/v1/auth/register/confirm', '/api/v1/auth/register/resend']);
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -12,6 +12,8 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 export const DEMO_UNIT_CODE = 'DEMO.07894.H25';
+/** Used when SESSION_SECRET is not set, which production refuses: anyone can read it here. */
+export const DEVELOPMENT_SECRET = 'nong-trang-so: development only, set SESSION_SECRET in production';
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -131,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     secureCookies: e.PUBLIC_URL.startsWith('https://'),
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    /** The server's secret: keys for one-time code hashes and sealed TOTP secrets (a fixed, public value outside production when unset). */
+    secret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
     unit: { code: e.UNIT_CODE, name: e.UNIT_NAME, parentName: e.PARENT_UNIT_NAME, isDemoCode: e.UNIT_CODE === DEMO_UNIT_CODE },
     seedDemo: e.SEED_DEMO ?? !production,
     logLevel: e.LOG_LEVEL,

@@ -130,6 +130,73 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Vui lòng chọn tệp PDF cần kiểm tra.',
     en: 'Choose the PDF file to check.',
   },
+  // Verified identity (issue 6 §1, docs/identity.md): one-time codes, sign-up, passwords, two-factor sign-in
+  OTP_INVALID: {
+    status: 400,
+    vi: 'Mã xác nhận không đúng. Vui lòng kiểm tra lại tin nhắn hoặc thư và nhập lại.',
+    en: 'The code is not right. Check the text message or email and type it again.',
+  },
+  OTP_EXPIRED: {
+    status: 400,
+    vi: 'Mã xác nhận đã hết hiệu lực (quá thời gian, đã dùng hoặc nhập sai quá số lần cho phép). Vui lòng yêu cầu mã mới.',
+    en: 'The code can no longer be used (it expired, was used, or was mistyped too many times). Ask for a new code.',
+  },
+  OTP_RATE_LIMITED: {
+    status: 429,
+    vi: 'Đã gửi quá nhiều mã xác nhận. Vui lòng chờ rồi thử lại (xem số giây trong chi tiết).',
+    en: 'Too many codes have been sent. Wait and try again (the details say how many seconds).',
+  },
+  SIGN_UP_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy yêu cầu đăng ký đang chờ xác nhận (đã hết hạn, đã xác nhận hoặc đã hủy). Vui lòng đăng ký lại.',
+    en: 'No sign-up waiting for confirmation was found (it expired, was confirmed or cancelled). Sign up again.',
+  },
+  SIGN_UP_NO_CONTACT: {
+    status: 409,
+    vi: 'Hồ sơ tại phường không có số điện thoại hay email để gửi mã. Vui lòng mang căn cước đến Bộ phận Một cửa để được xác minh.',
+    en: 'The record at the ward has no phone or email to send a code to. Bring your ID card to the one-stop desk to be verified.',
+  },
+  SIGN_UP_PHONE_MISMATCH: {
+    status: 409,
+    vi: 'Số điện thoại người nộp cho biết không khớp với số đã dùng khi đăng ký trực tuyến.',
+    en: 'The phone number the person gives does not match the one used to sign up online.',
+  },
+  PASSWORD_INCORRECT: { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is not right.' },
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    vi: 'Mật khẩu mới chưa đủ an toàn: tối thiểu 8 ký tự, không trùng tên đăng nhập hay mật khẩu cũ, không phải mật khẩu phổ biến.',
+    en: 'The new password is not strong enough: at least 8 characters, not the login or the old password, not a common password.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    vi: 'Mật khẩu của bạn do quản trị viên đặt lại: vui lòng đổi mật khẩu trước khi tiếp tục.',
+    en: 'Your password was reset by an administrator: change it before going on.',
+  },
+  TWO_FACTOR_CODE_INVALID: {
+    status: 400,
+    vi: 'Mã xác thực hai lớp không đúng (hoặc đã được dùng). Vui lòng nhập mã mới trong ứng dụng xác thực, hoặc một mã khôi phục.',
+    en: 'The two-factor code is not right (or was already used). Type the current code from your authenticator app, or a recovery code.',
+  },
+  TWO_FACTOR_CHALLENGE_EXPIRED: {
+    status: 400,
+    vi: 'Bước xác thực hai lớp đã hết hạn. Vui lòng đăng nhập lại.',
+    en: 'The two-factor step has expired. Sign in again.',
+  },
+  TWO_FACTOR_ENROLMENT_REQUIRED: {
+    status: 403,
+    vi: 'Lãnh đạo và quản trị viên phải bật xác thực hai lớp trước khi tiếp tục.',
+    en: 'Leaders and administrators must turn on two-factor sign-in before going on.',
+  },
+  TWO_FACTOR_NOT_ENABLED: {
+    status: 409,
+    vi: 'Tài khoản chưa bật xác thực hai lớp hoặc chưa bắt đầu đăng ký ứng dụng xác thực.',
+    en: 'Two-factor sign-in is not on for this account, or enrolment has not been started.',
+  },
+  TWO_FACTOR_REQUIRED_FOR_ROLE: {
+    status: 409,
+    vi: 'Không thể tắt xác thực hai lớp: bắt buộc đối với lãnh đạo và quản trị viên.',
+    en: 'Two-factor sign-in cannot be turned off: it is required for leaders and administrators.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',

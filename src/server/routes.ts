@@ -3,6 +3,7 @@ import type { AppDeps } from './deps.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { adminRoutes } from '../modules/accounts/admin.routes.ts';
 import { applicantsRoutes } from '../modules/accounts/applicants.routes.ts';
+import { signUpRoutes } from '../modules/accounts/signup.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { certificationsRoutes } from '../modules/certifications/certifications.routes.ts';
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
@@ -19,6 +20,7 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   accountsRoutes(api, deps);
   adminRoutes(api, deps);
   applicantsRoutes(api, deps);
+  signUpRoutes(api, deps);
   unitsRoutes(api, deps);
   proceduresRoutes(api, deps);
   calendarRoutes(api, deps);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_BUSINESS, DEMO_CITIZEN, DEMO_CITIZEN_2, DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { Client, demoClients, signIn } from '../support/client.ts';
-import { buildSubmission } from '../support/builders.ts';
+import { lastCodeTo } from '../support/codes.ts';
 import { expectError } from '../support/expect.ts';
 
 let t: TestApp;
@@ -181,7 +181,7 @@ describe('the session', () => {
 });
 
 describe('registration', () => {
-  it('a citizen registers, is signed in at once, and can sign in again later', async () => {
+  it('a citizen signs up: nothing opens until the code sent to their phone is typed; then signed in, and again later', async () => {
     const body = {
       kind: 'citizen',
       fullName: 'Hà Minh Tuấn',
@@ -193,14 +193,22 @@ describe('registration', () => {
       password: 'Tuan@2026!',
     };
     const reg = await c.anonymous.post('/api/v1/auth/register', body);
-    expect(reg.statusCode, reg.body).toBe(201);
-    expect(reg.json().user).toMatchObject({ kind: 'citizen', fullName: 'Hà Minh Tuấn', login: '025201001122', phone: '0961234567', roles: [] });
-    expect(sessionCookie(reg)!.httpOnly).toBe(true);
-    expect((await clientFrom(reg).get('/api/v1/auth/me')).json().user.id).toBe(reg.json().user.id);
+    expect(reg.statusCode, reg.body).toBe(202);
+    expect(sessionCookie(reg)).toBeUndefined();
+    expect(reg.json().signUp).toMatchObject({ status: 'pending', existingRecord: false, code: { channel: 'sms', sentTo: '******4567' } });
+    expectError(await login(t.app, { login: '025201001122', password: 'Tuan@2026!' }), 401, 'INVALID_CREDENTIALS');
+
+    const code = await lastCodeTo(t, '0961234567');
+    const done = await c.anonymous.post('/api/v1/auth/register/confirm', { signUpId: reg.json().signUp.id, code: `${code.slice(0, 3)} ${code.slice(3)}` });
+    expect(done.statusCode, done.body).toBe(201);
+    expect(done.json().user).toMatchObject({ kind: 'citizen', fullName: 'Hà Minh Tuấn', login: '025201001122', phone: '0961234567', roles: [] });
+    expect(sessionCookie(done)!.httpOnly).toBe(true);
+    expect((await clientFrom(done).get('/api/v1/auth/me')).json().user.id).toBe(done.json().user.id);
 
     const again = await login(t.app, { login: '025201001122', password: 'Tuan@2026!' });
     expect(again.statusCode, again.body).toBe(200);
-    expect(again.json().user.id).toBe(reg.json().user.id);
+    expect(again.json().user.id).toBe(done.json().user.id);
+    expectError(await c.anonymous.post('/api/v1/auth/register', { ...body, password: 'KhacHan@2026' }), 409, 'ACCOUNT_EXISTS');
   });
 
   it('a password under 8 characters is refused', async () => {
@@ -209,30 +217,6 @@ describe('registration', () => {
     });
     const e = expectError(res, 400, 'VALIDATION_FAILED');
     expect(JSON.stringify(e.details)).toContain('password');
-  });
-
-  it('a citizen first served at the desk (no password) can register later with the same CCCD and keeps their dossiers', async () => {
-    const walkIn = { kind: 'citizen', fullName: 'Lò Văn Páo', cccd: '025085009876', birthYear: 1985, gender: 'male', phone: '0978111222' } as const;
-    const desk = await c.reception.post('/api/v1/dossiers', await buildSubmission(c.reception, '1.001193', { channel: 'in_person', applicant: walkIn }));
-    expect(desk.statusCode, desk.body).toBe(201);
-    const code = desk.json().code as string;
-
-    // No password yet: cannot sign in.
-    expectError(await login(t.app, { login: walkIn.cccd, password: 'bat-ky-gi-2026' }), 401, 'INVALID_CREDENTIALS');
-
-    const reg = await c.anonymous.post('/api/v1/auth/register', { ...walkIn, phone: '0978111333', password: 'Pao@Nong2026' });
-    expect(reg.statusCode, reg.body).toBe(201);
-    const me = clientFrom(reg);
-    expect(reg.json().user.fullName).toBe('Lò Văn Páo');
-    const mine = (await me.get('/api/v1/dossiers')).json();
-    expect(mine.total).toBe(1);
-    expect(mine.items[0].code).toBe(code);
-    expect((await me.get(`/api/v1/dossiers/${code}`)).statusCode).toBe(200);
-
-    // Now the account is claimed: a second registration is refused, and the password works.
-    expectError(await c.anonymous.post('/api/v1/auth/register', { ...walkIn, password: 'KeKhac@2026' }), 409, 'ACCOUNT_EXISTS');
-    expect((await login(t.app, { login: walkIn.cccd, password: 'Pao@Nong2026' })).statusCode).toBe(200);
-    expectError(await login(t.app, { login: walkIn.cccd, password: 'KeKhac@2026' }), 401, 'INVALID_CREDENTIALS');
   });
 });
 

@@ -189,12 +189,12 @@ describe('a database seeded before leaders were modelled', () => {
 describe('the session says what each person may do beyond a dossier (the back office offers exactly that)', () => {
   const caps = async (client: Client) => (await client.get('/api/v1/auth/session')).json().user.capabilities as string[];
   it.each([
-    ['reception', ['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register']],
+    ['reception', ['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register']],
     ['specialist', ['staff.list', 'projects.list', 'projects.manage', 'catalogue.review']],
     ['leader', ['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review', 'dossier.register']],
     ['admin', ['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list', 'catalogue.review', 'forms.edit']],
     // Another unit's desk files and looks citizens up; this ward's catalogue and calendar are not theirs.
-    ['otherUnit', ['dossier.file_at_desk', 'citizen.lookup', 'staff.list', 'certification.perform', 'certification.register', 'dossier.register']],
+    ['otherUnit', ['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'certification.perform', 'certification.register', 'dossier.register']],
     ['citizen', ['dossier.file_online', 'projects.register_interest']],
   ] as const)('%s: %j', async (who, expected) => {
     expect(await caps(c[who])).toEqual(expected);

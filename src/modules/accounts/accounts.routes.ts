@@ -5,32 +5,8 @@ import type { AppDeps } from '../../server/deps.ts';
 import { SESSION_COOKIE, requireUser, setSessionCookie } from '../../server/auth.ts';
 import { authorize } from '../../domain/policy.ts';
 import { clock } from '../../server/clock.ts';
-import { findUser, listStaff, login, logout, presentUser, register } from './accounts.service.ts';
+import { findUser, listStaff, login, logout, presentUser } from './accounts.service.ts';
 import { sessionUser } from './session-user.ts';
-
-const password = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự / at least 8 characters').max(200);
-const RegisterBody = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('citizen'),
-    fullName: z.string().trim().min(2).max(120),
-    cccd: z.string().max(20),
-    birthYear: z.number().int().min(1900).max(2100),
-    gender: z.enum(['male', 'female']),
-    phone: z.string().max(20),
-    email: z.email().max(200).optional(),
-    address: z.string().max(300).optional(),
-    password,
-  }),
-  z.strictObject({
-    kind: z.literal('business'),
-    businessName: z.string().trim().min(2).max(200),
-    mst: z.string().max(20),
-    phone: z.string().max(20),
-    email: z.email().max(200).optional(),
-    address: z.string().max(300).optional(),
-    password,
-  }),
-]);
 
 export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -71,19 +47,6 @@ export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!req.user) return { user: null, csrfToken: null };
     return { user: await sessionUser(deps, (await findUser(deps.database.db, req.user.id))!), csrfToken: req.csrfToken };
   });
-
-  api.post(
-    '/auth/register',
-    {
-      config: { rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Đăng ký tài khoản công dân / doanh nghiệp', body: RegisterBody },
-    },
-    async (req, reply) => {
-      const s = await register(deps.database, req.body, deps.config.sessionTtlMs, now());
-      setSessionCookie(reply, s.token, deps);
-      return reply.code(201).send({ user: await sessionUser(deps, s.user), csrfToken: s.csrfToken });
-    },
-  );
 
   api.get(
     '/staff',

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
-import { validateCccd, validateMst, validateVnPhone } from '../../domain/identifiers.ts';
-import { nfc, searchKey } from '../../domain/text.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { nfc } from '../../domain/text.ts';
+import { verifyPassword } from './password.ts';
 import { hashToken, newSessionTokens } from '../../server/auth.ts';
 import { audit } from '../audit/audit.ts';
 import { toDate } from '../../db/time.ts';
@@ -130,57 +128,6 @@ export async function logout(database: Database, token: string): Promise<void> {
 export function normalizeLogin(login: string): string {
   const t = nfc(login).toLowerCase();
   return /^[\d\s-]+$/.test(t) ? t.replace(/[\s]/g, '') : t;
-}
-
-export type RegisterInput =
-  | { kind: 'citizen'; fullName: string; cccd: string; birthYear: number; gender: 'male' | 'female'; phone: string; email?: string | undefined; password: string; address?: string | undefined }
-  | { kind: 'business'; businessName: string; mst: string; phone: string; email?: string | undefined; password: string; address?: string | undefined };
-
-/**
- * Creates a citizen or business account after validating CCCD / MST and the phone number.
- * @throws AppError CCCD_INVALID, MST_INVALID, PHONE_INVALID, ACCOUNT_EXISTS
- */
-export async function register(database: Database, input: RegisterInput, ttlMs: number, now: Date) {
-  const phone = validateVnPhone(input.phone);
-  if (!phone.ok) throw new AppError('PHONE_INVALID', { field: 'phone' });
-  let login: string;
-  let identity: { cccd: string | null; mst: string | null; birthYear: number | null; gender: string | null; fullName: string };
-  if (input.kind === 'citizen') {
-    const c = validateCccd(input.cccd, { birthYear: input.birthYear, gender: input.gender });
-    if (!c.ok) throw new AppError('CCCD_INVALID', { field: 'cccd', reason: c.reason });
-    login = c.normalized;
-    identity = { cccd: c.normalized, mst: null, birthYear: input.birthYear, gender: input.gender, fullName: nfc(input.fullName) };
-  } else {
-    const m = validateMst(input.mst);
-    if (!m.ok) throw new AppError('MST_INVALID', { field: 'mst', reason: m.reason });
-    login = m.normalized;
-    identity = { cccd: null, mst: m.normalized, birthYear: null, gender: null, fullName: nfc(input.businessName) };
-  }
-  const passwordHash = await hashPassword(input.password);
-  return database.transaction(async (tx) => {
-    const existing = await maybeOne<{ id: string; password_hash: string | null }>(
-      tx,
-      sql`select id, password_hash from users where login = ${login}`,
-    );
-    let id: string;
-    if (existing && existing.password_hash) throw new AppError('ACCOUNT_EXISTS');
-    if (existing) {
-      // A citizen first met at the desk claims their account online.
-      id = existing.id;
-      await tx.execute(sql`update users set password_hash = ${passwordHash}, phone = ${phone.normalized},
-        email = coalesce(${input.email ?? null}, email) where id = ${id}`);
-    } else {
-      id = randomUUID();
-      await tx.execute(sql`
-        insert into users (id, kind, login, full_name, name_search, cccd, mst, birth_year, gender, phone, email, address, password_hash, created_at)
-        values (${id}, ${input.kind}, ${login}, ${identity.fullName}, ${searchKey(identity.fullName)}, ${identity.cccd}, ${identity.mst},
-                ${identity.birthYear}, ${identity.gender}, ${phone.normalized}, ${input.email ?? null}, ${input.address ?? null},
-                ${passwordHash}, ${now.toISOString()})`);
-    }
-    const session = await openSession(tx, id, ttlMs, now);
-    await audit(tx, { actorId: id, action: 'register', entityType: 'user', entityId: id }, now);
-    return { ...session, user: (await findUser(tx, id))! };
-  });
 }
 
 export async function listStaff(ex: Executor, unitId: string, role: string | undefined) {

@@ -2,7 +2,7 @@ import { createContext, useRef, useCallback, useContext, useEffect, useMemo, use
 import { api, setCsrfToken, toApiError, type ApiError } from './client';
 import { invalidate } from './useApi';
 import { clearPersonalData } from '../lib/storage';
-import type { SessionPayload, User } from './types';
+import type { SessionPayload, SignUpPending, User } from './types';
 
 export type RegisterBody =
   | { kind: 'citizen'; fullName: string; cccd: string; birthYear: number; gender: 'male' | 'female'; phone: string; email?: string; password: string }
@@ -17,8 +17,10 @@ interface SessionValue {
   error: ApiError | null;
   /** @throws {ApiError} INVALID_CREDENTIALS, ACCOUNT_LOCKED, rate limit, network. */
   signIn: (login: string, password: string) => Promise<User>;
-  /** @throws {ApiError} CCCD_INVALID, MST_INVALID, PHONE_INVALID, ACCOUNT_EXISTS, VALIDATION_FAILED… */
-  register: (body: RegisterBody) => Promise<User>;
+  /** Step 1 of sign-up: a code is sent, nothing is opened yet. @throws {ApiError} CCCD_INVALID, MST_INVALID, PHONE_INVALID, ACCOUNT_EXISTS, OTP_RATE_LIMITED, VALIDATION_FAILED… */
+  register: (body: RegisterBody) => Promise<SignUpPending>;
+  /** Step 2: the code; signs in. @throws {ApiError} OTP_INVALID, OTP_EXPIRED, SIGN_UP_NOT_FOUND, ACCOUNT_EXISTS */
+  confirmSignUp: (signUpId: string, code: string) => Promise<User>;
   /** @throws {ApiError} when the server cannot be reached (the session is then kept). */
   signOut: () => Promise<void>;
   refresh: () => Promise<void>;
@@ -78,10 +80,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [apply],
   );
 
-  const register = useCallback(
-    async (body: RegisterBody) => {
+  const register = useCallback(async (body: RegisterBody) => (await api.post<{ signUp: SignUpPending }>('/auth/register', body)).signUp, []);
+
+  const confirmSignUp = useCallback(
+    async (signUpId: string, code: string) => {
       generation.current++;
-      const payload = await api.post<SessionPayload>('/auth/register', body);
+      const payload = await api.post<SessionPayload>('/auth/register/confirm', { signUpId, code });
       generation.current++;
       invalidate();
       apply(payload);
@@ -101,8 +105,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [apply]);
 
   const value = useMemo<SessionValue>(
-    () => ({ ...state, signIn, register, signOut, refresh }),
-    [state, signIn, register, signOut, refresh],
+    () => ({ ...state, signIn, register, confirmSignUp, signOut, refresh }),
+    [state, signIn, register, confirmSignUp, signOut, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

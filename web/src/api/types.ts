@@ -32,6 +32,25 @@ export interface SessionPayload {
   csrfToken: string;
 }
 
+/** Where a one-time code was sent (masked), and when it expires / a new one may be asked for. */
+export interface CodeSent {
+  channel: 'sms' | 'email';
+  sentTo: string;
+  expiresAt: string;
+  resendAt: string;
+}
+
+/** POST /auth/register answers this: nothing is open until the code (or the desk) confirms it. */
+export interface SignUpPending {
+  id: string;
+  status: 'pending';
+  /** The ID number is on record at a ward: the code went to the phone or email on record. */
+  existingRecord: boolean;
+  /** null: no contact on record to send a code to; only a one-stop desk can verify the person. */
+  code: CodeSent | null;
+  expiresAt: string;
+}
+
 export type TimeUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'same_day';
 /** As citizens see it: amount and unit only once the ward has confirmed them. */
 export interface TimeLimit {

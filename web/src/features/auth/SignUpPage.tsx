@@ -6,13 +6,16 @@ import { useSession } from '../../api/session';
 import { useSubmit } from '../../api/useApi';
 import { fieldProblems } from '../../lib/serverErrors';
 import { Button, ErrorSummary, Radios, TextInput, type FormError } from '../../ui';
+import type { SignUpPending } from '../../api/types';
 import { emptySignUp, FIELD_IDS, fieldForCode, toRegisterBody, validateSignUp, type SignUpValues } from './signUpForm';
+import { SignUpVerify } from './SignUpVerify';
 
 export function SignUpPage() {
   const { t, lang } = useT();
   const navigate = useNavigate();
   const next = safeReturnPath(useSearchParams().get('tiep'));
   const { register } = useSession();
+  const [pending, setPending] = useState<SignUpPending | null>(null);
   const [v, setV] = useState<SignUpValues>(emptySignUp);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -27,10 +30,13 @@ export function SignUpPage() {
     setErrors(found);
     setAttempt((a) => a + 1);
     if (found.length) return;
-    const user = await submit.run(toRegisterBody(v));
-    if (user) navigate(next ?? href('myDossiers'));
+    const signUp = await submit.run(toRegisterBody(v));
+    if (signUp) setPending(signUp);
     else setAttempt((a) => a + 1);
   };
+
+  // Step 2: the code sent to the phone (or the desk). The form's values stay, to go back and correct.
+  if (pending) return <SignUpVerify pending={pending} phone={v.phone} onDone={() => navigate(next ?? href('myDossiers'))} onBack={() => setPending(null)} />;
 
   // The server's answer, on the field it concerns when we can tell which one.
   const serverErrors: FormError[] = [];

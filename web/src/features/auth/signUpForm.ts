@@ -98,6 +98,7 @@ export function fieldForCode(code: string, kind: SignUpValues['kind']): string |
     case 'MST_INVALID':
       return 'mst';
     case 'PHONE_INVALID':
+    case 'OTP_RATE_LIMITED':
       return 'phone';
     case 'ACCOUNT_EXISTS':
       return kind === 'business' ? 'mst' : 'cccd';
