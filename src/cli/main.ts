@@ -1,6 +1,8 @@
 /**
  * A small command-line client of the API, for the README walkthrough and for admins:
- *   npm run cli -- [--url http://localhost:3000] --as <login> [--password P] <command> …
+ *   npm run cli -- [--url http://localhost:3000] --as <login> [--password P] [--code 123456] <command> …
+ * An account with two-factor sign-in (leaders, admins) needs the code of its authenticator app:
+ * --code, or NTS_TOTP_SECRET=<the app's key> to compute it here (the demo's key is in the README).
  * Commands:
  *   procedures [query]                      search the catalogue
  *   procedure <code>                        show a procedure (documents, fields)
@@ -30,6 +32,7 @@ function option(name: string): string | undefined {
 const base = (option('url') ?? process.env.NTS_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const as = option('as');
 const password = option('password') ?? process.env.NTS_PASSWORD ?? 'NongTrang@2026';
+const code = option('code');
 const [command, ...rest] = args;
 
 let cookie = '';
@@ -77,7 +80,16 @@ async function signIn() {
       return;
     }
   }
-  const { res, json } = await call('POST', '/api/v1/auth/login', { login: as, password });
+  let { res, json } = await call('POST', '/api/v1/auth/login', { login: as, password });
+  if (json.twoFactor) {
+    const secret = process.env.NTS_TOTP_SECRET;
+    if (!code && !secret) {
+      console.error(`${as}: tài khoản đăng nhập hai lớp — thêm --code <6 chữ số trong ứng dụng xác thực> hoặc đặt NTS_TOTP_SECRET (two-factor sign-in: add --code or set NTS_TOTP_SECRET)`);
+      process.exit(1);
+    }
+    const { generate } = await import('otplib');
+    ({ res, json } = await call('POST', '/api/v1/auth/login/two-factor', { challenge: json.twoFactor.challenge, code: code ?? (await generate({ secret: secret! })) }));
+  }
   cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   csrf = json.csrfToken;
   mkdirSync(join(homedir(), '.cache'), { recursive: true });

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { maybeOne } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
-import type { Actor, StaffRole } from '../domain/policy.ts';
+import { twoFactorRequired, type Actor, type StaffRole } from '../domain/policy.ts';
 import type { AppDeps } from './deps.ts';
 
 export const SESSION_COOKIE = 'nts_session';
@@ -22,7 +22,24 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Writes that may be made without a session (they create one).
-const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/auth/register', '/api/v1/auth/register/confirm', '/api/v1/auth/register/resend']);
+const CSRF_EXEMPT = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/register',
+  '/api/v1/auth/register/confirm',
+  '/api/v1/auth/register/resend',
+  '/api/v1/auth/password/forgot',
+  '/api/v1/auth/password/reset',
+  '/api/v1/auth/login/two-factor',
+]);
+// What a session may still do while its password must be changed (an admin set it).
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['GET /api/v1/auth/me', 'GET /api/v1/auth/session', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
+// … and while a leader or admin has not yet turned two-factor sign-in on (policy.twoFactorRequired).
+const WHILE_TWO_FACTOR_MISSING = new Set([
+  ...WHILE_PASSWORD_MUST_CHANGE,
+  'GET /api/v1/auth/two-factor',
+  'POST /api/v1/auth/two-factor/setup',
+  'POST /api/v1/auth/two-factor/enable',
+]);
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -35,6 +52,8 @@ interface SessionRow {
   department_id: string | null;
   full_name: string;
   login: string;
+  must_change_password: boolean;
+  two_factor: boolean;
 }
 
 /** Loads the signed-in user from the session cookie and enforces CSRF on cookie-authenticated writes. */
@@ -44,11 +63,14 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
+    let mustChangePassword = false;
+    let twoFactorMissing = false;
     if (token) {
       const now = (deps.now ?? (() => new Date()))();
       const row = await maybeOne<SessionRow>(
         deps.database.db,
-        sql`select s.csrf_token, u.id, u.kind, u.roles, u.unit_id, u.department_id, u.full_name, u.login
+        sql`select s.csrf_token, u.id, u.kind, u.roles, u.unit_id, u.department_id, u.full_name, u.login, u.must_change_password,
+                   (u.totp_enabled_at is not null) as two_factor
             from sessions s join users u on u.id = s.user_id
             where s.id_hash = ${hashToken(token)} and s.expires_at > ${now.toISOString()} and not u.disabled`,
       );
@@ -63,12 +85,17 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
           login: row.login,
         };
         req.csrfToken = row.csrf_token;
+        mustChangePassword = row.must_change_password;
+        twoFactorMissing = !row.two_factor && twoFactorRequired(req.user);
       }
     }
     const path = req.url.split('?')[0] ?? '';
     if (req.user && UNSAFE.has(req.method) && !CSRF_EXEMPT.has(path)) {
       if (req.headers['x-csrf-token'] !== req.csrfToken) throw new AppError('CSRF_TOKEN_INVALID');
     }
+    const route = `${req.method} ${path}`;
+    if (mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(route)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (twoFactorMissing && !WHILE_TWO_FACTOR_MISSING.has(route)) throw new AppError('TWO_FACTOR_ENROLMENT_REQUIRED');
   });
 }
 

@@ -4,6 +4,8 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { adminRoutes } from '../modules/accounts/admin.routes.ts';
 import { applicantsRoutes } from '../modules/accounts/applicants.routes.ts';
 import { signUpRoutes } from '../modules/accounts/signup.routes.ts';
+import { passwordRoutes } from '../modules/accounts/password.routes.ts';
+import { twoFactorRoutes } from '../modules/accounts/two-factor.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { certificationsRoutes } from '../modules/certifications/certifications.routes.ts';
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
@@ -21,6 +23,8 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   adminRoutes(api, deps);
   applicantsRoutes(api, deps);
   signUpRoutes(api, deps);
+  passwordRoutes(api, deps);
+  twoFactorRoutes(api, deps);
   unitsRoutes(api, deps);
   proceduresRoutes(api, deps);
   calendarRoutes(api, deps);

@@ -57,7 +57,7 @@ describe('sign-in', () => {
   });
 
   it('the session cookie is HttpOnly and SameSite=Lax (not Secure over plain http)', async () => {
-    const res = await login(t.app, { login: DEMO_ACCOUNTS.leader.login, password: DEMO_PASSWORD });
+    const res = await login(t.app, { login: DEMO_ACCOUNTS.reception.login, password: DEMO_PASSWORD });
     const cookie = sessionCookie(res)!;
     expect(cookie.value.length).toBeGreaterThanOrEqual(32);
     expect(cookie.httpOnly).toBe(true);
@@ -228,13 +228,13 @@ describe('sign-in rate limit (RATE_LIMIT_LOGIN_PER_MINUTE=3, behind HTTPS)', () 
   afterAll(() => limited.close());
 
   it('the 4th attempt within a minute answers 429 TOO_MANY_REQUESTS, even with the right password', async () => {
-    const first = await login(limited.app, { login: DEMO_ACCOUNTS.leader.login, password: DEMO_PASSWORD });
+    const first = await login(limited.app, { login: DEMO_ACCOUNTS.reception.login, password: DEMO_PASSWORD });
     expect(first.statusCode, first.body).toBe(200);
     // Behind HTTPS the cookie is also Secure.
     expect(sessionCookie(first)!.secure).toBe(true);
-    expectError(await login(limited.app, { login: DEMO_ACCOUNTS.leader.login, password: 'sai' }), 401, 'INVALID_CREDENTIALS');
-    expectError(await login(limited.app, { login: DEMO_ACCOUNTS.leader.login, password: 'sai' }), 401, 'INVALID_CREDENTIALS');
-    const fourth = await login(limited.app, { login: DEMO_ACCOUNTS.leader.login, password: DEMO_PASSWORD });
+    expectError(await login(limited.app, { login: DEMO_ACCOUNTS.reception.login, password: 'sai' }), 401, 'INVALID_CREDENTIALS');
+    expectError(await login(limited.app, { login: DEMO_ACCOUNTS.reception.login, password: 'sai' }), 401, 'INVALID_CREDENTIALS');
+    const fourth = await login(limited.app, { login: DEMO_ACCOUNTS.reception.login, password: DEMO_PASSWORD });
     expectError(fourth, 429, 'TOO_MANY_REQUESTS');
     expect(sessionCookie(fourth)).toBeUndefined();
     // Reading the catalogue is not limited.

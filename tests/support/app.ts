@@ -36,6 +36,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The test app of each Fastify instance, for helpers given only the app (signIn). */
+export const testAppOf = new WeakMap<FastifyInstance, TestApp>();
+
 /**
  * A database of the test's own: an in-memory PGlite, or a new PostgreSQL database when
  * DATABASE_URL is set (unique name, dropped by `drop`). Empty, or a copy of `from`.
@@ -97,24 +100,24 @@ export function seededDump(): Blob | undefined {
  */
 export async function startTestApp(env: Record<string, string> = {}, opts: { realClock?: boolean; senders?: MessageSenders; logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const filesDir = mkdtempSync(join(tmpdir(), 'nts-files-'));
-  const config = loadConfig({ ...TEST_ENV, SESSION_SECRET: 'x'.repeat(40), ...env }, tmpdir());
+  const config = loadConfig({ ...TEST_ENV, ...env }, tmpdir());
   // Browser tests run on real time: the browser's own clock must agree with the server's.
   const clock = new TestClock(opts.realClock ? new Date() : new Date(TEST_NOW));
   if (opts.realClock) clock.now = () => new Date();
   const seeded = seededDatabase();
-  const same = seeded?.key === seedKey(config.unit, opts.realClock ? 'real' : clock.now());
+  const same = seeded?.key === seedKey(config.unit, opts.realClock ? 'real' : clock.now(), config.secret);
   const template = same && process.env.DATABASE_URL ? seeded?.postgresTemplate : undefined;
   const dump = same && !process.env.DATABASE_URL ? seeded?.pgliteDump : undefined;
 
   const { database, drop } = await openTestDatabase(dump ? { pgliteDump: dump } : template ? { postgresTemplate: template } : {});
   if (!template && !dump) {
     await migrate(database);
-    await seed(database, { unit: config.unit, demo: true, now: clock.now() });
+    await seed(database, { unit: config.unit, demo: true, now: clock.now(), secret: config.secret });
   }
   const blobs = createLocalBlobStore(filesDir);
   const app = await buildApp({ config, database, blobs, now: clock.now, ...(opts.senders ? { senders: opts.senders } : {}), ...(opts.logStream ? { logStream: opts.logStream } : {}) });
   await app.ready();
-  return {
+  const testApp: TestApp = {
     app,
     database,
     clock,
@@ -126,4 +129,6 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { rea
       rmSync(filesDir, { recursive: true, force: true });
     },
   };
+  testAppOf.set(app, testApp);
+  return testApp;
 }

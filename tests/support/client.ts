@@ -1,5 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { DEMO_ACCOUNTS, DEMO_CITIZEN, DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { sql } from 'drizzle-orm';
+import { generate } from 'otplib';
+import { DEMO_ACCOUNTS, DEMO_CITIZEN, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/db/seed/demo.ts';
+import { testAppOf } from './app.ts';
 
 export interface Session {
   cookie: string;
@@ -47,12 +50,62 @@ export class Client {
   }
 }
 
+// What `signIn` chose for accounts that had to act first, per app and login: the password an
+// official chose after an admin set theirs, the authenticator secret of one who had to enrol.
+const chosen = new WeakMap<FastifyInstance, Map<string, { password?: string; totpSecret?: string }>>();
+const chosenFor = (app: FastifyInstance, login: string) => {
+  if (!chosen.has(app)) chosen.set(app, new Map());
+  const byLogin = chosen.get(app)!;
+  if (!byLogin.has(login.toLowerCase())) byLogin.set(login.toLowerCase(), {});
+  return byLogin.get(login.toLowerCase())!;
+};
+
+/** The current code of an authenticator app holding `secret`, at the app's clock. */
+export async function totpCode(app: FastifyInstance, secret: string): Promise<string> {
+  const now = testAppOf.get(app)?.clock.now() ?? new Date();
+  return generate({ secret, epoch: Math.floor(now.getTime() / 1000) });
+}
+
+/**
+ * Signs in as the person would, doing first what the platform asks of them:
+ * - an official whose password an admin set chooses their own (`<password>-moi`, remembered
+ *   here, so that signing in again with the first password still works in tests);
+ * - the second step of two-factor sign-in, with the demo authenticator secret (or the one this
+ *   helper enrolled). Tests freeze the clock, so every sign-in falls in the same 30-second step,
+ *   which the platform accepts only once: the account's last used step is forgotten first (in
+ *   life, a person signs in at most once in 30 seconds);
+ * - a leader or admin without an authenticator enrols one.
+ */
 export async function signIn(app: FastifyInstance, login: string, password = DEMO_PASSWORD): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
+  const mine = chosenFor(app, login);
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: mine.password ?? password } });
   if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'nts_session')!.value;
-  const body = res.json();
-  return new Client(app, { cookie, csrf: body.csrfToken, user: body.user });
+  let answer = res;
+  if (res.json().twoFactor) {
+    const t = testAppOf.get(app);
+    if (!t) throw new Error('signIn: two-factor sign-in needs an app made by startTestApp');
+    await t.database.db.execute(sql`update users set totp_last_step = null where login = ${login.toLowerCase()}`);
+    const code = await totpCode(app, mine.totpSecret ?? DEMO_TOTP_SECRET);
+    answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login/two-factor', payload: { challenge: res.json().twoFactor.challenge, code } });
+    if (answer.statusCode !== 200) throw new Error(`two-factor sign-in of ${login} failed: ${answer.statusCode} ${answer.body}`);
+  }
+  const cookie = answer.cookies.find((c) => c.name === 'nts_session')!.value;
+  const body = answer.json();
+  const client = new Client(app, { cookie, csrf: body.csrfToken, user: body.user });
+  if (body.user.mustChangePassword) {
+    const newPassword = `${password}-moi`;
+    const changed = await client.post('/api/v1/auth/password', { currentPassword: password, newPassword });
+    if (changed.statusCode !== 204) throw new Error(`password change of ${login} failed: ${changed.statusCode} ${changed.body}`);
+    mine.password = newPassword;
+  }
+  if (body.user.twoFactor?.required && !body.user.twoFactor.enabled) {
+    const setup = await client.post('/api/v1/auth/two-factor/setup', { password: mine.password ?? password });
+    if (setup.statusCode !== 200) throw new Error(`two-factor enrolment of ${login} failed: ${setup.statusCode} ${setup.body}`);
+    const enabled = await client.post('/api/v1/auth/two-factor/enable', { code: await totpCode(app, setup.json().secret) });
+    if (enabled.statusCode !== 200) throw new Error(`two-factor enrolment of ${login} failed: ${enabled.statusCode} ${enabled.body}`);
+    mine.totpSecret = setup.json().secret;
+  }
+  return client;
 }
 
 /** One signed-in client per demo role. */

@@ -6,6 +6,8 @@ import { searchKey } from '../../domain/text.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import { getProcedure, saveProcedureVersion } from '../../modules/procedures/procedures.service.ts';
 import { correctionNote, plainLegalBasis, wardCorrections, wardProcedureDefinitions, wardProcedureRecords } from './procedures.ts';
+import { twoFactorRequired } from '../../domain/policy.ts';
+import { serverKeys } from '../../server/secrets.ts';
 import { seedProjects } from './projects.ts';
 
 /** Demo accounts, documented in the README. Every password is the same, for a demo only. */
@@ -23,6 +25,12 @@ export const DEMO_CITIZEN = { cccd: '025090001234', fullName: 'Nguyễn Văn An'
 export const DEMO_CITIZEN_2 = { cccd: '025195004321', fullName: 'Vũ Thị Bình', birthYear: 1995, gender: 'female', phone: '0987654321', email: null } as const;
 export const DEMO_BUSINESS = { mst: '2601234567', fullName: 'Hộ kinh doanh Cà phê Nông Trang', phone: '0901234567', email: 'caphe@example.vn' } as const;
 export const OTHER_UNIT_CODE = 'DEMO.00.H25.STNMT';
+/**
+ * The demo's authenticator secret (RFC 6238, base32), documented in the README: leaders and
+ * admins must sign in with two factors, so their demo accounts come enrolled with this secret.
+ * Add it to an authenticator app (or `oathtool --totp -b`) to sign in as `lanhdao` or `quantri`.
+ */
+export const DEMO_TOTP_SECRET = 'NONGTRANGSODEMOLANHDAOQUANTRI234';
 
 const DEPARTMENTS = [
   ['MOTCUA', 'Bộ phận Một cửa (Trung tâm Phục vụ hành chính công phường)'],
@@ -99,7 +107,7 @@ async function addUser(
 }
 
 /** Demo departments, one account per role, a second unit for inter-agency transfers, demo applicants. */
-export async function seedDemo(tx: Executor, unitId: string): Promise<boolean> {
+export async function seedDemo(tx: Executor, unitId: string, secret: string, now: Date): Promise<boolean> {
   const seeded = await maybeOne<{ id: string }>(tx, sql`select id from users where login = ${DEMO_ACCOUNTS.reception.login}`);
   if (seeded) return false;
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -120,6 +128,10 @@ export async function seedDemo(tx: Executor, unitId: string): Promise<boolean> {
       { kind: 'staff', login: a.login, fullName: a.fullName, roles: a.roles, unitId: other ? otherUnit : unitId, departmentId: other ? otherDept : a.dept === null ? undefined : deptIds.get(a.dept)! },
       hash,
     );
+    if (twoFactorRequired({ kind: 'staff', roles: a.roles })) {
+      await tx.execute(sql`update users set totp_secret = ${serverKeys(secret).seal(DEMO_TOTP_SECRET)}, totp_enabled_at = ${now.toISOString()}
+                           where login = ${a.login}`);
+    }
   }
   for (const c of [DEMO_CITIZEN, DEMO_CITIZEN_2]) {
     await addUser(tx, { kind: 'citizen', login: c.cccd, ...c }, hash);
@@ -128,12 +140,13 @@ export async function seedDemo(tx: Executor, unitId: string): Promise<boolean> {
   return true;
 }
 
-export async function seed(database: Database, opts: { unit: { code: string; name: string; parentName: string }; demo: boolean; now: Date }) {
+/** `secret`: the server's (SESSION_SECRET), which seals the demo accounts' authenticator secret. */
+export async function seed(database: Database, opts: { unit: { code: string; name: string; parentName: string }; demo: boolean; now: Date; secret: string }) {
   return database.transaction(async (tx) => {
     const unitId = await seedUnit(tx, opts.unit);
     const procedures = await seedCatalogue(tx, opts.now);
     await correctSeededCatalogue(tx, opts.now);
-    const demo = opts.demo ? await seedDemo(tx, unitId) : false;
+    const demo = opts.demo ? await seedDemo(tx, unitId, opts.secret, opts.now) : false;
     const projects = opts.demo ? await seedProjects(tx, unitId, opts.now) : false;
     return { unitId, procedures, demo, projects };
   });

@@ -25,6 +25,8 @@ export function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const s = await login(deps.database, req.body, policy, now());
+      // Two-factor sign-in: no session yet, the second step answers the challenge.
+      if (s.step === 'two_factor') return { twoFactor: { challenge: s.challenge, expiresAt: s.expiresAt.toISOString(), methods: ['totp', 'recovery_code'] } };
       setSessionCookie(reply, s.token, deps);
       return { user: await sessionUser(deps, s.user), csrfToken: s.csrfToken };
     },

@@ -6,6 +6,7 @@ import { verifyPassword } from './password.ts';
 import { hashToken, newSessionTokens } from '../../server/auth.ts';
 import { audit } from '../audit/audit.ts';
 import { toDate } from '../../db/time.ts';
+import { openChallenge } from './sign-in-challenge.ts';
 
 export interface UserRow {
   id: string;
@@ -27,12 +28,15 @@ export interface UserRow {
   gender: 'male' | 'female' | null;
   address: string | null;
   disabled: boolean;
+  must_change_password: boolean;
+  two_factor_enabled: boolean;
 }
 
 export const USER_SELECT = sql`
   select u.id, u.kind, u.login, u.full_name, u.roles, u.unit_id, un.code as unit_code, un.name as unit_name,
          u.department_id, d.code as department_code, d.name as department_name, u.phone, u.email,
-         u.cccd, u.mst, u.birth_year, u.gender, u.address, u.disabled
+         u.cccd, u.mst, u.birth_year, u.gender, u.address, u.disabled, u.must_change_password,
+         (u.totp_enabled_at is not null) as two_factor_enabled
   from users u left join units un on un.id = u.unit_id left join departments d on d.id = u.department_id`;
 
 export function presentUser(u: UserRow) {
@@ -60,14 +64,15 @@ export interface LoginPolicy {
 }
 
 /**
- * Checks a password and opens a session.
+ * Checks a password. Opens a session, or — for an account with two-factor sign-in — a challenge
+ * that the second factor must answer (two-factor.service.ts) before any session exists.
  * @throws AppError INVALID_CREDENTIALS, ACCOUNT_LOCKED
  */
 export async function login(database: Database, input: { login: string; password: string }, policy: LoginPolicy, now: Date) {
   const loginKey = normalizeLogin(input.login);
-  const user = await maybeOne<{ id: string; password_hash: string | null; failed_logins: number; locked_until: string | null; disabled: boolean }>(
+  const user = await maybeOne<{ id: string; password_hash: string | null; failed_logins: number; locked_until: string | null; disabled: boolean; two_factor: boolean }>(
     database.db,
-    sql`select id, password_hash, failed_logins, locked_until, disabled from users where login = ${loginKey}`,
+    sql`select id, password_hash, failed_logins, locked_until, disabled, (totp_enabled_at is not null) as two_factor from users where login = ${loginKey}`,
   );
   if (user?.locked_until && toDate(user.locked_until) > now) {
     throw new AppError('ACCOUNT_LOCKED');
@@ -81,11 +86,20 @@ export async function login(database: Database, input: { login: string; password
     throw new AppError('INVALID_CREDENTIALS');
   }
   return database.transaction(async (tx) => {
-    await tx.execute(sql`update users set failed_logins = 0, locked_until = null where id = ${user.id}`);
-    const session = await openSession(tx, user.id, policy.sessionTtlMs, now);
-    await audit(tx, { actorId: user.id, action: 'login', entityType: 'session', entityId: user.id }, now);
-    return { ...session, user: (await findUser(tx, user.id))! };
+    if (user.two_factor) {
+      // The failure count is reset only once the second factor is right too.
+      return { step: 'two_factor' as const, ...(await openChallenge(tx, user.id, now)) };
+    }
+    return { step: 'session' as const, ...(await startSession(tx, user.id, policy.sessionTtlMs, { method: 'password' }, now)) };
   });
+}
+
+/** A sign-in that succeeded: the failure count is reset, a session is opened, the sign-in is audited. */
+export async function startSession(tx: Executor, userId: string, ttlMs: number, details: Record<string, unknown>, now: Date) {
+  await tx.execute(sql`update users set failed_logins = 0, locked_until = null where id = ${userId}`);
+  const session = await openSession(tx, userId, ttlMs, now);
+  await audit(tx, { actorId: userId, action: 'login', entityType: 'session', entityId: userId, details }, now);
+  return { ...session, user: (await findUser(tx, userId))! };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { hashPassword } from './password.ts';
+import { assertAcceptablePassword } from './password.service.ts';
 import { USER_SELECT, presentUser, type UserRow } from './accounts.service.ts';
 
 const Role = z.enum(['reception', 'specialist', 'leader', 'unit_admin']);
@@ -31,7 +32,7 @@ const UpdateBody = z.strictObject({
   password: z.string().min(10).max(200).optional(),
 });
 
-const present = (u: UserRow) => ({ ...presentUser(u), disabled: u.disabled });
+const present = (u: UserRow) => ({ ...presentUser(u), disabled: u.disabled, mustChangePassword: u.must_change_password, twoFactorEnabled: u.two_factor_enabled });
 
 /** Unit admins manage their own unit's staff accounts and roles. */
 export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -54,15 +55,17 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   api.post('/admin/users', { schema: { tags: ['admin'], summary: 'Tạo tài khoản cán bộ / create a staff account', body: CreateBody } }, async (req, reply) => {
     const user = admin(req);
     await checkDepartment(user.unitId, req.body.departmentId);
+    assertAcceptablePassword(req.body.password, req.body.login, 'password');
     const id = randomUUID();
     const hash = await hashPassword(req.body.password);
     const fullName = nfc(req.body.fullName);
     await deps.database.transaction(async (tx) => {
       const exists = await maybeOne(tx, sql`select id from users where login = ${req.body.login}`);
       if (exists) throw new AppError('ACCOUNT_EXISTS');
-      await tx.execute(sql`insert into users (id, kind, login, full_name, name_search, unit_id, department_id, roles, phone, email, password_hash)
+      // The admin knows this password: the official chooses their own at first sign-in.
+      await tx.execute(sql`insert into users (id, kind, login, full_name, name_search, unit_id, department_id, roles, phone, email, password_hash, must_change_password)
         values (${id}, 'staff', ${req.body.login}, ${fullName}, ${searchKey(fullName)}, ${user.unitId}, ${req.body.departmentId},
-                ${`{${req.body.roles.join(',')}}`}, ${req.body.phone ?? null}, ${req.body.email ?? null}, ${hash})`);
+                ${`{${req.body.roles.join(',')}}`}, ${req.body.phone ?? null}, ${req.body.email ?? null}, ${hash}, true)`);
       await audit(tx, { actorId: user.id, action: 'user_create', entityType: 'user', entityId: id, details: { roles: req.body.roles }, ...auditContext(req) }, now());
     });
     const created = (await maybeOne<UserRow>(deps.database.db, sql`${USER_SELECT} where u.id = ${id}`))!;
@@ -76,10 +79,16 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
       const user = admin(req);
       const b = req.body;
       await checkDepartment(user.unitId, b.departmentId);
+      if (b.password) authorize(req.user, 'users.reset_password', { unitId: user.unitId });
       const hash = b.password ? await hashPassword(b.password) : null;
       await deps.database.transaction(async (tx) => {
-        const target = await maybeOne<{ id: string }>(tx, sql`select id from users where id = ${req.params.id} and kind = 'staff' and unit_id = ${user.unitId}`);
+        const target = await maybeOne<{ id: string; login: string }>(tx, sql`select id, login from users where id = ${req.params.id} and kind = 'staff' and unit_id = ${user.unitId}`);
         if (!target) throw new AppError('USER_NOT_FOUND');
+        if (b.password) {
+          // One's own password is changed with the current one (POST /auth/password), not reset.
+          if (target.id === user.id) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'password', message: 'Đổi mật khẩu của chính mình tại trang Đổi mật khẩu / change your own password with POST /auth/password' }] });
+          assertAcceptablePassword(b.password, target.login, 'password');
+        }
         if (target.id === user.id && (b.disabled || (b.roles && !b.roles.includes('unit_admin')))) {
           throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'roles', message: 'Không thể tự bỏ quyền quản trị của mình / you cannot remove your own administration rights' }] });
         }
@@ -90,10 +99,11 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
           department_id = ${b.departmentId === undefined ? sql`department_id` : b.departmentId},
           disabled = coalesce(${b.disabled ?? null}::boolean, disabled),
           password_hash = coalesce(${hash}, password_hash),
+          must_change_password = ${hash ? true : sql`must_change_password`},
           failed_logins = 0, locked_until = null
           where id = ${target.id}`);
         if (b.disabled || hash) await tx.execute(sql`delete from sessions where user_id = ${target.id}`);
-        await audit(tx, { actorId: user.id, action: 'user_update', entityType: 'user', entityId: target.id, details: { ...b, password: b.password ? '***' : undefined }, ...auditContext(req) }, now());
+        await audit(tx, { actorId: user.id, action: hash ? 'password_reset' : 'user_update', entityType: 'user', entityId: target.id, details: { ...b, password: b.password ? '***' : undefined }, ...auditContext(req) }, now());
       });
       return present((await maybeOne<UserRow>(deps.database.db, sql`${USER_SELECT} where u.id = ${req.params.id}`))!);
     },

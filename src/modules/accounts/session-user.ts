@@ -1,4 +1,4 @@
-import { STAFF_ROLES, capabilities, type Actor, type StaffRole } from '../../domain/policy.ts';
+import { STAFF_ROLES, capabilities, twoFactorRequired, type Actor, type StaffRole } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { homeUnitId } from '../units/units.service.ts';
 import { presentUser, type UserRow } from './accounts.service.ts';
@@ -20,5 +20,12 @@ export function actorOf(u: UserRow): Actor {
  * offers a dossier's `allowedActions`.
  */
 export async function sessionUser(deps: Pick<AppDeps, 'database' | 'config'>, u: UserRow) {
-  return { ...presentUser(u), capabilities: capabilities(actorOf(u), await homeUnitId(deps.database, deps.config.unit.code)) };
+  const actor = actorOf(u);
+  return {
+    ...presentUser(u),
+    capabilities: capabilities(actor, await homeUnitId(deps.database, deps.config.unit.code)),
+    /** An admin set the password: until the person changes it, the session may do nothing else. */
+    mustChangePassword: u.must_change_password,
+    twoFactor: { enabled: u.two_factor_enabled, required: twoFactorRequired(actor) },
+  };
 }

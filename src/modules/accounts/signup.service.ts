@@ -11,6 +11,7 @@ import type { Channel } from '../messages/index.ts';
 import { checkCode, codeError, issueCode, maskRecipient, type IssuedCode } from '../otp/index.ts';
 import { findUser, openSession } from './accounts.service.ts';
 import { hashPassword } from './password.ts';
+import { assertAcceptablePassword } from './password.service.ts';
 
 /**
  * Online sign-up in two steps. The first writes nothing to `users` and opens no session: it keeps
@@ -62,7 +63,7 @@ export function presentSignUp(s: Pick<SignUpRow, 'id' | 'record_id' | 'expires_a
 
 /**
  * Checks the details, keeps the sign-up and sends its code.
- * @throws AppError CCCD_INVALID, MST_INVALID, PHONE_INVALID, ACCOUNT_EXISTS, OTP_RATE_LIMITED
+ * @throws AppError CCCD_INVALID, MST_INVALID, PHONE_INVALID, PASSWORD_TOO_WEAK, ACCOUNT_EXISTS, OTP_RATE_LIMITED
  */
 export async function startSignUp(database: Database, keys: ServerKeys, input: RegisterInput, ctx: { ip: string }, now: Date) {
   const phone = validateVnPhone(input.phone);
@@ -80,6 +81,7 @@ export async function startSignUp(database: Database, keys: ServerKeys, input: R
     login = m.normalized;
     facts = { fullName: nfc(input.businessName), birthYear: null, gender: null };
   }
+  assertAcceptablePassword(input.password, login, 'password');
   const passwordHash = await hashPassword(input.password);
   return database.transaction(async (tx) => {
     const record = await maybeOne<{ id: string; kind: string; password_hash: string | null; phone: string | null; email: string | null }>(

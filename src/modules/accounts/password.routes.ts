@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../../domain/policy.ts';
+import { SESSION_COOKIE, hashToken } from '../../server/auth.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { clock } from '../../server/clock.ts';
+import { serverKeys } from '../../server/secrets.ts';
+import { auditContext } from '../audit/audit.ts';
+import { changePassword, finishPasswordReset, startPasswordReset } from './password.service.ts';
+import { CodeInput, NewPassword } from './signup.routes.ts';
+
+/** Changing one's password, and resetting a forgotten one with a code (docs/identity.md). */
+export function passwordRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const now = clock(deps);
+  const keys = serverKeys(deps.config.secret);
+  const limited = { rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' } };
+
+  api.post(
+    '/auth/password',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu / change my password',
+        description: 'Every other session of the person ends; a text message or email tells them their password changed.',
+        body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword }),
+      },
+    },
+    async (req, reply) => {
+      const user = authorize(req.user, 'account.change_password', null);
+      const sessionHash = hashToken(req.cookies[SESSION_COOKIE] ?? '');
+      await changePassword(deps.database, user.id, req.body, { sessionHash, ...auditContext(req), login: deps.config.login }, now());
+      deps.outbox?.kick();
+      return reply.code(204).send();
+    },
+  );
+
+  api.post(
+    '/auth/password/forgot',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Quên mật khẩu: gửi mã đặt lại / forgot password: send a reset code',
+        description:
+          'Citizens and businesses: a code to the phone (or email) on record. The answer has the same shape whether or not the login exists; `code` is null when no code was sent (officials: ask the unit admin).',
+        body: z.strictObject({ login: z.string().trim().min(1).max(100) }),
+      },
+    },
+    async (req, reply) => {
+      const reset = await startPasswordReset(deps.database, keys, req.body.login, { ip: req.ip }, now());
+      deps.outbox?.kick();
+      const code = reset.code && { channel: reset.code.channel, sentTo: reset.code.sentTo, expiresAt: reset.code.expiresAt.toISOString(), resendAt: reset.code.resendAt.toISOString() };
+      return reply.code(202).send({ reset: { id: reset.id, code } });
+    },
+  );
+
+  api.post(
+    '/auth/password/reset',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Đặt mật khẩu mới bằng mã / set a new password with the reset code',
+        body: z.strictObject({ resetId: z.uuid(), code: CodeInput, newPassword: NewPassword }),
+      },
+    },
+    async (req, reply) => {
+      await finishPasswordReset(deps.database, keys, req.body, { ip: req.ip }, now());
+      deps.outbox?.kick();
+      return reply.code(204).send();
+    },
+  );
+}
