@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { sql } from 'drizzle-orm';
+import { generate } from 'otplib';
+import { maybeOne } from '../../src/db/client.ts';
+import { DEMO_TOTP_SECRET } from '../../src/db/seed/demo.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { pdfBytes } from '../support/builders.ts';
 
@@ -19,9 +23,13 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
+/** The app of the running browser env (one per test file): signInUi reads the two-factor state of accounts from it. */
+let current: TestApp | null = null;
+
 /** The real server on a fresh database, listening on a free port, and Debian's Chromium. */
 export async function startBrowserEnv(): Promise<BrowserEnv> {
   const t = await startTestApp({}, { realClock: true });
+  current = t;
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -88,7 +96,14 @@ export async function check(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-export async function signInUi(page: Page, login: string, password = 'NongTrang@2026') {
+/**
+ * Signs in through the sign-in page. An account with two-factor sign-in (the demo leader and
+ * admin) answers with the code of the demo authenticator; the account's last used time step is
+ * forgotten first, since two sign-ins of the same account within 30 seconds share a code, which
+ * the platform accepts once.
+ */
+export async function signInUi(page: Page, login: string, password = 'NongTrang@2026', totpSecret = DEMO_TOTP_SECRET) {
+  const account = current && (await maybeOne<{ two_factor: boolean }>(current.database.db, sql`select (totp_enabled_at is not null) as two_factor from users where login = ${login}`));
   await page.goto('/dang-nhap');
   await page.getByLabel(/CCCD|Tên đăng nhập|đăng nhập/i).first().fill(login);
   await page.getByLabel(/Mật khẩu/i).fill(password);
@@ -99,6 +114,15 @@ export async function signInUi(page: Page, login: string, password = 'NongTrang@
   await page.getByRole('button', { name: /Đăng nhập/ }).click();
   const res = await answer;
   expect(res.status(), `sign-in of ${login}: ${await res.text()}`).toBe(200);
+  if (account?.two_factor) {
+    await page.getByRole('heading', { level: 1, name: 'Xác thực hai lớp' }).waitFor();
+    await current!.database.db.execute(sql`update users set totp_last_step = null where login = ${login}`);
+    await page.getByLabel('Mã xác thực').fill(await generate({ secret: totpSecret }));
+    const second = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login/two-factor') && r.request().method() === 'POST', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const res2 = await second;
+    expect(res2.status(), `two-factor sign-in of ${login}: ${await res2.text()}`).toBe(200);
+  }
   await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'), { timeout: 30_000 });
 }
 

@@ -8,6 +8,8 @@ export const routes = {
   trackResult: '/tra-cuu/:code',
   signIn: '/dang-nhap',
   signUp: '/dang-ky',
+  forgotPassword: '/quen-mat-khau',
+  account: '/tai-khoan',
   apply: '/nop-ho-so/:code',
   receipt: '/nop-ho-so/:code/bien-nhan/:dossierCode',
   myDossiers: '/ho-so-cua-toi',

@@ -2,7 +2,7 @@ import { createContext, useRef, useCallback, useContext, useEffect, useMemo, use
 import { api, setCsrfToken, toApiError, type ApiError } from './client';
 import { invalidate } from './useApi';
 import { clearPersonalData } from '../lib/storage';
-import type { SessionPayload, SignUpPending, User } from './types';
+import type { SessionPayload, SignUpPending, TwoFactorChallenge, User } from './types';
 
 export type RegisterBody =
   | { kind: 'citizen'; fullName: string; cccd: string; birthYear: number; gender: 'male' | 'female'; phone: string; email?: string; password: string }
@@ -15,8 +15,13 @@ interface SessionValue {
   csrfToken: string | null;
   /** Set when /auth/me failed for a reason other than "not signed in" (e.g. offline). */
   error: ApiError | null;
-  /** @throws {ApiError} INVALID_CREDENTIALS, ACCOUNT_LOCKED, rate limit, network. */
-  signIn: (login: string, password: string) => Promise<User>;
+  /**
+   * The password step: the signed-in user, or — for an account with two-factor sign-in — the
+   * challenge `completeSignIn` answers. @throws {ApiError} INVALID_CREDENTIALS, ACCOUNT_LOCKED, rate limit, network.
+   */
+  signIn: (login: string, password: string) => Promise<User | TwoFactorChallenge>;
+  /** The second step. @throws {ApiError} TWO_FACTOR_CODE_INVALID, TWO_FACTOR_CHALLENGE_EXPIRED, ACCOUNT_LOCKED */
+  completeSignIn: (challenge: string, code: string) => Promise<User & { recoveryCodesLeft: number | null }>;
   /** Step 1 of sign-up: a code is sent, nothing is opened yet. @throws {ApiError} CCCD_INVALID, MST_INVALID, PHONE_INVALID, ACCOUNT_EXISTS, OTP_RATE_LIMITED, VALIDATION_FAILED… */
   register: (body: RegisterBody) => Promise<SignUpPending>;
   /** Step 2: the code; signs in. @throws {ApiError} OTP_INVALID, OTP_EXPIRED, SIGN_UP_NOT_FOUND, ACCOUNT_EXISTS */
@@ -71,11 +76,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (login: string, password: string) => {
       generation.current++;
-      const payload = await api.post<SessionPayload>('/auth/login', { login, password });
+      const payload = await api.post<SessionPayload | { twoFactor: TwoFactorChallenge }>('/auth/login', { login, password });
+      if ('twoFactor' in payload) return payload.twoFactor;
       generation.current++;
       invalidate();
       apply(payload);
       return payload.user;
+    },
+    [apply],
+  );
+
+  const completeSignIn = useCallback(
+    async (challenge: string, code: string) => {
+      generation.current++;
+      const payload = await api.post<SessionPayload & { recoveryCodesLeft: number | null }>('/auth/login/two-factor', { challenge, code });
+      generation.current++;
+      invalidate();
+      apply(payload);
+      return { ...payload.user, recoveryCodesLeft: payload.recoveryCodesLeft };
     },
     [apply],
   );
@@ -105,8 +123,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [apply]);
 
   const value = useMemo<SessionValue>(
-    () => ({ ...state, signIn, register, confirmSignUp, signOut, refresh }),
-    [state, signIn, register, confirmSignUp, signOut, refresh],
+    () => ({ ...state, signIn, completeSignIn, register, confirmSignUp, signOut, refresh }),
+    [state, signIn, completeSignIn, register, confirmSignUp, signOut, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

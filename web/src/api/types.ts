@@ -25,11 +25,22 @@ export interface User {
   email: string | null;
   /** What the authorization policy lets this person do beyond a single dossier: the UI offers exactly these. */
   capabilities: Capability[];
+  /** An admin set the password: until it is changed, the API refuses everything else (PASSWORD_CHANGE_REQUIRED). */
+  mustChangePassword: boolean;
+  /** Two-factor sign-in: on or not; required of leaders and admins (until on: TWO_FACTOR_ENROLMENT_REQUIRED). */
+  twoFactor: { enabled: boolean; required: boolean };
 }
 
 export interface SessionPayload {
   user: User;
   csrfToken: string;
+}
+
+/** POST /auth/login answers this for an account with two-factor sign-in: no session yet. */
+export interface TwoFactorChallenge {
+  challenge: string;
+  expiresAt: string;
+  methods: ('totp' | 'recovery_code')[];
 }
 
 /** Where a one-time code was sent (masked), and when it expires / a new one may be asked for. */

@@ -12,6 +12,8 @@ import { TrackPage } from '../features/tracking/TrackPage';
 import { TrackResultPage } from '../features/tracking/TrackResultPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
+import { AccountPage } from '../features/auth/AccountPage';
 import { ApplyPage } from '../features/apply/ApplyPage';
 import { ReceiptPage } from '../features/apply/ReceiptPage';
 import { MyDossiersPage } from '../features/dossiers/MyDossiersPage';
@@ -42,6 +44,10 @@ function CurrentPage() {
       return <SignInPage />;
     case 'signUp':
       return <SignUpPage />;
+    case 'forgotPassword':
+      return <ForgotPasswordPage />;
+    case 'account':
+      return <AccountPage />;
     case 'apply':
       // Keyed so that moving to another procedure's form starts from that procedure's draft.
       return <ApplyPage key={match.params.code} code={match.params.code} />;

@@ -91,6 +91,7 @@ export function Header() {
                     <span className="visually-hidden">{t('header.signedInAs')} </span>
                     {user.fullName}
                   </span>
+                  <NavLink to={href('account')}>{t('account.link')}</NavLink>
                   <button type="button" className="btn--link" onClick={() => void onSignOut()}>
                     {t('nav.signOut')}
                   </button>

@@ -6,6 +6,17 @@ import { useSession } from '../../api/session';
 import { useSubmit } from '../../api/useApi';
 import { loginProblem } from '../../lib/validate';
 import { Button, ButtonLink, ErrorSummary, Loading, TextInput, type FormError } from '../../ui';
+import type { TwoFactorChallenge, User } from '../../api/types';
+import { TwoFactorStep } from './TwoFactorStep';
+
+/**
+ * Where a person goes once signed in: first what the platform requires of them (a password an
+ * admin set, two-factor sign-in for a leader or admin), then where they were going.
+ */
+export function afterSignIn(u: User, next: string | null): string {
+  const home = next ?? (u.kind === 'staff' ? href('backoffice') : href('myDossiers'));
+  return u.mustChangePassword || (u.twoFactor.required && !u.twoFactor.enabled) ? href('account', {}, { tiep: home }) : home;
+}
 
 export function SignInPage() {
   const { t, lang } = useT();
@@ -17,6 +28,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
+  const [challenge, setChallenge] = useState<TwoFactorChallenge | null>(null);
   const submit = useSubmit(signIn);
   usePageTitle(t('signIn.title'));
 
@@ -35,10 +47,16 @@ export function SignInPage() {
       setAttempt((a) => a + 1);
       return;
     }
-    navigate(next ?? (u.kind === 'staff' ? href('backoffice') : href('myDossiers')));
+    if ('challenge' in u) {
+      setPassword('');
+      setChallenge(u);
+      return;
+    }
+    navigate(afterSignIn(u, next));
   };
 
   if (status === 'loading') return <Loading />;
+  if (challenge) return <TwoFactorStep challenge={challenge} onDone={(u) => navigate(afterSignIn(u, next))} onRestart={() => setChallenge(null)} />;
   const serverError: FormError[] = submit.error ? [{ target: 'login', text: submit.error.localized(lang) }] : [];
   const all = [...errors, ...serverError];
   const errorFor = (id: string) => all.find((x) => x.target === id)?.text ?? null;
@@ -86,7 +104,9 @@ export function SignInPage() {
         <p>
           <Link to={href('signUp', {}, { tiep: next })}>{t('signIn.createAccount')}</Link>
         </p>
-        <p className="secondary-text">{t('signIn.forgot')}</p>
+        <p>
+          <Link to={href('forgotPassword')}>{t('forgot.link')}</Link>
+        </p>
       </div>
     </div>
   );

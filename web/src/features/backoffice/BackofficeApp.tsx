@@ -1,5 +1,6 @@
 import { useT } from '../../i18n';
-import { useLocation, usePageTitle } from '../../router';
+import { Redirect, useLocation, usePageTitle } from '../../router';
+import { href } from '../../routes';
 import { useSession } from '../../api/session';
 import { ErrorState, Loading } from '../../ui';
 import type { Capability, User } from '../../api/types';
@@ -9,6 +10,7 @@ import { Forbidden, SignInPrompt } from './components/AccessGate';
 import { QueuesPage } from './queues/QueuesPage';
 import { StaffDossierPage } from './dossier/StaffDossierPage';
 import { ReceptionPage } from './reception/ReceptionPage';
+import { SignUpsPage } from './signups/SignUpsPage';
 import { ProceduresAdminPage } from './admin/ProceduresAdminPage';
 import { ProcedureEditorPage } from './admin/ProcedureEditorPage';
 import { ToConfirmPage } from './admin/ToConfirmPage';
@@ -43,6 +45,8 @@ function Page({ user }: { user: User }) {
       return <StaffDossierPage key={route.code} code={route.code} />;
     case 'reception':
       return may('dossier.file_at_desk') ? <ReceptionPage /> : <Forbidden title={t('bo.reception.title')} />;
+    case 'signUps':
+      return may('citizen.verify_sign_up') ? <SignUpsPage /> : <Forbidden title={t('bo.signUps.title')} />;
     case 'procedures':
       return may('catalogue.edit') ? <ProceduresAdminPage /> : <Forbidden title={t('bo.adminProc.title')} />;
     case 'procedure':
@@ -70,6 +74,7 @@ function Page({ user }: { user: User }) {
  */
 export default function BackofficeApp() {
   const { status, user, error, refresh } = useSession();
+  const { pathname, search } = useLocation();
   // Each page sets its own title (a parent's effect would run after, and overwrite, the child's).
   if (status === 'loading') return <Loading />;
   if (!user && error) return <ErrorState error={error} onRetry={() => void refresh()} />;
@@ -80,6 +85,9 @@ export default function BackofficeApp() {
       </div>
     );
   }
+  // A password an admin set is changed first: the API refuses everything else until then.
+  // … and so is two-factor sign-in for a leader or admin.
+  if (user.mustChangePassword || (user.twoFactor.required && !user.twoFactor.enabled)) return <Redirect to={href('account', {}, { tiep: `${pathname}${search}` })} />;
   return (
     <div className="bo">
       <BoNav user={user} />

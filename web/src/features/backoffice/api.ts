@@ -56,7 +56,13 @@ export interface Unit {
   departments: Ref[];
 }
 
-export type AdminUser = User & { disabled: boolean };
+/** A staff account as its unit admin sees it (GET /admin/users). */
+export type AdminUser = Omit<User, 'capabilities' | 'mustChangePassword' | 'twoFactor'> & {
+  disabled: boolean;
+  /** The password was set by an admin and not yet changed by the official. */
+  mustChangePassword: boolean;
+  twoFactorEnabled: boolean;
+};
 
 /** A record's fact against the one the CCCD number encodes. */
 export type FactCheck = 'match' | 'mismatch' | 'unknown';
@@ -231,6 +237,32 @@ export function createUser(body: NewUser): Promise<AdminUser> {
 export type UserUpdate = Partial<{ fullName: string; roles: Role[]; departmentId: string | null; disabled: boolean; password: string }>;
 
 /** @throws {ApiError} USER_NOT_FOUND, VALIDATION_FAILED (e.g. removing one's own admin rights). */
+/** An online sign-up waiting under a CCCD, as the desk sees it (GET /citizens/sign-ups). */
+export interface PendingSignUp {
+  id: string;
+  fullName: string;
+  birthYear: number | null;
+  gender: 'male' | 'female' | null;
+  phoneMasked: string;
+  existingRecord: boolean;
+  codeSentTo: string | null;
+  createdAt: string;
+}
+
+export function pendingSignUps(cccd: string): Promise<{ items: PendingSignUp[] }> {
+  return api.get<{ items: PendingSignUp[] }>(apiPath('/citizens/sign-ups', { cccd }));
+}
+
+/** The person in front of the officer gives the phone they signed up with; the sign-up is confirmed. */
+export function verifySignUp(id: string, phone: string): Promise<{ verified: true; login: string }> {
+  return api.post<{ verified: true; login: string }>(`/citizens/sign-ups/${enc(id)}/verify`, { phone });
+}
+
+/** Removes an official's authenticator and recovery codes (lost phone); their sessions end. */
+export function resetTwoFactor(id: string): Promise<void> {
+  return api.del<void>(`/admin/users/${enc(id)}/two-factor`);
+}
+
 export function updateUser(id: string, body: UserUpdate): Promise<AdminUser> {
   return api.put<AdminUser>(`/admin/users/${enc(id)}`, body);
 }

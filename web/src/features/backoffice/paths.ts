@@ -15,6 +15,7 @@ export const boHref = {
   queues: (query?: Query) => withQuery(base, query),
   dossier: (code: string) => `${base}/ho-so/${encodeURIComponent(code)}`,
   reception: () => `${base}/tiep-nhan`,
+  signUps: () => `${base}/xac-minh-dang-ky`,
   procedures: (query?: Query) => withQuery(`${base}/quan-tri/thu-tuc`, query),
   toConfirm: () => `${base}/can-xac-nhan`,
   procedure: (code: string) => `${base}/quan-tri/thu-tuc/${encodeURIComponent(code)}`,
@@ -29,6 +30,7 @@ export type BoRoute =
   | { name: 'queues' }
   | { name: 'dossier'; code: string }
   | { name: 'reception' }
+  | { name: 'signUps' }
   | { name: 'procedures' }
   | { name: 'toConfirm' }
   | { name: 'procedure'; code: string }
@@ -61,6 +63,7 @@ export function matchBo(pathname: string): BoRoute {
   if (a === 'can-xac-nhan' && !b) return { name: 'toConfirm' };
   if (a === 'so-theo-doi' && !b) return { name: 'register' };
   if (a === 'chung-thuc' && !b) return { name: 'certify' };
+  if (a === 'xac-minh-dang-ky' && !b) return { name: 'signUps' };
   if (a === 'quan-tri') {
     if (b === 'thu-tuc' && !c) return { name: 'procedures' };
     if (b === 'thu-tuc' && c) {

@@ -71,7 +71,15 @@ export function UsersAdminPage({ user }: { user: User }) {
                   <td>{u.login}</td>
                   <td>{u.roles.map((r) => t(`bo.role.${r}`)).join(', ')}</td>
                   <td>{u.department?.name ?? '—'}</td>
-                  <td>{u.disabled ? <Tag colour="red">{t('bo.users.disabled')}</Tag> : <Tag colour="green">{t('bo.users.active')}</Tag>}</td>
+                  <td>
+                    {u.disabled ? <Tag colour="red">{t('bo.users.disabled')}</Tag> : <Tag colour="green">{t('bo.users.active')}</Tag>}
+                    {u.mustChangePassword && !u.disabled && (
+                      <>
+                        {' '}
+                        <Tag colour="yellow">{t('bo.users.mustChange')}</Tag>
+                      </>
+                    )}
+                  </td>
                   <td>
                     <Button variant="secondary" small aria-expanded={editing === u.id} onClick={() => setEditing(editing === u.id ? null : u.id)}>
                       {t('bo.users.edit')}
@@ -92,7 +100,7 @@ export function UsersAdminPage({ user }: { user: User }) {
           onClose={() => setEditing(null)}
           onSaved={(u, what) => {
             replace(u);
-            announce(t(what === 'password' ? 'bo.users.passwordDone' : 'bo.users.savedDone', { name: u.fullName }));
+            announce(t(what === 'password' ? 'bo.users.passwordDone' : what === 'twoFactor' ? 'bo.users.twoFactorDone' : 'bo.users.savedDone', { name: u.fullName }));
           }}
         />
       )}

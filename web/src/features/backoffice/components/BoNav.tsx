@@ -27,6 +27,7 @@ export function BoNav({ user }: { user: User }) {
         <ul className="bo-bar__list">
           <Item to={boHref.queues()} label={t('bo.nav.queues')} exact />
           {may('dossier.file_at_desk') && <Item to={boHref.reception()} label={t('bo.nav.reception')} />}
+          {may('citizen.verify_sign_up') && <Item to={boHref.signUps()} label={t('bo.nav.signUps')} />}
           {may('catalogue.edit') && <Item to={boHref.procedures()} label={t('bo.nav.procedures')} />}
           {may('catalogue.review') && <Item to={boHref.toConfirm()} label={t('bo.nav.toConfirm')} />}
           {may('calendar.edit') && <Item to={boHref.calendar()} label={t('bo.nav.calendar')} />}

@@ -3,7 +3,7 @@ import { useT } from '../../../../i18n';
 import { useSubmit } from '../../../../api/useApi';
 import type { Ref } from '../../../../api/types';
 import { Button, Checkboxes, ErrorSummary, TextInput, type FormError } from '../../../../ui';
-import { updateUser, type AdminUser } from '../../api';
+import { resetTwoFactor, updateUser, type AdminUser } from '../../api';
 import { ActionError } from '../../actions/ActionError';
 import { UserFields } from './UserFields';
 import { randomPassword, validateUser, type UserFormState } from './userForm';
@@ -12,7 +12,7 @@ import { randomPassword, validateUser, type UserFormState } from './userForm';
 export function EditUser({ user, departments, onSaved, onClose }: {
   user: AdminUser;
   departments: Ref[];
-  onSaved: (u: AdminUser, what: 'saved' | 'password') => void;
+  onSaved: (u: AdminUser, what: 'saved' | 'password' | 'twoFactor') => void;
   onClose: () => void;
 }) {
   const { t } = useT();
@@ -26,6 +26,7 @@ export function EditUser({ user, departments, onSaved, onClose }: {
   useEffect(() => heading.current?.focus(), [user.id]);
   const save = useSubmit(() => updateUser(user.id, { fullName: s.fullName.trim(), roles: s.roles, departmentId: s.departmentId || null, disabled }));
   const reset = useSubmit(() => updateUser(user.id, { password }));
+  const resetTotp = useSubmit(() => resetTwoFactor(user.id).then(() => true));
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -81,6 +82,19 @@ export function EditUser({ user, departments, onSaved, onClose }: {
         <Button variant="warning" onClick={() => void onReset()} pending={reset.pending}>
           {t('bo.users.reset')}
         </Button>
+      </fieldset>
+      <fieldset className="bo-item">
+        <legend className="legend">{t('bo.users.twoFactorTitle')}</legend>
+        <p>{t(user.twoFactorEnabled ? 'bo.users.twoFactorOn' : 'bo.users.twoFactorOff')}</p>
+        {user.twoFactorEnabled && (
+          <>
+            <p className="secondary-text">{t('bo.users.twoFactorResetHint')}</p>
+            {resetTotp.error && <ActionError error={resetTotp.error} onReload={() => undefined} />}
+            <Button variant="warning" pending={resetTotp.pending} onClick={() => void resetTotp.run().then((ok) => ok && onSaved({ ...user, twoFactorEnabled: false }, 'twoFactor'))}>
+              {t('bo.users.twoFactorReset')}
+            </Button>
+          </>
+        )}
       </fieldset>
     </section>
   );
