@@ -98,11 +98,11 @@ describe('two-factor sign-in', () => {
     await page.goto('/dang-nhap');
     await page.getByLabel(/CCCD|Tên đăng nhập|đăng nhập/i).first().fill('lanhdao');
     await page.getByLabel('Mật khẩu').fill('NongTrang@2026');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Xác thực hai lớp' }).waitFor();
     await check(page, 'identity-two-factor-step');
     await page.getByLabel('Mã xác thực').fill('12');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.getByText('Mã xác nhận gồm 6 chữ số').first().waitFor();
     await context.close();
     // The rest of the way in (the code of the demo authenticator) is what signInUi does.

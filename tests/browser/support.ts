@@ -119,7 +119,7 @@ export async function signInUi(page: Page, login: string, password = 'NongTrang@
     await current!.database.db.execute(sql`update users set totp_last_step = null where login = ${login}`);
     await page.getByLabel('Mã xác thực').fill(await generate({ secret: totpSecret }));
     const second = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login/two-factor') && r.request().method() === 'POST', { timeout: 30_000 });
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     const res2 = await second;
     expect(res2.status(), `two-factor sign-in of ${login}: ${await res2.text()}`).toBe(200);
   }

@@ -104,6 +104,11 @@ describe('the rightful owner of a record claims it', () => {
     expectError(await register({ kind: 'citizen', fullName: 'Người Khác', cccd: owner.cccd, birthYear: 1978, gender: 'male', phone: '0909666888', password: 'X@2026abc' }), 409, 'ACCOUNT_EXISTS');
     expect((await login({ login: owner.cccd, password: 'Khai@Nong2026' })).statusCode).toBe(200);
     expectError(await login({ login: owner.cccd, password: 'NguoiKhac@2026' }), 401, 'INVALID_CREDENTIALS');
+    // Ended sign-ups keep no copy of a password hash.
+    expect(await rows(t.database.db, sql`select status, password_hash from sign_ups where login = ${owner.cccd} order by created_at`)).toEqual([
+      { status: 'cancelled', password_hash: '' },
+      { status: 'confirmed', password_hash: '' },
+    ]);
   });
 });
 

@@ -97,6 +97,8 @@ export async function startSignUp(database: Database, keys: ServerKeys, input: R
         : record.email
           ? { channel: 'email', recipient: record.email }
           : null;
+    // Sign-ups nobody confirmed are not kept past their week (the audit log keeps that they were made).
+    await tx.execute(sql`delete from sign_ups where status = 'pending' and expires_at < ${now.toISOString()}`);
     const id = randomUUID();
     const expiresAt = new Date(now.getTime() + SIGN_UP_TTL_MS).toISOString();
     await tx.execute(sql`
@@ -162,9 +164,10 @@ async function finishSignUp(tx: Executor, s: SignUpRow, by: { officerId: string 
               ${s.kind === 'business' ? s.login : null}, ${s.birth_year}, ${s.gender}, ${s.phone}, ${s.email}, ${s.address},
               ${s.password_hash}, ${now.toISOString()}, ${now.toISOString()})`);
   }
-  await tx.execute(sql`update sign_ups set status = 'confirmed', ended_at = ${now.toISOString()}, user_id = ${userId}, verified_by = ${by.officerId}
-                       where id = ${s.id}`);
-  await tx.execute(sql`update sign_ups set status = 'cancelled', ended_at = ${now.toISOString()}
+  // An ended sign-up keeps no copy of a password hash.
+  await tx.execute(sql`update sign_ups set status = 'confirmed', ended_at = ${now.toISOString()}, user_id = ${userId}, verified_by = ${by.officerId},
+                         password_hash = '' where id = ${s.id}`);
+  await tx.execute(sql`update sign_ups set status = 'cancelled', ended_at = ${now.toISOString()}, password_hash = ''
                        where login = ${s.login} and status = 'pending' and id <> ${s.id}`);
   return userId;
 }

@@ -64,6 +64,8 @@ export async function issueCode(tx: Executor, keys: ServerKeys, input: IssueInpu
       throw new AppError('OTP_RATE_LIMITED', { limit: l.limit, retryAfterSeconds: secondsLeftInWindow(now, l.windowMs) });
     }
   }
+  // Codes are kept a day past their expiry (to answer "expired" rather than "none"), then removed.
+  await tx.execute(sql`delete from one_time_codes where expires_at < ${new Date(now.getTime() - 86_400_000).toISOString()}`);
   await tx.execute(sql`update one_time_codes set expires_at = ${now.toISOString()}
                        where purpose = ${input.purpose} and subject = ${input.subject} and consumed_at is null and expires_at > ${now.toISOString()}`);
   const id = randomUUID();

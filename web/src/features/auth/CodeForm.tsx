@@ -63,7 +63,9 @@ export function CodeForm({
   };
 
   const serverError = confirm.error ?? resend.error;
-  const all = errors.length ? errors : serverError ? [{ target: id, text: serverError.localized(lang) }] : [];
+  const left = serverError?.code === 'OTP_INVALID' ? serverError.details?.attemptsLeft : undefined;
+  const serverText = serverError ? `${serverError.localized(lang)}${typeof left === 'number' ? ` ${t('code.attemptsLeft', { n: left })}` : ''}` : '';
+  const all = errors.length ? errors : serverError ? [{ target: id, text: serverText }] : [];
   return (
     <>
       <ErrorSummary errors={all} focusKey={attempt} />

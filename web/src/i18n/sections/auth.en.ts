@@ -59,6 +59,7 @@ export const auth: Record<keyof typeof vi, string> = {
   'code.resent': 'A new code was sent to {to}. The old one no longer works.',
   'code.sentSms': 'We have sent a text message with a 6-digit code to {to}. It is valid for 10 minutes; never share it with anyone.',
   'code.sentEmail': 'We have sent an email with a 6-digit code to {to}. It is valid for 10 minutes; never share it with anyone.',
+  'code.attemptsLeft': '{n} tries left with this code.',
   'code.error.blank': 'Enter the code',
   'code.error.format': 'The code has 6 digits',
 

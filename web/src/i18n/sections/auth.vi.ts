@@ -58,6 +58,7 @@ export const auth = {
   'code.resent': 'Đã gửi mã mới tới {to}. Mã cũ không còn dùng được.',
   'code.sentSms': 'Chúng tôi đã gửi tin nhắn có mã xác nhận gồm 6 chữ số tới số điện thoại {to}. Mã có hiệu lực trong 10 phút; không cung cấp mã cho bất kỳ ai.',
   'code.sentEmail': 'Chúng tôi đã gửi thư có mã xác nhận gồm 6 chữ số tới địa chỉ {to}. Mã có hiệu lực trong 10 phút; không cung cấp mã cho bất kỳ ai.',
+  'code.attemptsLeft': 'Còn {n} lần thử với mã này.',
   'code.error.blank': 'Nhập mã xác nhận',
   'code.error.format': 'Mã xác nhận gồm 6 chữ số',
 
