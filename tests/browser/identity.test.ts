@@ -103,7 +103,7 @@ describe('two-factor sign-in', () => {
     await check(page, 'identity-two-factor-step');
     await page.getByLabel('Mã xác thực').fill('12');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByText('Mã xác nhận gồm 6 chữ số').first().waitFor();
+    await page.getByText('Nhập mã 6 chữ số trong ứng dụng xác thực, hoặc một mã khôi phục').first().waitFor();
     await context.close();
     // The rest of the way in (the code of the demo authenticator) is what signInUi does.
     const again = await newPage(env);

@@ -45,7 +45,7 @@ export function CodeForm({
     const value = normalizeCodeInput(code);
     const found: FormError[] = [];
     if (!value) found.push({ target: id, text: t('code.error.blank') });
-    else if (!/^\d{6}$/.test(value) && !(allowLonger && /^[A-Za-z0-9]{8,20}$/.test(value))) found.push({ target: id, text: t('code.error.format') });
+    else if (!/^\d{6}$/.test(value) && !(allowLonger && /^[A-Za-z0-9]{8,20}$/.test(value))) found.push({ target: id, text: t(allowLonger ? 'code.error.formatOrRecovery' : 'code.error.format') });
     setErrors(found);
     setAttempt((a) => a + 1);
     if (found.length) return;

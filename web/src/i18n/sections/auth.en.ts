@@ -61,6 +61,7 @@ export const auth: Record<keyof typeof vi, string> = {
   'code.sentEmail': 'We have sent an email with a 6-digit code to {to}. It is valid for 10 minutes; never share it with anyone.',
   'code.attemptsLeft': '{n} tries left with this code.',
   'code.error.blank': 'Enter the code',
+  'code.error.formatOrRecovery': 'Type the 6-digit code of the authenticator app, or a recovery code like XXXX-XXXX-XX',
   'code.error.format': 'The code has 6 digits',
 
   'signUp.verify.title': 'Enter the code',

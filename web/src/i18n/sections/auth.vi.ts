@@ -60,6 +60,7 @@ export const auth = {
   'code.sentEmail': 'Chúng tôi đã gửi thư có mã xác nhận gồm 6 chữ số tới địa chỉ {to}. Mã có hiệu lực trong 10 phút; không cung cấp mã cho bất kỳ ai.',
   'code.attemptsLeft': 'Còn {n} lần thử với mã này.',
   'code.error.blank': 'Nhập mã xác nhận',
+  'code.error.formatOrRecovery': 'Nhập mã 6 chữ số trong ứng dụng xác thực, hoặc một mã khôi phục dạng XXXX-XXXX-XX',
   'code.error.format': 'Mã xác nhận gồm 6 chữ số',
 
   'signUp.verify.title': 'Nhập mã xác nhận',
