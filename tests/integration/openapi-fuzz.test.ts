@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { DATABASE_REFUSED } from '../../src/server/http-errors.ts';
 import { DEMO_ACCOUNTS, DEMO_BUSINESS, DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -246,8 +247,15 @@ const LOGINS: Record<Exclude<Role, 'anonymous'>, string> = {
   otherUnit: DEMO_ACCOUNTS.otherUnitSpecialist.login,
 };
 
-/** Signs a role in again if a request (a sign-out, say) ended its session. */
+/**
+ * Keeps every role able to act: the wrong passwords the fuzz sends (password change, two-factor
+ * enrolment, turning it off) count as failed sign-ins and would lock the demo accounts, so that
+ * the next sign-in — and every later operation checking a password — only met ACCOUNT_LOCKED.
+ * Then signs a role in again if a request (a sign-out, say) ended its session.
+ */
 async function keepSessions() {
+  const logins = Object.values(LOGINS).map((l) => sql`${l.toLowerCase()}`);
+  await t.database.db.execute(sql`update users set failed_logins = 0, locked_until = null where login in (${sql.join(logins, sql`, `)})`);
   for (const role of ROLES) {
     if (role === 'anonymous') continue;
     const res = await clients[role].get('/api/v1/auth/session');
@@ -290,6 +298,8 @@ it('no operation answers 5xx to malformed input, for any role', { timeout: 600_0
   }
   if (process.env.FUZZ_STATS) console.warn(`openapi fuzz: ${operations.length} operations, ${sent} requests, ${Date.now() - started} ms`);
   expect(failures).toEqual([]);
+  // No fuzzed request changed a demo account's password or disabled it: each still signs in.
+  for (const login of Object.values(LOGINS)) await expect(signIn(t.app, login)).resolves.toBeDefined();
   // The guard rejects invalid UTF-8 bytes whatever the route: the marker really reached the wire.
   expect(jsonBytes({ a: INVALID_UTF8 }).includes(Buffer.from([0xc3, 0x28]))).toBe(true);
 });
