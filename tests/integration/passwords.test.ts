@@ -3,8 +3,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client.ts';
 import { DEMO_ACCOUNTS, DEMO_BUSINESS, DEMO_CITIZEN, DEMO_CITIZEN_2, DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { Client, demoClients } from '../support/client.ts';
+import type { TestApp } from '../support/app.ts';
+import type { demoClients } from '../support/client.ts';
+import { clientOf, startWithDemoClients } from '../support/client.ts';
 import { lastCodeTo, messagesTo } from '../support/codes.ts';
 import { expectError } from '../support/expect.ts';
 
@@ -14,15 +15,11 @@ import { expectError } from '../support/expect.ts';
 let t: TestApp;
 let c: Awaited<ReturnType<typeof demoClients>>;
 
-beforeAll(async () => {
-  t = await startTestApp({ MESSAGE_WORKER: 'false' });
-  c = await demoClients(t.app);
-});
+beforeAll(async () => ({ t, c } = await startWithDemoClients({ MESSAGE_WORKER: 'false' })));
 afterAll(() => t.close());
 
 const login = (who: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: who, password } });
-const clientFrom = (res: LightMyRequestResponse) =>
-  new Client(t.app, { cookie: res.cookies.find((k) => k.name === 'nts_session')!.value, csrf: res.json().csrfToken, user: res.json().user });
+const clientFrom = (res: LightMyRequestResponse) => clientOf(t.app, res);
 const signedIn = async (who: string, password: string) => {
   const res = await login(who, password);
   expect(res.statusCode, res.body).toBe(200);

@@ -2,8 +2,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maybeOne, rows } from '../../src/db/client.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { Client, demoClients } from '../support/client.ts';
+import type { TestApp } from '../support/app.ts';
+import type { Client, demoClients } from '../support/client.ts';
+import { clientOf, sessionCookieOf as sessionCookie, startWithDemoClients } from '../support/client.ts';
 import { buildSubmission } from '../support/builders.ts';
 import { lastCodeTo, messagesTo } from '../support/codes.ts';
 import { expectError } from '../support/expect.ts';
@@ -15,16 +16,12 @@ import { expectError } from '../support/expect.ts';
 let t: TestApp;
 let c: Awaited<ReturnType<typeof demoClients>>;
 
-beforeAll(async () => {
-  // The worker is off: messages stay in the outbox, where the tests read what each phone got.
-  t = await startTestApp({ MESSAGE_WORKER: 'false' });
-  c = await demoClients(t.app);
-});
+// The worker is off: messages stay in the outbox, where the tests read what each phone got.
+beforeAll(async () => ({ t, c } = await startWithDemoClients({ MESSAGE_WORKER: 'false' })));
 afterAll(() => t.close());
 
 const login = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: body });
-const sessionCookie = (res: LightMyRequestResponse) => res.cookies.find((k) => k.name === 'nts_session' && k.value !== '');
-const clientFrom = (res: LightMyRequestResponse) => new Client(t.app, { cookie: sessionCookie(res)!.value, csrf: res.json().csrfToken, user: res.json().user });
+const clientFrom = (res: LightMyRequestResponse) => clientOf(t.app, res);
 const register = (body: Record<string, unknown>, ip = '127.0.0.1') => t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: body, remoteAddress: ip });
 const confirm = (id: string, code: string) => c.anonymous.post('/api/v1/auth/register/confirm', { signUpId: id, code });
 

@@ -4,8 +4,9 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maybeOne, rows } from '../../src/db/client.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/db/seed/demo.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { Client, demoClients, signIn } from '../support/client.ts';
+import type { TestApp } from '../support/app.ts';
+import type { demoClients } from '../support/client.ts';
+import { clientOf, sessionCookieOf as cookieOf, signIn, startWithDemoClients } from '../support/client.ts';
 import { expectError } from '../support/expect.ts';
 
 // Officials' two-factor sign-in (RFC 6238): required of leaders and admins, optional for other
@@ -14,16 +15,12 @@ import { expectError } from '../support/expect.ts';
 let t: TestApp;
 let c: Awaited<ReturnType<typeof demoClients>>;
 
-beforeAll(async () => {
-  t = await startTestApp({ MESSAGE_WORKER: 'false' });
-  c = await demoClients(t.app);
-});
+beforeAll(async () => ({ t, c } = await startWithDemoClients({ MESSAGE_WORKER: 'false' })));
 afterAll(() => t.close());
 
 const login = (who: string, password = DEMO_PASSWORD) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: who, password } });
 const second = (challenge: string, code: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login/two-factor', payload: { challenge, code } });
-const cookieOf = (res: LightMyRequestResponse) => res.cookies.find((k) => k.name === 'nts_session' && k.value !== '');
-const clientFrom = (res: LightMyRequestResponse) => new Client(t.app, { cookie: cookieOf(res)!.value, csrf: res.json().csrfToken, user: res.json().user });
+const clientFrom = (res: LightMyRequestResponse) => clientOf(t.app, res);
 /** What the authenticator app shows at the test clock (`offsetSteps` steps of 30 s later). */
 const codeAt = (secret: string, offsetSteps = 0) => generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) + offsetSteps * 30 });
 const wrongTotp = async (secret: string) => {

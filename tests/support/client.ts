@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { DEMO_ACCOUNTS, DEMO_CITIZEN, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/db/seed/demo.ts';
-import { testAppOf } from './app.ts';
+import { startTestApp, testAppOf } from './app.ts';
 
 export interface Session {
   cookie: string;
@@ -120,4 +120,22 @@ export async function demoClients(app: FastifyInstance) {
     signIn(app, DEMO_ACCOUNTS.otherUnitSpecialist.login),
   ]);
   return { citizen, reception, specialist, specialist2, leader, admin, otherUnit, anonymous: new Client(app) };
+}
+
+/** The test app and a signed-in client per demo role. */
+export async function startWithDemoClients(env: Record<string, string> = {}) {
+  const t = await startTestApp(env);
+  return { t, c: await demoClients(t.app) };
+}
+
+/** The session cookie an answer set, if it opened a session (a sign-out sets an empty one). */
+export function sessionCookieOf(res: LightMyRequestResponse) {
+  return res.cookies.find((k) => k.name === 'nts_session' && k.value !== '');
+}
+
+/** A client on the session a sign-in or a confirmed sign-up opened. */
+export function clientOf(app: FastifyInstance, res: LightMyRequestResponse): Client {
+  const cookie = sessionCookieOf(res);
+  if (!cookie) throw new Error(`no session was opened: ${res.statusCode} ${res.body}`);
+  return new Client(app, { cookie: cookie.value, csrf: res.json().csrfToken, user: res.json().user });
 }

@@ -1,21 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../domain/policy.ts';
 import { SESSION_COOKIE, hashToken } from '../../server/auth.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { clock } from '../../server/clock.ts';
-import { serverKeys } from '../../server/secrets.ts';
 import { auditContext } from '../audit/audit.ts';
 import { changePassword, finishPasswordReset, startPasswordReset } from './password.service.ts';
-import { CodeInput, NewPassword } from './signup.routes.ts';
+import { CodeInput, identityRouteKit, NewPassword } from './signup.routes.ts';
 
 /** Changing one's password, and resetting a forgotten one with a code (docs/identity.md). */
 export function passwordRoutes(app: FastifyInstance, deps: AppDeps) {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const now = clock(deps);
-  const keys = serverKeys(deps.config.secret);
-  const limited = { rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' } };
+  const { api, now, keys, limited } = identityRouteKit(app, deps);
 
   api.post(
     '/auth/password',

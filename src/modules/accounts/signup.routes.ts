@@ -44,14 +44,24 @@ const RegisterBody = z.discriminatedUnion('kind', [
 ]);
 
 /**
+ * What the routes of sign-up, passwords and two-factor sign-in share: the typed API, the clock,
+ * the keys of one-time codes, and the sign-in rate limit (per client address and minute).
+ */
+export function identityRouteKit(app: FastifyInstance, deps: AppDeps) {
+  return {
+    api: app.withTypeProvider<ZodTypeProvider>(),
+    now: clock(deps),
+    keys: serverKeys(deps.config.secret),
+    limited: { rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' } },
+  };
+}
+
+/**
  * Online sign-up, verified (docs/identity.md): register → a code → confirm. And the desk's side:
  * the sign-ups waiting under a CCCD, confirmed for the person in front of the officer.
  */
 export function signUpRoutes(app: FastifyInstance, deps: AppDeps) {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const now = clock(deps);
-  const keys = serverKeys(deps.config.secret);
-  const limited = { rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' } };
+  const { api, now, keys, limited } = identityRouteKit(app, deps);
 
   api.post(
     '/auth/register',

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { maybeOne } from '../../db/client.ts';
@@ -7,11 +6,9 @@ import { AppError } from '../../domain/errors.ts';
 import { authorize, twoFactorRequired } from '../../domain/policy.ts';
 import { SESSION_COOKIE, hashToken, setSessionCookie } from '../../server/auth.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { clock } from '../../server/clock.ts';
-import { serverKeys } from '../../server/secrets.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { sessionUser } from './session-user.ts';
-import { CodeInput } from './signup.routes.ts';
+import { CodeInput, identityRouteKit } from './signup.routes.ts';
 import { clearTwoFactor, completeSignIn, confirmEnrolment, disableTwoFactor, recoveryCodesLeft, renewRecoveryCodes, startEnrolment } from './two-factor.service.ts';
 
 /** A TOTP code (6 digits) or a recovery code (XXXX-XXXX-XX), as typed. */
@@ -19,11 +16,8 @@ const SecondFactor = z.string().trim().min(6).max(20);
 
 /** Officials' two-factor sign-in: the second step, enrolment, recovery codes, an admin's reset. */
 export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const now = clock(deps);
-  const keys = serverKeys(deps.config.secret);
+  const { api, now, keys, limited } = identityRouteKit(app, deps);
   const policy = { ...deps.config.login, sessionTtlMs: deps.config.sessionTtlMs };
-  const limited = { rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' } };
 
   api.post(
     '/auth/login/two-factor',
