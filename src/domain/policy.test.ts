@@ -173,6 +173,11 @@ const EXPECTED: Record<Verb, Who[]> = {
   'certification.register': ['reception', 'deptLeader', 'otherDeptLeader', 'unitLeader'],
   'forms.edit': ['unitAdmin'],
   'dossier.register': ['reception', 'deptLeader', 'otherDeptLeader', 'unitLeader'],
+  'citizen.verify_sign_up': ['reception', 'otherUnit'],
+  'account.change_password': SIGNED_IN,
+  'account.two_factor': [...STAFF_OF_A, 'otherUnit'],
+  'users.reset_password': ['unitAdmin'],
+  'users.reset_two_factor': ['unitAdmin'],
 };
 
 describe('the policy, every person against every verb', () => {
