@@ -108,7 +108,7 @@ describe('signed results in the browser', () => {
     await page.getByRole('button', { name: 'Chứng thực', exact: true }).click();
     await page.getByText(/Đã chứng thực 1 giấy tờ; phí: 2\.000 đồng/).waitFor();
     await check(page, 'backoffice-certify-done');
-    await page.getByRole('link', { name: 'Xác minh' }).first().click();
+    await page.getByRole('link', { name: 'Xác minh', exact: true }).first().click();
     await page.getByText('Văn bản thật, còn hiệu lực').waitFor();
     await expect(page.getByText('Bản sao điện tử được chứng thực từ bản chính').first().isVisible()).resolves.toBe(true);
     await context.close();
