@@ -12,6 +12,7 @@ export const STATUSES = [
   'consulting',
   'awaiting_approval',
   'approved',
+  'supplement_proposed',
   'supplement_requested',
   'awaiting_payment',
   'withdrawn',
@@ -24,6 +25,7 @@ export type Status = (typeof STATUSES)[number];
 export const ACTIONS = [
   'receive',
   'refuse',
+  'propose_supplement',
   'request_supplement',
   'answer_supplement',
   'assign',
@@ -45,9 +47,10 @@ export type Action = (typeof ACTIONS)[number];
 
 export const ALLOWED_ACTIONS = {
   submitted: ['receive', 'refuse', 'request_supplement', 'withdraw'],
-  received: ['assign', 'request_supplement', 'transfer', 'extend', 'withdraw', 'stop'],
+  received: ['assign', 'propose_supplement', 'request_supplement', 'transfer', 'extend', 'withdraw', 'stop'],
   in_review: [
     'assign',
+    'propose_supplement',
     'request_supplement',
     'consult',
     'transfer',
@@ -60,6 +63,8 @@ export const ALLOWED_ACTIONS = {
   consulting: ['consult_reply', 'extend', 'withdraw', 'stop'],
   awaiting_approval: ['approve', 'reject', 'extend', 'stop'],
   approved: ['issue_result', 'extend'],
+  // The specialist's items wait for the desk, which sends them (the clock still runs).
+  supplement_proposed: ['request_supplement', 'extend', 'withdraw', 'stop'],
   supplement_requested: ['answer_supplement', 'withdraw', 'stop'],
   awaiting_payment: ['confirm_payment', 'withdraw', 'stop'],
   result_ready: ['return_result'],
@@ -77,6 +82,7 @@ export const STATUS_INFO: Record<Status, { group: number; vi: string; en: string
   consulting: { group: 4, vi: 'Đang xin ý kiến', en: 'Being processed (consultation)', open: true },
   awaiting_approval: { group: 4, vi: 'Chờ phê duyệt', en: 'Awaiting approval', open: true },
   approved: { group: 4, vi: 'Đã phê duyệt, chờ ban hành kết quả', en: 'Approved, result being issued', open: true },
+  supplement_proposed: { group: 4, vi: 'Đề nghị bổ sung, chờ Bộ phận Một cửa gửi', en: 'Supplement proposed, awaiting the desk', open: true },
   supplement_requested: { group: 5, vi: 'Yêu cầu bổ sung hồ sơ', en: 'Supplement requested', open: true },
   awaiting_payment: { group: 6, vi: 'Chờ thực hiện nghĩa vụ tài chính', en: 'Awaiting payment', open: true },
   withdrawn: { group: 7, vi: 'Công dân đã rút hồ sơ', en: 'Withdrawn by the applicant', open: false },
@@ -88,7 +94,8 @@ export const STATUS_INFO: Record<Status, { group: number; vi: string; en: string
 export const ACTION_LABELS: Record<Action, { vi: string; en: string }> = {
   receive: { vi: 'Tiếp nhận hồ sơ', en: 'Receive' },
   refuse: { vi: 'Từ chối tiếp nhận', en: 'Refuse' },
-  request_supplement: { vi: 'Yêu cầu bổ sung', en: 'Request a supplement' },
+  propose_supplement: { vi: 'Đề nghị yêu cầu bổ sung', en: 'Propose a supplement request' },
+  request_supplement: { vi: 'Gửi yêu cầu bổ sung', en: 'Send the supplement request' },
   answer_supplement: { vi: 'Bổ sung hồ sơ', en: 'Answer the supplement request' },
   assign: { vi: 'Phân công xử lý', en: 'Assign' },
   consult: { vi: 'Xin ý kiến', en: 'Consult a department' },
@@ -123,6 +130,8 @@ export function nextStatus(status: Status, action: Action, resumeStatus: Status 
       return 'received';
     case 'refuse':
       return 'refused';
+    case 'propose_supplement':
+      return 'supplement_proposed';
     case 'request_supplement':
       return 'supplement_requested';
     case 'answer_supplement':

@@ -72,6 +72,10 @@ export const ERROR_CODES = [
   'TWO_FACTOR_ENROLMENT_REQUIRED',
   'TWO_FACTOR_NOT_ENABLED',
   'TWO_FACTOR_REQUIRED_FOR_ROLE',
+  // The legal clock (issue 6 §5, docs/adr/0005-legal-clock.md)
+  'APPOINTMENT_REQUIRED',
+  'APPOINTMENT_INVALID',
+  'SUPPLEMENT_REPEAT_REASON_REQUIRED',
   'INTERNAL',
 ] as const;
 

@@ -121,7 +121,8 @@ const PROJECT_OFFICERS: Who[] = ['otherDept', 'otherDeptLeader', 'unitLeader'];
 const EXPECTED: Record<Verb, Who[]> = {
   'dossier.receive': ['reception'],
   'dossier.refuse': ['reception'],
-  'dossier.request_supplement': ['reception', ...HANDLERS],
+  'dossier.propose_supplement': HANDLERS,
+  'dossier.request_supplement': ['reception'],
   'dossier.answer_supplement': ['applicant'],
   'dossier.assign': ['reception', 'deptLeader', 'unitLeader'],
   'dossier.consult': HANDLERS,
@@ -199,7 +200,7 @@ describe('dossier actions', () => {
 
   it('a specialist acts only on the dossiers assigned to them: unassigned, nobody but leaders and the desk', () => {
     const unassigned = { ...dossier, assigneeId: null, departmentId: null };
-    expect(can(WHO.assignee, 'dossier.request_supplement', unassigned)).toBe(false);
+    expect(can(WHO.assignee, 'dossier.propose_supplement', unassigned)).toBe(false);
     expect(can(WHO.deptLeader, 'dossier.assign', unassigned)).toBe(false); // no department yet: the unit's leaders or the desk assign
     expect(can(WHO.unitLeader, 'dossier.assign', unassigned)).toBe(true);
     expect(can(WHO.reception, 'dossier.assign', unassigned)).toBe(true);
@@ -259,7 +260,7 @@ describe('dossier actions', () => {
     expect(allowedActions(WHO.otherDept, ALLOWED_ACTIONS.in_review, dossier)).toEqual([]);
     expect(allowedActions(WHO.sameDept, ALLOWED_ACTIONS.in_review, dossier)).toEqual([]);
     expect(allowedActions(WHO.assignee, ALLOWED_ACTIONS.in_review, dossier)).toEqual([
-      'request_supplement',
+      'propose_supplement',
       'consult',
       'transfer',
       'propose',

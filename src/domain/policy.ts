@@ -197,7 +197,11 @@ const HANDLERS = ['assignee', 'department_leader', 'unit_leader'] as const satis
 export const ACTION_STANDINGS = {
   receive: ['receiving_desk'],
   refuse: ['receiving_desk'],
-  request_supplement: ['handling_desk', ...HANDLERS],
+  // Decree 118/2025 Art. 5: a handler does not contact the applicant outside the one-stop desk.
+  // The handler proposes the items; the desk sends them (for an online dossier the system sends
+  // them on the desk's behalf at once: dossier-decide.ts).
+  propose_supplement: HANDLERS,
+  request_supplement: ['handling_desk'],
   answer_supplement: ['applicant'],
   assign: ['handling_desk', 'department_leader', 'unit_leader'],
   consult: HANDLERS,

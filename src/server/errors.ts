@@ -61,8 +61,8 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
   },
   EXTENSION_NOT_ALLOWED: {
     status: 409,
-    vi: 'Không thể gia hạn: chỉ được hẹn lại một lần và chậm nhất 01 ngày trước hạn trả kết quả.',
-    en: 'Cannot extend: a new date may be set only once, at least one day before the due date.',
+    vi: 'Không thể gia hạn: chỉ được hẹn lại một lần, và ngày hẹn mới phải sau hạn giải quyết và sau thời điểm hiện tại.',
+    en: 'Cannot extend: a new date may be set only once, and it must be after the due date and after now.',
   },
   ALREADY_RATED: { status: 409, vi: 'Hồ sơ này đã được đánh giá.', en: 'This dossier has already been rated.' },
   CALENDAR_INVALID: { status: 400, vi: 'Lịch làm việc không hợp lệ.', en: 'The calendar is not valid.' },
@@ -196,6 +196,21 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     status: 409,
     vi: 'Không thể tắt xác thực hai lớp: bắt buộc đối với lãnh đạo và quản trị viên.',
     en: 'Two-factor sign-in cannot be turned off: it is required for leaders and administrators.',
+  // The legal clock (issue 6 §5, docs/adr/0005-legal-clock.md)
+  APPOINTMENT_REQUIRED: {
+    status: 400,
+    vi: 'Thời hạn giải quyết của thủ tục này chưa được xác nhận: cán bộ tiếp nhận cần nhập ngày hẹn trả kết quả và lý do trước khi tiếp nhận (xem details.suggestedAt).',
+    en: 'This procedure’s time limit is unconfirmed: the receiving officer must enter the appointment date and the reason for it before receiving (see details.suggestedAt).',
+  },
+  APPOINTMENT_INVALID: {
+    status: 400,
+    vi: 'Ngày hẹn trả kết quả phải sau thời điểm tiếp nhận.',
+    en: 'The appointment date must be after the time of receipt.',
+  },
+  SUPPLEMENT_REPEAT_REASON_REQUIRED: {
+    status: 400,
+    vi: 'Hồ sơ đã được yêu cầu bổ sung trước đó: yêu cầu bổ sung lần này là ngoại lệ, cần ghi rõ lý do (repeatReason).',
+    en: 'A supplement was already requested on this dossier: another request is an exception and needs a reason (repeatReason).',
   },
   INTERNAL: {
     status: 500,

@@ -180,28 +180,28 @@ describe('requests to supplement', () => {
   });
 
   it('the specialist proposes the items; the desk sends them', async () => {
-    const code = await inReviewAtDesk('2026-04-06T09:00:00+07:00');
+    const code = await inReviewAtDesk('2026-03-23T09:00:00+07:00');
     // A specialist does not contact the applicant outside the one-stop desk.
     expectError(await act(c.specialist, code, { action: 'request_supplement', items: [item()] }), 403, 'FORBIDDEN');
-    t.clock.set('2026-04-06T14:00:00+07:00');
+    t.clock.set('2026-03-23T14:00:00+07:00');
     const proposed = await act(c.specialist, code, { action: 'propose_supplement', items: [item()], comment: 'Đề nghị Một cửa gửi công dân' });
     expect(proposed.statusCode, proposed.body).toBe(200);
     expect(proposed.json()).toMatchObject({ status: 'supplement_proposed', clock: 'running', openSupplement: null });
-    expect(proposed.json().proposedSupplement).toMatchObject({ round: 1, items: [{ reason: 'Bản chụp mờ, không đọc được' }], proposedAt: '2026-04-06T14:00:00+07:00' });
+    expect(proposed.json().proposedSupplement).toMatchObject({ round: 1, items: [{ reason: 'Bản chụp mờ, không đọc được' }], proposedAt: '2026-03-23T14:00:00+07:00' });
     expect((await queue('to_send_supplement')).codes).toContain(code);
     const offered = (await read(code)).allowedActions.map((a: { action: string }) => a.action);
     expect(offered).toContain('request_supplement');
 
-    t.clock.set('2026-04-07T08:00:00+07:00');
+    t.clock.set('2026-03-24T08:00:00+07:00');
     const sent = await act(c.reception, code, { action: 'request_supplement' });
     expect(sent.statusCode, sent.body).toBe(200);
-    expect(sent.json()).toMatchObject({ status: 'supplement_requested', clock: 'stopped', proposedSupplement: null, openSupplement: { round: 1, late: false, sentAt: '2026-04-07T08:00:00+07:00' } });
+    expect(sent.json()).toMatchObject({ status: 'supplement_requested', clock: 'stopped', proposedSupplement: null, openSupplement: { round: 1, late: false, sentAt: '2026-03-24T08:00:00+07:00' } });
     expect(sent.json().openSupplement.items).toHaveLength(1);
     expect((await queue('to_send_supplement')).codes).not.toContain(code);
   });
 
   it('for an online dossier the system sends the proposal on the desk’s behalf at once', async () => {
-    const code = await inReview('2026-04-06T09:00:00+07:00');
+    const code = await inReview('2026-03-24T09:00:00+07:00');
     const res = await act(c.specialist, code, { action: 'propose_supplement', items: [item()] });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'supplement_requested', clock: 'stopped', openSupplement: { round: 1, sentBySystem: true } });

@@ -162,8 +162,9 @@ describe('form 02: request to supplement', () => {
     expect((await act(c.reception, received, { action: 'assign', assigneeId: c.specialist.id })).statusCode).toBe(200);
     const proc = (await c.citizen.get('/api/v1/procedures/1.004194')).json();
     const field = proc.formFields.find((f: { required: boolean }) => f.required) as { key: string; label: string };
+    // Online: the specialist proposes and the system sends it on the desk's behalf.
     const res = await act(c.specialist, received, {
-      action: 'request_supplement',
+      action: 'propose_supplement',
       items: [
         { target: { type: 'document', key: proc.documents[0].id }, reason: 'Bản chụp mờ, không đọc được chữ ký' },
         { target: { type: 'field', key: field.key }, reason: 'Ghi rõ số nhà, tên đường, tổ dân phố' },

@@ -70,10 +70,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const HANDLER_ACTIONS = ['request_supplement', 'consult', 'transfer', 'extend'];
+// A handler proposes a supplement; the desk sends it (request_supplement stays with reception).
+const HANDLER_ACTIONS = ['propose_supplement', 'consult', 'transfer', 'extend'];
 const payload = (action: string, code: string): Record<string, unknown> => {
   switch (action) {
-    case 'request_supplement':
+    case 'propose_supplement':
       return { action, items: [{ target: { type: 'document', key: documentId }, reason: 'Bản chụp mờ' }] };
     case 'consult':
       return { action, departmentId: departments.KTHTDT, question: 'Xác minh địa chỉ?' };

@@ -50,14 +50,14 @@ describe('a dossier through the whole one-stop lifecycle', () => {
     expect(res.json().error.message).toMatch(/trạng thái/);
   });
 
-  it('the specialist requests a supplement listing every item at once', async () => {
+  it('the specialist proposes a supplement listing every item at once; the system sends it (online)', async () => {
     t.clock.set('2026-03-03T08:00:00+07:00');
     expect((await act(c.reception, code, { action: 'assign', assigneeId: c.specialist.id })).statusCode).toBe(200);
     const proc = (await c.citizen.get('/api/v1/procedures/1.004194')).json();
     const field = proc.formFields.find((f: { required: boolean }) => f.required).key;
     const doc = proc.documents[0].id;
     const res = await act(c.specialist, code, {
-      action: 'request_supplement',
+      action: 'propose_supplement',
       items: [
         { target: { type: 'document', key: doc }, reason: 'Bản chụp mờ, không đọc được' },
         { target: { type: 'field', key: field }, reason: 'Ghi rõ số nhà' },
@@ -127,9 +127,10 @@ describe('a dossier through the whole one-stop lifecycle', () => {
   it('every action is in the history, and every official read in the audit trail', async () => {
     const events = (await c.reception.get(`/api/v1/dossiers/${code}/events`)).json().items;
     expect(events.map((e: { action: string }) => e.action)).toEqual([
-      'submit', 'receive', 'assign', 'request_supplement', 'answer_supplement', 'propose', 'approve', 'issue_result', 'return_result',
+      'submit', 'receive', 'assign', 'propose_supplement', 'request_supplement', 'answer_supplement', 'propose', 'approve', 'issue_result', 'return_result',
     ]);
     expect(events[1].actor.fullName).toBe('Nguyễn Thị Hoa');
+    expect(events[4].actor.role).toBe('system'); // sent on the desk's behalf
     await c.leader.get(`/api/v1/dossiers/${code}`);
     const auditTrail = (await c.leader.get(`/api/v1/dossiers/${code}/audit`)).json().items;
     expect(auditTrail.some((a: { action: string; actor: string }) => a.action === 'read_dossier' && a.actor === 'Phạm Quang Huy')).toBe(true);
@@ -150,7 +151,7 @@ describe('a dossier through the whole one-stop lifecycle', () => {
     const wrong = await c.anonymous.get(`/api/v1/public/dossiers/${code}?phoneLast4=0000`);
     expect(wrong.statusCode).toBe(403);
     const right = await c.anonymous.get(`/api/v1/public/dossiers/${code}?phoneLast4=5678`);
-    expect(right.json().events).toHaveLength(9);
+    expect(right.json().events).toHaveLength(10);
     expect((await c.anonymous.get('/api/v1/public/dossiers/DEMO.07894.H25-260302-9999')).statusCode).toBe(404);
   });
 });
@@ -188,7 +189,7 @@ describe('other paths', () => {
     expect(ev.comment).toBe('Không thuộc thẩm quyền của phường');
   });
 
-  it('extension with apology: once, and at least one day before the due date', async () => {
+  it('extension with apology: once, recorded beside the due date', async () => {
     t.clock.set('2026-03-09T09:00:00+07:00'); // Monday
     const sub = await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.004194'));
     const code = sub.json().code;
@@ -197,8 +198,8 @@ describe('other paths', () => {
     await act(c.reception, code, { action: 'assign', assigneeId: c.specialist.id });
     const ext = await act(c.specialist, code, { action: 'extend', newDueAt: '2026-03-16T17:00:00+07:00', reason: 'Cần xác minh thực tế, xin lỗi ông/bà' });
     expect(ext.statusCode, ext.body).toBe(200);
-    expect(ext.json().dueAt).toBe('2026-03-16T17:00:00+07:00');
-    expect(ext.json().originalDueAt).toBe('2026-03-12T09:00:00+07:00');
+    expect(ext.json().dueAt).toBe('2026-03-12T09:00:00+07:00');
+    expect(ext.json().extendedDueAt).toBe('2026-03-16T17:00:00+07:00');
     const twice = await act(c.specialist, code, { action: 'extend', newDueAt: '2026-03-18T17:00:00+07:00', reason: 'Lần hai' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('EXTENSION_NOT_ALLOWED');

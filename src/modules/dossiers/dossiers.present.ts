@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { formatVn, type WorkingCalendar } from '../../domain/calendar/index.ts';
+import { clockState, dueFrom, needsAppointment, supplementWindow, timelinessOf } from '../../domain/dossier-clock.ts';
+import type { TimeLimit } from '../../domain/procedure.ts';
 import { ACTION_LABELS, ALLOWED_ACTIONS, STATUS_INFO, type Action } from '../../domain/dossier-state.ts';
 import { allowedActions } from '../../domain/policy.ts';
 import { maskName } from '../../domain/identifiers.ts';
@@ -15,14 +17,7 @@ export const vn = (v: string | Date | null) => {
   return d ? formatVn(d) : null;
 };
 
-const OPEN_FOR_CLOCK = (d: DossierRow) => !['refused', 'withdrawn', 'stopped'].includes(d.status);
-
-/** Early / on time / late for the dossier: against its due date, at its finish or now. */
-export function dossierTimeliness(d: DossierRow, cal: WorkingCalendar, now: Date) {
-  const due = ts(d.due_at);
-  if (!due || !OPEN_FOR_CLOCK(d)) return null;
-  return cal.timeliness(due, ts(d.finished_at), now);
-}
+const clockFacts = (d: DossierRow) => ({ status: d.status, receivedAt: ts(d.received_at), dueAt: ts(d.due_at), finishedAt: ts(d.finished_at) });
 
 export function statusOf(d: DossierRow) {
   const info = STATUS_INFO[d.status];
@@ -35,10 +30,14 @@ function progressOf(d: DossierRow, cal: WorkingCalendar, now: Date) {
     ...statusOf(d),
     submittedAt: vn(d.submitted_at),
     receivedAt: vn(d.received_at),
+    // The due date the law set; an extension's date is beside it, never over it.
     dueAt: vn(d.due_at),
+    extendedDueAt: d.extension?.dueAt ? vn(new Date(d.extension.dueAt)) : null,
     finishedAt: vn(d.finished_at),
     returnedAt: vn(d.returned_at),
-    timeliness: dossierTimeliness(d, cal, now),
+    clock: clockState(clockFacts(d)),
+    clockStoppedAt: vn(d.paused_at),
+    timeliness: timelinessOf(clockFacts(d), cal, now),
   };
 }
 
@@ -78,11 +77,7 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
           where dd.dossier_id = ${d.id} order by dd.created_at, dd.requirement_id`,
   );
   const steps = await loadSteps(ex, d.id);
-  const supplement = await rows<{ id: string; round: number; target_type: string; target_key: string; reason: string; answer: unknown; answered_at: string | null }>(
-      ex,
-      sql`select id, round, target_type, target_key, reason, answer, answered_at from supplement_items
-          where dossier_id = ${d.id} and round = ${d.supplement_rounds} order by created_at`,
-  );
+  const rounds = await loadSupplementRounds(ex, d);
   const rating = await maybeOne<{ score: number; comment: string | null }>(ex, sql`select score, comment from ratings where dossier_id = ${d.id}`);
   // What this caller may do now: the status table says what is possible, the policy who.
   const actions = allowedActions(actor, ALLOWED_ACTIONS[d.status], await resourceOf(ex, d));
@@ -104,8 +99,12 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
     applicant: d.applicant,
     formData: d.form_data,
     documents: documents.filter((x) => x.purpose === 'application').map(docOut),
-    originalDueAt: vn(d.original_due_at),
     extended: d.extended,
+    extension: d.extension ? { ...d.extension, dueAt: vn(new Date(d.extension.dueAt)), at: vn(new Date(d.extension.at)) } : null,
+    appointmentReason: d.appointment_reason,
+    // Until when a request to supplement is within the 3-working-day window (later ones are flagged).
+    supplementWindowEndsAt: vn(supplementWindow(ts(d.received_at), now, cal)?.endsAt ?? null),
+    ...(d.status === 'submitted' ? { appointment: appointmentHint(meta?.time_limit as TimeLimit | undefined, cal, now) } : {}),
     department: d.department_id ? { id: d.department_id, name: meta?.department_name ?? '' } : null,
     handlingUnit: { id: d.handling_unit_id, code: meta?.handling_unit_code ?? '', name: meta?.handling_unit ?? '' },
     receivingUnit: { id: d.receiving_unit_id, name: meta?.receiving_unit ?? '' },
@@ -119,16 +118,71 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
       finishedAt: vn(s.finished_at),
       timeliness: s.due_at ? cal.timeliness(ts(s.due_at)!, ts(s.finished_at), now) : null,
     })),
-    openSupplement:
-      d.status === 'supplement_requested'
-        ? {
-            round: d.supplement_rounds,
-            items: supplement.map((i) => ({ id: i.id, target: { type: i.target_type, key: i.target_key }, reason: i.reason, answered: i.answered_at !== null })),
-          }
-        : null,
+    openSupplement: d.status === 'supplement_requested' ? presentRound(rounds.find((r) => r.round === d.supplement_rounds)) : null,
+    // A proposal is the officials' until the desk sends it (the desk may still change it).
+    proposedSupplement: d.status === 'supplement_proposed' && actor.kind === 'staff' ? presentRound(rounds.find((r) => r.round === d.supplement_rounds + 1)) : null,
+    supplementRequests: rounds.filter((r) => r.sent_at !== null).map(({ items: _, ...r }) => presentRound({ ...r, items: null })),
     result: d.outcome === 'granted' || d.outcome === 'denied' ? { outcome: d.outcome, files: documents.filter((x) => x.purpose === 'result').map(docOut) } : null,
     rating,
     allowedActions: actions.map((a) => ({ action: a, label: ACTION_LABELS[a].vi, labelEn: ACTION_LABELS[a].en })),
+  };
+}
+
+/**
+ * What the desk needs to receive a dossier: whether the officer must give the appointment (the
+ * procedure's time limit is unconfirmed) and the date the limit would give, if any, as a suggestion.
+ */
+function appointmentHint(limit: TimeLimit | undefined, cal: WorkingCalendar, now: Date) {
+  if (!limit) return { required: false, suggestedAt: null };
+  return { required: needsAppointment(limit), suggestedAt: vn(dueFrom(limit, cal, now)) };
+}
+
+interface RoundRow {
+  round: number;
+  proposed_by_name: string | null;
+  proposed_at: string | null;
+  sent_by_name: string | null;
+  sent_by_system: boolean;
+  sent_at: string | null;
+  window_ends_at: string | null;
+  late: boolean | null;
+  repeat_reason: string | null;
+  comment: string | null;
+  answered_at: string | null;
+  items: { id: string; targetType: string; targetKey: string; reason: string; answered: boolean }[] | null;
+}
+
+/** Every round of requests to supplement, with the items of the open or proposed one: one query. */
+function loadSupplementRounds(ex: Executor, d: DossierRow) {
+  const current = d.status === 'supplement_proposed' ? d.supplement_rounds + 1 : d.supplement_rounds;
+  return rows<RoundRow>(
+    ex,
+    sql`select r.round, p.full_name as proposed_by_name, r.proposed_at, s.full_name as sent_by_name, r.sent_by_system, r.sent_at,
+               r.window_ends_at, r.late, r.repeat_reason, r.comment, r.answered_at,
+               case when r.round = ${current} then (
+                 select coalesce(json_agg(json_build_object('id', i.id, 'targetType', i.target_type, 'targetKey', i.target_key,
+                                                            'reason', i.reason, 'answered', i.answered_at is not null) order by i.created_at, i.id), '[]'::json)
+                 from supplement_items i where i.dossier_id = r.dossier_id and i.round = r.round) end as items
+        from supplement_requests r left join users p on p.id = r.proposed_by left join users s on s.id = r.sent_by
+        where r.dossier_id = ${d.id} order by r.round`,
+  );
+}
+
+function presentRound(r: RoundRow | undefined) {
+  if (!r) return null;
+  return {
+    round: r.round,
+    proposedBy: r.proposed_by_name,
+    proposedAt: vn(r.proposed_at),
+    sentBy: r.sent_by_name,
+    sentBySystem: r.sent_by_system,
+    sentAt: vn(r.sent_at),
+    windowEndsAt: vn(r.window_ends_at),
+    late: r.late,
+    repeatReason: r.repeat_reason,
+    comment: r.comment,
+    answeredAt: vn(r.answered_at),
+    ...(r.items ? { items: r.items.map((i) => ({ id: i.id, target: { type: i.targetType, key: i.targetKey }, reason: i.reason, answered: i.answered })) } : {}),
   };
 }
 

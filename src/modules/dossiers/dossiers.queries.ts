@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
+import { WAITING_STATUSES } from '../../domain/dossier-clock.ts';
 import { ACTION_LABELS, STATUSES, type Action } from '../../domain/dossier-state.ts';
 import { searchKey } from '../../domain/text.ts';
 import { listScope } from '../../domain/policy.ts';
@@ -10,6 +11,8 @@ import { summarize, vn } from './dossiers.present.ts';
 import type { QueueQueryInput } from './dossiers.schemas.ts';
 
 const CLOSED = sql`('refused', 'withdrawn', 'stopped', 'returned')`;
+// While the dossier waits for its applicant the clock is stopped: never due soon, never overdue.
+const WAITING = sql`(${sql.join(WAITING_STATUSES.map((s) => sql`${s}`), sql`, `)})`;
 const SOON_WORKING_HOURS = 16; // "due soon" = within the next two working days
 
 type Row = DossierRow & { procedure_name: string; assignee_name: string | null };
@@ -20,14 +23,17 @@ const SELECT = sql`select d.*, v.definition->>'name' as procedure_name, a.full_n
 
 function queueConditions(user: SessionUser, now: Date, soon: Date): Record<string, SQL> {
   const open = sql`d.status not in ${CLOSED}`;
+  const running = sql`d.finished_at is null and ${open} and d.status not in ${WAITING}`;
   return {
     to_receive: sql`d.status = 'submitted'`,
+    to_send_supplement: sql`d.status = 'supplement_proposed'`,
     to_assign: sql`d.status = 'received'`,
     mine: sql`d.assignee_id = ${user.id} and ${open} and d.status not in ('result_ready')`,
     department: sql`d.department_id = ${user.departmentId ?? null} and ${open}`,
     to_approve: sql`d.status = 'awaiting_approval'`,
-    due_soon: sql`d.finished_at is null and ${open} and d.due_at >= ${now.toISOString()} and d.due_at <= ${soon.toISOString()}`,
-    overdue: sql`d.finished_at is null and ${open} and d.due_at < ${now.toISOString()}`,
+    // Against the due date the law set: an extension's new date does not make a late dossier on time.
+    due_soon: sql`${running} and d.due_at >= ${now.toISOString()} and d.due_at <= ${soon.toISOString()}`,
+    overdue: sql`${running} and d.due_at < ${now.toISOString()}`,
     all: sql`true`,
   };
 }

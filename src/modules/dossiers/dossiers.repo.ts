@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
+import type { DossierChanges, DossierState, Decision, EventRecord, Extension, SupplementRound, Write } from '../../domain/dossier-decide.ts';
 import type { Status } from '../../domain/dossier-state.ts';
 import type { DossierResource } from '../../domain/policy.ts';
 
@@ -24,8 +25,9 @@ export interface DossierRow {
   received_at: string | null;
   clock_started_at: string | null;
   due_at: string | null;
-  original_due_at: string | null;
+  appointment_reason: string | null;
   extended: boolean;
+  extension: Extension | null;
   paused_at: string | null;
   finished_at: string | null;
   returned_at: string | null;
@@ -82,63 +84,6 @@ export async function nextSequence(tx: Executor, unitId: string, day: string): P
   return row!.last;
 }
 
-/** Columns an action may change, in SQL names. */
-export type DossierPatch = Partial<{
-  status: Status;
-  resume_status: Status | null;
-  handling_unit_id: string;
-  department_id: string | null;
-  assignee_id: string | null;
-  form_data: Record<string, unknown>;
-  received_at: Date | null;
-  clock_started_at: Date | null;
-  due_at: Date | null;
-  original_due_at: Date | null;
-  extended: boolean;
-  paused_at: Date | null;
-  finished_at: Date | null;
-  returned_at: Date | null;
-  outcome: string | null;
-  supplement_rounds: number;
-}>;
-
-/**
- * Applies a patch if nobody changed the dossier since it was read (optimistic concurrency).
- * @returns false when the version moved on (the caller answers 409).
- */
-export async function updateDossier(tx: Executor, d: DossierRow, patch: DossierPatch, now: Date): Promise<boolean> {
-  const sets: SQL[] = [sql`version = version + 1`, sql`updated_at = ${now.toISOString()}`];
-  for (const [key, value] of Object.entries(patch)) {
-    const v =
-      value instanceof Date ? value.toISOString() : key === 'form_data' ? JSON.stringify(value) : (value as string | number | boolean | null);
-    sets.push(key === 'form_data' ? sql`${sql.identifier(key)} = ${v}::jsonb` : sql`${sql.identifier(key)} = ${v}`);
-  }
-  const updated = await rows<{ id: string }>(
-    tx,
-    sql`update dossiers set ${sql.join(sets, sql`, `)} where id = ${d.id} and version = ${d.version} returning id`,
-  );
-  return updated.length === 1;
-}
-
-export interface EventInput {
-  action: string;
-  fromStatus: Status | null;
-  toStatus: Status;
-  actorId: string;
-  actorRole: string;
-  comment: string | null;
-  data: Record<string, unknown>;
-  attachments: string[];
-}
-
-export async function appendEvent(tx: Executor, dossierId: string, e: EventInput, at: Date): Promise<void> {
-  await tx.execute(sql`
-    insert into dossier_events (dossier_id, seq, action, from_status, to_status, actor_id, actor_role, at, comment, data, attachments)
-    values (${dossierId}, (select coalesce(max(seq), 0) + 1 from dossier_events where dossier_id = ${dossierId}),
-            ${e.action}, ${e.fromStatus}, ${e.toStatus}, ${e.actorId}, ${e.actorRole}, ${at.toISOString()},
-            ${e.comment}, ${JSON.stringify(e.data)}::jsonb, ${JSON.stringify(e.attachments)}::jsonb)`);
-}
-
 export interface StepRow {
   idx: number;
   step_key: string;
@@ -169,24 +114,161 @@ export async function startStep(
             ${step.key}, ${step.name}, ${step.role}, ${step.handlerId}, ${at.toISOString()}, ${step.dueAt?.toISOString() ?? null})`);
 }
 
-export async function setOpenStepHandler(tx: Executor, dossierId: string, handlerId: string | null, dueAt?: Date | null) {
-  await tx.execute(sql`update dossier_steps set handler_id = ${handlerId}
-    ${dueAt !== undefined ? sql`, due_at = ${dueAt?.toISOString() ?? null}` : sql``}
-    where dossier_id = ${dossierId} and finished_at is null`);
+export const ts = (v: string | null) => (v === null ? null : toDate(v));
+
+/** The dossier as the domain's rules see it (dossier-decide.ts). */
+export function stateOf(d: DossierRow): DossierState {
+  return {
+    id: d.id,
+    status: d.status,
+    resumeStatus: d.resume_status,
+    channel: d.channel,
+    applicantId: d.applicant_id,
+    submittedBy: d.submitted_by,
+    handlingUnitId: d.handling_unit_id,
+    assigneeId: d.assignee_id,
+    receivedAt: ts(d.received_at),
+    clockStartedAt: ts(d.clock_started_at),
+    dueAt: ts(d.due_at),
+    appointmentReason: d.appointment_reason,
+    extended: d.extended,
+    extension: d.extension,
+    pausedAt: ts(d.paused_at),
+    supplementRounds: d.supplement_rounds,
+    outcome: d.outcome,
+    formData: d.form_data,
+  };
 }
 
-export async function attachDocument(
+const COLUMNS: Record<keyof DossierChanges, string> = {
+  status: 'status',
+  resumeStatus: 'resume_status',
+  handlingUnitId: 'handling_unit_id',
+  departmentId: 'department_id',
+  assigneeId: 'assignee_id',
+  receivedAt: 'received_at',
+  clockStartedAt: 'clock_started_at',
+  dueAt: 'due_at',
+  appointmentReason: 'appointment_reason',
+  extended: 'extended',
+  extension: 'extension',
+  pausedAt: 'paused_at',
+  supplementRounds: 'supplement_rounds',
+  outcome: 'outcome',
+  formData: 'form_data',
+  finishedAt: 'finished_at',
+  returnedAt: 'returned_at',
+};
+const JSON_COLUMNS = new Set(['extension', 'form_data']);
+
+const iso = (v: Date | null) => v?.toISOString() ?? null;
+
+/**
+ * Applies a decision in the caller's transaction: the dossier row (if nobody changed it since it
+ * was read: optimistic concurrency), its side rows, its events.
+ * @returns the updated row, or null when the version moved on (the caller answers 409).
+ */
+export async function applyDecision(tx: Executor, d: DossierRow, decision: Decision, actorId: string, now: Date): Promise<DossierRow | null> {
+  const sets: SQL[] = [sql`version = version + 1`, sql`updated_at = ${now.toISOString()}`];
+  for (const [key, value] of Object.entries(decision.changes) as [keyof DossierChanges, unknown][]) {
+    const column = COLUMNS[key];
+    if (JSON_COLUMNS.has(column)) sets.push(sql`${sql.identifier(column)} = ${value === null ? null : JSON.stringify(value)}::jsonb`);
+    else sets.push(sql`${sql.identifier(column)} = ${value instanceof Date ? value.toISOString() : (value as string | number | boolean | null)}`);
+  }
+  const [updated] = await rows<DossierRow>(tx, sql`update dossiers set ${sql.join(sets, sql`, `)} where id = ${d.id} and version = ${d.version} returning *`);
+  if (!updated) return null;
+  for (const w of decision.writes) await applyWrite(tx, d.id, w, now);
+  await appendEvents(tx, d.id, decision.events, actorId, now);
+  return updated;
+}
+
+async function applyWrite(tx: Executor, dossierId: string, w: Write, now: Date): Promise<void> {
+  switch (w.kind) {
+    case 'finish_open_steps':
+      return finishOpenSteps(tx, dossierId, now);
+    case 'start_step':
+      return startStep(tx, dossierId, w.step, now);
+    case 'set_open_step':
+      await tx.execute(sql`update dossier_steps set handler_id = ${w.handlerId}
+        ${w.dueAt !== undefined ? sql`, due_at = ${iso(w.dueAt)}` : sql``}
+        where dossier_id = ${dossierId} and finished_at is null`);
+      return;
+    case 'supplement_round': {
+      const r = w.round;
+      await tx.execute(sql`insert into supplement_requests
+          (dossier_id, round, proposed_by, proposed_at, sent_by, sent_by_system, sent_at, window_ends_at, late, repeat_reason, comment)
+        values (${dossierId}, ${r.round}, ${r.proposedBy}, ${iso(r.proposedAt)}, ${r.sentBy}, ${r.sentBySystem}, ${iso(r.sentAt)},
+                ${iso(r.windowEndsAt)}, ${r.late}, ${r.repeatReason}, ${r.comment})`);
+      if (w.items) await insertItems(tx, dossierId, r.round, w.items, now);
+      return;
+    }
+    case 'supplement_sent': {
+      const r: SupplementRound = w.round;
+      await tx.execute(sql`update supplement_requests set sent_by = ${r.sentBy}, sent_by_system = ${r.sentBySystem}, sent_at = ${iso(r.sentAt)},
+          window_ends_at = ${iso(r.windowEndsAt)}, late = ${r.late}, repeat_reason = ${r.repeatReason},
+          comment = coalesce(${r.comment}, comment)
+        where dossier_id = ${dossierId} and round = ${r.round}`);
+      if (w.items) {
+        // The desk edited the proposal before sending it: the items sent replace those proposed
+        // (the proposal event keeps what was proposed).
+        await tx.execute(sql`delete from supplement_items where dossier_id = ${dossierId} and round = ${r.round}`);
+        await insertItems(tx, dossierId, r.round, w.items, now);
+      }
+      return;
+    }
+    case 'supplement_answered': {
+      const values = sql.join(
+        w.answers.map((a) => sql`(${a.itemId}::uuid, ${JSON.stringify(a.answer)}::jsonb)`),
+        sql`, `,
+      );
+      await tx.execute(sql`with answered as (
+          update supplement_items s set answer = v.answer, answered_at = ${now.toISOString()}
+          from (values ${values}) as v(id, answer) where s.id = v.id returning s.id)
+        update supplement_requests set answered_at = ${now.toISOString()}
+        where dossier_id = ${dossierId} and round = ${w.round} and (select count(*) from answered) > 0`);
+      return;
+    }
+    case 'attach':
+      return attachDocuments(tx, dossierId, w.documents, now);
+  }
+}
+
+async function insertItems(tx: Executor, dossierId: string, round: number, items: NonNullable<Extract<Write, { kind: 'supplement_round' }>['items']>, now: Date) {
+  if (items.length === 0) return;
+  await tx.execute(sql`insert into supplement_items (id, dossier_id, round, target_type, target_key, reason, created_at) values ${sql.join(
+    items.map((i, n) => sql`(${i.id}, ${dossierId}, ${round}, ${i.targetType}, ${i.targetKey}, ${i.reason}, ${new Date(now.getTime() + n).toISOString()})`),
+    sql`, `,
+  )}`);
+}
+
+/** Attaches documents in at most two statements: marking those they supersede, then the rows. */
+export async function attachDocuments(
   tx: Executor,
-  doc: { id: string; dossierId: string; requirementId: string; uploadId: string; round: number; purpose: 'application' | 'result' | 'attachment' },
+  dossierId: string,
+  docs: { id: string; requirementId: string; uploadId: string; round: number; purpose: 'application' | 'result' | 'attachment' }[],
   at: Date,
 ) {
-  if (doc.purpose === 'application' && doc.round > 0) {
+  if (docs.length === 0) return;
+  const superseding = docs.filter((d) => d.purpose === 'application' && d.round > 0).map((d) => d.requirementId);
+  if (superseding.length) {
     await tx.execute(sql`update dossier_documents set superseded = true
-      where dossier_id = ${doc.dossierId} and requirement_id = ${doc.requirementId} and purpose = 'application'`);
+      where dossier_id = ${dossierId} and purpose = 'application' and requirement_id in (${sql.join(superseding.map((r) => sql`${r}`), sql`, `)})`);
   }
-  await tx.execute(sql`
-    insert into dossier_documents (id, dossier_id, requirement_id, upload_id, round, purpose, created_at)
-    values (${doc.id}, ${doc.dossierId}, ${doc.requirementId}, ${doc.uploadId}, ${doc.round}, ${doc.purpose}, ${at.toISOString()})`);
+  await tx.execute(sql`insert into dossier_documents (id, dossier_id, requirement_id, upload_id, round, purpose, created_at) values ${sql.join(
+    docs.map((d) => sql`(${d.id}, ${dossierId}, ${d.requirementId}, ${d.uploadId}, ${d.round}, ${d.purpose}, ${at.toISOString()})`),
+    sql`, `,
+  )}`);
 }
 
-export const ts = (v: string | null) => (v === null ? null : toDate(v));
+/** Appends events in one statement, numbered after the dossier's last. */
+export async function appendEvents(tx: Executor, dossierId: string, events: EventRecord[], actorId: string, at: Date): Promise<void> {
+  await tx.execute(sql`
+    insert into dossier_events (dossier_id, seq, action, from_status, to_status, actor_id, actor_role, at, comment, data, attachments)
+    select ${dossierId}::uuid, base.seq + v.n, v.action, v.from_status, v.to_status, ${actorId}::uuid, v.actor_role, ${at.toISOString()}::timestamptz,
+           v.comment, v.data::jsonb, v.attachments::jsonb
+    from (select coalesce(max(seq), 0) as seq from dossier_events where dossier_id = ${dossierId}) base,
+         (values ${sql.join(
+           events.map((e, i) => sql`(${i + 1}::int, ${e.action}, ${e.fromStatus}, ${e.toStatus}, ${e.actorRole}, ${e.comment}, ${JSON.stringify(e.data)}, ${JSON.stringify(e.attachments)})`),
+           sql`, `,
+         )}) as v(n, action, from_status, to_status, actor_role, comment, data, attachments)`);
+}

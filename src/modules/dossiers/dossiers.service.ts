@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import { formatDossierCode } from '../../domain/dossier-code.ts';
-import { isAllowed, nextStatus, STATUS_INFO } from '../../domain/dossier-state.ts';
+import { isAllowed, STATUS_INFO } from '../../domain/dossier-state.ts';
 import { AppError } from '../../domain/errors.ts';
 import { actingRole, can, type Verb } from '../../domain/policy.ts';
 import { validateSubmission } from '../../domain/procedure.ts';
@@ -15,8 +15,9 @@ import { findOrCreateApplicant } from '../accounts/applicants.service.ts';
 import { audit } from '../audit/audit.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
-import { applyEffect } from './dossiers.effects.ts';
-import { appendEvent, attachDocument, loadDossier, nextSequence, resourceOf, scopeOf, startStep, updateDossier, type ApplicantSnapshot, type DossierRow } from './dossiers.repo.ts';
+import { decide } from '../../domain/dossier-decide.ts';
+import { loadActionFacts } from './dossiers.facts.ts';
+import { appendEvents, applyDecision, attachDocuments, loadDossier, nextSequence, resourceOf, scopeOf, startStep, stateOf, type ApplicantSnapshot, type DossierRow } from './dossiers.repo.ts';
 import type { ActionInput, SubmitInput } from './dossiers.schemas.ts';
 
 export interface RequestContext {
@@ -103,26 +104,24 @@ export async function submitDossier(
                 ${searchKey(`${snap.fullName} ${snap.idNumber} ${snap.phone ?? ''}`)}, ${searchKey(`${def.name} ${def.code}`)},
                 ${input.channel}, 'submitted', ${JSON.stringify(input.formData)}::jsonb, ${opts.now.toISOString()},
                 ${opts.idempotencyKey}, ${actor.id}, ${opts.now.toISOString()}, ${input.resultDelivery ?? defaultResultDelivery(input.channel)})`);
-      for (const doc of input.documents) {
-        await attachDocument(tx, { id: randomUUID(), dossierId: id, requirementId: doc.requirementId, uploadId: doc.fileId, round: 0, purpose: 'application' }, opts.now);
-      }
-      const first = def.workflow[0]!;
-      await startStep(tx, id, { key: first.key, name: first.name, role: first.role, handlerId: null, dueAt: null }, opts.now);
-      await appendEvent(
+      await attachDocuments(
         tx,
         id,
-        {
-          action: 'submit',
-          fromStatus: null,
-          toStatus: 'submitted',
-          actorId: actor.id,
-          actorRole: desk ? 'reception' : 'applicant',
-          comment: null,
-          data: { channel: input.channel, procedureVersion: proc.version },
-          attachments: input.documents.map((d) => d.fileId),
-        },
+        input.documents.map((doc) => ({ id: randomUUID(), requirementId: doc.requirementId, uploadId: doc.fileId, round: 0, purpose: 'application' as const })),
         opts.now,
       );
+      const first = def.workflow[0]!;
+      await startStep(tx, id, { key: first.key, name: first.name, role: first.role, handlerId: null, dueAt: null }, opts.now);
+      const submitted = {
+        action: 'submit',
+        fromStatus: null,
+        toStatus: 'submitted' as const,
+        actorRole: desk ? ('reception' as const) : ('applicant' as const),
+        comment: null,
+        data: { channel: input.channel, procedureVersion: proc.version },
+        attachments: input.documents.map((d) => d.fileId),
+      };
+      await appendEvents(tx, id, [submitted], actor.id, opts.now);
       // The code is taken last: the per-day counter row stays locked until commit, so the
       // shorter that stretch, the more submissions per second (docs/PERFORMANCE.md).
       const seq = await nextSequence(tx, unit.id, vnDateOf(opts.now));
@@ -163,11 +162,20 @@ export async function readableDossier(ex: Executor, actor: SessionUser, code: st
 export type ActionHook = (c: { tx: Executor; dossier: DossierRow; actor: SessionUser; input: ActionInput; now: Date }) => Promise<void>;
 
 /**
- * Takes one action on a dossier: checks the action table, the actor's role, the version,
- * applies the effect and appends the event and audit entry, all in one transaction.
- * @throws AppError DOSSIER_NOT_FOUND, DOSSIER_ACTION_NOT_ALLOWED (409), DOSSIER_VERSION_CONFLICT (409), FORBIDDEN, and the effect's and the hook's own errors
+ * Takes one action on a dossier: checks the action table, the actor's standing and the version,
+ * asks the domain what the action does (`decide`), and applies that decision with its event and
+ * audit entry, all in one transaction; then runs the hook, if any.
+ * @throws AppError DOSSIER_NOT_FOUND, DOSSIER_ACTION_NOT_ALLOWED (409), DOSSIER_VERSION_CONFLICT (409), FORBIDDEN, and `decide`'s and the hook's own errors
  */
-export async function actOnDossier(database: Database, actor: SessionUser, code: string, input: ActionInput, now: Date, ctx: RequestContext, hook?: ActionHook) {
+export async function actOnDossier(
+  database: Database,
+  actor: SessionUser,
+  code: string,
+  input: ActionInput,
+  now: Date,
+  ctx: RequestContext,
+  hook?: ActionHook,
+): Promise<DossierRow> {
   return database.transaction(async (tx) => {
     const d = await readableDossier(tx, actor, code, true);
     if (input.expectedVersion !== undefined && input.expectedVersion !== d.version) {
@@ -180,20 +188,13 @@ export async function actOnDossier(database: Database, actor: SessionUser, code:
     if (!role) throw new AppError('FORBIDDEN');
     const def = (await getProcedure(tx, d.procedure_code, d.procedure_version)).definition;
     const cal = await loadWorkingCalendar(tx);
-    const to = nextStatus(d.status, input.action, d.resume_status);
-    const effect = await applyEffect({ tx, dossier: d, def, cal, actor, now, nextStatus: to }, input);
-    const ok = await updateDossier(tx, d, { ...effect.patch, status: to }, now);
-    if (!ok) throw new AppError('DOSSIER_VERSION_CONFLICT');
-    await appendEvent(
-      tx,
-      d.id,
-      { action: input.action, fromStatus: d.status, toStatus: to, actorId: actor.id, actorRole: role, comment: effect.comment, data: effect.data, attachments: effect.attachments },
-      now,
-    );
+    const facts = await loadActionFacts(tx, d, input);
+    const decision = decide(stateOf(d), input, { now, cal, def, actor: { id: actor.id, role }, facts, newId: randomUUID });
+    const updated = await applyDecision(tx, d, decision, actor.id, now);
+    if (!updated) throw new AppError('DOSSIER_VERSION_CONFLICT');
     await audit(tx, { actorId: actor.id, action: `dossier_${input.action}`, entityType: 'dossier', entityId: d.code, ...ctx }, now);
-    const after = (await loadDossier(tx, code))!;
-    await hook?.({ tx, dossier: after, actor, input, now });
-    return after;
+    await hook?.({ tx, dossier: updated, actor, input, now });
+    return updated;
   });
 }
 

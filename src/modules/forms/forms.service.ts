@@ -97,7 +97,7 @@ export async function loadReceiptData(ex: Executor, d: DossierRow, cfg: FormsCon
     fees: def.fees.map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
     receivedAt,
     // The appointment given at receipt (or at the restart after a supplement), not a later extension.
-    dueAt: ts(d.original_due_at) ?? ts(d.due_at),
+    dueAt: ts(d.due_at),
     officerName: officer?.full_name ?? null,
     trackingUrl: trackingUrl(cfg, d.code),
     channel: d.channel,
