@@ -63,13 +63,16 @@ describe('a dossier across roles, in the browser', () => {
     await context.close();
   });
 
-  it('the specialist requests a supplement tied to a document', async () => {
+  it('the specialist proposes a supplement tied to a document; online, the system sends it at once', async () => {
     const { context, page } = await asStaff('chuyenvien');
     await openDossier(page, code);
-    await staffAction(page, 'Yêu cầu bổ sung', async () => {
+    await staffAction(page, 'Đề nghị yêu cầu bổ sung', async () => {
       await page.getByLabel('Mục 1: giấy tờ hoặc thông tin').selectOption({ index: 1 });
       await page.getByLabel('Mục 1: lý do').fill('Bản chụp mờ, không đọc được');
     });
+    // Sent on the desk's behalf; while the applicant completes it the clock is stopped.
+    await page.getByText(/Hệ thống gửi thay Bộ phận Một cửa lúc/).waitFor();
+    await page.getByText(/Tạm dừng từ .*: chờ công dân/).waitFor();
     await check(page, 'backoffice-dossier-supplement');
     await context.close();
   });
@@ -135,7 +138,7 @@ describe('a dossier across roles, in the browser', () => {
     await context.close();
     const events = (await env.t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?phoneLast4=5678` })).json().events;
     expect(events.map((e: { action: string }) => e.action)).toEqual([
-      'submit', 'receive', 'assign', 'request_supplement', 'answer_supplement', 'propose', 'approve', 'issue_result', 'return_result',
+      'submit', 'receive', 'assign', 'propose_supplement', 'request_supplement', 'answer_supplement', 'propose', 'approve', 'issue_result', 'return_result',
     ]);
   });
 });

@@ -196,6 +196,7 @@ export type DossierStatus =
   | 'consulting'
   | 'awaiting_approval'
   | 'approved'
+  | 'supplement_proposed'
   | 'supplement_requested'
   | 'awaiting_payment'
   | 'withdrawn'
@@ -204,6 +205,18 @@ export type DossierStatus =
   | 'returned';
 
 export type Timeliness = 'early' | 'on_time' | 'late' | null;
+
+/** The legal clock (docs/adr/0005-legal-clock.md): `stopped` while the dossier waits for its applicant. */
+export type ClockState = 'not_started' | 'running' | 'stopped' | 'finished' | 'closed';
+
+/** The one extension with apology, recorded beside the due date (which it never replaces). */
+export interface Extension {
+  dueAt: string;
+  at: string;
+  reason: string;
+  /** Sent at least one day before the due date (Decree 118/2025 Art. 19). */
+  apologyOnTime: boolean;
+}
 
 export interface DossierDocument {
   id: string;
@@ -233,13 +246,24 @@ export interface SupplementItem {
   answer?: { fileId?: string | null; value?: string | null } | null;
 }
 
+/** One round of a request to supplement: proposed by a handler, sent by the desk (or the system, online). */
 export interface SupplementRequest {
-  id?: string;
-  round?: number;
-  requestedAt?: string;
-  requestedBy?: { id: string; fullName: string } | null;
+  round: number;
+  proposedBy?: string | null;
+  proposedAt?: string | null;
+  sentBy?: string | null;
+  sentBySystem?: boolean;
+  sentAt?: string | null;
+  /** Receipt + 3 working days; null before receipt. */
+  windowEndsAt?: string | null;
+  /** Sent after the window: allowed, but flagged. */
+  late?: boolean | null;
+  /** Why a second or later request was needed. */
+  repeatReason?: string | null;
   comment?: string | null;
-  items: SupplementItem[];
+  answeredAt?: string | null;
+  /** Present for the open (or proposed) round only. */
+  items?: SupplementItem[];
 }
 
 export interface DossierStep {
@@ -274,14 +298,29 @@ export interface Dossier {
   documents: DossierDocument[];
   submittedAt: string | null;
   receivedAt: string | null;
+  /** The due date the law set: timeliness is judged against it. */
   dueAt: string | null;
-  originalDueAt: string | null;
+  /** The new date given with an apology, if any (beside dueAt, never replacing it). */
+  extendedDueAt: string | null;
   extended: boolean;
+  extension?: Extension | null;
+  /** Set when the receiving officer gave the appointment (unconfirmed time limit): why. */
+  appointmentReason?: string | null;
+  /** While not yet received: whether the officer must give the appointment, and the date the limit would give. */
+  appointment?: { required: boolean; suggestedAt: string | null };
+  /** Receipt + 3 working days: a request to supplement after it is flagged late. */
+  supplementWindowEndsAt?: string | null;
+  clock?: ClockState;
+  clockStoppedAt?: string | null;
   finishedAt: string | null;
   returnedAt: string | null;
   timeliness: Timeliness;
   supplementRounds: number;
   openSupplement: SupplementRequest | null;
+  /** Staff only: a handler's proposal awaiting the desk. */
+  proposedSupplement?: SupplementRequest | null;
+  /** Every round sent, for the record (without items). */
+  supplementRequests?: SupplementRequest[];
   assignee: { id: string; fullName: string } | null;
   department: Ref | null;
   handlingUnit: Ref | null;

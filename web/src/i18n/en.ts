@@ -9,5 +9,6 @@ import { backoffice } from './sections/backoffice.en';
 import { desk } from './sections/desk.en';
 import { calendar } from './sections/calendar.en';
 import { documents } from './sections/documents.en';
+import { clock } from './sections/clock.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock };

@@ -8,8 +8,9 @@ import { backoffice } from './sections/backoffice.vi';
 import { desk } from './sections/desk.vi';
 import { calendar } from './sections/calendar.vi';
 import { documents } from './sections/documents.vi';
+import { clock } from './sections/clock.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

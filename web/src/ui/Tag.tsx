@@ -17,6 +17,7 @@ export const statusColour: Record<DossierStatus, TagColour> = {
   consulting: 'purple',
   awaiting_approval: 'purple',
   approved: 'purple',
+  supplement_proposed: 'purple',
   supplement_requested: 'orange',
   awaiting_payment: 'yellow',
   withdrawn: 'grey',

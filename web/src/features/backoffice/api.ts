@@ -1,5 +1,5 @@
 import { api, apiPath } from '../../api/client';
-import type { Dossier, DossierEvent, DossierStatus, ProcedureDefinitionView, ProcedureSummary, Ref, Role, Timeliness, User } from '../../api/types';
+import type { ClockState, Dossier, DossierEvent, DossierStatus, ProcedureDefinitionView, ProcedureSummary, Ref, Role, Timeliness, User } from '../../api/types';
 import type { DaySource } from '@domain/calendar/decisions.ts';
 import type { SwitchStatus } from '@domain/calendar/switchable.ts';
 
@@ -7,7 +7,7 @@ import type { SwitchStatus } from '@domain/calendar/switchable.ts';
 // citizen pages: /api/v1/dossiers…) and the writes the back office makes.
 
 export const QUEUE_PAGE_SIZE = 20;
-export const QUEUES = ['to_receive', 'to_assign', 'mine', 'to_approve', 'due_soon', 'overdue', 'all'] as const;
+export const QUEUES = ['to_receive', 'to_send_supplement', 'to_assign', 'mine', 'to_approve', 'due_soon', 'overdue', 'all'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface QueueItem {
@@ -21,6 +21,9 @@ export interface QueueItem {
   submittedAt: string | null;
   receivedAt?: string | null;
   dueAt: string | null;
+  /** The new date given with an apology, beside dueAt. */
+  extendedDueAt?: string | null;
+  clock?: ClockState;
   finishedAt?: string | null;
   timeliness?: Timeliness;
   assignee?: { id: string; fullName: string } | null;

@@ -4,7 +4,7 @@ import type { Dossier, Procedure } from '../../../api/types';
 import { Radios, Select, TextInput, Textarea, type FormError } from '../../../ui';
 import type { StaffMember, Unit } from '../api';
 import { fid, type ActionDraft } from './draft';
-import { SupplementBuilder } from './SupplementBuilder';
+import { SupplementFields } from './SupplementFields';
 import { ResultFiles } from './ResultFiles';
 
 export interface ActionContext {
@@ -44,13 +44,9 @@ export function ActionFields({ action, draft, onChange, errors, ctx }: {
       );
     case 'stop':
       return reason('bo.act.stopReason');
+    case 'propose_supplement':
     case 'request_supplement':
-      return (
-        <>
-          <SupplementBuilder dossier={d} procedure={procedure} draft={draft} onChange={onChange} errors={errors} />
-          {comment('bo.act.comment')}
-        </>
-      );
+      return <SupplementFields action={action} draft={draft} onChange={onChange} errors={errors} ctx={ctx} comment={comment('bo.act.comment')} />;
     case 'assign':
       return (
         <>

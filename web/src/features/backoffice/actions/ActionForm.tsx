@@ -6,7 +6,7 @@ import { Button, ErrorSummary, SummaryList, Textarea, type FormError } from '../
 import { runAction } from '../api';
 import { ActionFields, type ActionContext } from './ActionFields';
 import { ActionError } from './ActionError';
-import { DANGER_ACTIONS, DIRECT_ACTIONS, fid, payloadOf, validateDraft, type ActionDraft } from './draft';
+import { DANGER_ACTIONS, DIRECT_ACTIONS, draftContext, fid, payloadOf, validateDraft, type ActionDraft } from './draft';
 import { summaryOf } from './summary';
 
 export interface AllowedAction {
@@ -39,7 +39,7 @@ export function ActionForm({ action, draft, onDraft, ctx, onDone, onReload, onCl
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
-  const send = useSubmit(() => runAction(ctx.dossier, name, payloadOf(name, draft)));
+  const send = useSubmit(() => runAction(ctx.dossier, name, payloadOf(name, draft, draftContext(ctx.dossier))));
 
   const mounted = useRef(false);
   useEffect(() => {
@@ -49,7 +49,7 @@ export function ActionForm({ action, draft, onDraft, ctx, onDone, onReload, onCl
 
   const onContinue = (e: FormEvent) => {
     e.preventDefault();
-    const problems = validateDraft(name, draft, t, { dueAt: ctx.dossier.dueAt });
+    const problems = validateDraft(name, draft, t, draftContext(ctx.dossier));
     setErrors(problems);
     setAttempt((n) => n + 1);
     if (problems.length === 0) {

@@ -18,7 +18,9 @@ function targetOptions(d: Dossier, procedure: Procedure | undefined, lang: 'vi' 
  * Builds a request to supplement with several items at once (Decree 61 Art. 17: list everything
  * missing in one go): each item is a document or a form field and the reason.
  */
-export function SupplementBuilder({ dossier, procedure, draft, onChange, errors }: {
+export function SupplementBuilder({ action, dossier, procedure, draft, onChange, errors }: {
+  /** propose_supplement (a handler) or request_supplement (the desk): the ids are the action's. */
+  action: string;
   dossier: Dossier;
   procedure: Procedure | undefined;
   draft: ActionDraft;
@@ -34,17 +36,17 @@ export function SupplementBuilder({ dossier, procedure, draft, onChange, errors 
   const add = () => {
     const item = newItem();
     onChange({ ...draft, items: [...draft.items, item] });
-    window.setTimeout(() => document.getElementById(`${fid('request_supplement', 'target')}-${item.uid}`)?.focus(), 0);
+    window.setTimeout(() => document.getElementById(`${fid(action, 'target')}-${item.uid}`)?.focus(), 0);
   };
-  const addError = errorFor(fid('request_supplement', 'add'));
+  const addError = errorFor(fid(action, 'add'));
 
   return (
     <fieldset className="bo-items">
       <legend className="legend">{t('bo.act.supplement.legend')}</legend>
       <p className="hint">{t('bo.act.supplement.hint')}</p>
       {draft.items.map((item, i) => {
-        const targetId = `${fid('request_supplement', 'target')}-${item.uid}`;
-        const reasonId = `${fid('request_supplement', 'reason')}-${item.uid}`;
+        const targetId = `${fid(action, 'target')}-${item.uid}`;
+        const reasonId = `${fid(action, 'reason')}-${item.uid}`;
         const targetError = errorFor(targetId);
         const reasonError = errorFor(reasonId);
         return (
@@ -106,8 +108,8 @@ export function SupplementBuilder({ dossier, procedure, draft, onChange, errors 
           </div>
         );
       })}
-      {addError && <ErrorMessage id={fid('request_supplement', 'add')}>{addError}</ErrorMessage>}
-      <Button id={fid('request_supplement', 'add')} variant="secondary" onClick={add}>
+      {addError && <ErrorMessage id={fid(action, 'add')}>{addError}</ErrorMessage>}
+      <Button id={fid(action, 'add')} variant="secondary" onClick={add}>
         {t('bo.act.supplement.add')}
       </Button>
     </fieldset>

@@ -1,5 +1,5 @@
 import type { Translate } from '../../../i18n';
-import type { UploadedFile } from '../../../api/types';
+import type { Dossier, UploadedFile } from '../../../api/types';
 import type { FormError } from '../../../ui';
 
 /** One item of a request to supplement: `target` is `document:<id>` or `field:<key>`. */
@@ -17,6 +17,8 @@ export interface ActionDraft {
   comment: string;
   reason: string;
   items: SupplementDraftItem[];
+  /** Why a second or later request to supplement is needed. */
+  repeatReason: string;
   assigneeId: string;
   departmentId: string;
   unitCode: string;
@@ -36,6 +38,7 @@ export function emptyDraft(): ActionDraft {
     comment: '',
     reason: '',
     items: [newItem()],
+    repeatReason: '',
     assigneeId: '',
     departmentId: '',
     unitCode: '',
@@ -51,7 +54,7 @@ export function emptyDraft(): ActionDraft {
 /** Whether the official has typed or chosen anything worth keeping. */
 export function hasContent(d: ActionDraft): boolean {
   return Boolean(
-    d.comment.trim() || d.reason.trim() || d.items.some((i) => i.target || i.reason.trim()) || d.assigneeId || d.departmentId ||
+    d.comment.trim() || d.reason.trim() || d.repeatReason?.trim() || d.items.some((i) => i.target || i.reason.trim()) || d.assigneeId || d.departmentId ||
       d.unitCode || d.outcome || d.files.length || d.method || d.amount || d.dueDate,
   );
 }
@@ -72,15 +75,40 @@ export function vnInstant(date: string, time: string): string | null {
 
 const need = (ok: boolean, target: string, text: string): FormError[] => (ok ? [] : [{ target, text }]);
 
+/** What the forms need to know of the dossier. */
+export interface DraftContext {
+  dueAt: string | null;
+  /** Rounds already sent: from the second request on, a reason is needed. */
+  supplementRounds: number;
+  /** A handler's proposal awaits the desk: sending it needs no items of the desk's own. */
+  proposal: { repeatReason?: string | null } | null;
+}
+
+export const draftContext = (d: Dossier): DraftContext => ({
+  dueAt: d.dueAt,
+  supplementRounds: d.supplementRounds ?? 0,
+  proposal: d.proposedSupplement ?? null,
+});
+
+/** Whether the form asks why another request to supplement is needed. */
+export const needsRepeatReason = (action: string, ctx: DraftContext) =>
+  (action === 'propose_supplement' || action === 'request_supplement') && ctx.supplementRounds >= 1 && !ctx.proposal?.repeatReason;
+
+/** Whether the form lists items (the desk sending a proposal sends the proposal's). */
+export const buildsItems = (action: string, ctx: DraftContext) => action === 'propose_supplement' || (action === 'request_supplement' && !ctx.proposal);
+
 /** Problems to fix before the confirmation step (the server checks again). */
-export function validateDraft(action: string, d: ActionDraft, t: Translate, ctx: { dueAt: string | null }): FormError[] {
+export function validateDraft(action: string, d: ActionDraft, t: Translate, ctx: DraftContext): FormError[] {
   const reason = (name = 'reason') => need(d.reason.trim().length > 0, fid(action, name), t(`bo.act.err.${action === 'refuse' ? 'refuseReason' : 'reason'}`));
   switch (action) {
     case 'refuse':
     case 'stop':
       return reason();
+    case 'propose_supplement':
     case 'request_supplement': {
       const errs: FormError[] = [];
+      if (needsRepeatReason(action, ctx) && !(d.repeatReason ?? '').trim()) errs.push({ target: fid(action, 'repeatReason'), text: t('bo.act.err.repeatReason') });
+      if (!buildsItems(action, ctx)) return errs;
       if (d.items.length === 0) errs.push({ target: fid(action, 'add'), text: t('bo.act.err.noItems') });
       d.items.forEach((it, i) => {
         if (!it.target) errs.push({ target: `${fid(action, 'target')}-${it.uid}`, text: t('bo.act.err.itemTarget', { n: i + 1 }) });
@@ -125,18 +153,22 @@ export function validateDraft(action: string, d: ActionDraft, t: Translate, ctx:
 const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 
 /** The request body for the action (docs/API.md "Action payloads"); only fields the server accepts. */
-export function payloadOf(action: string, d: ActionDraft): Record<string, unknown> {
+export function payloadOf(action: string, d: ActionDraft, ctx: DraftContext): Record<string, unknown> {
   switch (action) {
     case 'refuse':
       return { reason: d.reason.trim(), comment: opt(d.comment) };
     case 'stop':
       return { reason: d.reason.trim() };
+    case 'propose_supplement':
     case 'request_supplement':
       return {
-        items: d.items.map((i) => {
-          const [type, ...key] = i.target.split(':');
-          return { target: { type, key: key.join(':') }, reason: i.reason.trim() };
-        }),
+        items: buildsItems(action, ctx)
+          ? d.items.map((i) => {
+              const [type, ...key] = i.target.split(':');
+              return { target: { type, key: key.join(':') }, reason: i.reason.trim() };
+            })
+          : undefined,
+        repeatReason: needsRepeatReason(action, ctx) ? opt(d.repeatReason ?? '') : undefined,
         comment: opt(d.comment),
       };
     case 'assign':

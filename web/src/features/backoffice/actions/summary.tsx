@@ -3,7 +3,7 @@ import { formatDateTime, formatNumber } from '../../../i18n/format';
 import type { SummaryRow } from '../../../ui';
 import { targetLabel } from '../dossier/labels';
 import type { ActionContext } from './ActionFields';
-import { vnInstant, type ActionDraft } from './draft';
+import { buildsItems, draftContext, needsRepeatReason, vnInstant, type ActionDraft } from './draft';
 
 const text = (s: string) => <span className="bo-prewrap">{s.trim()}</span>;
 
@@ -14,21 +14,27 @@ export function summaryOf(action: string, d: ActionDraft, ctx: ActionContext, t:
     if (value) rows.push({ key, value });
   };
   switch (action) {
-    case 'request_supplement':
+    case 'propose_supplement':
+    case 'request_supplement': {
+      const items = buildsItems(action, draftContext(ctx.dossier))
+        ? d.items.map((i) => {
+            const [type, ...key] = i.target.split(':');
+            return { id: i.uid, target: { type: type ?? '', key: key.join(':') }, reason: i.reason.trim() };
+          })
+        : (ctx.dossier.proposedSupplement?.items ?? []);
       add(
         t('bo.act.supplement.legend'),
         <ol className="list-number mb-0">
-          {d.items.map((i) => {
-            const [type, ...key] = i.target.split(':');
-            return (
-              <li key={i.uid}>
-                <strong>{targetLabel(ctx.procedure, { type: type ?? '', key: key.join(':') }, lang)}</strong>: {i.reason.trim()}
-              </li>
-            );
-          })}
+          {items.map((i) => (
+            <li key={i.id}>
+              <strong>{targetLabel(ctx.procedure, i.target, lang)}</strong>: {i.reason}
+            </li>
+          ))}
         </ol>,
       );
+      if (needsRepeatReason(action, draftContext(ctx.dossier))) add(t('bo.act.repeatReason'), text(d.repeatReason ?? ''));
       break;
+    }
     case 'assign':
       add(t('bo.act.assignee'), ctx.staff?.find((s) => s.id === d.assigneeId)?.fullName ?? d.assigneeId);
       break;

@@ -16,6 +16,7 @@ const dueColour: Record<Exclude<DueState, null>, TagColour> = {
   overdue: 'red',
   due_soon: 'orange',
   on_track: 'grey',
+  paused: 'blue',
   early: 'green',
   on_time: 'blue',
   late: 'red',

@@ -1,4 +1,4 @@
-import { useT } from '../../../i18n';
+import { useT, type Translate } from '../../../i18n';
 import { formatDateTime } from '../../../i18n/format';
 import { fileUrl } from '../../../api/upload';
 import type { Dossier } from '../../../api/types';
@@ -8,7 +8,10 @@ import type { DueState } from '../components/due';
 import { channelText, timeLimitText } from './labels';
 import { ReceivedAt } from '../../dossiers/components/ReceivedAt';
 
-/** Where the dossier stands: status, dates, deadlines (original and extended), who holds it. */
+/**
+ * Where the dossier stands: status, dates, the due date the law set and the extension beside it,
+ * the clock (stopped while waiting for the applicant), supplement rounds, who holds it.
+ */
 export function DossierFactsPanel({ dossier: d, due }: { dossier: Dossier; due: DueState }) {
   const { t } = useT();
   const dash = '—';
@@ -33,15 +36,30 @@ export function DossierFactsPanel({ dossier: d, due }: { dossier: Dossier; due: 
       key: t('bo.facts.dueAt'),
       value: d.dueAt ? (
         <>
-          {formatDateTime(d.dueAt)} <DueTag state={due} /> {d.extended && <Tag colour="yellow">{t('bo.facts.extended')}</Tag>}
+          {formatDateTime(d.dueAt)} <DueTag state={due} />
+          <span className="bo-sub">{t('bo.facts.legalDueHint')}</span>
+          {d.appointmentReason && <span className="bo-sub">{t('bo.facts.appointmentSet', { reason: d.appointmentReason })}</span>}
         </>
       ) : (
         t('bo.facts.dueLater')
       ),
     },
-    { key: t('bo.facts.originalDueAt'), value: formatDateTime(d.originalDueAt) || dash },
-    { key: t('bo.facts.extendedFlag'), value: d.extended ? t('bo.yes') : t('bo.no') },
-    { key: t('bo.facts.supplementRounds'), value: String(d.supplementRounds ?? 0) },
+    ...extensionRows(d, t),
+    { key: t('bo.facts.clock'), value: clockText(d, t) },
+    {
+      key: t('bo.facts.supplementRounds'),
+      value: (
+        <>
+          {String(d.supplementRounds ?? 0)}
+          {lateRounds(d) > 0 && (
+            <>
+              {' '}
+              <Tag colour="red">{t('bo.facts.supplementLate', { n: lateRounds(d) })}</Tag>
+            </>
+          )}
+        </>
+      ),
+    },
     { key: t('bo.facts.assignee'), value: d.assignee?.fullName ?? t('bo.facts.unassigned') },
     { key: t('bo.facts.department'), value: d.department?.name || dash },
     { key: t('bo.facts.handlingUnit'), value: d.handlingUnit?.name ?? dash },
@@ -70,6 +88,30 @@ export function DossierFactsPanel({ dossier: d, due }: { dossier: Dossier; due: 
     });
   }
   return <SummaryList rows={rows} />;
+}
+
+const lateRounds = (d: Dossier) => (d.supplementRequests ?? []).filter((r) => r.late).length;
+
+function clockText(d: Dossier, t: Translate): string {
+  const state = d.clock ?? 'not_started';
+  return state === 'stopped' ? t('bo.facts.clock.stopped', { date: formatDateTime(d.clockStoppedAt ?? null) || '—' }) : t(`bo.facts.clock.${state}`);
+}
+
+/** The extension with apology, beside the due date: its new date, when and why, on time or not. */
+function extensionRows(d: Dossier, t: Translate): SummaryRow[] {
+  const x = d.extension;
+  if (!x) return d.extended ? [{ key: t('bo.facts.extended'), value: t('bo.facts.extensionUsed') }] : [];
+  return [
+    {
+      key: t('bo.facts.extendedDueAt'),
+      value: (
+        <>
+          {formatDateTime(x.dueAt)} <Tag colour={x.apologyOnTime ? 'yellow' : 'red'}>{t(x.apologyOnTime ? 'bo.facts.apologyOnTime' : 'bo.facts.apologyLate')}</Tag>
+          <span className="bo-sub bo-prewrap">{t('bo.facts.extensionDetail', { at: formatDateTime(x.at), reason: x.reason })}</span>
+        </>
+      ),
+    },
+  ];
 }
 
 /** The applicant as filed (a snapshot: later account changes do not alter the dossier). */

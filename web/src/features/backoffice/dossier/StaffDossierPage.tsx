@@ -129,7 +129,7 @@ export function StaffDossierPage({ code }: { code: string }) {
                 <FormsList key={`forms-${d.version}`} code={d.code} headingLevel={3} />
               </Section>
               <Section id="bo-steps" title={t('bo.steps.title')}>
-                <StaffSteps steps={d.steps} now={now} soonLimit={soonLimit} />
+                <StaffSteps steps={d.steps} now={now} soonLimit={soonLimit} paused={d.clock === 'stopped'} />
               </Section>
               <Section id="bo-timeline" title={t('bo.timeline.title')}>
                 {events.error ? (

@@ -4,8 +4,11 @@ import type { DossierStep } from '../../../api/types';
 import { stepDueState } from '../components/due';
 import { DueTag } from '../components/tags';
 
-/** The processing control slip, simplified: each step, its own deadline and how it went. */
-export function StaffSteps({ steps, now, soonLimit }: { steps: DossierStep[]; now: Date; soonLimit: Date | null }) {
+/**
+ * The processing control slip, simplified: each step, its own deadline and how it went. While the
+ * dossier waits for its applicant (`paused`) the open step's clock is stopped too.
+ */
+export function StaffSteps({ steps, now, soonLimit, paused = false }: { steps: DossierStep[]; now: Date; soonLimit: Date | null; paused?: boolean }) {
   const { t } = useT();
   if (steps.length === 0) return <p className="secondary-text">{t('bo.steps.none')}</p>;
   return (
@@ -27,7 +30,7 @@ export function StaffSteps({ steps, now, soonLimit }: { steps: DossierStep[]; no
         <tbody>
           {steps.map((s, i) => {
             const roleKey = `bo.role.${s.role ?? ''}`;
-            const state = s.startedAt ? stepDueState(s, now, soonLimit) : null;
+            const state = !s.startedAt ? null : paused && !s.finishedAt ? 'paused' : stepDueState(s, now, soonLimit);
             return (
               <tr key={`${s.key ?? s.name}-${i}`}>
                 <th scope="row">{s.name}</th>

@@ -15,6 +15,7 @@ export const STATUS_FILTERS = [
   'consulting',
   'awaiting_approval',
   'approved',
+  'supplement_proposed',
   'supplement_requested',
   'awaiting_payment',
   'result_ready',

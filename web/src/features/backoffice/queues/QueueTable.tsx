@@ -61,7 +61,10 @@ export function QueueTable({ items, caption, now, soonLimit, busy }: {
                     </>
                   )}
                 </td>
-                <td className="bo-nowrap">{formatDateTime(d.dueAt) || '—'}</td>
+                <td className="bo-nowrap">
+                  {formatDateTime(d.dueAt) || '—'}
+                  {d.extendedDueAt && <span className="bo-sub">{t('bo.queue.extendedTo', { date: formatDateTime(d.extendedDueAt) })}</span>}
+                </td>
                 <td>
                   <DueTag state={state} />
                 </td>

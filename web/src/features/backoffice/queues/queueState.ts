@@ -5,7 +5,7 @@ import { boHref } from '../paths';
 /** The queues an official sees, in a fixed order: their own work first, then the shared ones. */
 export function queuesFor(roles: Role[]): QueueName[] {
   const mine = new Set<QueueName>(['due_soon', 'overdue', 'all']);
-  if (roles.includes('reception')) ['to_receive', 'to_assign'].forEach((q) => mine.add(q as QueueName));
+  if (roles.includes('reception')) ['to_receive', 'to_send_supplement', 'to_assign'].forEach((q) => mine.add(q as QueueName));
   if (roles.includes('specialist')) mine.add('mine');
   if (roles.includes('leader')) ['to_assign', 'to_approve'].forEach((q) => mine.add(q as QueueName));
   return QUEUES.filter((q) => mine.has(q));

@@ -29,12 +29,23 @@ export function DossierFacts({ dossier: d }: { dossier: Dossier }) {
     },
     {
       key: t('dossier.dueAt'),
+      // With an apology the new date is the appointment; the original stays shown (and is what counts).
       value: d.dueAt ? (
         <>
-          {formatDateTime(d.dueAt)} <TimelinessTag value={d.timeliness} />
-          {d.extended && d.originalDueAt && (
+          {formatDateTime(d.extendedDueAt ?? d.dueAt)} <TimelinessTag value={d.timeliness} />
+          {d.extendedDueAt && (
             <span className="small secondary-text" style={{ display: 'block' }}>
-              {t('dossier.extended', { date: formatDateTime(d.originalDueAt) })}
+              {t('dossier.extended', { date: formatDateTime(d.dueAt) })}
+            </span>
+          )}
+          {d.appointmentReason && (
+            <span className="small secondary-text" style={{ display: 'block' }}>
+              {t('clock.appointmentCitizen')}
+            </span>
+          )}
+          {d.clock === 'stopped' && d.clockStoppedAt && (
+            <span className="small secondary-text" style={{ display: 'block' }}>
+              {t('clock.stoppedCitizen', { date: formatDateTime(d.clockStoppedAt) })}
             </span>
           )}
         </>
