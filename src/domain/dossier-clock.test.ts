@@ -4,7 +4,6 @@ import {
   apologyOnTime,
   clockState,
   dueFrom,
-  needsAppointment,
   restartedDue,
   shiftedByPause,
   supplementWindow,
@@ -12,6 +11,7 @@ import {
   type ClockFacts,
 } from './dossier-clock.ts';
 import type { Status } from './dossier-state.ts';
+import { needsAppointment } from './time-limit.ts';
 import type { TimeLimit } from './procedure.ts';
 
 // The legal clock: Decree 118/2025/NĐ-CP Art. 17–19 and DOMAIN.md "What the clock shows".

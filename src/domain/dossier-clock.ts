@@ -59,10 +59,6 @@ export function timelinessOf(d: ClockFacts, cal: WorkingCalendar, now: Date): Ti
   return cal.timeliness(d.dueAt, d.finishedAt, now);
 }
 
-/** Whether the procedure's time limit cannot give a due date by itself: the officer sets one. */
-export function needsAppointment(limit: TimeLimit): boolean {
-  return limit.toBeConfirmed || limit.unit === null || (limit.amount === null && limit.unit !== 'same_day');
-}
 
 /** The due date the time limit gives from `from`, or null when the limit has no amount or unit. */
 export function dueFrom(limit: TimeLimit, cal: WorkingCalendar, from: Date): Date | null {

@@ -8,17 +8,17 @@
  * Legal basis: Decree 118/2025/NĐ-CP Art. 5, 17–20 (DOMAIN.md "The one-stop lifecycle");
  * the clock's rules are in dossier-clock.ts.
  */
-import type { WorkingCalendar } from './calendar/index.ts';
+import { formatVn, type WorkingCalendar } from './calendar/index.ts';
 import type { ActionInput } from './dossier-actions.ts';
 import {
   apologyOnTime,
   dueFrom,
-  needsAppointment,
   restartedDue,
   shiftedByPause,
   supplementWindow,
 } from './dossier-clock.ts';
 import { nextStatus, type Status } from './dossier-state.ts';
+import { needsAppointment } from './time-limit.ts';
 import { AppError } from './errors.ts';
 import type { ActorRole } from './policy.ts';
 import type { ProcedureDefinition } from './procedure.ts';
@@ -285,7 +285,7 @@ export function decide(d: DossierState, input: ActionInput, ctx: DecideContext):
       if (needsAppointment(def.timeLimit)) {
         // Never "Hẹn trả kết quả: Cần xác nhận" on a receipt: the officer gives the date, and why.
         if (!input.appointmentAt || !input.appointmentReason) {
-          throw new AppError('APPOINTMENT_REQUIRED', { suggestedAt: dueAt?.toISOString() ?? null, timeLimit: def.timeLimit });
+          throw new AppError('APPOINTMENT_REQUIRED', { suggestedAt: dueAt ? formatVn(dueAt) : null, timeLimit: def.timeLimit });
         }
         const at = new Date(input.appointmentAt);
         if (at <= now) throw new AppError('APPOINTMENT_INVALID', { field: 'appointmentAt' });

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CITIZEN, DEMO_CITIZEN_2 } from '../../src/db/seed/demo.ts';
@@ -28,6 +29,7 @@ const CFG = { publicUrl: 'http://localhost:3000', parentName: 'Ủy ban nhân d�
 const act = (client: Client, code: string, body: Record<string, unknown>) => client.post(`/api/v1/dossiers/${code}/actions`, body);
 const receiptUrl = (code: string) => `/api/v1/dossiers/${code}/forms/receipt.pdf`;
 const supplementUrl = (code: string) => `/api/v1/dossiers/${code}/forms/supplement.pdf`;
+const receiptOf = (code: string) => c.reception.get(receiptUrl(code));
 
 function hasPoppler(): boolean {
   try {
@@ -149,6 +151,49 @@ describe('form 01: receipt with appointment date', () => {
     expectError(await neighbour.get(receiptUrl(received)), 404, 'DOSSIER_NOT_FOUND');
     expectError(await neighbour.get(receiptUrl('DEMO.07894.H25-260302-9999')), 404, 'DOSSIER_NOT_FOUND');
     expect((await c.anonymous.get(receiptUrl(received))).statusCode).toBe(401);
+  });
+});
+
+describe('form 01 for a procedure whose time limit is unconfirmed (never "Hẹn trả kết quả: Cần xác nhận")', () => {
+  // 1.004884 Đăng ký lại khai sinh: the national portal says "5 Khác", so the limit is unconfirmed.
+  let code = '';
+  beforeAll(async () => {
+    t.clock.set('2026-03-09T09:00:00+07:00'); // Monday
+    const res = await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.004884'));
+    if (res.statusCode !== 201) throw new Error(res.body);
+    code = res.json().code as string;
+  });
+
+  it('is received only with the officer’s appointment date and its reason; the unconfirmed amount is a suggestion', async () => {
+    expect((await c.reception.get(`/api/v1/dossiers/${code}`)).json().appointment).toEqual({ required: true, suggestedAt: '2026-03-16T09:00:00+07:00' });
+    const e = expectError(await act(c.reception, code, { action: 'receive' }), 400, 'APPOINTMENT_REQUIRED');
+    expect(e.details).toMatchObject({ suggestedAt: '2026-03-16T09:00:00+07:00' });
+    expectError(await act(c.reception, code, { action: 'receive', appointmentAt: '2026-03-13T16:00:00+07:00' }), 400, 'APPOINTMENT_REQUIRED');
+    expectError(await receiptOf(code), 409, 'DOSSIER_ACTION_NOT_ALLOWED');
+    const ok = await act(c.reception, code, {
+      action: 'receive',
+      appointmentAt: '2026-03-13T16:00:00+07:00',
+      appointmentReason: '05 ngày làm việc theo Luật Hộ tịch; Cổng DVCQG ghi "5 Khác"',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'received', dueAt: '2026-03-13T16:00:00+07:00', appointmentReason: '05 ngày làm việc theo Luật Hộ tịch; Cổng DVCQG ghi "5 Khác"' });
+  });
+
+  it('prints the officer’s date as the appointment, and says who set it', async (ctx) => {
+    if (!POPPLER) ctx.skip(NO_POPPLER);
+    const text = pdfText((await receiptOf(code)).rawPayload, 'receipt-appointment.pdf');
+    expect(text).toContain('Hẹn trả kết quả: 16 giờ 00 phút, ngày 13 tháng 3 năm 2026');
+    expect(text).toContain('ngày hẹn do cán bộ tiếp nhận xác định');
+    expect(text).not.toContain('Cần xác nhận');
+  });
+
+  it('a dossier received with no appointment (before this rule) gets no receipt rather than an empty date', async () => {
+    const other = await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.004194'));
+    const otherCode = other.json().code as string;
+    expect((await act(c.reception, otherCode, { action: 'receive' })).statusCode).toBe(200);
+    await t.database.db.execute(sql`update dossiers set due_at = null where code = ${otherCode}`);
+    const e = expectError(await receiptOf(otherCode), 409, 'DOSSIER_ACTION_NOT_ALLOWED');
+    expect(e.details).toMatchObject({ reason: 'no_appointment' });
   });
 });
 

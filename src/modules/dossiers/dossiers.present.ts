@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { formatVn, type WorkingCalendar } from '../../domain/calendar/index.ts';
-import { clockState, dueFrom, needsAppointment, supplementWindow, timelinessOf } from '../../domain/dossier-clock.ts';
+import { clockState, dueFrom, supplementWindow, timelinessOf } from '../../domain/dossier-clock.ts';
+import { needsAppointment } from '../../domain/time-limit.ts';
 import type { TimeLimit } from '../../domain/procedure.ts';
 import { ACTION_LABELS, ALLOWED_ACTIONS, STATUS_INFO, type Action } from '../../domain/dossier-state.ts';
 import { allowedActions } from '../../domain/policy.ts';

@@ -70,11 +70,15 @@ function lastEvent(ex: Executor, dossierId: string, action: string, round?: numb
 
 /**
  * Data of form 01 for a received dossier.
- * @throws AppError DOSSIER_ACTION_NOT_ALLOWED when the dossier has not been received (no receipt yet)
+ * @throws AppError DOSSIER_ACTION_NOT_ALLOWED when the dossier has not been received (no receipt yet),
+ * or has no appointment date (received before an unconfirmed time limit needed the officer's date:
+ * a receipt never reads "Hẹn trả kết quả: Cần xác nhận")
  */
 export async function loadReceiptData(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<ReceiptData> {
   const receivedAt = ts(d.received_at);
   if (!receivedAt) throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { reason: 'not_received', status: d.status });
+  const dueAt = ts(d.due_at);
+  if (!dueAt) throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { reason: 'no_appointment', status: d.status });
   const { def, issuer } = await contextOf(ex, d, cfg);
   const officer = await lastEvent(ex, d.id, 'receive');
   const attached = await rows<{ requirement_id: string; n: number }>(
@@ -97,7 +101,8 @@ export async function loadReceiptData(ex: Executor, d: DossierRow, cfg: FormsCon
     fees: def.fees.map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
     receivedAt,
     // The appointment given at receipt (or at the restart after a supplement), not a later extension.
-    dueAt: ts(d.due_at),
+    dueAt,
+    appointmentReason: d.appointment_reason,
     officerName: officer?.full_name ?? null,
     trackingUrl: trackingUrl(cfg, d.code),
     channel: d.channel,

@@ -39,8 +39,13 @@ export interface ReceiptData {
   sets: number;
   fees: readonly ReceiptFee[];
   receivedAt: Date;
-  /** The appointment; null when the time limit is to be confirmed. */
-  dueAt: Date | null;
+  /** The appointment: the time limit's due date, or the receiving officer's date. */
+  dueAt: Date;
+  /**
+   * Set when the procedure's time limit is unconfirmed and the receiving officer gave the date:
+   * why (docs/adr/0005-legal-clock.md).
+   */
+  appointmentReason: string | null;
   /** The receiving officer; null when not known. */
   officerName: string | null;
   /** `<PUBLIC_URL>/tra-cuu/<code>` */
@@ -83,6 +88,15 @@ function feeWords(fees: readonly ReceiptFee[]): string {
   return `${list}. Nộp tại Bộ phận Một cửa, qua bưu chính hoặc trực tuyến.`;
 }
 
+/**
+ * Item 3: the statutory time limit — or, when it is unconfirmed, that the receiving officer set the
+ * appointment and why (a receipt never reads "Cần xác nhận").
+ */
+function limitWords(data: ReceiptData): string {
+  if (data.appointmentReason === null) return timeLimitWords(data.procedure.timeLimit);
+  return `chưa được công bố chính thức; ngày hẹn do cán bộ tiếp nhận xác định (${data.appointmentReason})`;
+}
+
 /** Form 01 as an A5 PDF (one page for any usual dossier; a very long list of documents goes on). */
 async function drawReceipt(data: ReceiptData, density: number): Promise<FormWriter> {
   const tx = data.template.texts;
@@ -117,9 +131,9 @@ async function drawReceipt(data: ReceiptData, density: number): Promise<FormWrit
   );
   const electronic = data.channel === 'online' ? ', bản điện tử nộp trực tuyến' : '';
   w.item('2.', [...labelled('Số lượng hồ sơ', `${two(data.sets)} bộ`), { text: ` (${documentTotals(data.documents)}${electronic}).` }]);
-  w.item('3.', labelled('Thời hạn giải quyết hồ sơ theo quy định', timeLimitWords(data.procedure.timeLimit)));
+  w.item('3.', labelled('Thời hạn giải quyết hồ sơ theo quy định', limitWords(data), data.appointmentReason === null ? undefined : 'regular'));
   w.item('4.', labelled('Thời gian nhận hồ sơ', timeWords(data.receivedAt)));
-  w.item('5.', labelled('Hẹn trả kết quả', data.dueAt ? timeWords(data.dueAt) : 'Cần xác nhận (sẽ thông báo cho người nộp hồ sơ)'));
+  w.item('5.', labelled('Hẹn trả kết quả', timeWords(data.dueAt)));
   w.item('6.', labelled('Nơi trả kết quả', collectionPlace(data), 'regular'));
   w.item('7.', labelled('Phí, lệ phí', feeWords(data.fees), 'regular'));
   w.item('8.', labelled('Tra cứu tình trạng hồ sơ', data.trackingUrl, 'regular'));
