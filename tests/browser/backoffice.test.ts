@@ -158,3 +158,49 @@ describe('the back office', () => {
     await context.close();
   });
 });
+
+describe('the legal clock at the desk', () => {
+  it('an unconfirmed time limit: the officer gives the appointment and its basis before the receipt; the receipt shows that date', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'tiepnhan');
+    await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
+    await page.getByLabel('Số CCCD của người nộp').fill('025093004567');
+    await page.getByRole('button', { name: 'Tìm công dân' }).click();
+    await page.getByText('Chưa có công dân với số CCCD này').waitFor();
+    await page.getByLabel('Họ và tên').fill('Hà Thị Lan');
+    await page.getByLabel('Năm sinh').fill('1993');
+    await page.getByLabel('Nam', { exact: true }).check();
+    await page.getByLabel('Số điện thoại').fill('0966333444');
+    // 1.004884 Đăng ký lại khai sinh: the national portal says "5 Khác", so the limit is unconfirmed.
+    await page.getByLabel('Tìm thủ tục').fill('dang ky lai khai sinh');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('button', { name: /^Chọn Thủ tục đăng ký lại khai sinh/ }).click();
+    const appointment = page.getByRole('region', { name: '5. Ngày hẹn trả kết quả' });
+    await appointment.waitFor();
+    await fillFields(page, page.getByRole('region', { name: /3\. Thông tin tờ khai/ }));
+    const docs = page.getByRole('region', { name: /4\. Giấy tờ/ });
+    for (let left = await docs.locator('input[type=file]').count(); left > 0; left--) {
+      await docs.locator('input[type=file]').first().setInputFiles(env.scan);
+      await expect.poll(() => docs.locator('input[type=file]').count()).toBe(left - 1);
+    }
+    // Nothing typed yet: the form says what is missing.
+    await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+    await page.getByRole('link', { name: 'Ghi căn cứ xác định ngày hẹn' }).waitFor();
+    // The unconfirmed amount gives a suggestion; the officer takes it and records the basis.
+    await appointment.getByRole('button', { name: 'Dùng ngày gợi ý' }).click();
+    const date = await appointment.getByLabel('Ngày hẹn').inputValue();
+    expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await appointment.getByLabel('Căn cứ xác định ngày hẹn').fill('05 ngày làm việc theo Luật Hộ tịch (Cổng DVCQG ghi "5 Khác")');
+    await check(page, 'backoffice-desk-appointment');
+    await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).waitFor();
+    const reception = await signIn(env.t.app, 'tiepnhan');
+    const found = (await reception.get('/api/v1/dossiers?q=ha%20thi%20lan')).json();
+    expect(found.items[0]).toMatchObject({ status: 'received' });
+    const d = (await reception.get(`/api/v1/dossiers/${found.items[0].code}`)).json();
+    expect(d.dueAt.slice(0, 10)).toBe(date);
+    expect(d.appointmentReason).toBe('05 ngày làm việc theo Luật Hộ tịch (Cổng DVCQG ghi "5 Khác")');
+    await context.close();
+  });
+});
