@@ -372,6 +372,10 @@ export interface PublicDossier {
   submittedAt: string | null;
   receivedAt: string | null;
   dueAt: string | null;
+  /** The new date given with an apology, if any. */
+  extendedDueAt?: string | null;
+  clock?: ClockState;
+  clockStoppedAt?: string | null;
   finishedAt: string | null;
   returnedAt: string | null;
   applicantName: string;

@@ -54,7 +54,20 @@ export function TrackResultPage({ code }: { code: string }) {
               { key: t('dossier.applicant'), value: data.applicantName },
               { key: t('dossier.submittedAt'), value: formatDateTime(data.submittedAt) || '—' },
               { key: t('dossier.receivedAt'), value: formatDateTime(data.receivedAt) || '—' },
-              { key: t('dossier.dueAt'), value: formatDateTime(data.dueAt) || t('receipt.dueLater') },
+              {
+                key: t('dossier.dueAt'),
+                value: data.dueAt ? (
+                  <>
+                    {formatDateTime(data.extendedDueAt ?? data.dueAt)}
+                    {data.extendedDueAt && <span className="small secondary-text" style={{ display: 'block' }}>{t('dossier.extended', { date: formatDateTime(data.dueAt) })}</span>}
+                    {data.clock === 'stopped' && data.clockStoppedAt && (
+                      <span className="small secondary-text" style={{ display: 'block' }}>{t('clock.stoppedCitizen', { date: formatDateTime(data.clockStoppedAt) })}</span>
+                    )}
+                  </>
+                ) : (
+                  t('receipt.dueLater')
+                ),
+              },
               ...(data.finishedAt ? [{ key: t('dossier.finishedAt'), value: formatDateTime(data.finishedAt) }] : []),
               ...(data.returnedAt ? [{ key: t('dossier.returnedAt'), value: formatDateTime(data.returnedAt) }] : []),
             ]}

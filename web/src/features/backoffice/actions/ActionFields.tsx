@@ -3,7 +3,8 @@ import { formatDateTime, formatNumber } from '../../../i18n/format';
 import type { Dossier, Procedure } from '../../../api/types';
 import { Radios, Select, TextInput, Textarea, type FormError } from '../../../ui';
 import type { StaffMember, Unit } from '../api';
-import { fid, type ActionDraft } from './draft';
+import { AppointmentFields } from '../components/AppointmentFields';
+import { appointmentOf, fid, type ActionDraft } from './draft';
 import { SupplementFields } from './SupplementFields';
 import { ResultFiles } from './ResultFiles';
 
@@ -35,6 +36,19 @@ export function ActionFields({ action, draft, onChange, errors, ctx }: {
   const { dossier: d, procedure } = ctx;
 
   switch (action) {
+    case 'receive':
+      return (
+        <>
+          <AppointmentFields
+            prefix={fid(action, 'appointment')}
+            value={appointmentOf(draft)}
+            onChange={(a) => onChange({ ...draft, dueDate: a.date, dueTime: a.time, reason: a.reason })}
+            errors={errors}
+            suggestedAt={d.appointment?.suggestedAt ?? null}
+          />
+          {comment('bo.act.comment')}
+        </>
+      );
     case 'refuse':
       return (
         <>

@@ -6,7 +6,7 @@ import { Button, ErrorSummary, SummaryList, Textarea, type FormError } from '../
 import { runAction } from '../api';
 import { ActionFields, type ActionContext } from './ActionFields';
 import { ActionError } from './ActionError';
-import { DANGER_ACTIONS, DIRECT_ACTIONS, draftContext, fid, payloadOf, validateDraft, type ActionDraft } from './draft';
+import { DANGER_ACTIONS, draftContext, fid, isDirect, payloadOf, validateDraft, type ActionDraft } from './draft';
 import { summaryOf } from './summary';
 
 export interface AllowedAction {
@@ -34,7 +34,7 @@ export function ActionForm({ action, draft, onDraft, ctx, onDone, onReload, onCl
   const { t, lang } = useT();
   const name = action.action;
   const label = pick(lang, action.label, action.labelEn);
-  const direct = DIRECT_ACTIONS.has(name);
+  const direct = isDirect(name, draftContext(ctx.dossier));
   const [stage, setStage] = useState<'form' | 'confirm'>(direct ? 'confirm' : 'form');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);

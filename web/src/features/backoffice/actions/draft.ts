@@ -1,5 +1,6 @@
 import type { Translate } from '../../../i18n';
 import type { Dossier, UploadedFile } from '../../../api/types';
+import { appointmentPayload, appointmentProblems, vnInstant } from '../components/appointment';
 import type { FormError } from '../../../ui';
 
 /** One item of a request to supplement: `target` is `document:<id>` or `field:<key>`. */
@@ -67,11 +68,7 @@ export const DANGER_ACTIONS = new Set(['refuse', 'stop', 'reject']);
 /** The field ids used by forms, error summaries and tests. */
 export const fid = (action: string, name: string) => `act-${action}-${name}`;
 
-/** `YYYY-MM-DD` + `HH:mm` in Vietnam time → ISO 8601 with +07:00. */
-export function vnInstant(date: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  return `${date}T${time}:00+07:00`;
-}
+export { vnInstant };
 
 const need = (ok: boolean, target: string, text: string): FormError[] => (ok ? [] : [{ target, text }]);
 
@@ -82,13 +79,22 @@ export interface DraftContext {
   supplementRounds: number;
   /** A handler's proposal awaits the desk: sending it needs no items of the desk's own. */
   proposal: { repeatReason?: string | null } | null;
+  /** Receiving needs the officer's appointment (the procedure's time limit is unconfirmed). */
+  appointmentRequired: boolean;
 }
 
 export const draftContext = (d: Dossier): DraftContext => ({
   dueAt: d.dueAt,
   supplementRounds: d.supplementRounds ?? 0,
   proposal: d.proposedSupplement ?? null,
+  appointmentRequired: d.appointment?.required ?? false,
 });
+
+/** Actions with nothing to fill in open at the confirmation step (receiving may need an appointment). */
+export const isDirect = (action: string, ctx: DraftContext) => DIRECT_ACTIONS.has(action) && !(action === 'receive' && ctx.appointmentRequired);
+
+/** The receive form's appointment, kept in the draft's date, time and reason. */
+export const appointmentOf = (d: ActionDraft) => ({ date: d.dueDate, time: d.dueTime, reason: d.reason });
 
 /** Whether the form asks why another request to supplement is needed. */
 export const needsRepeatReason = (action: string, ctx: DraftContext) =>
@@ -101,6 +107,8 @@ export const buildsItems = (action: string, ctx: DraftContext) => action === 'pr
 export function validateDraft(action: string, d: ActionDraft, t: Translate, ctx: DraftContext): FormError[] {
   const reason = (name = 'reason') => need(d.reason.trim().length > 0, fid(action, name), t(`bo.act.err.${action === 'refuse' ? 'refuseReason' : 'reason'}`));
   switch (action) {
+    case 'receive':
+      return ctx.appointmentRequired ? appointmentProblems(appointmentOf(d), fid(action, 'appointment'), t) : [];
     case 'refuse':
     case 'stop':
       return reason();
@@ -155,6 +163,8 @@ const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 /** The request body for the action (docs/API.md "Action payloads"); only fields the server accepts. */
 export function payloadOf(action: string, d: ActionDraft, ctx: DraftContext): Record<string, unknown> {
   switch (action) {
+    case 'receive':
+      return { ...(ctx.appointmentRequired ? appointmentPayload(appointmentOf(d)) : {}), comment: opt(d.comment) };
     case 'refuse':
       return { reason: d.reason.trim(), comment: opt(d.comment) };
     case 'stop':

@@ -14,6 +14,12 @@ export function summaryOf(action: string, d: ActionDraft, ctx: ActionContext, t:
     if (value) rows.push({ key, value });
   };
   switch (action) {
+    case 'receive':
+      if (draftContext(ctx.dossier).appointmentRequired) {
+        add(t('clock.appointment.legend'), formatDateTime(vnInstant(d.dueDate, d.dueTime)));
+        add(t('clock.appointment.reason'), text(d.reason));
+      }
+      break;
     case 'propose_supplement':
     case 'request_supplement': {
       const items = buildsItems(action, draftContext(ctx.dossier))

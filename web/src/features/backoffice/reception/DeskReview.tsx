@@ -2,6 +2,8 @@ import { pick, useT } from '../../../i18n';
 import type { Procedure } from '../../../api/types';
 import { SummaryList } from '../../../ui';
 import { formValueText } from '../dossier/labels';
+import { formatDateTime } from '../../../i18n/format';
+import { appointmentNeeded, vnInstant } from '../components/appointment';
 import { deskBody, type DeskDraft } from './deskDraft';
 
 /** What will be filed, checked with the citizen before "Xác nhận". */
@@ -32,6 +34,17 @@ export function DeskReview({ draft, procedure }: { draft: DeskDraft; procedure: 
         <p className="secondary-text">{t('bo.desk.noFields')}</p>
       ) : (
         <SummaryList rows={procedure.formFields.map((f) => ({ key: pick(lang, f.label, f.labelEn), value: formValueText(procedure, f.key, body.formData[f.key], lang) }))} />
+      )}
+      {appointmentNeeded(procedure.timeLimit) && draft.appointment && (
+        <>
+          <h3>{t('clock.appointment.legend')}</h3>
+          <SummaryList
+            rows={[
+              { key: t('clock.appointment.legend'), value: formatDateTime(vnInstant(draft.appointment.date, draft.appointment.time)) || '—' },
+              { key: t('clock.appointment.reason'), value: draft.appointment.reason.trim() || '—' },
+            ]}
+          />
+        </>
       )}
       <h3>{t('bo.desk.docs')}</h3>
       <SummaryList

@@ -14,7 +14,8 @@ import { ProcedureSection } from './ProcedureSection';
 import { DetailsSection } from './DetailsSection';
 import { DeskReview } from './DeskReview';
 import { DeskReceipt } from './DeskReceipt';
-import { DESK_DRAFT_KEY, deskBody, deskServerErrors, emptyDesk, validateDesk, type DeskDraft } from './deskDraft';
+import { DESK_DRAFT_KEY, deskBody, deskReceiveBody, deskServerErrors, emptyDesk, validateDesk, type DeskDraft } from './deskDraft';
+import { DeskAppointment } from './DeskAppointment';
 
 /** Desk reception: find or register the citizen, pick the procedure, fill in, scan, file and receive. */
 export function ReceptionPage() {
@@ -75,7 +76,7 @@ export function ReceptionPage() {
       }
       let received: Dossier;
       try {
-        received = await runAction(created, 'receive', {});
+        received = await runAction(created, 'receive', deskReceiveBody(draft, procedure.data));
       } catch (err) {
         // Someone may have received it already (another tab): show it if so.
         const current = await api.get<Dossier>(boApi.dossier(created.code));
@@ -136,7 +137,10 @@ export function ReceptionPage() {
             ) : !procedure.data ? (
               <Loading />
             ) : (
-              <DetailsSection procedure={procedure.data} draft={draft} onChange={update} errors={errors} uploads={uploads} onUpload={start} onCancelUpload={cancel} />
+              <>
+                <DetailsSection procedure={procedure.data} draft={draft} onChange={update} errors={errors} uploads={uploads} onUpload={start} onCancelUpload={cancel} />
+                <DeskAppointment procedure={procedure.data} draft={draft} onChange={update} errors={errors} />
+              </>
             ))}
           <div className="button-group">
             <Button type="submit">{t('bo.act.continue')}</Button>

@@ -5,6 +5,7 @@ import type { Procedure, UploadedFile } from '../../../api/types';
 import type { FormError } from '../../../ui';
 import { isPhone, normalizePhone } from '../../../lib/validate';
 import type { Citizen, DeskSubmission } from '../api';
+import { appointmentNeeded, appointmentPayload, appointmentProblems, emptyAppointment, type AppointmentDraft } from '../components/appointment';
 
 /** Kept on this device (cleared at sign-out) so a reload or a failed request loses nothing. */
 export const DESK_DRAFT_KEY = 'nts.draft.bo.desk.v2'; // v2: the look-up answers a summary, not the record
@@ -25,6 +26,8 @@ export interface DeskDraft {
   idempotencyKey: string;
   /** Filed but not yet received (the receive call failed): never filed twice. */
   created: { code: string; version: number } | null;
+  /** The officer's appointment, when the procedure's time limit is unconfirmed (absent in older drafts). */
+  appointment?: AppointmentDraft;
 }
 
 function newKey(): string {
@@ -47,8 +50,11 @@ export function emptyDesk(): DeskDraft {
     files: {},
     idempotencyKey: newKey(),
     created: null,
+    appointment: emptyAppointment(),
   };
 }
+
+export const DESK_APPOINTMENT = 'desk-appointment';
 
 export const deskIds = {
   cccd: 'desk-cccd',
@@ -122,6 +128,7 @@ export function validateDesk(d: DeskDraft, procedure: Procedure | undefined, t: 
       if (doc.required === true && !d.files[doc.id]) add(false, deskIds.doc(doc.id), 'bo.desk.err.doc', { name: doc.name });
     }
   }
+  if (procedure && appointmentNeeded(procedure.timeLimit)) errs.push(...appointmentProblems(d.appointment ?? emptyAppointment(), DESK_APPOINTMENT, t));
   if (uploading) errs.push({ target: 'desk-docs-title', text: t('bo.desk.err.uploading') });
   return errs;
 }
@@ -154,6 +161,10 @@ export function deskBody(d: DeskDraft, procedure: Procedure): DeskSubmission {
     },
   };
 }
+
+/** The receive call's body: the officer's appointment when the time limit is unconfirmed, else nothing. */
+export const deskReceiveBody = (d: DeskDraft, procedure: Procedure) =>
+  appointmentNeeded(procedure.timeLimit) ? appointmentPayload(d.appointment ?? emptyAppointment()) : {};
 
 /** The server's per-field refusals mapped to this page's field ids. */
 export function deskServerErrors(err: ApiError, lang: 'vi' | 'en', procedure: Procedure | undefined): FormError[] {
