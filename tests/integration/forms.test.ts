@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,7 +181,9 @@ describe('form 01 for a procedure whose time limit is unconfirmed (never "Hẹn 
 
   it('prints the officer’s date as the appointment, and says who set it', async (ctx) => {
     if (!POPPLER) ctx.skip(NO_POPPLER);
-    const text = pdfText((await receiptOf(code)).rawPayload, 'receipt-appointment.pdf');
+    const pdf = (await receiptOf(code)).rawPayload;
+    keepForLook('receipt-appointment', pdf);
+    const text = pdfText(pdf, 'receipt-appointment.pdf');
     expect(text).toContain('Hẹn trả kết quả: 16 giờ 00 phút, ngày 13 tháng 3 năm 2026');
     expect(text).toContain('ngày hẹn do cán bộ tiếp nhận xác định');
     expect(text).not.toContain('Cần xác nhận');
