@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DataDirLockedError, openPglite, rows } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { STATUSES } from '../../src/domain/dossier-state.ts';
 import { openTestDatabase, seededDump } from '../support/app.ts';
 
 // A fresh data directory starts from the run's seeded dump: an initdb takes a minute on a busy machine.
@@ -98,6 +100,34 @@ CREATE TRIGGER counter_bump BEFORE INSERT ON counter FOR EACH ROW EXECUTE FUNCTI
       writeFileSync(join(dir, '0002_broken.sql'), 'CREATE TABLE half_done (x integer);\n');
       expect(await migrate(database, { dir })).toEqual(['0002_broken.sql']);
       expect(await migrate(database, { dir })).toEqual([]);
+    } finally {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('0008_legal_clock on a database that already ran 0011_integrity widens the status domain to supplement_proposed', async () => {
+    const committed = join(dirname(fileURLToPath(import.meta.url)), '../../src/db/migrations');
+    const dir = mkdtempSync(join(tmpdir(), 'nts-migrations-order-'));
+    const statuses = async (database: Awaited<ReturnType<typeof openTestDatabase>>['database']) => {
+      const [row] = await rows<{ def: string }>(
+        database.db,
+        sql`select pg_get_constraintdef(c.oid) as def from pg_constraint c join pg_type ty on ty.oid = c.contypid
+            where ty.typname = 'dossier_status' and c.conname = 'dossier_status_known'`,
+      );
+      return [...row!.def.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort();
+    };
+    for (const f of readdirSync(committed)) if (f !== '0008_legal_clock.sql') copyFileSync(join(committed, f), join(dir, f));
+    // 0011 as it was applied before the clock landed: without the status the clock brings.
+    const integrity = join(dir, '0011_integrity.sql');
+    writeFileSync(integrity, readFileSync(integrity, 'utf8').replace("'supplement_proposed', ", ''));
+    const { database, drop } = await openTestDatabase();
+    try {
+      await migrate(database, { dir });
+      expect(await statuses(database)).toEqual(STATUSES.filter((s) => s !== 'supplement_proposed').sort());
+      copyFileSync(join(committed, '0008_legal_clock.sql'), join(dir, '0008_legal_clock.sql'));
+      expect(await migrate(database, { dir })).toEqual(['0008_legal_clock.sql']);
+      expect(await statuses(database)).toEqual([...STATUSES].sort());
     } finally {
       await drop();
       rmSync(dir, { recursive: true, force: true });

@@ -56,3 +56,18 @@ SELECT e.dossier_id, (e.data->>'round')::int, e.actor_id, e.at,
   FROM dossier_events e
  WHERE e.action = 'request_supplement' AND e.data ? 'round'
 ON CONFLICT (dossier_id, round) DO NOTHING;
+
+-- A new status: a handler's proposal to supplement, awaiting the desk. On a fresh database
+-- 0011_integrity creates the dossier_status domain later, with this status in its list; on one
+-- that applied 0011 before this file, the domain is widened here.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_type WHERE typname = 'dossier_status' AND typtype = 'd') THEN
+    ALTER DOMAIN dossier_status DROP CONSTRAINT dossier_status_known;
+    ALTER DOMAIN dossier_status ADD CONSTRAINT dossier_status_known CHECK (VALUE IN (
+      'submitted', 'received', 'refused', 'in_review', 'consulting', 'awaiting_approval', 'approved',
+      'supplement_proposed', 'supplement_requested', 'awaiting_payment', 'withdrawn', 'stopped', 'result_ready', 'returned'
+    ));
+  END IF;
+END;
+$$;

@@ -30,9 +30,11 @@ COMMENT ON TABLE dossier_events IS 'Append-only log of every action on a dossier
 COMMENT ON TABLE audit_log IS 'Who did or read what, written in the same transaction as the action (Decree 13/2023 processing log). Append-only: UPDATE, DELETE and TRUNCATE are refused by trigger.';
 
 -- One list of statuses for every column that holds one: a new status is one ALTER DOMAIN.
+-- supplement_proposed comes with 0008_legal_clock, which widens this domain itself on a database
+-- that applied this file before it.
 CREATE DOMAIN dossier_status AS text CONSTRAINT dossier_status_known CHECK (VALUE IN (
   'submitted', 'received', 'refused', 'in_review', 'consulting', 'awaiting_approval', 'approved',
-  'supplement_requested', 'awaiting_payment', 'withdrawn', 'stopped', 'result_ready', 'returned'
+  'supplement_proposed', 'supplement_requested', 'awaiting_payment', 'withdrawn', 'stopped', 'result_ready', 'returned'
 ));
 ALTER TABLE dossiers ALTER COLUMN status TYPE dossier_status;
 ALTER TABLE dossiers ALTER COLUMN resume_status TYPE dossier_status;
