@@ -3,7 +3,6 @@ import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { formatVn, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { clockState, dueFrom, supplementWindow, timelinessOf } from '../../domain/dossier-clock.ts';
 import { needsAppointment } from '../../domain/time-limit.ts';
-import type { TimeLimit } from '../../domain/procedure.ts';
 import { ACTION_LABELS, ALLOWED_ACTIONS, STATUS_INFO, type Action } from '../../domain/dossier-state.ts';
 import { allowedActions } from '../../domain/policy.ts';
 import { maskName } from '../../domain/identifiers.ts';
