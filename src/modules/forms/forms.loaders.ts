@@ -55,7 +55,9 @@ export async function loadNoticeData(ex: Executor, d: DossierRow, number: '03' |
   if (!event) throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { reason: `no_${NOTICE_ACTIONS[number][0]}`, status: d.status });
   const { def, issuer } = await contextOf(ex, d, cfg);
   const date = ts(event.at)!;
-  const data = event.data as { previousDueAt?: string; newDueAt?: string };
+  // An extension's event keeps the legal due date as `dueAt` (before the legal clock: `previousDueAt`).
+  const data = event.data as { previousDueAt?: string; dueAt?: string; newDueAt?: string };
+  const previousDueAt = data.previousDueAt ?? data.dueAt;
   return {
     template: await templateFor(ex, number, date),
     issuer,
@@ -66,7 +68,7 @@ export async function loadNoticeData(ex: Executor, d: DossierRow, number: '03' |
     desk: `${await deskOf(ex, d)}, ${issuer.agencyName}`,
     receivedAt: ts(d.received_at),
     reason: event.comment ?? '',
-    previousDue: data.previousDueAt ? new Date(data.previousDueAt) : null,
+    previousDue: previousDueAt ? new Date(previousDueAt) : null,
     newDue: data.newDueAt ? new Date(data.newDueAt) : null,
     onRequest: event.action === 'withdraw',
     signerName: signerOf(number, event),
@@ -128,7 +130,7 @@ export async function loadControlSlipData(ex: Executor, d: DossierRow, cal: Work
     applicant: d.applicant,
     procedure: { code: def.code, name: def.name },
     receivedAt,
-    dueAt: ts(d.original_due_at) ?? ts(d.due_at),
+    dueAt: ts(d.due_at),
     date: now,
     handOvers,
   };

@@ -17,7 +17,6 @@ interface Row {
   handling_unit: string;
   received_at: string;
   due_at: string | null;
-  original_due_at: string | null;
   forwarded_at: string | null;
   finished_at: string | null;
   returned_at: string | null;
@@ -41,7 +40,7 @@ export async function loadRegisterData(ex: Executor, unitId: string, from: strin
   const end = new Date(parseLocalVn(to).getTime() + 86_400_000);
   const list = await rows<Row>(
     ex,
-    sql`select d.code, v.definition->>'name' as procedure, d.applicant, hu.name as handling_unit, d.received_at, d.due_at, d.original_due_at,
+    sql`select d.code, v.definition->>'name' as procedure, d.applicant, hu.name as handling_unit, d.received_at, d.due_at,
                (select min(e.at) from dossier_events e where e.dossier_id = d.id and e.action in ('assign', 'transfer')) as forwarded_at,
                d.finished_at, d.returned_at, d.status, d.outcome
         from dossiers d
@@ -58,7 +57,7 @@ export async function loadRegisterData(ex: Executor, unitId: string, from: strin
     contact: [r.applicant.address, r.applicant.phone].filter(Boolean).join('; '),
     handlingUnit: r.handling_unit,
     receivedAt: ts(r.received_at)!,
-    dueAt: ts(r.original_due_at) ?? ts(r.due_at),
+    dueAt: ts(r.due_at),
     forwardedAt: ts(r.forwarded_at),
     resultAt: ts(r.finished_at),
     returnedAt: ts(r.returned_at),

@@ -22,7 +22,7 @@ function EventDetails({ e, procedure, people }: { e: DossierEvent; procedure: Pr
   if (data.outcome === 'granted' || data.outcome === 'denied') lines.push(t('bo.event.outcome', { outcome: t(`bo.outcome.${data.outcome}`) }));
   if (data.method === 'collected' || data.method === 'electronic' || data.method === 'post') lines.push(t('bo.event.method', { method: t(`bo.method.${data.method}`) }));
   if (typeof data.amountVnd === 'number') lines.push(t('bo.event.amount', { amount: formatNumber(data.amountVnd) }));
-  if (str(data.newDueAt)) lines.push(t('bo.event.newDue', { from: formatDateTime(str(data.previousDueAt)), to: formatDateTime(str(data.newDueAt)) }));
+  if (str(data.newDueAt)) lines.push(t('bo.event.newDue', { from: formatDateTime(str(data.previousDueAt) ?? str(data.dueAt)), to: formatDateTime(str(data.newDueAt)) }));
   else if (str(data.dueAt)) lines.push(t('bo.event.dueAt', { date: formatDateTime(str(data.dueAt)) }));
   if (data.clockRestarted) lines.push(t('bo.event.clockRestarted'));
   const items = Array.isArray(data.items) ? (data.items as { target?: { type: string; key: string }; reason?: string }[]) : [];
