@@ -196,6 +196,7 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     status: 409,
     vi: 'Không thể tắt xác thực hai lớp: bắt buộc đối với lãnh đạo và quản trị viên.',
     en: 'Two-factor sign-in cannot be turned off: it is required for leaders and administrators.',
+  },
   // The legal clock (issue 6 §5, docs/adr/0005-legal-clock.md)
   APPOINTMENT_REQUIRED: {
     status: 400,
