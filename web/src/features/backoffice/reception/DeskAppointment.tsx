@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useT } from '../../../i18n';
-import type { Procedure } from '../../../api/types';
+import type { Procedure, ProcedureDefinitionView } from '../../../api/types';
+import { useApi } from '../../../api/useApi';
+import { boApi } from '../api';
 import type { FormError } from '../../../ui';
 import { AppointmentFields, useSuggestedAppointment } from '../components/AppointmentFields';
 import { appointmentNeeded, emptyAppointment } from '../components/appointment';
@@ -20,7 +22,9 @@ export function DeskAppointment({ procedure, draft, onChange, errors }: {
   // Rounded to the minute: the suggestion is asked once per page, not on every render.
   const [from] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString());
   const needed = appointmentNeeded(procedure.timeLimit);
-  const suggested = useSuggestedAppointment(needed ? procedure.timeLimit : null, from);
+  // Citizens are not shown a tentative amount; the officer's suggestion comes from the full definition.
+  const definition = useApi<ProcedureDefinitionView>(needed ? boApi.procedureDefinition(procedure.code) : null);
+  const suggested = useSuggestedAppointment(needed ? definition.data?.timeLimit : null, from);
   if (!needed) return null;
   return (
     <section aria-labelledby="desk-appointment-title" className="bo-section">
