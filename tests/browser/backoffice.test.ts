@@ -188,7 +188,7 @@ describe('the legal clock at the desk', () => {
     await page.getByRole('link', { name: 'Ghi căn cứ xác định ngày hẹn' }).waitFor();
     // The unconfirmed amount gives a suggestion; the officer takes it and records the basis.
     await appointment.getByRole('button', { name: 'Dùng ngày gợi ý' }).click();
-    const date = await appointment.getByLabel('Ngày hẹn').inputValue();
+    const date = await appointment.getByLabel('Ngày hẹn', { exact: true }).inputValue();
     expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await appointment.getByLabel('Căn cứ xác định ngày hẹn').fill('05 ngày làm việc theo Luật Hộ tịch (Cổng DVCQG ghi "5 Khác")');
     await check(page, 'backoffice-desk-appointment');
