@@ -83,6 +83,8 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'calendar.edit': { unitId: A },
   'users.manage': { unitId: A },
   'messages.read': { unitId: A },
+  'messages.replay': { unitId: A },
+  'notification_templates.edit': { unitId: A },
   'projects.list': { unitId: A },
   'projects.manage': { unitId: A },
   'projects.interests': { unitId: A },
@@ -155,6 +157,8 @@ const EXPECTED: Record<Verb, Who[]> = {
   'calendar.edit': ['unitAdmin'],
   'users.manage': ['unitAdmin'],
   'messages.read': ['unitAdmin'],
+  'messages.replay': ['unitAdmin'],
+  'notification_templates.edit': ['unitAdmin'],
   'projects.list': STAFF_OF_A,
   'projects.manage': OFFICERS_OF_A,
   'projects.interests': OFFICERS_OF_A,
@@ -313,7 +317,18 @@ describe('what else the policy answers', () => {
 
   it('the session presents the global verbs each person may use', () => {
     expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register']);
-    expect(capabilities(WHO.unitAdmin, A)).toEqual(['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list', 'catalogue.review', 'forms.edit']);
+    expect(capabilities(WHO.unitAdmin, A)).toEqual([
+      'staff.list',
+      'catalogue.edit',
+      'calendar.edit',
+      'users.manage',
+      'messages.read',
+      'messages.replay',
+      'notification_templates.edit',
+      'projects.list',
+      'catalogue.review',
+      'forms.edit',
+    ]);
     expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review', 'dossier.register']);
     // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
     expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'users.manage', 'certification.perform', 'certification.register', 'dossier.register']);

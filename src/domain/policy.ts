@@ -120,6 +120,10 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'users.manage': UnitResource;
   /** The outbox of SMS and email (recipients, texts): the deployment's, like the catalogue. */
   'messages.read': UnitResource;
+  /** Sending a failed message again (the dead-letter list): the deployment's outbox. */
+  'messages.replay': UnitResource;
+  /** The texts of notifications (versioned, vi/en): the deployment's, like the catalogue. */
+  'notification_templates.edit': UnitResource;
   // Investment and urban-development projects (docs/PROJECTS.md). A unit's register.
   /** The register: the leaders' view, the map, the exports. */
   'projects.list': UnitResource;
@@ -311,6 +315,8 @@ const RULES: Rules = {
   'calendar.edit': (a, u) => isUnitAdmin(a, u.unitId),
   'users.manage': (a, u) => isUnitAdmin(a, u.unitId),
   'messages.read': (a, u) => isUnitAdmin(a, u.unitId),
+  'messages.replay': (a, u) => isUnitAdmin(a, u.unitId),
+  'notification_templates.edit': (a, u) => isUnitAdmin(a, u.unitId),
   'projects.list': (a, u) => isStaffOf(a, u.unitId),
   'projects.manage': (a, u) => isOfficerOf(a, u.unitId),
   'projects.interests': (a, u) => isOfficerOf(a, u.unitId),
@@ -367,6 +373,8 @@ export type StaffVerb =
   | 'calendar.edit'
   | 'users.manage'
   | 'messages.read'
+  | 'messages.replay'
+  | 'notification_templates.edit'
   | 'projects.list'
   | 'projects.manage'
   | 'projects.interests'
@@ -453,6 +461,8 @@ export const GLOBAL_VERBS = [
   'calendar.edit',
   'users.manage',
   'messages.read',
+  'messages.replay',
+  'notification_templates.edit',
   'projects.list',
   'projects.manage',
   'projects.rule_edit',
@@ -477,6 +487,8 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
       case 'catalogue.review':
       case 'calendar.edit':
       case 'messages.read':
+      case 'messages.replay':
+      case 'notification_templates.edit':
       case 'projects.list':
       case 'projects.manage':
       case 'projects.rule_edit':

@@ -213,6 +213,28 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Hồ sơ đã được yêu cầu bổ sung trước đó: yêu cầu bổ sung lần này là ngoại lệ, cần ghi rõ lý do (repeatReason).',
     en: 'A supplement was already requested on this dossier: another request is an exception and needs a reason (repeatReason).',
   },
+  // Notifications (issue 8: src/modules/notifications, docs/notifications.md)
+  NOTIFICATION_TEMPLATE_INVALID: {
+    status: 400,
+    vi: 'Mẫu thông báo chưa dùng được: xem từng lỗi trong chi tiết (thông tin không có, thiếu thông tin bắt buộc, mã nội bộ, tin nhắn quá dài).',
+    en: 'The notification template cannot be used: see each problem in the details (unknown or missing facts, internal codes, too long an SMS).',
+  },
+  NOTIFICATION_TEMPLATE_DATE_PAST: {
+    status: 400,
+    vi: 'Ngày áp dụng của mẫu thông báo không được trước hôm nay: thông báo đã gửi không thay đổi.',
+    en: 'A template cannot take effect before today: notices already sent do not change.',
+  },
+  NOTIFICATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' },
+  NOTIFICATION_CHANNEL_UNAVAILABLE: {
+    status: 400,
+    vi: 'Phường chưa cung cấp kênh nhận thông báo này.',
+    en: 'The ward does not offer this notification channel.',
+  },
+  MESSAGE_NOT_REPLAYABLE: {
+    status: 409,
+    vi: 'Chỉ gửi lại được tin nhắn đã thất bại; tin đã gửi thì không gửi lại.',
+    en: 'Only a failed message can be sent again; a message already sent is never sent twice.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',

@@ -14,6 +14,8 @@ import { filesRoutes } from '../modules/files/files.routes.ts';
 import { formsRoutes } from '../modules/forms/forms.routes.ts';
 import { messagesRoutes } from '../modules/messages/messages.routes.ts';
 import { projectsRoutes } from '../modules/projects/projects.routes.ts';
+import { notificationsAdminRoutes } from '../modules/notifications/notifications.admin.routes.ts';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 
@@ -35,4 +37,6 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   certificationsRoutes(api, deps);
   messagesRoutes(api, deps);
   projectsRoutes(api, deps);
+  notificationsRoutes(api, deps);
+  notificationsAdminRoutes(api, deps);
 }

@@ -137,6 +137,16 @@ export async function seedDemo(tx: Executor, unitId: string, secret: string, now
     await addUser(tx, { kind: 'citizen', login: c.cccd, ...c }, hash);
   }
   await addUser(tx, { kind: 'business', login: DEMO_BUSINESS.mst, ...DEMO_BUSINESS }, hash);
+  // The demo's people are fictional: their contacts count as verified, and each official has a
+  // mailbox, so the local mail viewer shows every notice (docs/notifications.md).
+  const logins = sql.join(
+    [...Object.values(DEMO_ACCOUNTS).map((a) => a.login), DEMO_CITIZEN.cccd, DEMO_CITIZEN_2.cccd, DEMO_BUSINESS.mst].map((l) => sql`${l}`),
+    sql`, `,
+  );
+  await tx.execute(sql`update users set email = login || '@nongtrang.example.vn' where kind = 'staff' and email is null and login in (${logins})`);
+  await tx.execute(sql`update users set phone_verified_at = case when phone is null then null else now() end,
+                                       email_verified_at = case when email is null then null else now() end
+                       where login in (${logins})`);
   return true;
 }
 

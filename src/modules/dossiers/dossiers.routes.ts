@@ -9,6 +9,7 @@ import { clock } from '../../server/clock.ts';
 import { bindLog } from '../../server/request-log.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
+import { notifySettings } from '../notifications/index.ts';
 import { loadDossier, scopeOf } from './dossiers.repo.ts';
 import { presentDossier, presentPublic } from './dossiers.present.ts';
 import { listAudit, listDossiers, listEvents } from './dossiers.queries.ts';
@@ -42,7 +43,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
         idempotencyKey: req.headers['idempotency-key'] ?? null,
         defaultUnitCode: deps.config.unit.code,
         now: t,
-        ctx: { requestId: req.id, ip: req.ip },
+        ctx: { requestId: req.id, ip: req.ip, notify: notifySettings(deps.config) },
       });
       bindLog(req, reply, { dossierCode: dossier.code });
       const cal = await loadWorkingCalendar(db.db);
@@ -118,7 +119,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const user = requireUser(req);
       const t = now();
-      const d = await actOnDossier(db, user, req.params.code, req.body, t, { requestId: req.id, ip: req.ip }, signResults);
+      const d = await actOnDossier(db, user, req.params.code, req.body, t, { requestId: req.id, ip: req.ip, notify: notifySettings(deps.config) }, signResults);
       return presentDossier(db.db, d, user, await loadWorkingCalendar(db.db), t);
     },
   );

@@ -13,6 +13,7 @@ import type { SessionUser } from '../../server/auth.ts';
 import { findUser, type UserRow } from '../accounts/accounts.service.ts';
 import { findOrCreateApplicant } from '../accounts/applicants.service.ts';
 import { audit } from '../audit/audit.ts';
+import { notifyDossierEvent, type NotifySettings } from '../notifications/index.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { decide } from '../../domain/dossier-decide.ts';
@@ -23,6 +24,8 @@ import type { ActionInput, SubmitInput } from './dossiers.schemas.ts';
 export interface RequestContext {
   requestId: string;
   ip: string;
+  /** Where notices of the dossier's events go (links, channels offered). */
+  notify: NotifySettings;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -127,7 +130,8 @@ export async function submitDossier(
       const seq = await nextSequence(tx, unit.id, vnDateOf(opts.now));
       const code = formatDossierCode(unit.code, opts.now, seq);
       const [dossier] = await rows<DossierRow>(tx, sql`update dossiers set code = ${code} where id = ${id} returning *`);
-      await audit(tx, { actorId: actor.id, action: 'dossier_submit', entityType: 'dossier', entityId: code, ...opts.ctx }, opts.now);
+      await notifyDossierEvent(tx, id, { action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: actor.id, comment: null, data: {} }, opts.ctx.notify, opts.now);
+      await audit(tx, { actorId: actor.id, action: 'dossier_submit', entityType: 'dossier', entityId: code, requestId: opts.ctx.requestId, ip: opts.ctx.ip }, opts.now);
       return { dossier: dossier!, created: true };
     });
 
@@ -192,7 +196,9 @@ export async function actOnDossier(
     const decision = decide(stateOf(d), input, { now, cal, def, actor: { id: actor.id, role }, facts, newId: randomUUID });
     const updated = await applyDecision(tx, d, decision, actor.id, now);
     if (!updated) throw new AppError('DOSSIER_VERSION_CONFLICT');
-    await audit(tx, { actorId: actor.id, action: `dossier_${input.action}`, entityType: 'dossier', entityId: d.code, ...ctx }, now);
+    // Each appended event tells whom it concerns (a proposal the desk has not sent tells the applicant nothing).
+    for (const e of decision.events) await notifyDossierEvent(tx, d.id, { ...e, actorId: actor.id }, ctx.notify, now);
+    await audit(tx, { actorId: actor.id, action: `dossier_${input.action}`, entityType: 'dossier', entityId: d.code, requestId: ctx.requestId, ip: ctx.ip }, now);
     await hook?.({ tx, dossier: updated, actor, input, now });
     return updated;
   });

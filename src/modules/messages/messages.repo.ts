@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
-import { renderTemplate, type Channel, type TemplateKey } from './messages.templates.ts';
+import type { NotificationEvent } from '../../domain/notifications.ts';
+import { isTemplateKey, renderTemplate, type Channel, type Rendered, type TemplateKey } from './messages.templates.ts';
 
 export interface NewMessage {
   channel: Channel;
+  /** One of the outbox's own templates, or the notification whose text is given in `text`. */
+  template: TemplateKey | NotificationEvent;
+  /** The text, already written (a notification's); otherwise the template writes it from data and secrets. */
+  text?: Rendered;
   recipient: string;
-  template: TemplateKey;
-  /** Stored with the message (never a secret). */
-  data?: Record<string, string | number>;
+  /** Stored with the message (never a secret); a Zalo sender reads its template's facts here. */
+  data?: Record<string, unknown>;
   /** Used to write the body only; the stored body is replaced by a masked one at `scrubAt`. */
   secrets?: Record<string, string>;
   userId?: string | null;
@@ -19,29 +23,39 @@ export interface NewMessage {
   expiresAt?: Date | null;
   /** When the body's secrets are removed; defaults to `expiresAt` for a message with secrets. */
   scrubAt?: Date | null;
+  /** The inbox notification this message carries to a channel. */
+  notificationId?: string | null;
 }
 
 /**
  * Writes a message to the outbox. Call it with the transaction of the change that causes it:
  * the message exists if and only if the change committed. Delivery happens after commit.
  * Returns the id, and whether it was written (false: a message with the same dedupe key exists).
+ * @throws Error when a notification's message comes without its text (a programming error).
  */
 export async function enqueueMessage(tx: Executor, m: NewMessage, now: Date): Promise<{ id: string; inserted: boolean }> {
   const data = m.data ?? {};
   const secrets = m.secrets ?? {};
   const hasSecrets = Object.keys(secrets).length > 0;
-  const rendered = renderTemplate(m.template, m.channel, { ...data, ...secrets });
-  const masked = Object.fromEntries(Object.entries(secrets).map(([k, v]) => [k, '*'.repeat(Math.max(v.length, 6))]));
-  const scrubbed = hasSecrets ? renderTemplate(m.template, m.channel, { ...data, ...masked }).body : null;
+  let rendered: Rendered;
+  let scrubbed: string | null = null;
+  if (m.text) rendered = m.text;
+  else if (!isTemplateKey(m.template)) throw new Error(`Message ${m.template} needs its text`);
+  else {
+    const values = data as Record<string, string | number>;
+    rendered = renderTemplate(m.template, m.channel, { ...values, ...secrets });
+    const masked = Object.fromEntries(Object.entries(secrets).map(([k, v]) => [k, '*'.repeat(Math.max(v.length, 6))]));
+    if (hasSecrets) scrubbed = renderTemplate(m.template, m.channel, { ...values, ...masked }).body;
+  }
   const scrubAt = hasSecrets ? (m.scrubAt ?? m.expiresAt ?? now) : null;
   const id = randomUUID();
   const row = await maybeOne<{ id: string }>(
     tx,
     sql`insert into messages (id, channel, recipient, subject, body, template, data, dedupe_key, user_id, status, attempts,
-                              next_attempt_at, expires_at, scrub_at, scrubbed_body, created_at)
+                              next_attempt_at, expires_at, scrub_at, scrubbed_body, created_at, notification_id)
         values (${id}, ${m.channel}, ${m.recipient}, ${rendered.subject}, ${rendered.body}, ${m.template}, ${JSON.stringify(data)}::jsonb,
                 ${m.dedupeKey ?? null}, ${m.userId ?? null}, 'pending', 0, ${now.toISOString()}, ${m.expiresAt?.toISOString() ?? null},
-                ${scrubAt?.toISOString() ?? null}, ${scrubbed}, ${now.toISOString()})
+                ${scrubAt?.toISOString() ?? null}, ${scrubbed}, ${now.toISOString()}, ${m.notificationId ?? null})
         on conflict (dedupe_key) do nothing
         returning id`,
   );
@@ -57,6 +71,7 @@ export interface ClaimedMessage {
   subject: string | null;
   body: string;
   template: string;
+  data: Record<string, unknown>;
   attempts: number;
   expiresAt: Date | null;
 }
@@ -68,6 +83,7 @@ interface ClaimedRow {
   subject: string | null;
   body: string;
   template: string;
+  data: Record<string, unknown>;
   attempts: number;
   expires_at: string | null;
 }
@@ -90,7 +106,7 @@ export async function claimDueMessages(ex: Executor, o: { now: Date; workerId: s
               limit ${o.limit}
               for update skip locked) due
         where m.id = due.id
-        returning m.id, m.channel, m.recipient, m.subject, m.body, m.template, m.attempts, m.expires_at`,
+        returning m.id, m.channel, m.recipient, m.subject, m.body, m.template, m.data, m.attempts, m.expires_at`,
   );
   return list.map((r) => ({ ...r, expiresAt: toDate(r.expires_at) }));
 }

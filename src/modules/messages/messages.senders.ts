@@ -9,6 +9,8 @@ export interface OutgoingMessage {
   subject: string | null;
   body: string;
   template: string;
+  /** The message's stored facts (a Zalo template's parameters). */
+  data: Record<string, unknown>;
 }
 
 /**
@@ -22,7 +24,12 @@ export interface MessageSender {
   send(m: OutgoingMessage): Promise<{ providerRef: string | null }>;
 }
 
-export type MessageSenders = Record<Channel, MessageSender>;
+/** One sender per channel; Zalo only where the ward configured its official account. */
+export interface MessageSenders {
+  sms: MessageSender;
+  email: MessageSender;
+  zalo?: MessageSender;
+}
 
 export class PermanentDeliveryError extends Error {
   override name = 'PermanentDeliveryError';

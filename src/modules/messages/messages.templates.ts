@@ -6,7 +6,7 @@
  * masked, which replaces the body once the secret has expired.
  */
 
-export const CHANNELS = ['sms', 'email'] as const;
+export const CHANNELS = ['sms', 'email', 'zalo'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface Rendered {
@@ -32,7 +32,7 @@ const CODE_PURPOSE = {
 } as const;
 export type CodePurpose = keyof typeof CODE_PURPOSE;
 
-function codeTemplate(purpose: CodePurpose, smsExtra = '', emailExtra: string[] = []): Record<Channel, Render> {
+function codeTemplate(purpose: CodePurpose, smsExtra = '', emailExtra: string[] = []): Record<'sms' | 'email', Render> {
   const p = CODE_PURPOSE[purpose];
   return {
     sms: (v) => sms(`${SERVICE}: ma ${p.sms} la ${v.code}, hieu luc ${v.minutes} phut. Khong cung cap ma nay cho bat ky ai.${smsExtra}`),

@@ -60,7 +60,9 @@ export function createMessageWorker(o: WorkerOptions): MessageWorker {
         continue;
       }
       try {
-        const { providerRef } = await o.senders[m.channel].send(m);
+        const sender = o.senders[m.channel];
+        if (!sender) throw new PermanentDeliveryError(`no provider configured for ${m.channel}`);
+        const { providerRef } = await sender.send(m);
         await finishAttempt(o.database.db, m.id, id, { status: 'sent', at: o.now(), providerRef });
         result.sent++;
       } catch (err) {

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { maybeOne, type Executor } from '../../db/client.ts';
+import { vnDateOf } from '../../domain/calendar/index.ts';
+import {
+  channelsFor,
+  deliveryTargets,
+  fill,
+  LOCALES,
+  type Locale,
+  type NotificationEvent,
+  type NotifyChannel,
+  type Vars,
+} from '../../domain/notifications.ts';
+import { enqueueMessage } from '../messages/messages.repo.ts';
+import { smsText, type Rendered } from '../messages/messages.templates.ts';
+import { templateInForce } from './notifications.templates.ts';
+
+/** What the notifier needs of the deployment's settings. */
+export interface NotifySettings {
+  /** The address citizens use (PUBLIC_URL): links in messages start with it. */
+  publicUrl: string;
+  /** Channels with a provider here; a person's choice of another is ignored. */
+  channels: readonly NotifyChannel[];
+}
+
+export interface NotificationInput {
+  userId: string;
+  event: NotificationEvent;
+  /** The facts, per language (dates and amounts are written differently). */
+  vars: Record<Locale, Vars>;
+  /** Where the inbox entry leads (a path of the web app, e.g. `/ho-so-cua-toi/<code>`). */
+  path: string | null;
+  dossierId?: string | null;
+  /** A second notification with the same key is not written (reminders, digests: once, however many instances). */
+  dedupeKey?: string | null;
+  data?: Record<string, unknown>;
+}
+
+interface RecipientRow {
+  kind: 'staff' | 'citizen' | 'business';
+  phone: string | null;
+  email: string | null;
+  phone_verified_at: string | null;
+  email_verified_at: string | null;
+  channels: NotifyChannel[] | null;
+  locale: Locale | null;
+}
+
+/** A person's contacts (verified or not), the channels they receive notices on, and their language. */
+export async function recipientOf(ex: Executor, userId: string, offered: readonly NotifyChannel[]) {
+  const r = await maybeOne<RecipientRow>(
+    ex,
+    sql`select u.kind, u.phone, u.email, u.phone_verified_at, u.email_verified_at, p.channels, p.locale
+        from users u left join notification_preferences p on p.user_id = u.id where u.id = ${userId}`,
+  );
+  if (!r) return null;
+  return {
+    contacts: { phone: r.phone, phoneVerified: r.phone_verified_at !== null, email: r.email, emailVerified: r.email_verified_at !== null },
+    chosen: r.channels !== null,
+    channels: channelsFor(r.kind, r.channels, offered),
+    locale: r.locale ?? ('vi' as Locale),
+  };
+}
+
+const FOOTER: Record<Locale, (url: string) => string> = {
+  vi: (url) => `\n\n--\nNông Trang Số — Ủy ban nhân dân phường Nông Trang\nXem mọi thông báo, chọn cách nhận: ${url}`,
+  en: (url) => `\n\n--\nNông Trang Số — Nông Trang ward People's Committee\nAll your notices, and how you receive them: ${url}`,
+};
+
+/** The text for one channel: email has a subject and a footer; SMS is short and unaccented; Zalo sends the short text's facts. */
+function textFor(channel: NotifyChannel, t: { title: string; body: string; sms: string }, locale: Locale, inboxUrl: string): Rendered {
+  if (channel === 'email') return { subject: `Nông Trang Số: ${t.title}`, body: t.body + FOOTER[locale](inboxUrl) };
+  if (channel === 'sms') return { subject: null, body: smsText(`Nong Trang So: ${t.sms}`) };
+  return { subject: null, body: t.sms };
+}
+
+/**
+ * Writes a notification to the person's inbox and, for each channel they chose and verified, a
+ * message to the outbox — all with `tx`, so they exist if and only if the change that caused
+ * them commits. The texts are the templates in force today, filled with the facts.
+ * Returns the notification's id, and whether it was written (false: its dedupe key was taken).
+ */
+export async function notify(tx: Executor, n: NotificationInput, s: NotifySettings, now: Date): Promise<{ id: string; inserted: boolean }> {
+  const template = await templateInForce(tx, n.event, vnDateOf(now));
+  const filled = Object.fromEntries(
+    LOCALES.map((l) => {
+      const t = template.texts[l];
+      return [l, { title: fill(t.title, n.vars[l]), body: fill(t.body, n.vars[l]), sms: fill(t.sms, n.vars[l]) }];
+    }),
+  ) as Record<Locale, { title: string; body: string; sms: string }>;
+  const id = randomUUID();
+  const row = await maybeOne<{ id: string }>(
+    tx,
+    sql`insert into notifications (id, user_id, event, dossier_id, title_vi, body_vi, title_en, body_en, link, data, dedupe_key, created_at)
+        values (${id}, ${n.userId}, ${n.event}, ${n.dossierId ?? null}, ${filled.vi.title}, ${filled.vi.body}, ${filled.en.title}, ${filled.en.body},
+                ${n.path}, ${JSON.stringify({ ...n.data, templateVersion: template.version })}::jsonb, ${n.dedupeKey ?? null}, ${now.toISOString()})
+        on conflict (dedupe_key) do nothing returning id`,
+  );
+  if (!row) return { id: '', inserted: false };
+  const who = await recipientOf(tx, n.userId, s.channels);
+  if (!who) return { id, inserted: true };
+  const inboxUrl = `${s.publicUrl}${INBOX_PATH}`;
+  for (const target of deliveryTargets(who.contacts, who.channels)) {
+    await enqueueMessage(
+      tx,
+      {
+        channel: target.channel,
+        recipient: target.recipient,
+        template: n.event,
+        text: textFor(target.channel, filled[who.locale], who.locale, inboxUrl),
+        data: target.channel === 'zalo' ? { event: n.event, params: n.vars[who.locale] } : { event: n.event },
+        userId: n.userId,
+        notificationId: id,
+        dedupeKey: `notification:${id}:${target.channel}`,
+      },
+      now,
+    );
+  }
+  return { id, inserted: true };
+}
+
+/** The portal's inbox (web/src/routes.ts `inbox`). */
+export const INBOX_PATH = '/thong-bao';
