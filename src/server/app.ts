@@ -22,6 +22,7 @@ import { registerRoutes } from './routes.ts';
 import { registerWeb } from './web.ts';
 import { createMessageWorker, sendersFromConfig } from '../modules/messages/index.ts';
 import { registerUploadSweeper } from '../modules/files/files.sweep.ts';
+import { registerNotificationScheduler } from '../modules/notifications/index.ts';
 
 /** Assembles the HTTP application: plugins, the error table, auth, every module's routes, the web app. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuth(app, withOutbox);
   registerRequestLog(app);
   registerUploadSweeper(app, deps);
+  registerNotificationScheduler(app, withOutbox);
   await app.register(async (api) => registerRoutes(api, withOutbox), { prefix: '/api/v1' });
   await registerWeb(app);
   return app;

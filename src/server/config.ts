@@ -65,6 +65,9 @@ const EnvSchema = z.object({
   // Signed documents (src/modules/signing, docs/documents.md): the unit's certificate.
   SIGNING_P12_FILE: z.string().min(1).optional(),
   SIGNING_P12_PASSWORD: z.string().optional(),
+  // Notifications (src/modules/notifications): reminders and officials' daily digest.
+  NOTIFY_SCHEDULER_SECONDS: z.coerce.number().min(0).max(24 * 3600).default(300),
+  DIGEST_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as 07:30').default('07:30'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -176,5 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       retry: { baseDelayMs: Math.round(e.MESSAGE_RETRY_SECONDS * 1000), maxDelayMs: 3_600_000, maxAttempts: e.MESSAGE_MAX_ATTEMPTS },
     },
     signing: { unitCode: e.UNIT_CODE, p12File, p12Password: e.SIGNING_P12_PASSWORD ?? '' },
+    notifications: {
+      schedulerEveryMs: Math.round(e.NOTIFY_SCHEDULER_SECONDS * 1000),
+      digestHour: Number(e.DIGEST_AT.slice(0, 2)) + Number(e.DIGEST_AT.slice(3)) / 60,
+    },
   };
 }

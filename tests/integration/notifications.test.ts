@@ -274,3 +274,65 @@ describe('templates: edited by a unit admin, versioned with effective dates, pre
     expect(one.versions.map((v: { version: number }) => v.version)).toEqual([1, 0]);
   });
 });
+
+describe('reminders and the daily digest (safe with several instances)', () => {
+  const settings = { publicUrl: 'http://localhost:3000', channels: ['email', 'sms'] as const };
+
+  it('a reminder goes out once, two working days before the deadline, only while the dossier still waits', async () => {
+    const { sendReminders } = await import('../../src/modules/notifications/notifications.scheduler.ts');
+    t.clock.set('2026-03-02T09:00:00+07:00'); // Monday
+    const code = (await ok(c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.001193')))).json().code;
+    await ok(act(c.reception, code, { action: 'receive' }));
+    await ok(act(c.reception, code, { action: 'assign', assigneeId: c.specialist.id }));
+    await ok(act(c.specialist, code, { action: 'request_supplement', items: [{ target: { type: 'document', key: 'giay-chung-sinh-hoac-van-ban-nguoi-lam' }, reason: 'Mờ' }] }));
+    const reminders = async () => (await inbox(c.citizen)).items.filter((i) => i.event === 'dossier.supplement_reminder' && i.dossierCode === code);
+    // 15 working days from Mon 2/3 09:00 → Mon 23/3 09:00; the reminder from 13 working days → Thu 19/3 09:00.
+    t.clock.set('2026-03-19T08:59:00+07:00');
+    await sendReminders(t.database, { ...settings, channels: [...settings.channels] }, t.clock.now());
+    expect(await reminders()).toHaveLength(0);
+    t.clock.set('2026-03-19T09:00:00+07:00');
+    const runs = await Promise.all([1, 2, 3].map(() => sendReminders(t.database, { ...settings, channels: [...settings.channels] }, t.clock.now())));
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
+    const [r] = await reminders();
+    expect(r!.body).toContain('Hạn bổ sung: 09:00 thứ Hai, 23/03/2026.');
+    t.clock.advanceHours(24);
+    expect(await sendReminders(t.database, { ...settings, channels: [...settings.channels] }, t.clock.now())).toBe(0);
+    expect(await reminders()).toHaveLength(1);
+  });
+
+  it('an answered request is not reminded', async () => {
+    const { sendReminders } = await import('../../src/modules/notifications/notifications.scheduler.ts');
+    t.clock.set('2026-03-02T09:00:00+07:00');
+    const code = (await ok(c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.001193')))).json().code;
+    await ok(act(c.reception, code, { action: 'receive' }));
+    await ok(act(c.reception, code, { action: 'request_supplement', items: [{ target: { type: 'document', key: 'giay-chung-sinh-hoac-van-ban-nguoi-lam' }, reason: 'Mờ' }] }));
+    const d = (await c.citizen.get(`/api/v1/dossiers/${code}`)).json();
+    await ok(act(c.citizen, code, { action: 'answer_supplement', answers: [{ itemId: d.openSupplement.items[0].id, fileId: await uploadPdf(c.citizen) }] }));
+    t.clock.set('2026-03-20T09:00:00+07:00');
+    await sendReminders(t.database, { ...settings, channels: [...settings.channels] }, t.clock.now());
+    expect((await inbox(c.citizen)).items.some((i) => i.event === 'dossier.supplement_reminder' && i.dossierCode === code)).toBe(false);
+  });
+
+  it('one digest per official per day, from 07:30 on a working day, listing what is overdue and due soon in their scope', async () => {
+    const { sendDigests } = await import('../../src/modules/notifications/notifications.scheduler.ts');
+    const s = { ...settings, channels: [...settings.channels] };
+    t.clock.set('2026-03-23T07:29:00+07:00'); // Monday: by now several dossiers above are overdue
+    expect(await sendDigests(t.database, s, t.clock.now(), 7.5)).toBe(0);
+    t.clock.set('2026-03-23T07:30:00+07:00');
+    // Three instances at once: each official gets one.
+    await Promise.all([1, 2, 3].map(() => sendDigests(t.database, s, t.clock.now(), 7.5)));
+    const digests = await rows<{ user_id: string; n: number }>(t.database.db, sql`select user_id, count(*)::int as n from notifications where event = 'staff.digest' group by user_id`);
+    expect(digests.length).toBeGreaterThan(0);
+    expect(digests.every((d) => d.n === 1)).toBe(true);
+    const mine = await latest(c.specialist, 'staff.digest');
+    expect(mine!.title).toMatch(/^Hồ sơ cần chú ý ngày thứ Hai, 23\/03\/2026: \d+ quá hạn, \d+ sắp đến hạn$/);
+    expect(mine!.body).toMatch(/^- DEMO\.07894\.H25-\d{6}-\d{4} .+: (quá hạn từ|hạn) /m);
+    // The admin has no queue: no digest. A later pass the same day sends nothing new.
+    expect(await latest(c.admin, 'staff.digest')).toBeUndefined();
+    t.clock.set('2026-03-23T15:00:00+07:00');
+    expect(await sendDigests(t.database, s, t.clock.now(), 7.5)).toBe(0);
+    // Sunday: no digest.
+    t.clock.set('2026-03-29T09:00:00+07:00');
+    expect(await sendDigests(t.database, s, t.clock.now(), 7.5)).toBe(0);
+  });
+});

@@ -13,7 +13,7 @@ import type { QueueQueryInput } from './dossiers.schemas.ts';
 const CLOSED = sql`('refused', 'withdrawn', 'stopped', 'returned')`;
 // While the dossier waits for its applicant the clock is stopped: never due soon, never overdue.
 const WAITING = sql`(${sql.join(WAITING_STATUSES.map((s) => sql`${s}`), sql`, `)})`;
-const SOON_WORKING_HOURS = 16; // "due soon" = within the next two working days
+export const SOON_WORKING_HOURS = 16; // "due soon" = within the next two working days
 
 type Row = DossierRow & { procedure_name: string; assignee_name: string | null };
 // The procedure's name as of the version the dossier was filed under.
@@ -21,7 +21,8 @@ const SELECT = sql`select d.*, v.definition->>'name' as procedure_name, a.full_n
   from dossiers d join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version
   left join users a on a.id = d.assignee_id`;
 
-function queueConditions(user: SessionUser, now: Date, soon: Date): Record<string, SQL> {
+/** Each work queue as a condition on `d` (dossiers); the daily digest uses `overdue` and `due_soon` too. */
+export function queueConditions(user: SessionUser, now: Date, soon: Date): Record<string, SQL> {
   const open = sql`d.status not in ${CLOSED}`;
   const running = sql`d.finished_at is null and ${open} and d.status not in ${WAITING}`;
   return {

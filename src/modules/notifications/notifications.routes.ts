@@ -10,8 +10,7 @@ import type { AppDeps } from '../../server/deps.ts';
 import { inboxOf, markRead, savePreferences, waitingFor } from './notifications.inbox.ts';
 import { maskEmail } from '../messages/messages.routes.ts';
 import { maskPhone } from '../../domain/identifiers.ts';
-import { notifySettings } from './index.ts';
-import { recipientOf } from './notifications.service.ts';
+import { notifySettings, recipientOf } from './notifications.service.ts';
 import { sql } from 'drizzle-orm';
 
 const Delivery = z.object({ channel: z.enum(['sms', 'email', 'zalo']), status: z.enum(['pending', 'sending', 'sent', 'failed', 'expired']) });

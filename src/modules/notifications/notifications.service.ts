@@ -122,3 +122,10 @@ export async function notify(tx: Executor, n: NotificationInput, s: NotifySettin
 
 /** The portal's inbox (web/src/routes.ts `inbox`). */
 export const INBOX_PATH = '/thong-bao';
+
+/** What the notifier needs of the settings: the public address, and the channels with a provider here. */
+export function notifySettings(config: { publicUrl: string; messages: object }): NotifySettings {
+  const channels: NotifyChannel[] = ['email', 'sms'];
+  if ('zalo' in config.messages && config.messages.zalo) channels.push('zalo');
+  return { publicUrl: config.publicUrl, channels };
+}
