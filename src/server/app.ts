@@ -102,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The outbox worker: every instance runs one; started when the app is ready, stopped on close.
   const worker = createMessageWorker({
     database: deps.database,
-    senders: deps.senders ?? sendersFromConfig(config.messages, app.log),
+    senders: deps.senders ?? sendersFromConfig(config.messages, app.log, deps.database),
     now: deps.now ?? (() => new Date()),
     log: app.log,
     retry: config.messages.retry,

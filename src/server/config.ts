@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isNotificationEvent } from '../domain/notifications.ts';
 
 /**
  * Settings come from the environment (and an optional `.env` file in the working directory);
@@ -50,7 +51,22 @@ const EnvSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: bool.default(false),
   // Outgoing messages (src/modules/messages): SMS and email through the outbox.
-  SMS_PROVIDER: z.enum(['log']).default('log'),
+  SMS_PROVIDER: z.enum(['log', 'esms']).default('log'),
+  ESMS_API_URL: z.string().url().default('https://rest.esms.vn/MainService.svc/json/SendMultipleMessage_V4_post_json/'),
+  ESMS_API_KEY: z.string().min(1).optional(),
+  ESMS_SECRET_KEY: z.string().min(1).optional(),
+  ESMS_BRANDNAME: z.string().min(1).max(11).optional(),
+  ESMS_SANDBOX: bool.default(false),
+  ZALO_APP_ID: z.string().min(1).optional(),
+  ZALO_APP_SECRET: z.string().min(1).optional(),
+  ZALO_REFRESH_TOKEN: z.string().min(1).optional(),
+  ZALO_ZNS_TEMPLATES: z
+    .string()
+    .regex(/^\s*[a-z_.]+\s*=\s*\w+\s*(,\s*[a-z_.]+\s*=\s*\w+\s*)*$/, 'must list notice=template id pairs, e.g. dossier.received=231456,dossier.supplement_requested=231457')
+    .optional(),
+  ZALO_API_URL: z.string().url().default('https://business.openapi.zalo.me'),
+  ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),
+  ZALO_DEVELOPMENT_MODE: bool.default(false),
   EMAIL_PROVIDER: z.enum(['log', 'smtp']).default('log'),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -74,6 +90,13 @@ export type Config = ReturnType<typeof loadConfig>;
 
 /** Settings whose value is never echoed in an error message (a password may sit in DATABASE_URL). */
 const SECRET_SETTING = /SECRET|PASSWORD|KEY|DATABASE_URL/;
+
+/** `dossier.received=231456, staff.digest=231460` → pairs. */
+const znsTemplates = (v: string | undefined): [string, string][] =>
+  (v ?? '')
+    .split(',')
+    .map((p) => p.split('=').map((x) => x.trim()) as [string, string])
+    .filter(([k, id]) => k && id);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -124,6 +147,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (p12File && !existsSync(p12File)) {
     throw new ConfigError(`SIGNING_P12_FILE: no file at ${p12File} (the unit's certificate and key as a .p12/.pfx file).`);
   }
+  if (e.SMS_PROVIDER === 'esms' && !(e.ESMS_API_KEY && e.ESMS_SECRET_KEY && e.ESMS_BRANDNAME)) {
+    throw new ConfigError('SMS_PROVIDER=esms needs ESMS_API_KEY, ESMS_SECRET_KEY and ESMS_BRANDNAME (the brand name registered with the gateway).');
+  }
+  if (e.ZALO_APP_ID && !(e.ZALO_APP_SECRET && e.ZALO_REFRESH_TOKEN && e.ZALO_ZNS_TEMPLATES)) {
+    throw new ConfigError('ZALO_APP_ID needs ZALO_APP_SECRET, ZALO_REFRESH_TOKEN and ZALO_ZNS_TEMPLATES (docs/notifications.md).');
+  }
+  const unknownNotices = znsTemplates(e.ZALO_ZNS_TEMPLATES).filter(([k]) => !isNotificationEvent(k));
+  if (unknownNotices.length) throw new ConfigError(`ZALO_ZNS_TEMPLATES: no notice named ${unknownNotices.map(([k]) => k).join(', ')} (see docs/notifications.md).`);
   const dataDir = resolve(cwd, e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -161,7 +192,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     trustProxy: e.TRUST_PROXY,
     messages: {
-      sms: e.SMS_PROVIDER,
+      sms:
+        e.SMS_PROVIDER === 'esms'
+          ? ({ kind: 'esms', url: e.ESMS_API_URL, apiKey: e.ESMS_API_KEY!, secretKey: e.ESMS_SECRET_KEY!, brandname: e.ESMS_BRANDNAME!, sandbox: e.ESMS_SANDBOX } as const)
+          : ({ kind: 'log' } as const),
+      zalo: e.ZALO_APP_ID
+        ? {
+            appId: e.ZALO_APP_ID,
+            appSecret: e.ZALO_APP_SECRET!,
+            refreshToken: e.ZALO_REFRESH_TOKEN!,
+            templates: Object.fromEntries(znsTemplates(e.ZALO_ZNS_TEMPLATES)),
+            apiUrl: e.ZALO_API_URL.replace(/\/$/, ''),
+            oauthUrl: e.ZALO_OAUTH_URL.replace(/\/$/, ''),
+            development: e.ZALO_DEVELOPMENT_MODE,
+          }
+        : null,
       email:
         e.EMAIL_PROVIDER === 'smtp'
           ? ({

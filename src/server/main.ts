@@ -152,7 +152,7 @@ async function main(): Promise<number> {
       { database: database.kind, fromBuild, unit: config.unit.code, seeded, storage: config.storage.kind },
       config.unit.isDemoCode ? 'UNIT_CODE is the demo value DEMO.07894.H25: set the real electronic ID code in production' : 'starting',
     );
-    if (config.production && config.messages.sms === 'log') {
+    if (config.production && config.messages.sms.kind === 'log') {
       app.log.warn('SMS_PROVIDER=log: text messages (one-time codes) are written to this log, not sent. Citizens who choose SMS will not receive codes.');
     }
     if (database.kind === 'pglite') {

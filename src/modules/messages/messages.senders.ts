@@ -108,11 +108,3 @@ export function smtpSender(s: SmtpSettings): MessageSender {
     },
   };
 }
-
-/** The senders chosen by the settings (README: SMS_PROVIDER, EMAIL_PROVIDER, SMTP_*). */
-export function sendersFromConfig(c: { sms: 'log'; email: ({ kind: 'smtp' } & SmtpSettings) | { kind: 'log' } }, log: Logger): MessageSenders {
-  return {
-    sms: logSender('sms', log),
-    email: c.email.kind === 'smtp' ? smtpSender(c.email) : logSender('email', log),
-  };
-}
