@@ -11,8 +11,10 @@
  *   act <dossierCode> <action> [json]       take an action, e.g. act CODE receive
  *   show <dossierCode> | events <dossierCode> | queue [name]
  *   track <dossierCode> [phoneLast4]        public tracking (no --as needed)
- *   messages [recipient]                    recent outgoing SMS/email (unit admin; the text, with
- *                                           one-time codes, is shown outside production)
+ *   messages [recipient] [--failed]         recent outgoing SMS/email/Zalo (unit admin; the text, with
+ *                                           one-time codes, is shown outside production); --failed:
+ *                                           the dead-letter list
+ *   replay <messageId>                      send a failed message again (unit admin)
  *   create-admin <unitCode> <username> <full name>   (direct database access; prompts nothing,
  *                                           reads the password from NTS_ADMIN_PASSWORD)
  */
@@ -167,11 +169,16 @@ async function main() {
       for (const d of json.items) console.log(`${d.code}\t${d.statusLabel}\t${d.applicantName}\tdue ${d.dueAt ?? '-'}`);
       break;
     }
+    case 'replay':
+      print((await call('POST', `/api/v1/admin/messages/${rest[0]}/replay`, {})).json);
+      break;
     case 'messages': {
-      const q = new URLSearchParams({ limit: '20', ...(rest[0] ? { recipient: rest[0] } : {}) });
+      const failed = rest.includes('--failed');
+      const recipient = rest.find((r) => r !== '--failed');
+      const q = new URLSearchParams({ limit: '20', ...(recipient ? { recipient } : {}), ...(failed ? { status: 'failed' } : {}) });
       const { json } = await call('GET', `/api/v1/admin/messages?${q}`);
       for (const m of json.items) {
-        console.log(`${m.createdAt}\t${m.channel}\t${m.recipient}\t${m.status}${m.attempts > 1 ? ` (${m.attempts} attempts)` : ''}\t${m.template}`);
+        console.log(`${m.createdAt}\t${m.channel}\t${m.recipient}\t${m.status}${m.attempts > 1 ? ` (${m.attempts} attempts)` : ''}\t${m.template}\t${m.id}`);
         if (m.body) console.log(`  ${String(m.body).split('\n')[0]}`);
         if (m.lastError && m.status !== 'sent') console.log(`  ! ${m.lastError}`);
       }

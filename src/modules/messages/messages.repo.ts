@@ -175,3 +175,18 @@ export async function recentMessages(ex: Executor, f: { recipient?: string | und
         limit ${f.limit}`,
   );
 }
+
+/**
+ * Sends a failed message again (the admin's replay of the dead-letter list): back to `pending`,
+ * due now, its attempts counted afresh. Only a `failed` message: one that was sent is never sent
+ * twice, and an expired one (a one-time code nobody can use) stays expired.
+ * @returns 'replayed', or what the message is instead ('not_found' or its status).
+ */
+export async function replayMessage(tx: Executor, id: string, now: Date): Promise<'replayed' | 'not_found' | MessageRow['status']> {
+  const row = await maybeOne<{ status: MessageRow['status'] }>(tx, sql`select status from messages where id = ${id} for update`);
+  if (!row) return 'not_found';
+  if (row.status !== 'failed') return row.status;
+  await tx.execute(sql`update messages set status = 'pending', attempts = 0, next_attempt_at = ${now.toISOString()}, leased_by = null,
+                         last_error = ${'replayed by an admin after: '} || coalesce(last_error, '') where id = ${id}`);
+  return 'replayed';
+}

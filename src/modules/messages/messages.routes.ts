@@ -9,7 +9,8 @@ import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
-import { recentMessages, type MessageRow } from './messages.repo.ts';
+import { AppError } from '../../domain/errors.ts';
+import { recentMessages, replayMessage, type MessageRow } from './messages.repo.ts';
 
 /** `an.nguyen@example.vn` → `a******@example.vn`. */
 export function maskEmail(email: string): string {
@@ -48,6 +49,31 @@ export function messagesRoutes(app: FastifyInstance, deps: AppDeps) {
         await audit(tx, { actorId: user.id, action: 'read_messages', entityType: 'user', entityId: user.id, details: { ...req.query, count: list.length }, ...auditContext(req) }, now());
         return { items: list.map((m) => present(m, showText)) };
       });
+    },
+  );
+
+  api.post(
+    '/admin/messages/:id/replay',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Gửi lại tin đã thất bại / send a failed message again (dead-letter list)',
+        description: 'Only a failed message: a sent one is never sent twice (409 MESSAGE_NOT_REPLAYABLE).',
+        params: z.strictObject({ id: z.uuid() }),
+      },
+    },
+    async (req) => {
+      const user = authorize(req.user, 'messages.replay', await deploymentData(deps));
+      const t = now();
+      const outcome = await deps.database.transaction(async (tx) => {
+        const r = await replayMessage(tx, req.params.id, t);
+        if (r === 'not_found') throw new AppError('NOT_FOUND', { id: req.params.id });
+        if (r !== 'replayed') throw new AppError('MESSAGE_NOT_REPLAYABLE', { status: r });
+        await audit(tx, { actorId: user.id, action: 'replay_message', entityType: 'message', entityId: req.params.id, ...auditContext(req) }, t);
+        return r;
+      });
+      deps.outbox?.kick();
+      return { id: req.params.id, status: outcome === 'replayed' ? 'pending' : outcome };
     },
   );
 }
