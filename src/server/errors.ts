@@ -224,7 +224,6 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Ngày áp dụng của mẫu thông báo không được trước hôm nay: thông báo đã gửi không thay đổi.',
     en: 'A template cannot take effect before today: notices already sent do not change.',
   },
-  NOTIFICATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' },
   NOTIFICATION_CHANNEL_UNAVAILABLE: {
     status: 400,
     vi: 'Phường chưa cung cấp kênh nhận thông báo này.',
