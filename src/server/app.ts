@@ -23,6 +23,7 @@ import { registerWeb } from './web.ts';
 import { createMessageWorker, sendersFromConfig } from '../modules/messages/index.ts';
 import { registerUploadSweeper } from '../modules/files/files.sweep.ts';
 import { registerNotificationScheduler } from '../modules/notifications/index.ts';
+import { registerMailViewer } from '../modules/messages/messages.viewer.ts';
 
 /** Assembles the HTTP application: plugins, the error table, auth, every module's routes, the web app. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerUploadSweeper(app, deps);
   registerNotificationScheduler(app, withOutbox);
   await app.register(async (api) => registerRoutes(api, withOutbox), { prefix: '/api/v1' });
+  registerMailViewer(app, deps);
   await registerWeb(app);
   return app;
 }

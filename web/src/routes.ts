@@ -16,6 +16,8 @@ export const routes = {
   myDossier: '/ho-so-cua-toi/:code',
   myDocuments: '/giay-to-cua-toi',
   verify: '/xac-minh/:id',
+  // The inbox of notices (the server's INBOX_PATH: links in emails lead here).
+  inbox: '/thong-bao',
   // Everything under /can-bo belongs to the lazily loaded back office.
   backoffice: '/can-bo',
 } as const;

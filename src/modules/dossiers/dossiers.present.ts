@@ -41,7 +41,7 @@ function progressOf(d: DossierRow, cal: WorkingCalendar, now: Date) {
   };
 }
 
-export function summarize(d: DossierRow & { procedure_name?: string; assignee_name?: string | null }, cal: WorkingCalendar, now: Date) {
+export function summarize(d: DossierRow & { procedure_name?: string; assignee_name?: string | null; applicant_answered?: boolean | null }, cal: WorkingCalendar, now: Date) {
   return {
     code: d.code,
     procedure: { code: d.procedure_code, name: d.procedure_name ?? '', version: d.procedure_version },
@@ -50,6 +50,7 @@ export function summarize(d: DossierRow & { procedure_name?: string; assignee_na
     ...progressOf(d, cal, now),
     assignee: d.assignee_id ? { id: d.assignee_id, fullName: d.assignee_name ?? '' } : null,
     supplementRounds: d.supplement_rounds,
+    ...(d.applicant_answered !== undefined ? { applicantAnswered: d.applicant_answered === true } : {}),
     version: d.version,
   };
 }

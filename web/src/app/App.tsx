@@ -21,6 +21,8 @@ import { DossierPage } from '../features/dossiers/DossierPage';
 import { NotFoundPage } from '../features/errors/NotFoundPage';
 import { MyDocumentsPage } from '../features/documents/MyDocumentsPage';
 import { VerifyPage } from '../features/documents/VerifyPage';
+import { InboxPage } from '../features/notifications/InboxPage';
+import { NoticesProvider } from '../features/notifications/NoticesProvider';
 
 // The back office is a separate chunk: citizens never download it.
 const BackofficeApp = lazy(() => import('../features/backoffice/BackofficeApp'));
@@ -61,6 +63,8 @@ function CurrentPage() {
       return <MyDocumentsPage />;
     case 'verify':
       return <VerifyPage key={match.params.id} id={match.params.id} />;
+    case 'inbox':
+      return <InboxPage />;
     case 'backoffice':
       return (
         <Suspense fallback={<Loading />}>
@@ -74,11 +78,13 @@ export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
-        <RouterProvider>
-          <Layout>
-            <CurrentPage />
-          </Layout>
-        </RouterProvider>
+        <NoticesProvider>
+          <RouterProvider>
+            <Layout>
+              <CurrentPage />
+            </Layout>
+          </RouterProvider>
+        </NoticesProvider>
       </SessionProvider>
     </I18nProvider>
   );

@@ -10,5 +10,6 @@ import { desk } from './sections/desk.en';
 import { calendar } from './sections/calendar.en';
 import { documents } from './sections/documents.en';
 import { clock } from './sections/clock.en';
+import { notices } from './sections/notices.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices };

@@ -9,8 +9,9 @@ import { desk } from './sections/desk.vi';
 import { calendar } from './sections/calendar.vi';
 import { documents } from './sections/documents.vi';
 import { clock } from './sections/clock.vi';
+import { notices } from './sections/notices.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

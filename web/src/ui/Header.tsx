@@ -24,18 +24,27 @@ function LanguageSwitch() {
   );
 }
 
-function NavLink({ to, children }: { to: string; children: string }) {
+function NavLink({ to, children, badge }: { to: string; children: string; badge?: { count: number; label: string } }) {
   const { pathname } = useLocation();
   const current = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
   return (
     <Link to={to} aria-current={current ? 'page' : undefined}>
       {children}
+      {badge && badge.count > 0 && (
+        <>
+          {' '}
+          <span className="badge" aria-hidden="true">
+            {badge.count > 99 ? '99+' : badge.count}
+          </span>
+          <span className="visually-hidden">({badge.label})</span>
+        </>
+      )}
     </Link>
   );
 }
 
-/** Service name, language switch, main navigation and the signed-in user. */
-export function Header() {
+/** Service name, language switch, main navigation (with the citizen's unread notices) and the signed-in user. */
+export function Header({ unread = 0 }: { unread?: number }) {
   const { t, lang } = useT();
   const { user, signOut } = useSession();
   const navigate = useNavigate();
@@ -71,7 +80,9 @@ export function Header() {
             </li>
             {user && user.kind !== 'staff' && (
               <li>
-                <NavLink to={href('myDossiers')}>{t('nav.myDossiers')}</NavLink>
+                <NavLink to={href('myDossiers')} badge={{ count: unread, label: t('nav.unread', { count: unread }) }}>
+                  {t('nav.myDossiers')}
+                </NavLink>
               </li>
             )}
             {user && user.kind !== 'staff' && (

@@ -27,6 +27,8 @@ export interface QueueItem {
   finishedAt?: string | null;
   timeliness?: Timeliness;
   assignee?: { id: string; fullName: string } | null;
+  /** The applicant's answer to a supplement request is the last thing that happened. */
+  applicantAnswered?: boolean;
 }
 
 export interface QueueList {

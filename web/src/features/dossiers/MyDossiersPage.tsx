@@ -7,12 +7,14 @@ import { useApi } from '../../api/useApi';
 import { Breadcrumbs, ButtonLink, EmptyState, ErrorState, Loading, Pagination, StatusTag } from '../../ui';
 import { dossierApi, PAGE_SIZE, type DossierList } from './api';
 import { SignInRequired } from './components/SignInRequired';
+import { useNotices } from '../notifications/NoticesProvider';
 
 export function MyDossiersPage() {
   const { t } = useT();
   const { status, user } = useSession();
   const page = Math.max(1, Number(useSearchParams().get('trang')) || 1);
   const list = useApi<DossierList>(user ? dossierApi.list((page - 1) * PAGE_SIZE) : null);
+  const { summary } = useNotices();
   usePageTitle(t('dossiers.title'));
 
   if (status === 'loading') return <Loading />;
@@ -23,6 +25,12 @@ export function MyDossiersPage() {
     <>
       <Breadcrumbs items={[{ href: href('home'), text: t('nav.home') }]} />
       <h1>{t('dossiers.title')}</h1>
+      <p>
+        <Link to={href('inbox')}>
+          {t('inbox.link')}
+          {summary && summary.unread > 0 ? ` (${t('inbox.unreadCount', { count: summary.unread })})` : ''}
+        </Link>
+      </p>
       {list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />
       ) : !list.data ? (

@@ -4,6 +4,7 @@ import { Link, useNavigate, usePageTitle } from '../../router';
 import { href } from '../../routes';
 import { ward } from '../../config';
 import { TrackForm } from '../tracking/TrackForm';
+import { WaitingBanner } from '../notifications/WaitingBanner';
 
 // The procedures people come to the ward for most (national codes, stable across versions).
 const POPULAR = [
@@ -27,6 +28,7 @@ export function HomePage() {
 
   return (
     <>
+      <WaitingBanner />
       <div className="hero">
         <h1>{t('home.title')}</h1>
         <p className="lead">{t('home.lead')}</p>

@@ -106,6 +106,7 @@ export const backoffice: Record<keyof typeof vi, string> = {
   'bo.col.due': 'Due',
   'bo.col.timeliness': 'Timeliness',
   'bo.notReceived': 'Not yet received',
+  'bo.applicantAnswered': 'Applicant just answered',
   'bo.submittedOn': 'Submitted {date}',
   'bo.choose': 'Choose…',
   'bo.yes': 'Yes',

@@ -106,6 +106,7 @@ export const backoffice = {
   'bo.col.due': 'Hạn trả kết quả',
   'bo.col.timeliness': 'Tiến độ',
   'bo.notReceived': 'Chưa tiếp nhận',
+  'bo.applicantAnswered': 'Người nộp vừa bổ sung',
   'bo.submittedOn': 'Nộp lúc {date}',
   'bo.choose': 'Chọn…',
   'bo.yes': 'Có',

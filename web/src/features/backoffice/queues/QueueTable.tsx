@@ -5,6 +5,7 @@ import type { QueueItem } from '../api';
 import { boHref } from '../paths';
 import { dueState } from '../components/due';
 import { BoStatusTag, DueTag } from '../components/tags';
+import { Tag } from '../../../ui';
 
 /** A dense table of dossiers; due-soon and overdue rows carry a coloured edge and a worded tag. */
 export function QueueTable({ items, caption, now, soonLimit, busy }: {
@@ -49,6 +50,11 @@ export function QueueTable({ items, caption, now, soonLimit, busy }: {
                 <td>{d.applicantName ?? '—'}</td>
                 <td>
                   <BoStatusTag status={d.status} label={d.statusLabel} labelEn={d.statusLabelEn} />
+                  {d.applicantAnswered && (
+                    <span className="bo-sub">
+                      <Tag colour="purple">{t('bo.applicantAnswered')}</Tag>
+                    </span>
+                  )}
                 </td>
                 <td>{d.assignee?.fullName ?? '—'}</td>
                 <td className="bo-nowrap">
