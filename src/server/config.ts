@@ -81,6 +81,14 @@ const EnvSchema = z.object({
   // Signed documents (src/modules/signing, docs/documents.md): the unit's certificate.
   SIGNING_P12_FILE: z.string().min(1).optional(),
   SIGNING_P12_PASSWORD: z.string().optional(),
+  // Sign-in with the national identity (src/modules/national-id, docs/vneid.md).
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, 'must include openid').default('openid profile'),
+  OIDC_ID_NUMBER_CLAIM: z.string().min(1).default('id_number'),
+  OIDC_ID_VERIFIED_CLAIM: z.string().min(1).default('id_number_verified'),
+  OIDC_PROVIDER_NAME: z.string().min(1).default('VNeID'),
   // Notifications (src/modules/notifications): reminders and officials' daily digest.
   NOTIFY_SCHEDULER_SECONDS: z.coerce.number().min(0).max(24 * 3600).default(300),
   DIGEST_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as 07:30').default('07:30'),
@@ -155,6 +163,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const unknownNotices = znsTemplates(e.ZALO_ZNS_TEMPLATES).filter(([k]) => !isNotificationEvent(k));
   if (unknownNotices.length) throw new ConfigError(`ZALO_ZNS_TEMPLATES: no notice named ${unknownNotices.map(([k]) => k).join(', ')} (see docs/notifications.md).`);
+  if (e.OIDC_ISSUER && !(e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) {
+    throw new ConfigError('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (docs/vneid.md).');
+  }
+  if (e.OIDC_ISSUER && production && !e.OIDC_ISSUER.startsWith('https://')) throw new ConfigError('OIDC_ISSUER must be https:// in production.');
   const dataDir = resolve(cwd, e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -224,6 +236,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       retry: { baseDelayMs: Math.round(e.MESSAGE_RETRY_SECONDS * 1000), maxDelayMs: 3_600_000, maxAttempts: e.MESSAGE_MAX_ATTEMPTS },
     },
     signing: { unitCode: e.UNIT_CODE, p12File, p12Password: e.SIGNING_P12_PASSWORD ?? '' },
+    oidc: e.OIDC_ISSUER
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID!,
+          clientSecret: e.OIDC_CLIENT_SECRET!,
+          scopes: e.OIDC_SCOPES,
+          idNumberClaim: e.OIDC_ID_NUMBER_CLAIM,
+          idVerifiedClaim: e.OIDC_ID_VERIFIED_CLAIM,
+          providerName: e.OIDC_PROVIDER_NAME,
+        }
+      : null,
     notifications: {
       schedulerEveryMs: Math.round(e.NOTIFY_SCHEDULER_SECONDS * 1000),
       digestHour: Number(e.DIGEST_AT.slice(0, 2)) + Number(e.DIGEST_AT.slice(3)) / 60,

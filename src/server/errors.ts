@@ -234,6 +234,31 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Chỉ gửi lại được tin nhắn đã thất bại; tin đã gửi thì không gửi lại.',
     en: 'Only a failed message can be sent again; a message already sent is never sent twice.',
   },
+  OIDC_NOT_CONFIGURED: {
+    status: 404,
+    vi: 'Phường chưa kết nối đăng nhập bằng VNeID. Vui lòng đăng nhập bằng số CCCD và mật khẩu.',
+    en: 'Sign-in with VNeID is not set up for this ward. Please sign in with your ID number and password.',
+  },
+  OIDC_STATE_INVALID: {
+    status: 400,
+    vi: 'Phiên đăng nhập bằng VNeID không hợp lệ hoặc đã hết hạn (quá 10 phút, hoặc mở từ trình duyệt khác). Vui lòng đăng nhập lại.',
+    en: 'This VNeID sign-in is not valid or has expired (over 10 minutes, or started in another browser). Please sign in again.',
+  },
+  OIDC_PROVIDER_FAILED: {
+    status: 502,
+    vi: 'Không kết nối được với VNeID lúc này. Vui lòng thử lại sau, hoặc đăng nhập bằng số CCCD và mật khẩu.',
+    en: 'VNeID cannot be reached right now. Please try again later, or sign in with your ID number and password.',
+  },
+  OIDC_ID_UNVERIFIED: {
+    status: 403,
+    vi: 'Tài khoản VNeID chưa cho biết số định danh đã xác thực, nên không liên kết được với hồ sơ công dân. Hãy dùng tài khoản định danh điện tử mức 2, hoặc đến Bộ phận Một cửa.',
+    en: 'The VNeID account did not give a verified ID number, so it cannot be linked to a citizen record. Use a level-2 electronic identity, or come to the one-stop office.',
+  },
+  OIDC_ID_MISMATCH: {
+    status: 409,
+    vi: 'Thông tin từ VNeID không khớp với hồ sơ công dân (số định danh, họ tên, năm sinh hoặc giới tính), nên không liên kết. Vui lòng đến Bộ phận Một cửa để đối chiếu.',
+    en: 'What VNeID says does not match the citizen record (ID number, name, birth year or gender), so nothing was linked. Please come to the one-stop office to check it.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',

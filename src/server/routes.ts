@@ -16,6 +16,7 @@ import { messagesRoutes } from '../modules/messages/messages.routes.ts';
 import { projectsRoutes } from '../modules/projects/projects.routes.ts';
 import { notificationsAdminRoutes } from '../modules/notifications/notifications.admin.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
+import { nationalIdRoutes } from '../modules/national-id/national-id.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 
@@ -39,4 +40,5 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   projectsRoutes(api, deps);
   notificationsRoutes(api, deps);
   notificationsAdminRoutes(api, deps);
+  nationalIdRoutes(api, deps);
 }

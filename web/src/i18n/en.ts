@@ -11,5 +11,6 @@ import { calendar } from './sections/calendar.en';
 import { documents } from './sections/documents.en';
 import { clock } from './sections/clock.en';
 import { notices } from './sections/notices.en';
+import { vneid } from './sections/vneid.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid };

@@ -10,8 +10,9 @@ import { calendar } from './sections/calendar.vi';
 import { documents } from './sections/documents.vi';
 import { clock } from './sections/clock.vi';
 import { notices } from './sections/notices.vi';
+import { vneid } from './sections/vneid.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

@@ -6,6 +6,7 @@ import { useSession } from '../../api/session';
 import { useSubmit } from '../../api/useApi';
 import { loginProblem } from '../../lib/validate';
 import { Button, ButtonLink, ErrorSummary, Loading, TextInput, type FormError } from '../../ui';
+import { VneidSignIn } from '../national-id/VneidSignIn';
 import type { TwoFactorChallenge, User } from '../../api/types';
 import { TwoFactorStep } from './TwoFactorStep';
 
@@ -100,6 +101,7 @@ export function SignInPage() {
             {t('signIn.submit')}
           </Button>
         </form>
+        <VneidSignIn next={next} />
         <h2>{t('signIn.noAccount')}</h2>
         <p>
           <Link to={href('signUp', {}, { tiep: next })}>{t('signIn.createAccount')}</Link>
