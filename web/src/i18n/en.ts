@@ -12,5 +12,6 @@ import { documents } from './sections/documents.en';
 import { clock } from './sections/clock.en';
 import { notices } from './sections/notices.en';
 import { vneid } from './sections/vneid.en';
+import { noticesAdmin } from './sections/noticesAdmin.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin };

@@ -11,8 +11,9 @@ import { documents } from './sections/documents.vi';
 import { clock } from './sections/clock.vi';
 import { notices } from './sections/notices.vi';
 import { vneid } from './sections/vneid.vi';
+import { noticesAdmin } from './sections/noticesAdmin.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

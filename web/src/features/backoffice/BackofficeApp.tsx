@@ -19,6 +19,7 @@ import { UsersAdminPage } from './admin/UsersAdminPage';
 import { FormTemplatesPage } from './forms/FormTemplatesPage';
 import { RegisterPage } from './forms/RegisterPage';
 import { CertifyPage } from './forms/CertifyPage';
+import { NoticesAdminPage } from './admin/NoticesAdminPage';
 import './backoffice.css';
 
 function NotFound() {
@@ -63,6 +64,8 @@ function Page({ user }: { user: User }) {
       return may('certification.perform') ? <CertifyPage /> : <Forbidden title={t('bo.certify.title')} />;
     case 'formTemplates':
       return may('forms.edit') ? <FormTemplatesPage /> : <Forbidden title={t('bo.templates.title')} />;
+    case 'notices':
+      return may('notification_templates.edit') ? <NoticesAdminPage /> : <Forbidden title={t('bo.notices.title')} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -24,6 +24,7 @@ export const boHref = {
   register: () => `${base}/so-theo-doi`,
   certify: () => `${base}/chung-thuc`,
   formTemplates: () => `${base}/quan-tri/mau-bieu`,
+  notices: (event?: string) => withQuery(`${base}/quan-tri/thong-bao`, { mau: event }),
 };
 
 export type BoRoute =
@@ -39,6 +40,7 @@ export type BoRoute =
   | { name: 'register' }
   | { name: 'certify' }
   | { name: 'formTemplates' }
+  | { name: 'notices' }
   | { name: 'notFound' };
 
 function decode(s: string): string | null {
@@ -73,6 +75,7 @@ export function matchBo(pathname: string): BoRoute {
     if (b === 'lich' && !c) return { name: 'calendar' };
     if (b === 'can-bo' && !c) return { name: 'users' };
     if (b === 'mau-bieu' && !c) return { name: 'formTemplates' };
+    if (b === 'thong-bao' && !c) return { name: 'notices' };
   }
   return { name: 'notFound' };
 }

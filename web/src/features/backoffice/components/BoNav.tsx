@@ -35,6 +35,7 @@ export function BoNav({ user }: { user: User }) {
           {may('certification.perform') && <Item to={boHref.certify()} label={t('bo.nav.certify')} />}
           {may('dossier.register') && <Item to={boHref.register()} label={t('bo.nav.register')} />}
           {may('forms.edit') && <Item to={boHref.formTemplates()} label={t('bo.nav.templates')} />}
+          {may('notification_templates.edit') && <Item to={boHref.notices()} label={t('bo.nav.notices')} />}
         </ul>
       </nav>
       <p className="bo-bar__who small">
