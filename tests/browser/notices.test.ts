@@ -94,4 +94,18 @@ describe('the back office', () => {
     await check(page, 'notices-backoffice-answered-flag');
     await context.close();
   });
+
+  it('a unit admin previews a notice template with sample data', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'quantri');
+    await page.goto('/can-bo/quan-tri/thong-bao');
+    await page.getByRole('heading', { level: 1, name: 'Mẫu thông báo' }).waitFor();
+    await page.getByRole('link', { name: 'Yêu cầu bổ sung' }).click();
+    await page.getByRole('heading', { name: 'Sửa Yêu cầu bổ sung' }).waitFor();
+    await page.getByRole('button', { name: 'Xem trước với dữ liệu mẫu' }).click();
+    await page.getByRole('heading', { name: 'Xem trước' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Giấy chứng sinh: bản chụp bị mờ');
+    await check(page, 'notices-admin-template-preview');
+    await context.close();
+  });
 });
