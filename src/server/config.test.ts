@@ -36,7 +36,8 @@ describe('configuration', () => {
 
   it('messages: SMS and email are logged by default; SMTP needs a host and a sender', () => {
     const c = loadConfig({}, '/x');
-    expect(c.messages.sms).toBe('log');
+    expect(c.messages.sms).toEqual({ kind: 'log' });
+    expect(c.messages.zalo).toBeNull();
     expect(c.messages.email).toEqual({ kind: 'log' });
     expect(c.messages.retry).toEqual({ baseDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 8 });
     expect(() => loadConfig({ EMAIL_PROVIDER: 'smtp' }, '/x')).toThrow(/SMTP_HOST and SMTP_FROM/);
@@ -45,5 +46,27 @@ describe('configuration', () => {
     expect(smtp.messages.email).toMatchObject({ kind: 'smtp', host: 'mail.example.vn', port: 465, secure: true, user: null });
     expect(() => loadConfig({ SMS_PROVIDER: 'viettel' }, '/x')).toThrow(/SMS_PROVIDER/);
     expect(() => loadConfig({ MESSAGE_MAX_ATTEMPTS: '0' }, '/x')).toThrow(/MESSAGE_MAX_ATTEMPTS/);
+  });
+
+  it('notification channels: the SMS gateway and Zalo need their keys; Zalo templates name real notices', () => {
+    expect(() => loadConfig({ SMS_PROVIDER: 'esms' }, '/x')).toThrow(/ESMS_API_KEY, ESMS_SECRET_KEY and ESMS_BRANDNAME/);
+    const esms = loadConfig({ SMS_PROVIDER: 'esms', ESMS_API_KEY: 'k', ESMS_SECRET_KEY: 's', ESMS_BRANDNAME: 'PHUONGNT' }, '/x');
+    expect(esms.messages.sms).toMatchObject({ kind: 'esms', brandname: 'PHUONGNT', sandbox: false });
+    expect(() => loadConfig({ ZALO_APP_ID: '123' }, '/x')).toThrow(/ZALO_APP_SECRET, ZALO_REFRESH_TOKEN and ZALO_ZNS_TEMPLATES/);
+    const zalo = { ZALO_APP_ID: '123', ZALO_APP_SECRET: 's', ZALO_REFRESH_TOKEN: 'r' };
+    expect(() => loadConfig({ ...zalo, ZALO_ZNS_TEMPLATES: 'dossier.recieved=1' }, '/x')).toThrow(/no notice named dossier.recieved/);
+    expect(() => loadConfig({ ...zalo, ZALO_ZNS_TEMPLATES: 'dossier.received' }, '/x')).toThrow(/ZALO_ZNS_TEMPLATES/);
+    const ok = loadConfig({ ...zalo, ZALO_ZNS_TEMPLATES: 'dossier.received=231456, staff.digest=231460' }, '/x');
+    expect(ok.messages.zalo?.templates).toEqual({ 'dossier.received': '231456', 'staff.digest': '231460' });
+    expect(() => loadConfig({ DIGEST_AT: '7h30' }, '/x')).toThrow(/DIGEST_AT/);
+    expect(loadConfig({ DIGEST_AT: '06:45' }, '/x').notifications.digestHour).toBe(6.75);
+  });
+
+  it('VNeID needs a client; https in production', () => {
+    expect(loadConfig({}, '/x').oidc).toBeNull();
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://sso.example.gov.vn' }, '/x')).toThrow(/OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/);
+    const prod = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' };
+    expect(() => loadConfig({ ...prod, OIDC_ISSUER: 'http://sso.example.gov.vn' }, '/x')).toThrow(/https/);
+    expect(loadConfig({ ...prod, OIDC_ISSUER: 'https://sso.example.gov.vn' }, '/x').oidc).toMatchObject({ idNumberClaim: 'id_number', scopes: 'openid profile' });
   });
 });
