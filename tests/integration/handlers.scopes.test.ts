@@ -193,7 +193,7 @@ describe('the session says what each person may do beyond a dossier (the back of
     ['reception', ['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register']],
     ['specialist', ['staff.list', 'projects.list', 'projects.manage', 'catalogue.review']],
     ['leader', ['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review', 'dossier.register']],
-    ['admin', ['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'projects.list', 'catalogue.review', 'forms.edit']],
+    ['admin', ['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'messages.replay', 'notification_templates.edit', 'projects.list', 'catalogue.review', 'forms.edit']],
     // Another unit's desk files and looks citizens up; this ward's catalogue and calendar are not theirs.
     ['otherUnit', ['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'certification.perform', 'certification.register', 'dossier.register']],
     ['citizen', ['dossier.file_online', 'projects.register_interest']],
