@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { rows } from '../../src/db/client.ts';
+import { maybeOne, rows } from '../../src/db/client.ts';
 import { DEMO_ACCOUNTS, DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients, type Client } from '../support/client.ts';
@@ -334,5 +334,23 @@ describe('reminders and the daily digest (safe with several instances)', () => {
     // Sunday: no digest.
     t.clock.set('2026-03-29T09:00:00+07:00');
     expect(await sendDigests(t.database, s, t.clock.now(), 7.5)).toBe(0);
+  });
+});
+
+describe('a changed contact is unverified again', () => {
+  it('whoever changes the phone or email, it receives nothing until a code comes back from it', async () => {
+    const { markContactVerified } = await import('../../src/modules/notifications/notifications.contacts.ts');
+    const id = c.citizen.id;
+    const state = () => maybeOne<{ phone_verified: boolean; email_verified: boolean }>(t.database.db, sql`select phone_verified_at is not null as phone_verified, email_verified_at is not null as email_verified from users where id = ${id}`);
+    expect(await state()).toEqual({ phone_verified: true, email_verified: true });
+    await t.database.db.execute(sql`update users set phone = '0912000111' where id = ${id}`);
+    expect(await state()).toEqual({ phone_verified: false, email_verified: true });
+    // A code that went to another number proves nothing about this one.
+    await t.database.transaction((tx) => markContactVerified(tx, id, 'sms', '0999999999', t.clock.now()));
+    expect(await state()).toEqual({ phone_verified: false, email_verified: true });
+    await t.database.transaction((tx) => markContactVerified(tx, id, 'sms', '0912000111', t.clock.now()));
+    expect(await state()).toEqual({ phone_verified: true, email_verified: true });
+    await t.database.db.execute(sql`update users set phone = ${DEMO_CITIZEN.phone}, phone_verified_at = now() where id = ${id}`);
+    expect(await state()).toEqual({ phone_verified: true, email_verified: true });
   });
 });

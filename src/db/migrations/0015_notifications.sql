@@ -66,3 +66,18 @@ COMMENT ON TABLE notification_waits IS 'What a dossier waits for from its applic
 -- in front of the person); until then it receives nothing but its own verification code.
 ALTER TABLE users ADD COLUMN IF NOT EXISTS phone_verified_at timestamptz;
 ALTER TABLE users ADD COLUMN IF NOT EXISTS email_verified_at timestamptz;
+
+-- A phone or email that changes is unverified again, whoever changes it and however.
+CREATE FUNCTION users_contact_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.phone IS DISTINCT FROM OLD.phone AND NEW.phone_verified_at IS NOT DISTINCT FROM OLD.phone_verified_at THEN
+    NEW.phone_verified_at := NULL;
+  END IF;
+  IF NEW.email IS DISTINCT FROM OLD.email AND NEW.email_verified_at IS NOT DISTINCT FROM OLD.email_verified_at THEN
+    NEW.email_verified_at := NULL;
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER users_contact_changed BEFORE UPDATE OF phone, email ON users FOR EACH ROW EXECUTE FUNCTION users_contact_changed();
+COMMENT ON COLUMN users.phone_verified_at IS 'When a one-time code sent to this phone came back (or the demo seed); cleared by a trigger when the phone changes.';
