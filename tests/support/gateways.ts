@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { LocalHttp } from './local-http.ts';
 
 /**
  * Local stand-ins for the SMS brand-name gateway (eSMS) and Zalo's OAuth and ZNS endpoints, on
@@ -8,15 +8,17 @@ import type { AddressInfo } from 'node:net';
  * from the documentation fails its test.
  */
 abstract class StandIn {
-  private server: Server | null = null;
-  port = 0;
+  private http = new LocalHttp();
+  get port() {
+    return this.http.port;
+  }
   get url() {
     return `http://127.0.0.1:${this.port}`;
   }
   protected abstract handle(path: string, headers: IncomingMessage['headers'], body: string): { status: number; json: unknown };
 
   async start(): Promise<this> {
-    const server = createServer((req, res) => {
+    this.http.handler = (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -24,16 +26,12 @@ abstract class StandIn {
         res.writeHead(out.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(out.json));
       });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.server = server;
-    this.port = (server.address() as AddressInfo).port;
+    };
+    await this.http.listen();
     return this;
   }
-  async stop() {
-    const s = this.server;
-    this.server = null;
-    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+  stop() {
+    return this.http.close();
   }
 }
 

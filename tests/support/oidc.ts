@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
+import { LocalHttp } from './local-http.ts';
 
 /**
  * A real OpenID Connect provider (`oidc-provider`) on localhost, standing in for VNeID. Its
@@ -14,19 +13,17 @@ export class TestOidcProvider {
   /** Claims of the person who signs in next, by subject. */
   accounts = new Map<string, Record<string, unknown>>();
   nextAccount = '';
-  private server: Server | null = null;
-  port = 0;
+  private http = new LocalHttp();
+  get port() {
+    return this.http.port;
+  }
 
   get issuer() {
     return `http://localhost:${this.port}`;
   }
 
   async start(redirectUri: string): Promise<this> {
-    let handler: (req: Parameters<Parameters<typeof createServer>[1] & object>[0], res: Parameters<Parameters<typeof createServer>[1] & object>[1]) => void = () => {};
-    const server = createServer((req, res) => handler(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.server = server;
-    this.port = (server.address() as AddressInfo).port;
+    await this.http.listen();
     const provider = new Provider(this.issuer, {
       clients: [
         {
@@ -47,7 +44,7 @@ export class TestOidcProvider {
       cookies: { keys: ['test-cookie-key'] },
     });
     const callback = provider.callback();
-    handler = (req, res) => {
+    this.http.handler = (req, res) => {
       if (!req.url?.startsWith('/interaction/')) return void callback(req, res);
       void (async () => {
         const details = await provider.interactionDetails(req, res);
@@ -63,10 +60,8 @@ export class TestOidcProvider {
     return this;
   }
 
-  async stop() {
-    const s = this.server;
-    this.server = null;
-    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+  stop() {
+    return this.http.close();
   }
 }
 
