@@ -112,13 +112,14 @@ describe('the dead-letter list', () => {
   });
 });
 
-describe.runIf(process.env.DATABASE_URL)('two app instances on one PostgreSQL database', () => {
+describe('two app instances on one PostgreSQL database', () => {
   const name = `nts_two_${Date.now()}_${Math.random().toString(36).slice(2, 6)}`;
   const admin = () => new pg.Client({ connectionString: process.env.DATABASE_URL });
   let instances: { close(): Promise<void> }[] = [];
   let databases: Database[] = [];
 
   beforeAll(async () => {
+    if (!process.env.DATABASE_URL) return;
     const a = admin();
     await a.connect();
     await a.query(`create database ${name}`);
@@ -145,13 +146,15 @@ describe.runIf(process.env.DATABASE_URL)('two app instances on one PostgreSQL da
     for (const i of instances) await i.close();
     instances = [];
     databases = [];
+    if (!process.env.DATABASE_URL) return;
     const a = admin();
     await a.connect();
     await a.query(`drop database if exists ${name} with (force)`);
     await a.end();
   });
 
-  it('deliver a batch of 120, each message once', async () => {
+  it('deliver a batch of 120, each message once', async (ctx) => {
+    if (!process.env.DATABASE_URL) ctx.skip('PostgreSQL only (two instances share one database server): runs when DATABASE_URL is set');
     smtp.received = [];
     smtp.answer = null;
     // Half the batch written through each instance's pool, all at once.
