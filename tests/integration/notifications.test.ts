@@ -122,7 +122,7 @@ describe('a dossier tells its applicant of every step', () => {
     expect(ext!.body).toContain('Lý do: Cần xác minh thêm với bệnh viện');
     await ok(act(c.specialist, code, { action: 'propose', outcome: 'granted', comment: 'Đủ điều kiện' }));
     await ok(act(c.leader, code, { action: 'approve' }));
-    await ok(act(c.specialist, code, { action: 'issue_result', fileIds: [] }));
+    await ok(act(c.specialist, code, { action: 'issue_result', fileIds: [await uploadPdf(c.specialist, 'ket-qua.pdf')] }));
     const ready = await latest(c.citizen, 'dossier.result_ready');
     expect(ready!.body).toContain('Cách nhận: Nhận tại Bộ phận Một cửa phường');
     await ok(act(c.reception, code, { action: 'return_result', method: 'collected' }));
