@@ -130,7 +130,7 @@ describe('two app instances on one PostgreSQL database', () => {
     for (let i = 0; i < 2; i++) {
       const database = await openDatabase({ databaseUrl: u.toString(), dataDir: null, poolSize: 5 });
       await migrate(database);
-      await seed(database, { unit: config.unit, demo: true, now: new Date() });
+      await seed(database, { unit: config.unit, demo: true, now: new Date(), secret: config.secret });
       const app = await buildApp({ config, database, blobs: createLocalBlobStore(tmpdir()) });
       await app.ready();
       databases.push(database);
