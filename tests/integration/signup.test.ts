@@ -96,6 +96,9 @@ describe('the rightful owner of a record claims it', () => {
     expect((await me.get(`/api/v1/files/${d.scanId}`)).statusCode).toBe(200);
     expect((await me.get(`/api/v1/dossiers/${d.code}/forms/receipt.pdf`)).statusCode).toBe(200);
 
+    // The phone the code went to is proven: notices may now go to it (docs/notifications.md).
+    expect(await maybeOne(t.database.db, sql`select phone, phone_verified_at is not null as verified from users where login = ${owner.cccd}`)).toEqual({ phone: owner.phone, verified: true });
+
     // The impostor's sign-up is over; the account is claimed.
     expectError(await confirm(impostor, '123456'), 404, 'SIGN_UP_NOT_FOUND');
     expectError(await register({ kind: 'citizen', fullName: 'Người Khác', cccd: owner.cccd, birthYear: 1978, gender: 'male', phone: '0909666888', password: 'X@2026abc' }), 409, 'ACCOUNT_EXISTS');
@@ -219,6 +222,8 @@ describe('the desk verifies the person in front of it', () => {
 
     const me = clientFrom(await login({ login: person.cccd, password: 'Tung@Nong2026' }));
     expect((await me.get('/api/v1/auth/me')).json().user).toMatchObject({ fullName: person.fullName, phone: '0978000555' });
+    // The desk checked the phone in person: it is verified; the email nobody proved is not.
+    expect(await maybeOne(t.database.db, sql`select phone_verified_at is not null as phone, email_verified_at is not null as email from users where login = ${person.cccd}`)).toEqual({ phone: true, email: false });
     expect((await me.get(`/api/v1/dossiers/${d.code}`)).statusCode).toBe(200);
     expect((await c.otherUnit.get(`/api/v1/citizens/sign-ups?cccd=${person.cccd}`)).json().items).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { checkCode, codeError, issueCode, maskRecipient, type IssuedCode } from 
 import { findUser, openSession } from './accounts.service.ts';
 import { hashPassword } from './password.ts';
 import { assertAcceptablePassword } from './password.service.ts';
+import { markContactVerified } from '../notifications/notifications.contacts.ts';
 
 /**
  * Online sign-up in two steps. The first writes nothing to `users` and opens no session: it keeps
@@ -169,6 +170,10 @@ async function finishSignUp(tx: Executor, s: SignUpRow, by: { officerId: string 
                          password_hash = '' where id = ${s.id}`);
   await tx.execute(sql`update sign_ups set status = 'cancelled', ended_at = ${now.toISOString()}, password_hash = ''
                        where login = ${s.login} and status = 'pending' and id <> ${s.id}`);
+  // The contact the person proved is theirs may now receive notices (docs/notifications.md):
+  // the one the code went to, or the phone the desk checked in person.
+  if (by.officerId) await markContactVerified(tx, userId, 'sms', s.phone, now);
+  else if (s.code_channel && s.code_recipient) await markContactVerified(tx, userId, s.code_channel, s.code_recipient, now);
   return userId;
 }
 
