@@ -106,6 +106,7 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'dossier.register': { unitId: A },
   'citizen.verify_sign_up': null,
   'account.change_password': null,
+  'account.change_contact': null,
   'account.two_factor': null,
   'users.reset_password': { unitId: A },
   'users.reset_two_factor': { unitId: A },
@@ -180,6 +181,7 @@ const EXPECTED: Record<Verb, Who[]> = {
   'dossier.register': ['reception', 'deptLeader', 'otherDeptLeader', 'unitLeader'],
   'citizen.verify_sign_up': ['reception', 'otherUnit'],
   'account.change_password': SIGNED_IN,
+  'account.change_contact': SIGNED_IN,
   'account.two_factor': [...STAFF_OF_A, 'otherUnit'],
   'users.reset_password': ['unitAdmin'],
   'users.reset_two_factor': ['unitAdmin'],
@@ -231,7 +233,7 @@ describe('dossier actions', () => {
 
   it('a staff member with no unit (a broken account) is granted nothing a unit grants', () => {
     const orphan: Actor = { id: 'spec-a', kind: 'staff', roles: ['reception', 'specialist', 'leader', 'unit_admin'], unitId: null, departmentId: null };
-    for (const verb of VERBS) if (verb !== 'dossier.list' && verb !== 'file.upload' && verb !== 'account.change_password') expect(can(orphan, verb, RESOURCES[verb] as never), verb).toBe(false);
+    for (const verb of VERBS) if (verb !== 'dossier.list' && verb !== 'file.upload' && verb !== 'account.change_password' && verb !== 'account.change_contact') expect(can(orphan, verb, RESOURCES[verb] as never), verb).toBe(false);
   });
 
   it('a signed document: a department leader or another unit’s leader does not revoke it; a staff member is never its owner', () => {

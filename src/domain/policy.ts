@@ -166,6 +166,8 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'citizen.verify_sign_up': null;
   /** Changing one's own password (anyone signed in). */
   'account.change_password': null;
+  /** Changing or verifying one's own phone and email with a code sent to it (anyone signed in). */
+  'account.change_contact': null;
   /** Turning one's own two-factor sign-in on or off, new recovery codes (officials). */
   'account.two_factor': null;
   /** Resetting an official's password (a temporary one, changed at next sign-in): their unit's admin. */
@@ -343,6 +345,7 @@ const RULES: Rules = {
   'dossier.register': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'reception') || has(a, 'leader')),
   'citizen.verify_sign_up': (a) => isStaff(a) && has(a, 'reception'),
   'account.change_password': () => true,
+  'account.change_contact': () => true,
   'account.two_factor': (a) => isStaff(a),
   'users.reset_password': (a, u) => isUnitAdmin(a, u.unitId),
   'users.reset_two_factor': (a, u) => isUnitAdmin(a, u.unitId),

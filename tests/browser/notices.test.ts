@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
+import { DEMO_CITIZEN, DEMO_CITIZEN_2 } from '../../src/db/seed/demo.ts';
+import { lastCodeTo } from '../support/codes.ts';
 import { buildSubmission, uploadPdf } from '../support/builders.ts';
 import { demoClients } from '../support/client.ts';
 import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
@@ -73,6 +74,24 @@ describe('a supplement request, as the citizen sees it on a phone', () => {
     await page.getByRole('heading', { name: `Nông Trang Số: Hồ sơ ${code} cần bổ sung` }).waitFor();
     expect(await page.textContent('body')).toContain(DEMO_CITIZEN.email);
     await check(page, 'notices-dev-mailbox');
+    await context.close();
+  });
+
+  it('a citizen adds an email: a code goes to it, and it is verified once the code comes back', async () => {
+    const { context, page } = await newPage(env, { mobile: true });
+    await signInUi(page, DEMO_CITIZEN_2.cccd);
+    await page.goto('/thong-bao');
+    const panel = page.getByRole('region', { name: 'Số điện thoại và email nhận thông báo' });
+    await panel.getByRole('button', { name: 'Thêm email' }).click();
+    await panel.getByLabel('Email mới').fill('binh.vu@example.vn');
+    await panel.getByRole('button', { name: 'Gửi mã' }).click();
+    const codeField = panel.getByLabel('Mã xác minh (6 chữ số)');
+    await codeField.waitFor();
+    await codeField.fill(await lastCodeTo(env.t, 'binh.vu@example.vn'));
+    await check(page, 'notices-contact-code-phone');
+    await panel.getByRole('button', { name: 'Xác nhận' }).click();
+    await panel.getByText('Đã xác minh. Từ nay thông báo được gửi tới địa chỉ này.').waitFor();
+    await expect.poll(() => panel.textContent()).toMatch(/Email: b\*+@example\.vn\s*Đã xác minh/);
     await context.close();
   });
 });

@@ -12,6 +12,10 @@ import { maskEmail } from '../messages/messages.routes.ts';
 import { maskPhone } from '../../domain/identifiers.ts';
 import { notifySettings, recipientOf } from './notifications.service.ts';
 import { sql } from 'drizzle-orm';
+import { authorize } from '../../domain/policy.ts';
+import { auditContext } from '../audit/audit.ts';
+import { CodeInput, identityRouteKit } from '../accounts/signup.routes.ts';
+import { confirmContact, startContactCheck } from './notifications.contacts.ts';
 
 const Delivery = z.object({ channel: z.enum(['sms', 'email', 'zalo']), status: z.enum(['pending', 'sending', 'sent', 'failed', 'expired']) });
 const Notification = z.object({
@@ -143,6 +147,50 @@ export function notificationsRoutes(app: FastifyInstance, deps: AppDeps) {
       const missing = req.body.channels.filter((c) => !offered.includes(c));
       if (missing.length) throw new AppError('NOTIFICATION_CHANNEL_UNAVAILABLE', { channels: missing, offered });
       await db.transaction((tx) => savePreferences(tx, user.id, { channels: [...new Set(req.body.channels)], locale: req.body.locale }, now()));
+      return preferencesOf(user.id);
+    },
+  );
+
+  // Proving a phone or email (the one on the account, or a new one that replaces it): a code to
+  // it, then the code back. Until then the address receives nothing but its code.
+  const { limited, keys } = identityRouteKit(app, deps);
+  const ContactBody = { kind: z.enum(['phone', 'email']), value: z.string().trim().min(3).max(200).optional() };
+  api.post(
+    '/me/contacts/code',
+    {
+      config: limited,
+      schema: {
+        tags: ['notifications'],
+        summary: 'Gửi mã xác minh số điện thoại/email / send a code to verify a phone or email',
+        description: 'Without `value`, the address on the account; with it, a new address that replaces it once the code comes back.',
+        body: z.strictObject(ContactBody),
+        response: { 202: z.object({ value: z.enum(['current', 'new']), code: z.object({ channel: z.enum(['sms', 'email']), sentTo: z.string(), expiresAt: z.string(), resendAt: z.string() }) }) },
+      },
+    },
+    async (req, reply) => {
+      const user = authorize(req.user, 'account.change_contact', null);
+      const r = await startContactCheck(db, keys, user.id, req.body, { ip: req.ip }, now());
+      deps.outbox?.kick();
+      const c = r.code;
+      return reply.code(202).send({ value: r.value, code: { channel: c.channel === 'sms' ? 'sms' : 'email', sentTo: c.sentTo, expiresAt: c.expiresAt.toISOString(), resendAt: c.resendAt.toISOString() } });
+    },
+  );
+
+  api.post(
+    '/me/contacts/confirm',
+    {
+      config: limited,
+      schema: {
+        tags: ['notifications'],
+        summary: 'Xác minh số điện thoại/email bằng mã / verify a phone or email with its code',
+        body: z.strictObject({ ...ContactBody, code: CodeInput }),
+        response: { 200: Preferences },
+      },
+    },
+    async (req) => {
+      const user = authorize(req.user, 'account.change_contact', null);
+      await confirmContact(db, keys, user.id, req.body, auditContext(req), now());
+      deps.outbox?.kick();
       return preferencesOf(user.id);
     },
   );

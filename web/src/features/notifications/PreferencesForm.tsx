@@ -4,6 +4,7 @@ import { toApiError, type ApiError } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Button, Checkboxes, ErrorState, Loading, NotificationBanner, Radios } from '../../ui';
 import { noticeApi, savePreferences, type Channel, type Preferences } from './api';
+import { ContactsPanel } from './ContactsPanel';
 
 /** The channels (among those the ward offers) and the language of the citizen's messages. */
 export function PreferencesForm() {
@@ -50,6 +51,7 @@ export function PreferencesForm() {
     <section aria-labelledby="prefs-title">
       <h2 id="prefs-title">{t('prefs.title')}</h2>
       {saved && <NotificationBanner type="success" title={t('prefs.saved')} />}
+      <ContactsPanel contacts={prefs.data.contacts} onChange={prefs.setData} />
       {error && <ErrorState error={error} />}
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <Checkboxes

@@ -54,3 +54,12 @@ export const markRead = (body: { ids: string[] } | { all: true }) => api.post<{ 
 
 /** @throws {ApiError} NOTIFICATION_CHANNEL_UNAVAILABLE (400), network. */
 export const savePreferences = (body: { channels: Channel[]; locale: 'vi' | 'en' }) => api.put<Preferences>('/me/notification-preferences', body);
+
+export type ContactKind = 'phone' | 'email';
+
+/** @throws {ApiError} PHONE_INVALID, VALIDATION_FAILED, OTP_RATE_LIMITED (400/429), network. */
+export const sendContactCode = (body: { kind: ContactKind; value?: string }) =>
+  api.post<{ value: 'current' | 'new'; code: { channel: 'sms' | 'email'; sentTo: string; expiresAt: string; resendAt: string } }>('/me/contacts/code', body);
+
+/** @throws {ApiError} OTP_INVALID, OTP_EXPIRED (400), network. */
+export const confirmContact = (body: { kind: ContactKind; value?: string; code: string }) => api.post<Preferences>('/me/contacts/confirm', body);
