@@ -92,7 +92,7 @@ describe('a dossier tells its applicant of every step', () => {
   it('supplement requested: each item by its name, the deadline and the link to the answer form', async () => {
     await ok(
       act(c.specialist, code, {
-        action: 'request_supplement',
+        action: 'propose_supplement',
         items: [{ target: { type: 'document', key: 'giay-chung-sinh-hoac-van-ban-nguoi-lam' }, reason: 'Bản chụp bị mờ' }],
       }),
     );
@@ -284,7 +284,7 @@ describe('reminders and the daily digest (safe with several instances)', () => {
     const code = (await ok(c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.001193')))).json().code;
     await ok(act(c.reception, code, { action: 'receive' }));
     await ok(act(c.reception, code, { action: 'assign', assigneeId: c.specialist.id }));
-    await ok(act(c.specialist, code, { action: 'request_supplement', items: [{ target: { type: 'document', key: 'giay-chung-sinh-hoac-van-ban-nguoi-lam' }, reason: 'Mờ' }] }));
+    await ok(act(c.specialist, code, { action: 'propose_supplement', items: [{ target: { type: 'document', key: 'giay-chung-sinh-hoac-van-ban-nguoi-lam' }, reason: 'Mờ' }] }));
     const reminders = async () => (await inbox(c.citizen)).items.filter((i) => i.event === 'dossier.supplement_reminder' && i.dossierCode === code);
     // 15 working days from Mon 2/3 09:00 → Mon 23/3 09:00; the reminder from 13 working days → Thu 19/3 09:00.
     t.clock.set('2026-03-19T08:59:00+07:00');
