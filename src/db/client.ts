@@ -1,11 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
-import pg from 'pg';
 
 /** Anything that can run a query: the database itself or an open transaction. */
 export interface Executor {
@@ -94,12 +90,19 @@ function lockDataDir(dir: string): () => void {
   throw new DataDirLockedError(`Could not lock ${lockPath}`);
 }
 
-// PostgreSQL's default 128 MB of shared buffers would sit inside the WebAssembly heap; a ward's
-// data fits in far less, and the server stays under its memory budget (docs/PERFORMANCE.md).
-const PGLITE_OPTIONS = {
-  extensions: { pg_trgm },
-  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
-};
+// Each engine's driver is imported when a database of its kind is opened: the embedded mode never
+// loads pg, and a server on PostgreSQL never loads PGlite's WebAssembly (docs/PERFORMANCE.md).
+async function loadPglite() {
+  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('drizzle-orm/pglite'),
+  ]);
+  // PostgreSQL's default 128 MB of shared buffers would sit inside the WebAssembly heap; a ward's
+  // data fits in far less, and the server stays under its memory budget (docs/PERFORMANCE.md).
+  const options = { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] };
+  return { PGlite, options, drizzle };
+}
 
 /**
  * Opens the embedded database (PGlite) in `<dataDir>/db`, or an in-memory one for `dataDir = null`.
@@ -107,6 +110,7 @@ const PGLITE_OPTIONS = {
  * creating an empty one (initdb); ignored when the data directory already holds a database.
  */
 export async function openPglite(dataDir: string | null, opts: { from?: Blob } = {}): Promise<Database> {
+  const { PGlite, options, drizzle } = await loadPglite();
   let unlock = () => {};
   let client: PGlite;
   if (dataDir) {
@@ -115,15 +119,15 @@ export async function openPglite(dataDir: string | null, opts: { from?: Blob } =
     unlock = lockDataDir(dataDir);
     try {
       const fresh = !existsSync(join(dir, 'PG_VERSION'));
-      client = await PGlite.create(dir, { ...PGLITE_OPTIONS, ...(fresh && opts.from ? { loadDataDir: opts.from } : {}) });
+      client = await PGlite.create(dir, { ...options, ...(fresh && opts.from ? { loadDataDir: opts.from } : {}) });
     } catch (err) {
       unlock();
       throw err;
     }
   } else {
-    client = await PGlite.create({ ...PGLITE_OPTIONS, ...(opts.from ? { loadDataDir: opts.from } : {}) });
+    client = await PGlite.create({ ...options, ...(opts.from ? { loadDataDir: opts.from } : {}) });
   }
-  const db = drizzlePglite(client);
+  const db = drizzle(client);
   const locks = new Map<number, Promise<unknown>>();
   return {
     kind: 'pglite',
@@ -152,11 +156,12 @@ export async function openPglite(dataDir: string | null, opts: { from?: Blob } =
 
 /** Connects to PostgreSQL through a pool. */
 export async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Fail fast with the server's own message when the URL is wrong.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzlePg(pool);
+  const db = drizzle(pool);
   return {
     kind: 'postgres',
     db,

@@ -1,7 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { twoFactorRequired, type Actor } from '../../domain/policy.ts';
@@ -22,6 +20,7 @@ export const TOTP_ISSUER = 'Nông Trang Số';
 
 /** The time step a TOTP code matches now (±1 step), later than `afterStep`; null if none. */
 export async function totpStep(secret: string, code: string, now: Date, afterStep: number | null): Promise<number | null> {
+  const { verify } = await import('otplib');
   const r = await verify({
     secret,
     token: code,
@@ -123,6 +122,8 @@ export async function startEnrolment(database: Database, keys: ServerKeys, userI
     if (await recordFailedSignIn(database, u.id, policy, now)) throw new AppError('ACCOUNT_LOCKED');
     throw new AppError('PASSWORD_INCORRECT', { field: 'password' });
   }
+  // otplib and the QR writer are loaded by the first enrolment or code, not at start-up.
+  const [{ generateSecret, generateURI }, { default: QRCode }] = await Promise.all([import('otplib'), import('qrcode')]);
   const secret = generateSecret();
   await database.db.execute(sql`update users set totp_pending_secret = ${keys.seal(secret)} where id = ${u.id}`);
   const otpauthUrl = generateURI({ issuer: TOTP_ISSUER, label: u.login, secret });

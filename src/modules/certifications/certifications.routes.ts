@@ -17,8 +17,11 @@ import { placeOfUnit, shortParentName } from '../forms/wording.ts';
 import { certificationsOfVisit, registerBetween, type CertificationRow } from './certifications.repo.ts';
 import { CertifyBody, PeriodQuery, VisitAnswer } from './certifications.schemas.ts';
 import { certifyVisit } from './certifications.service.ts';
-import { buildCertificationRegisterPdf } from './register.pdf.ts';
+import { lazy } from '../../lazy.ts';
 import type { Executor } from '../../db/client.ts';
+
+// The register's PDF loads pdf-lib: when first printed, not at start-up.
+const buildCertificationRegisterPdf = lazy(() => import('./register.pdf.ts'), 'buildCertificationRegisterPdf');
 
 /** Electronic certified copies at the desk, and the certification register. */
 export function certificationsRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -19,10 +19,13 @@ import { issueSignedDocument, verificationUrl, type IssueDeps } from '../documen
 import { readBlob } from '../documents/documents.results.ts';
 import { enqueueMessage } from '../messages/index.ts';
 import type { SigningUnit } from '../signing/unit-signer.ts';
-import { documentFromFiles } from '../signing/stamp.ts';
 import { placeOfUnit, shortParentName } from '../forms/wording.ts';
-import { buildAttestationPdf } from './attestation.pdf.ts';
 import { insertCertification, nextRegisterNumber } from './certifications.repo.ts';
+import { lazy } from '../../lazy.ts';
+
+// PDF work loads pdf-lib: on the first certification, not at start-up.
+const documentFromFiles = lazy(() => import('../signing/stamp.ts'), 'documentFromFiles');
+const buildAttestationPdf = lazy(() => import('./attestation.pdf.ts'), 'buildAttestationPdf');
 import type { CertifyInput } from './certifications.schemas.ts';
 
 export interface CertifyDeps extends IssueDeps {

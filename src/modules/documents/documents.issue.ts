@@ -9,10 +9,15 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { dateWords, placeOfUnit } from '../forms/wording.ts';
 import type { BlobStore } from '../files/storage.ts';
-import { signPdf } from '../signing/pdf-signature.ts';
-import { documentFromFiles, stampVerification } from '../signing/stamp.ts';
-import { unitSigner, type SigningSettings, type SigningUnit } from '../signing/unit-signer.ts';
+import { lazy } from '../../lazy.ts';
+import type { SigningSettings, SigningUnit } from '../signing/unit-signer.ts';
 import { insertDocument, type DocumentKind } from './documents.repo.ts';
+
+// Signing loads pdf-lib, @signpdf and node-forge: on the first document issued, not at start-up.
+const signPdf = lazy(() => import('../signing/pdf-signature.ts'), 'signPdf');
+const documentFromFiles = lazy(() => import('../signing/stamp.ts'), 'documentFromFiles');
+const stampVerification = lazy(() => import('../signing/stamp.ts'), 'stampVerification');
+const unitSigner = lazy(() => import('../signing/unit-signer.ts'), 'unitSigner');
 
 export interface IssueDeps {
   blobs: BlobStore;

@@ -8,9 +8,12 @@ import type { FileCheckView } from '../../domain/signed-document.schemas.ts';
 import type { SessionUser } from '../../server/auth.ts';
 import { audit } from '../audit/audit.ts';
 import { ts } from '../dossiers/dossiers.repo.ts';
-import { certificateInfo } from '../signing/pkcs12.ts';
-import { checkPdfSignature } from '../signing/pdf-signature.ts';
+import { lazy } from '../../lazy.ts';
 import { documentResource, loadDocument, revokeDocument, unitCertificates, type IssuedDocumentRow } from './documents.repo.ts';
+
+// Checking a signature loads pdf-lib, @signpdf and node-forge: on the first check, not at start-up.
+const checkPdfSignature = lazy(() => import('../signing/pdf-signature.ts'), 'checkPdfSignature');
+const certificateInfo = lazy(() => import('../signing/pkcs12.ts'), 'certificateInfo');
 
 /** @throws AppError DOCUMENT_NOT_FOUND */
 export async function documentById(ex: Executor, id: string, forUpdate = false): Promise<IssuedDocumentRow> {
@@ -21,8 +24,8 @@ export async function documentById(ex: Executor, id: string, forUpdate = false):
 
 /** Is `bytes` the document issued under `d`, with its signature whole and the issuing unit's? */
 export async function checkFileAgainst(ex: Executor, d: IssuedDocumentRow, bytes: Uint8Array, now: Date): Promise<FileCheckView> {
-  const sig = checkPdfSignature(bytes);
-  const signer = sig.certDer ? certificateInfo(sig.certDer) : null;
+  const sig = await checkPdfSignature(bytes);
+  const signer = sig.certDer ? await certificateInfo(sig.certDer) : null;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const judged = judgeFile(
     {

@@ -8,21 +8,17 @@ import type { AppDeps } from '../../server/deps.ts';
 import { requireUser, type SessionUser } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { isoDate } from '../../server/zod-bounds.ts';
+import { lazy } from '../../lazy.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { CodeParams } from '../dossiers/dossiers.schemas.ts';
 import { readableDossier } from '../dossiers/dossiers.service.ts';
 import { scopeOf, type DossierRow } from '../dossiers/dossiers.repo.ts';
-import { buildControlSlipPdf } from './control-slip.pdf.ts';
 import { formsOf, loadControlSlipData, loadNoticeData } from './forms.loaders.ts';
 import { loadRegisterData } from './forms.register.ts';
 import { loadReceiptData, loadSupplementData, type FormsConfig } from './forms.service.ts';
 import { listTemplates, saveTemplate, templateFor } from './forms.templates.ts';
-import { buildNoticePdf } from './notices.pdf.ts';
-import { buildReceiptPdf } from './receipt.pdf.ts';
-import { buildRegisterPdf } from './register.pdf.ts';
-import { buildSupplementPdf } from './supplement.pdf.ts';
 
 /** The PDF inline (the browser's viewer prints it), never cached: it carries personal data. */
 function sendPdf(reply: FastifyReply, bytes: Uint8Array, fileName: string) {
@@ -32,6 +28,14 @@ function sendPdf(reply: FastifyReply, bytes: Uint8Array, fileName: string) {
     .header('cache-control', 'private, no-store')
     .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
+
+// The PDF builders load pdf-lib, its font engine and the barcode writer (≈ 40 MB, ≈ 1 s): they are
+// imported when the first form is printed, not at start-up.
+const buildReceiptPdf = lazy(() => import('./receipt.pdf.ts'), 'buildReceiptPdf');
+const buildSupplementPdf = lazy(() => import('./supplement.pdf.ts'), 'buildSupplementPdf');
+const buildNoticePdf = lazy(() => import('./notices.pdf.ts'), 'buildNoticePdf');
+const buildControlSlipPdf = lazy(() => import('./control-slip.pdf.ts'), 'buildControlSlipPdf');
+const buildRegisterPdf = lazy(() => import('./register.pdf.ts'), 'buildRegisterPdf');
 
 type Ctx = { tx: Executor; d: DossierRow; cfg: FormsConfig; now: Date };
 
