@@ -4,14 +4,13 @@
 // build is 5× larger and slower).
 //   --if-stale   build only what is missing or older than its sources (`npm start`, the tests)
 //   --server     only the server (and its initial embedded database); --web  only the web app
+// `npm start` (scripts/start.mjs) calls build({ ifStale: true }) in its own process.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
-const args = new Set(process.argv.slice(2));
-const ifStale = args.has('--if-stale');
-const only = args.has('--server') ? 'server' : args.has('--web') ? 'web' : null;
 
 /** The newest modification time of the files under `paths` (0 for a missing path). */
 function newest(...paths) {
@@ -72,14 +71,23 @@ const web = {
 };
 
 const parts = { server: [server, database], web: [web] };
-for (const part of only ? parts[only] : [server, database, web]) {
-  if (part === web && !existsSync(join(root, 'web/index.html'))) continue;
-  if (ifStale && !stale(part.stamp, part.sources)) continue;
-  const started = Date.now();
-  console.log(`Building the ${part.name}…`);
-  part.build();
-  // Stamped with the time the build began: a source saved during the build makes it stale.
-  if (part === server) writeFileSync(server.stamp, `${new Date().toISOString()}\n`);
-  utimesSync(part.stamp, new Date(started), new Date(started));
-  console.log(`Built the ${part.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+/** Builds `only` one part (or all), or with `ifStale` only what is missing or older than its sources. */
+export function build({ ifStale = false, only = null } = {}) {
+  for (const part of only ? parts[only] : [server, database, web]) {
+    if (part === web && !existsSync(join(root, 'web/index.html'))) continue;
+    if (ifStale && !stale(part.stamp, part.sources)) continue;
+    const started = Date.now();
+    console.log(`Building the ${part.name}…`);
+    part.build();
+    // Stamped with the time the build began: a source saved during the build makes it stale.
+    if (part === server) writeFileSync(server.stamp, `${new Date().toISOString()}\n`);
+    utimesSync(part.stamp, new Date(started), new Date(started));
+    console.log(`Built the ${part.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = new Set(process.argv.slice(2));
+  build({ ifStale: args.has('--if-stale'), only: args.has('--server') ? 'server' : args.has('--web') ? 'web' : null });
 }

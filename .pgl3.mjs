@@ -1,0 +1,14 @@
+import v8 from 'node:v8'; v8.setFlagsFromString('--liftoff-only');
+const t0=performance.now();
+const { PGlite } = await import('@electric-sql/pglite');
+const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+const t1=performance.now();
+const ext = process.argv[3]==='trgm' ? { extensions: { pg_trgm } } : {};
+const db = await PGlite.create(process.argv[2], { ...ext, startParams: [...PGlite.defaultStartParams, '-c', process.argv[4] ?? 'shared_buffers=32MB'] });
+const t2=performance.now();
+await db.query('select 1');
+const t3=performance.now();
+await db.query('select count(*) from dossiers');
+const t4=performance.now();
+console.log(process.argv[3], 'import', (t1-t0).toFixed(0), 'create', (t2-t1).toFixed(0), 'q1', (t3-t2).toFixed(0), 'q2', (t4-t3).toFixed(0), 'rss', (process.memoryUsage().rss/2**20).toFixed(0));
+await db.close();
