@@ -110,6 +110,9 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'account.two_factor': null,
   'users.reset_password': { unitId: A },
   'users.reset_two_factor': { unitId: A },
+  'indicators.read': { unitId: A },
+  'indicators.enter': { unitId: A },
+  'indicators.rule_edit': { unitId: A },
 };
 
 const STAFF_OF_A: Who[] = ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'];
@@ -185,6 +188,10 @@ const EXPECTED: Record<Verb, Who[]> = {
   'account.two_factor': [...STAFF_OF_A, 'otherUnit'],
   'users.reset_password': ['unitAdmin'],
   'users.reset_two_factor': ['unitAdmin'],
+  // Department leaders read their unit's indicators too; only the unit's leaders and admins enter figures.
+  'indicators.read': ['deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'],
+  'indicators.enter': ['unitLeader', 'unitAdmin'],
+  'indicators.rule_edit': ['unitAdmin'],
 };
 
 describe('the policy, every person against every verb', () => {
@@ -330,8 +337,11 @@ describe('what else the policy answers', () => {
       'projects.list',
       'catalogue.review',
       'forms.edit',
+      'indicators.read',
+      'indicators.enter',
+      'indicators.rule_edit',
     ]);
-    expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review', 'dossier.register']);
+    expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review', 'dossier.register', 'indicators.read', 'indicators.enter']);
     // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
     expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'users.manage', 'certification.perform', 'certification.register', 'dossier.register']);
     expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online', 'projects.register_interest']);

@@ -174,6 +174,13 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'users.reset_password': UnitResource;
   /** Removing an official's authenticator and recovery codes (lost phone): their unit's admin. */
   'users.reset_two_factor': UnitResource;
+  // Decision 766 indicators and the term's targets (docs/INDICATORS.md).
+  /** The leaders' view: the index, breakdowns by official, points at risk, drill-down, exports. */
+  'indicators.read': UnitResource;
+  /** Entering an ingredient the platform cannot compute, with its source: the unit's leaders and admins. */
+  'indicators.enter': UnitResource;
+  /** The index rule (weights, thresholds) as versioned law-as-data: the deployment's unit admins. */
+  'indicators.rule_edit': UnitResource;
 }
 export type Verb = keyof Verbs;
 
@@ -349,6 +356,9 @@ const RULES: Rules = {
   'account.two_factor': (a) => isStaff(a),
   'users.reset_password': (a, u) => isUnitAdmin(a, u.unitId),
   'users.reset_two_factor': (a, u) => isUnitAdmin(a, u.unitId),
+  'indicators.read': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'leader') || has(a, 'unit_admin')),
+  'indicators.enter': (a, u) => isUnitLeader(a, u.unitId) || isUnitAdmin(a, u.unitId),
+  'indicators.rule_edit': (a, u) => isUnitAdmin(a, u.unitId),
 };
 
 const ACTION_VERBS = new Map<string, Action>(ACTIONS.map((a) => [`dossier.${a}`, a]));
@@ -390,7 +400,10 @@ export type StaffVerb =
   | 'dossier.register'
   | 'account.two_factor'
   | 'users.reset_password'
-  | 'users.reset_two_factor';
+  | 'users.reset_two_factor'
+  | 'indicators.read'
+  | 'indicators.enter'
+  | 'indicators.rule_edit';
 type Authorized<A extends Actor, V extends Verb> = V extends StaffVerb ? A & { kind: 'staff'; unitId: string } : A;
 
 /**
@@ -475,6 +488,9 @@ export const GLOBAL_VERBS = [
   'catalogue.review',
   'forms.edit',
   'dossier.register',
+  'indicators.read',
+  'indicators.enter',
+  'indicators.rule_edit',
 ] as const satisfies readonly Verb[];
 export type Capability = (typeof GLOBAL_VERBS)[number];
 
@@ -496,6 +512,9 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
       case 'projects.manage':
       case 'projects.rule_edit':
       case 'forms.edit':
+      case 'indicators.read':
+      case 'indicators.enter':
+      case 'indicators.rule_edit':
         return { unitId: homeUnitId ?? '' };
       case 'users.manage':
       case 'certification.register':

@@ -1,0 +1,182 @@
+/**
+ * The HTTP contract of the indicators API (docs/INDICATORS.md): every request and response schema,
+ * in one place that the server validates with (src/modules/indicators) and the web app imports its
+ * types from. Pure.
+ */
+import { z } from 'zod';
+import { date, requiredText } from './projects-contract.ts';
+import { IndexRuleSchema } from './indicators-rules.ts';
+import { RISK_REASONS } from './indicators-risk.ts';
+
+/** The longest period one request may ask for: a five-year term and a little. */
+export const MAX_PERIOD_DAYS = 6 * 366;
+
+const period = {
+  from: date().optional(),
+  to: date().optional(),
+};
+const ordered = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+const orderMessage = { message: 'Ngày bắt đầu phải trước ngày kết thúc / from must not be after to', path: ['to'] };
+
+export const PublicIndicatorsQuery = z.strictObject(period).refine(ordered, orderMessage);
+
+export const IndicatorsQuery = z
+  .strictObject({
+    ...period,
+    procedure: z.string().max(40).optional(),
+    field: z.string().max(200).optional(),
+    assignee: z.uuid().optional(),
+  })
+  .refine(ordered, orderMessage);
+
+export const FIGURES = ['received', 'received_online', 'settled', 'settled_early', 'settled_on_time', 'settled_late', 'extended', 'in_progress', 'overdue', 'waiting', 'closed'] as const;
+export type Figure = (typeof FIGURES)[number];
+
+export const DrillQuery = z
+  .strictObject({ ...period, figure: z.enum(FIGURES), procedure: z.string().max(40).optional(), field: z.string().max(200).optional(), assignee: z.uuid().optional() })
+  .refine(ordered, orderMessage);
+
+/** Every table of the leaders' view; `dossiers` is a drill-down's list (with its `figure`). */
+export const TABLES = ['procedures', 'fields', 'officials', 'channels', 'months', 'index', 'at_risk', 'dossiers'] as const;
+export const ExportQuery = z
+  .strictObject({ ...period, table: z.enum(TABLES), figure: z.enum(FIGURES).optional(), procedure: z.string().max(40).optional(), field: z.string().max(200).optional(), assignee: z.uuid().optional() })
+  .refine(ordered, orderMessage);
+
+export const InputBody = z
+  .strictObject({
+    itemKey: z.string().regex(/^[a-z0-9_]{2,60}$/),
+    periodFrom: date(),
+    periodTo: date(),
+    /** Percent, 0–100 (the form's unit); stored as a rate. */
+    percent: z.number().min(0).max(100),
+    source: requiredText(500),
+  })
+  .refine((b) => b.periodFrom <= b.periodTo, { message: 'Ngày bắt đầu phải trước ngày kết thúc / from must not be after to', path: ['periodTo'] });
+
+export const RuleBody = z.strictObject({ effectiveFrom: date(), basis: requiredText(500), rule: IndexRuleSchema });
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+const instant = z.string();
+const share = z.number().nullable();
+
+export const HeadlineSchema = z.object({
+  received: z.number(),
+  settled: z.number(),
+  inProgress: z.number(),
+  overdue: z.number(),
+  onTimeShare: share,
+  onlineShare: share,
+  averageRating: share,
+  satisfiedShare: share,
+});
+
+const RatioSchema = z.object({ numerator: z.number(), denominator: z.number(), rate: z.number().nullable() });
+
+export const TallySchema = z.object({
+  received: z.object({ total: z.number(), byChannel: z.record(z.string(), z.number()), online: z.number() }),
+  settled: z.object({ total: z.number(), early: z.number(), onTime: z.number(), late: z.number(), extended: z.number() }),
+  inProgress: z.object({ total: z.number(), onTime: z.number(), overdue: z.number(), waiting: z.number() }),
+  closedWithoutResult: z.number(),
+  supplement: z.object({ dossiers: z.number(), rounds: z.number(), late: z.number() }),
+  endToEnd: z.object({ eligible: z.number(), online: z.number() }),
+  digitised: z.object({ received: z.number(), digitised: z.number() }),
+  results: z.object({ electronic: z.number(), digitisedWithE: z.number(), personalStore: z.number() }),
+  synced: z.object({ known: z.number(), synced: z.number() }),
+  payment: z.object({ withFee: z.number(), known: z.number(), online: z.number() }),
+  ratings: z.object({ count: z.number(), sum: z.number(), satisfied: z.number(), disliked: z.number() }),
+});
+
+const GroupSchema = z.object({ key: z.string(), vi: z.string(), en: z.string(), max: z.number(), points: z.number(), items: z.array(z.string()) });
+export const IndexScoreSchema = z.object({
+  rule: z.object({ version: z.number(), effectiveFrom: z.string(), basis: z.string() }),
+  total: z.number(),
+  max: z.number(),
+  items: z.array(
+    z.object({
+      key: z.string(),
+      vi: z.string(),
+      en: z.string(),
+      max: z.number(),
+      threshold: z.number(),
+      group6: z.string(),
+      group5: z.string(),
+      origin: z.enum(['computed', 'none_arose', 'manual', 'missing']),
+      rate: z.number().nullable(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      points: z.number(),
+      lost: z.number(),
+      manual: z.object({ itemKey: z.string(), rate: z.number(), source: z.string(), enteredBy: z.string().nullable(), enteredAt: z.string() }).nullable(),
+    }),
+  ),
+  groups6: z.array(GroupSchema),
+  groups5: z.array(GroupSchema),
+});
+
+const BreakdownRow = z.object({ key: z.string(), label: z.string(), headline: HeadlineSchema, late: z.number(), onTimeRate: z.number().nullable() });
+const TrendPoint = z.object({ from: z.string(), to: z.string(), label: z.string(), headline: HeadlineSchema, index: z.number() });
+
+export const ReportSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  asOf: instant,
+  headline: HeadlineSchema,
+  tally: TallySchema,
+  ingredients: z.record(z.string(), RatioSchema.nullable()),
+  index: IndexScoreSchema,
+  breakdowns: z.object({ procedures: z.array(BreakdownRow), fields: z.array(BreakdownRow), officials: z.array(BreakdownRow), channels: z.array(BreakdownRow) }),
+  trend: z.array(TrendPoint),
+});
+
+export const LateDossierSchema = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  dueAt: instant.nullable(),
+  finishedAt: instant.nullable(),
+  apology: z.object({ newDueAt: instant, onTime: z.boolean() }).nullable(),
+});
+
+export const PublicSchema = z.object({
+  unit: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  asOf: instant,
+  headline: HeadlineSchema,
+  index: z.object({ total: z.number(), max: z.number(), rule: z.object({ version: z.number(), effectiveFrom: z.string(), basis: z.string() }), groups6: z.array(GroupSchema) }),
+  trend: z.array(TrendPoint),
+  late: z.array(LateDossierSchema),
+});
+
+export const DrillSchema = z.object({
+  figure: z.enum(FIGURES),
+  period: z.object({ from: z.string(), to: z.string() }),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      procedureName: z.string(),
+      channel: z.string(),
+      assigneeName: z.string().nullable(),
+      receivedAt: instant.nullable(),
+      dueAt: instant.nullable(),
+      finishedAt: instant.nullable(),
+      extended: z.boolean(),
+    }),
+  ),
+});
+
+export const RiskSchema = z.object({
+  asOf: instant,
+  items: z.array(z.object({ code: z.string(), procedureName: z.string(), assigneeName: z.string().nullable(), dueAt: instant.nullable(), reasons: z.array(z.enum(RISK_REASONS)), items: z.array(z.string()) })),
+  officials: z.array(z.object({ assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), dossiers: z.number(), reasons: z.record(z.string(), z.number()) })),
+});
+
+export const RuleStateSchema = z.object({
+  inForce: z.object({ version: z.number(), effectiveFrom: z.string(), basis: z.string(), rule: IndexRuleSchema }),
+  versions: z.array(z.object({ version: z.number(), effectiveFrom: z.string(), basis: z.string(), createdBy: z.string().nullable(), createdAt: z.string() })),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+export type PublicIndicators = z.infer<typeof PublicSchema>;
+export type Drill = z.infer<typeof DrillSchema>;
+export type Risk = z.infer<typeof RiskSchema>;
