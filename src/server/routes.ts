@@ -12,6 +12,7 @@ import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { dossiersRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
 import { formsRoutes } from '../modules/forms/forms.routes.ts';
+import { indicatorsRoutes } from '../modules/indicators/indicators.routes.ts';
 import { messagesRoutes } from '../modules/messages/messages.routes.ts';
 import { projectsRoutes } from '../modules/projects/projects.routes.ts';
 import { notificationsAdminRoutes } from '../modules/notifications/notifications.admin.routes.ts';
@@ -41,4 +42,5 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   notificationsRoutes(api, deps);
   notificationsAdminRoutes(api, deps);
   nationalIdRoutes(api, deps);
+  indicatorsRoutes(api, deps);
 }

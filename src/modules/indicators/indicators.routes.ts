@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../../domain/policy.ts';
+import {
+  DrillQuery,
+  DrillSchema,
+  ExportQuery,
+  IndicatorsQuery,
+  InputBody,
+  PublicIndicatorsQuery,
+  PublicSchema,
+  ReportSchema,
+  RiskSchema,
+  RuleBody,
+  RuleStateSchema,
+} from '../../domain/indicators-contract.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { clock } from '../../server/clock.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
+import { deploymentData } from '../units/units.service.ts';
+import { breakdownCsv, drillCsv, indexCsv, riskCsv, trendCsv } from './indicators.csv.ts';
+import { atRisk, drill, enterInput, publicReport, report, resolvePeriod, rulesState, saveRule } from './indicators.service.ts';
+
+const tags = ['indicators'];
+
+/**
+ * Decision 766 indicators (docs/INDICATORS.md): the public transparency figures, the leaders'
+ * report, points at risk, drill-down, exports, and the figures and rule officials enter.
+ */
+export function indicatorsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const now = clock(deps);
+  const db = deps.database;
+  const ctx = (req: { id: string; ip: string }) => ({ requestId: req.id, ip: req.ip });
+  const readable = async (user: Parameters<typeof authorize>[0]) => {
+    const unit = await deploymentData(deps);
+    authorize(user, 'indicators.read', unit);
+    return unit.unitId;
+  };
+
+  api.get(
+    '/public/indicators',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Chỉ số phục vụ người dân, doanh nghiệp (công khai) / service indicators, public',
+        querystring: PublicIndicatorsQuery,
+        response: { 200: PublicSchema },
+      },
+    },
+    async (req) => {
+      const t = now();
+      const unit = await deploymentData(deps);
+      return publicReport(db.db, unit.unitId, deps.config.unit.name, resolvePeriod(req.query, t), await loadWorkingCalendar(db.db), t);
+    },
+  );
+
+  api.get(
+    '/indicators',
+    { schema: { tags, summary: 'Báo cáo chỉ số Quyết định 766 / the Decision 766 report', querystring: IndicatorsQuery, response: { 200: ReportSchema } } },
+    async (req) => {
+      const unitId = await readable(req.user);
+      const t = now();
+      return report(db.db, unitId, resolvePeriod(req.query, t), req.query, await loadWorkingCalendar(db.db), t);
+    },
+  );
+
+  api.get(
+    '/indicators/dossiers',
+    { schema: { tags, summary: 'Các hồ sơ sau một con số / the dossiers behind a figure', querystring: DrillQuery, response: { 200: DrillSchema } } },
+    async (req) => {
+      const unitId = await readable(req.user);
+      const t = now();
+      return drill(db.db, unitId, req.query, await loadWorkingCalendar(db.db), t);
+    },
+  );
+
+  api.get(
+    '/indicators/at-risk',
+    { schema: { tags, summary: 'Điểm đang bị trừ: việc cần làm hôm nay / points at risk now', response: { 200: RiskSchema } } },
+    async (req) => {
+      const unitId = await readable(req.user);
+      const t = now();
+      return atRisk(db.db, unitId, await loadWorkingCalendar(db.db), t);
+    },
+  );
+
+  api.get(
+    '/indicators/export',
+    { schema: { tags, summary: 'Xuất bảng (CSV) / export a table (CSV)', querystring: ExportQuery } },
+    async (req, reply) => {
+      const unitId = await readable(req.user);
+      const t = now();
+      const cal = await loadWorkingCalendar(db.db);
+      const q = req.query;
+      const period = resolvePeriod(q, t);
+      let body: string;
+      if (q.table === 'at_risk') body = riskCsv(await atRisk(db.db, unitId, cal, t));
+      else if (q.table === 'dossiers') body = drillCsv(await drill(db.db, unitId, { ...q, figure: q.figure ?? 'received' }, cal, t));
+      else {
+        const r = await report(db.db, unitId, period, q, cal, t);
+        if (q.table === 'months') body = trendCsv(r.trend);
+        else if (q.table === 'index') body = indexCsv(r.index);
+        else body = breakdownCsv(r.breakdowns[q.table]);
+      }
+      const name = `chi-so-${q.table}-${period.from}-${period.to}.csv`;
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(body);
+    },
+  );
+
+  api.get(
+    '/indicators/rule',
+    { schema: { tags, summary: 'Cách chấm điểm (các phiên bản) / the index rule and its versions', response: { 200: RuleStateSchema } } },
+    async (req) => {
+      await readable(req.user);
+      return rulesState(db.db, now());
+    },
+  );
+
+  api.post(
+    '/indicators/rule',
+    { schema: { tags, summary: 'Lưu phiên bản cách chấm mới từ một ngày / save a new rule version from a date', body: RuleBody, response: { 201: RuleStateSchema } } },
+    async (req, reply) => {
+      const unit = await deploymentData(deps);
+      const t = now();
+      await saveRule(db, req.user, unit.unitId, req.body, t, ctx(req));
+      return reply.code(201).send(await rulesState(db.db, t));
+    },
+  );
+
+  api.post(
+    '/indicators/inputs',
+    { schema: { tags, summary: 'Nhập số liệu nền tảng chưa tính được, kèm nguồn / enter an ingredient with its source', body: InputBody, response: { 201: z.object({ id: z.string() }) } } },
+    async (req, reply) => {
+      const unit = await deploymentData(deps);
+      const id = await enterInput(db, req.user, unit.unitId, req.body, now(), ctx(req));
+      return reply.code(201).send({ id });
+    },
+  );
+}

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Database, Executor } from '../../db/client.ts';
+import { addDays, type IsoDate } from '../../domain/calendar/dates.ts';
+import { formatVn, vnDateOf } from '../../domain/calendar/vn-time.ts';
+import type { WorkingCalendar } from '../../domain/calendar/working-time.ts';
+import { authorize, type Actor } from '../../domain/policy.ts';
+import { AppError } from '../../domain/errors.ts';
+import { addToTally, emptyTally, headline, ingredientsOf, periodBounds, tally, type DossierFact, type Period, type Tally } from '../../domain/indicators.ts';
+import { indexRuleInForce, round2 } from '../../domain/indicators-rules.ts';
+import { scoreIndex } from '../../domain/indicators-score.ts';
+import { pointsAtRisk, riskByOfficial, RISK_ITEM } from '../../domain/indicators-risk.ts';
+import { MAX_PERIOD_DAYS, type DrillQuery, type Figure, type InputBody, type RuleBody } from '../../domain/indicators-contract.ts';
+import { audit } from '../audit/audit.ts';
+import { catalogueFacts, insertInput, insertRule, loadFacts, manualInputsOn, ruleVersions } from './indicators.repo.ts';
+
+export interface Filters {
+  procedure?: string | undefined;
+  field?: string | undefined;
+  assignee?: string | undefined;
+}
+
+/**
+ * The period a request asks for; by default the year so far (1 January of this year in Vietnam
+ * to today). The end never runs past today: figures for the future are not figures.
+ * @throws AppError VALIDATION_FAILED when the period is longer than MAX_PERIOD_DAYS.
+ */
+export function resolvePeriod(q: { from?: string | undefined; to?: string | undefined }, now: Date): Period {
+  const today = vnDateOf(now);
+  const to = q.to && q.to < today ? q.to : today;
+  const from = q.from ?? `${to.slice(0, 4)}-01-01`;
+  const { start, end } = periodBounds({ from, to: from > to ? from : to });
+  if ((end.getTime() - start.getTime()) / 86_400_000 > MAX_PERIOD_DAYS) {
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'from', message: `Tối đa ${MAX_PERIOD_DAYS} ngày / at most ${MAX_PERIOD_DAYS} days` }] });
+  }
+  return { from, to: from > to ? from : to };
+}
+
+function monthsBack(to: IsoDate, n: number): Period[] {
+  const out: Period[] = [];
+  let y = Number(to.slice(0, 4));
+  let m = Number(to.slice(5, 7));
+  for (let i = 0; i < n; i++) {
+    const from = `${y}-${String(m).padStart(2, '0')}-01`;
+    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+    const last = addDays(next, -1);
+    out.unshift({ from, to: last < to ? last : to });
+    m--;
+    if (m === 0) {
+      m = 12;
+      y--;
+    }
+  }
+  return out;
+}
+
+function applyFilters(facts: DossierFact[], f: Filters): DossierFact[] {
+  return facts.filter((d) => (!f.procedure || d.procedureCode === f.procedure) && (!f.field || d.field === f.field) && (!f.assignee || d.assigneeId === f.assignee));
+}
+
+interface Loaded {
+  facts: DossierFact[];
+  cal: WorkingCalendar;
+  now: Date;
+  unitId: string;
+}
+
+/** The facts of every dossier open at some time from `from` to `to` (inclusive). */
+async function load(ex: Executor, unitId: string, from: IsoDate, to: IsoDate, cal: WorkingCalendar, now: Date): Promise<Loaded> {
+  const { start, end } = periodBounds({ from, to });
+  return { facts: await loadFacts(ex, unitId, start, end), cal, now, unitId };
+}
+
+const TREND_MONTHS = 12;
+
+function trendOf(l: Loaded, to: IsoDate, score: (t: Tally, p: Period) => number) {
+  return monthsBack(to, TREND_MONTHS).map((p) => {
+    const t = tally(l.facts, { unitId: l.unitId, period: p, cal: l.cal, now: l.now });
+    return { ...p, label: `${p.from.slice(5, 7)}/${p.from.slice(0, 4)}`, headline: headline(t), index: score(t, p) };
+  });
+}
+
+function breakdown(l: Loaded, period: Period, keyOf: (d: DossierFact) => string | null, labelOf: (d: DossierFact) => string) {
+  const groups = new Map<string, { label: string; t: Tally }>();
+  for (const d of l.facts) {
+    const key = keyOf(d) ?? '';
+    const g = groups.get(key) ?? { label: labelOf(d), t: emptyTally() };
+    addToTally(g.t, d, { unitId: l.unitId, period, cal: l.cal, now: l.now });
+    groups.set(key, g);
+  }
+  const collator = new Intl.Collator('vi');
+  return [...groups.entries()]
+    .map(([key, g]) => {
+      const handled = g.t.settled.total + g.t.inProgress.total;
+      const good = g.t.settled.early + g.t.settled.onTime + g.t.inProgress.onTime + g.t.inProgress.waiting;
+      return { key, label: g.label, headline: headline(g.t), late: g.t.settled.late + g.t.inProgress.overdue, onTimeRate: handled === 0 ? null : round2((good / handled) * 100) };
+    })
+    .filter((r) => r.headline.received + r.headline.settled + r.headline.inProgress > 0)
+    .sort((a, b) => b.late - a.late || collator.compare(a.label, b.label));
+}
+
+/** Scores a tally by the rule in force on the period's last day, with the entries valid that day. */
+async function scorer(ex: Executor, unitId: string) {
+  const [versions, catalogue] = await Promise.all([ruleVersions(ex), catalogueFacts(ex)]);
+  const inputsByDay = new Map<IsoDate, Awaited<ReturnType<typeof manualInputsOn>>>();
+  const inputs = async (day: IsoDate) => {
+    const hit = inputsByDay.get(day);
+    if (hit) return hit;
+    const list = await manualInputsOn(ex, unitId, day);
+    inputsByDay.set(day, list);
+    return list;
+  };
+  return async (t: Tally, p: Period) => scoreIndex(indexRuleInForce(versions, p.to), ingredientsOf(t, catalogue), await inputs(p.to));
+}
+
+/** The leaders' report: headline, tally, ingredients, the index in both views, breakdowns, a 12-month trend. */
+export async function report(ex: Executor, unitId: string, period: Period, filters: Filters, cal: WorkingCalendar, now: Date) {
+  const trendStart = monthsBack(period.to, TREND_MONTHS)[0]!.from;
+  const loaded = await load(ex, unitId, trendStart < period.from ? trendStart : period.from, period.to, cal, now);
+  const l = { ...loaded, facts: applyFilters(loaded.facts, filters) };
+  const score = await scorer(ex, unitId);
+  const t = tally(l.facts, { unitId, period, cal, now });
+  const trendScores = new Map<string, number>();
+  for (const p of monthsBack(period.to, TREND_MONTHS)) trendScores.set(p.from, (await score(tally(l.facts, { unitId, period: p, cal, now }), p)).total);
+  const catalogue = await catalogueFacts(ex);
+  return {
+    period,
+    asOf: formatVn(now),
+    headline: headline(t),
+    tally: t,
+    ingredients: ingredientsOf(t, catalogue),
+    index: await score(t, period),
+    breakdowns: {
+      procedures: breakdown(l, period, (d) => d.procedureCode, (d) => `${d.procedureCode} · ${d.procedureName}`),
+      fields: breakdown(l, period, (d) => d.field, (d) => d.field),
+      officials: breakdown(l, period, (d) => d.assigneeId, (d) => d.assigneeName ?? 'Chưa phân công / unassigned'),
+      channels: breakdown(l, period, (d) => d.channel, (d) => d.channel),
+    },
+    trend: trendOf(l, period.to, (_t, p) => trendScores.get(p.from) ?? 0),
+  };
+}
+
+/** Dossiers settled late or overdue in the period, with their apology: codes and procedures only. */
+function lateList(l: Loaded, period: Period) {
+  const out: { code: string; procedureName: string; dueAt: string | null; finishedAt: string | null; apology: { newDueAt: string; onTime: boolean } | null }[] = [];
+  for (const d of l.facts) {
+    const c = addToTally(emptyTally(), d, { unitId: l.unitId, period, cal: l.cal, now: l.now });
+    const late = (c.kind === 'settled' && c.timeliness === 'late') || (c.kind === 'in_progress' && c.state === 'overdue');
+    if (!late) continue;
+    out.push({
+      code: d.code,
+      procedureName: d.procedureName,
+      dueAt: d.dueAt ? formatVn(d.dueAt) : null,
+      finishedAt: c.kind === 'settled' && d.finishedAt ? formatVn(d.finishedAt) : null,
+      apology: d.extension ? { newDueAt: formatVn(new Date(d.extension.dueAt)), onTime: d.extension.apologyOnTime } : null,
+    });
+  }
+  return out.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.code.localeCompare(b.code));
+}
+
+/** The public transparency page: no personal data (codes and procedures only). */
+export async function publicReport(ex: Executor, unitId: string, unitName: string, period: Period, cal: WorkingCalendar, now: Date) {
+  const trendStart = monthsBack(period.to, TREND_MONTHS)[0]!.from;
+  const l = await load(ex, unitId, trendStart < period.from ? trendStart : period.from, period.to, cal, now);
+  const score = await scorer(ex, unitId);
+  const t = tally(l.facts, { unitId, period, cal, now });
+  const index = await score(t, period);
+  const trendScores = new Map<string, number>();
+  for (const p of monthsBack(period.to, TREND_MONTHS)) trendScores.set(p.from, (await score(tally(l.facts, { unitId, period: p, cal, now }), p)).total);
+  return {
+    unit: unitName,
+    period,
+    asOf: formatVn(now),
+    headline: headline(t),
+    index: { total: index.total, max: index.max, rule: index.rule, groups6: index.groups6 },
+    trend: trendOf(l, period.to, (_t, p) => trendScores.get(p.from) ?? 0),
+    late: lateList(l, period),
+  };
+}
+
+
+const FIGURE_TEST: Record<Figure, (c: ReturnType<typeof addToTally>, d: DossierFact, receivedHere: boolean) => boolean> = {
+  received: (_c, _d, r) => r,
+  received_online: (_c, d, r) => r && d.channel === 'online',
+  settled: (c) => c.kind === 'settled',
+  settled_early: (c) => c.kind === 'settled' && c.timeliness === 'early',
+  settled_on_time: (c) => c.kind === 'settled' && c.timeliness === 'on_time',
+  settled_late: (c) => c.kind === 'settled' && c.timeliness === 'late',
+  extended: (c, d) => c.kind === 'settled' && d.extension !== null,
+  in_progress: (c) => c.kind === 'in_progress',
+  overdue: (c) => c.kind === 'in_progress' && c.state === 'overdue',
+  waiting: (c) => c.kind === 'in_progress' && c.state === 'waiting',
+  closed: (c) => c.kind === 'closed',
+};
+
+/** The dossiers behind one figure of the report (drill-down). */
+export async function drill(ex: Executor, unitId: string, q: z.infer<typeof DrillQuery>, cal: WorkingCalendar, now: Date) {
+  const period = resolvePeriod(q, now);
+  const l = await load(ex, unitId, period.from, period.to, cal, now);
+  const { start, end } = periodBounds(period);
+  const asOf = now < end ? now : end;
+  const items = applyFilters(l.facts, q)
+    .filter((d) => {
+      const t = emptyTally();
+      const c = addToTally(t, d, { unitId, period, cal, now });
+      return FIGURE_TEST[q.figure](c, d, t.received.total === 1 && d.receivedAt !== null && d.receivedAt >= start && d.receivedAt < asOf);
+    })
+    .map((d) => ({
+      code: d.code,
+      procedureName: d.procedureName,
+      channel: d.channel,
+      assigneeName: d.assigneeName,
+      receivedAt: d.receivedAt ? formatVn(d.receivedAt) : null,
+      dueAt: d.dueAt ? formatVn(d.dueAt) : null,
+      finishedAt: d.finishedAt ? formatVn(d.finishedAt) : null,
+      extended: d.extension !== null,
+    }))
+    .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.code.localeCompare(b.code));
+  return { figure: q.figure, period, items };
+}
+
+/** What costs points right now, dossier by dossier and by official (the handling unit's dossiers). */
+export async function atRisk(ex: Executor, unitId: string, cal: WorkingCalendar, now: Date) {
+  const today = vnDateOf(now);
+  const l = await load(ex, unitId, addDays(today, -31), today, cal, now);
+  const entries = pointsAtRisk(
+    l.facts.filter((d) => d.handlingUnitId === unitId),
+    cal,
+    now,
+  );
+  return {
+    asOf: formatVn(now),
+    items: entries.map((e) => ({ code: e.code, procedureName: e.procedureName, assigneeName: e.assigneeName, dueAt: e.dueAt ? formatVn(e.dueAt) : null, reasons: e.reasons, items: [...new Set(e.reasons.map((r) => RISK_ITEM[r]))] })),
+    officials: riskByOfficial(entries),
+  };
+}
+
+export async function rulesState(ex: Executor, now: Date) {
+  const versions = await ruleVersions(ex);
+  const inForce = indexRuleInForce(versions, vnDateOf(now));
+  return {
+    inForce: { version: inForce.version, effectiveFrom: inForce.effectiveFrom, basis: inForce.basis, rule: inForce.rule },
+    versions: versions.map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom, basis: v.basis, createdBy: v.createdBy, createdAt: v.createdAt })),
+  };
+}
+
+export interface RequestContext {
+  requestId: string;
+  ip: string;
+}
+
+/**
+ * Saves a new version of the index rule, in force from today or later (a past period keeps the
+ * score it had).
+ * @throws AppError FORBIDDEN (not the deployment's unit admin), VALIDATION_FAILED (a past date).
+ */
+export async function saveRule(db: Database, actor: Actor | null, unitId: string, input: z.infer<typeof RuleBody>, now: Date, ctx: RequestContext) {
+  const user = authorize(actor, 'indicators.rule_edit', { unitId });
+  if (input.effectiveFrom < vnDateOf(now)) {
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'effectiveFrom', message: 'Không đặt hiệu lực về quá khứ / a rule cannot take effect in the past' }] });
+  }
+  await db.transaction(async (tx) => {
+    const version = await insertRule(tx, input, user.id, now);
+    await audit(tx, { actorId: user.id, action: 'indicator_rule_edit', entityType: 'indicator', entityId: String(version), details: { effectiveFrom: input.effectiveFrom, basis: input.basis }, ...ctx }, now);
+  });
+}
+
+/**
+ * Records an ingredient the platform cannot compute, with its source.
+ * @throws AppError FORBIDDEN when the actor may not enter the unit's figures.
+ */
+export async function enterInput(db: Database, actor: Actor | null, unitId: string, input: z.infer<typeof InputBody>, now: Date, ctx: RequestContext) {
+  const user = authorize(actor, 'indicators.enter', { unitId });
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    await insertInput(tx, { id, unitId, itemKey: input.itemKey, periodFrom: input.periodFrom, periodTo: input.periodTo, rate: input.percent / 100, source: input.source }, user.id, now);
+    await audit(tx, { actorId: user.id, action: 'indicator_input', entityType: 'indicator', entityId: input.itemKey, details: { ...input }, ...ctx }, now);
+  });
+  return id;
+}
+
