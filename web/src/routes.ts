@@ -18,6 +18,7 @@ export const routes = {
   verify: '/xac-minh/:id',
   // The inbox of notices (the server's INBOX_PATH: links in emails lead here).
   inbox: '/thong-bao',
+  transparency: '/cong-khai',
   // Everything under /can-bo belongs to the lazily loaded back office.
   backoffice: '/can-bo',
 } as const;

@@ -26,6 +26,8 @@ import { NoticesProvider } from '../features/notifications/NoticesProvider';
 
 // The back office is a separate chunk: citizens never download it.
 const BackofficeApp = lazy(() => import('../features/backoffice/BackofficeApp'));
+// The transparency page and its charts are a chunk of their own too.
+const PublicIndicatorsPage = lazy(() => import('../features/indicators/PublicIndicatorsPage'));
 
 function CurrentPage() {
   const { pathname } = useLocation();
@@ -65,6 +67,12 @@ function CurrentPage() {
       return <VerifyPage key={match.params.id} id={match.params.id} />;
     case 'inbox':
       return <InboxPage />;
+    case 'transparency':
+      return (
+        <Suspense fallback={<Loading />}>
+          <PublicIndicatorsPage />
+        </Suspense>
+      );
     case 'backoffice':
       return (
         <Suspense fallback={<Loading />}>

@@ -13,5 +13,6 @@ import { clock } from './sections/clock.en';
 import { notices } from './sections/notices.en';
 import { vneid } from './sections/vneid.en';
 import { noticesAdmin } from './sections/noticesAdmin.en';
+import { indicators } from './sections/indicators.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators };

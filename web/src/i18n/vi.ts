@@ -12,8 +12,9 @@ import { clock } from './sections/clock.vi';
 import { notices } from './sections/notices.vi';
 import { vneid } from './sections/vneid.vi';
 import { noticesAdmin } from './sections/noticesAdmin.vi';
+import { indicators } from './sections/indicators.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

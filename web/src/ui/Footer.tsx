@@ -37,6 +37,9 @@ export function Footer() {
               <Link to={href('track')}>{t('nav.track')}</Link>
             </li>
             <li>
+              <Link to={href('transparency')}>{t('nav.transparency')}</Link>
+            </li>
+            <li>
               <a href="/api/docs">{t('footer.apiDocs')}</a>
             </li>
           </ul>

@@ -20,6 +20,8 @@ import { FormTemplatesPage } from './forms/FormTemplatesPage';
 import { RegisterPage } from './forms/RegisterPage';
 import { CertifyPage } from './forms/CertifyPage';
 import { NoticesAdminPage } from './admin/NoticesAdminPage';
+import { IndicatorsPage } from './indicators/IndicatorsPage';
+import { DrillPage } from './indicators/DrillPage';
 import './backoffice.css';
 
 function NotFound() {
@@ -66,6 +68,10 @@ function Page({ user }: { user: User }) {
       return may('forms.edit') ? <FormTemplatesPage /> : <Forbidden title={t('bo.templates.title')} />;
     case 'notices':
       return may('notification_templates.edit') ? <NoticesAdminPage /> : <Forbidden title={t('bo.notices.title')} />;
+    case 'indicators':
+      return may('indicators.read') ? <IndicatorsPage may={may} /> : <Forbidden title={t('ind.bo.title')} />;
+    case 'indicatorDossiers':
+      return may('indicators.read') ? <DrillPage /> : <Forbidden title={t('ind.bo.title')} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -25,6 +25,8 @@ export const boHref = {
   certify: () => `${base}/chung-thuc`,
   formTemplates: () => `${base}/quan-tri/mau-bieu`,
   notices: (event?: string) => withQuery(`${base}/quan-tri/thong-bao`, { mau: event }),
+  indicators: (query?: Query) => withQuery(`${base}/chi-so`, query),
+  indicatorDossiers: (query?: Query) => withQuery(`${base}/chi-so/ho-so`, query),
 };
 
 export type BoRoute =
@@ -41,6 +43,8 @@ export type BoRoute =
   | { name: 'certify' }
   | { name: 'formTemplates' }
   | { name: 'notices' }
+  | { name: 'indicators' }
+  | { name: 'indicatorDossiers' }
   | { name: 'notFound' };
 
 function decode(s: string): string | null {
@@ -66,6 +70,8 @@ export function matchBo(pathname: string): BoRoute {
   if (a === 'so-theo-doi' && !b) return { name: 'register' };
   if (a === 'chung-thuc' && !b) return { name: 'certify' };
   if (a === 'xac-minh-dang-ky' && !b) return { name: 'signUps' };
+  if (a === 'chi-so' && !b) return { name: 'indicators' };
+  if (a === 'chi-so' && b === 'ho-so' && !c) return { name: 'indicatorDossiers' };
   if (a === 'quan-tri') {
     if (b === 'thu-tuc' && !c) return { name: 'procedures' };
     if (b === 'thu-tuc' && c) {

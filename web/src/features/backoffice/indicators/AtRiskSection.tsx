@@ -1,0 +1,64 @@
+import { useT } from '../../../i18n';
+import { formatDateTime, formatNumber } from '../../../i18n/format';
+import { Link } from '../../../router';
+import { apiPath } from '../../../api/client';
+import { useApi } from '../../../api/useApi';
+import { ErrorState, Loading, Table } from '../../../ui';
+import type { Risk } from '../../indicators/api';
+import { boHref } from '../paths';
+
+type Item = Risk['items'][number];
+type Official = Risk['officials'][number];
+
+/** What costs points right now: each dossier with a link to where it is fixed, and by official. */
+export function AtRiskSection() {
+  const { t } = useT();
+  const { data, error, loading, reload } = useApi<Risk>(apiPath('/indicators/at-risk'));
+  return (
+    <section aria-labelledby="ind-risk-title">
+      <h2 id="ind-risk-title">{t('ind.risk.title')}</h2>
+      <p>{t('ind.risk.lead')}</p>
+      {loading && <Loading />}
+      {error && <ErrorState error={error} onRetry={reload} />}
+      {data && data.items.length === 0 && <p>{t('ind.risk.none')}</p>}
+      {data && data.items.length > 0 && (
+        <>
+          <Table
+            caption={t('ind.risk.title')}
+            captionHidden
+            columns={[
+              { header: t('ind.late.code'), cell: (r: Item) => <Link to={boHref.dossier(r.code)}>{r.code}</Link>, nowrap: true },
+              { header: t('ind.late.procedure'), cell: (r) => r.procedureName },
+              { header: t('ind.risk.official'), cell: (r) => r.assigneeName ?? t('ind.risk.unassigned') },
+              { header: t('ind.late.due'), cell: (r) => formatDateTime(r.dueAt), nowrap: true },
+              { header: t('ind.risk.reasons'), cell: (r) => r.reasons.map((x) => t(`ind.risk.${x}`)).join('; ') },
+            ]}
+            rows={data.items}
+            rowKey={(r) => r.code}
+          />
+          <p>
+            <a href={apiPath('/indicators/export', { table: 'at_risk' })} download>
+              {t('ind.bo.export')} <span className="visually-hidden">({t('ind.risk.title')})</span>
+            </a>
+          </p>
+          <Table
+            caption={t('ind.risk.byOfficial')}
+            columns={[
+              { header: t('ind.risk.official'), cell: (o: Official) => o.assigneeName ?? t('ind.risk.unassigned') },
+              { header: t('ind.risk.dossiers'), cell: (o) => formatNumber(o.dossiers), numeric: true },
+              {
+                header: t('ind.risk.reasons'),
+                cell: (o) =>
+                  Object.entries(o.reasons)
+                    .map(([k, n]) => `${t(`ind.risk.${k as Item['reasons'][number]}`)}: ${n}`)
+                    .join('; '),
+              },
+            ]}
+            rows={data.officials}
+            rowKey={(o) => o.assigneeId ?? '-'}
+          />
+        </>
+      )}
+    </section>
+  );
+}
