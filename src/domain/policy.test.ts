@@ -15,6 +15,7 @@ import {
   type DirectionResource,
   type DossierResource,
   type ProjectResource,
+  systemMay,
   type Verb,
   type Verbs,
 } from './policy.ts';
@@ -85,6 +86,7 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'messages.read': { unitId: A },
   'messages.replay': { unitId: A },
   'notification_templates.edit': { unitId: A },
+  'interop.manage': { unitId: A },
   'projects.list': { unitId: A },
   'projects.manage': { unitId: A },
   'projects.interests': { unitId: A },
@@ -163,6 +165,7 @@ const EXPECTED: Record<Verb, Who[]> = {
   'messages.read': ['unitAdmin'],
   'messages.replay': ['unitAdmin'],
   'notification_templates.edit': ['unitAdmin'],
+  'interop.manage': ['unitAdmin'],
   'projects.list': STAFF_OF_A,
   'projects.manage': OFFICERS_OF_A,
   'projects.interests': OFFICERS_OF_A,
@@ -319,6 +322,15 @@ describe('what else the policy answers', () => {
     expect(authorize(WHO.reception, 'staff.list', null).unitId).toBe(A);
   });
 
+  it('a connected system may use exactly the scopes it was granted, while active', () => {
+    const portal = { scopes: ['dossiers.submit', 'dossiers.read'], active: true };
+    expect(systemMay(portal, 'dossiers.submit')).toBe(true);
+    expect(systemMay(portal, 'dossiers.read')).toBe(true);
+    expect(systemMay(portal, 'residents.read')).toBe(false);
+    expect(systemMay(portal, 'catalogue.push')).toBe(false);
+    expect(systemMay({ ...portal, active: false }, 'dossiers.submit')).toBe(false);
+  });
+
   it('lists: the unit’s dossiers for staff, one’s own for applicants', () => {
     expect(listScope(WHO.reception)).toEqual({ unitId: A });
     expect(listScope(WHO.business)).toEqual({ applicantId: 'business-1' });
@@ -334,6 +346,7 @@ describe('what else the policy answers', () => {
       'messages.read',
       'messages.replay',
       'notification_templates.edit',
+      'interop.manage',
       'projects.list',
       'catalogue.review',
       'forms.edit',
@@ -358,6 +371,7 @@ describe('what else the policy answers', () => {
     ['citizen.verify_sign_up', 'reception', true],
     ['users.reset_password', 'unitAdmin', false],
     ['messages.read', 'unitAdmin', true],
+    ['interop.manage', 'unitAdmin', true],
     ['projects.interests', 'otherDept', true],
     ['project.read', 'unitLeader', false],
     ['file.read', 'reception', true],

@@ -124,6 +124,8 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'messages.replay': UnitResource;
   /** The texts of notifications (versioned, vi/en): the deployment's, like the catalogue. */
   'notification_templates.edit': UnitResource;
+  /** Connected systems (the national portal, provincial systems): their keys, scopes, the sync view and its replays. */
+  'interop.manage': UnitResource;
   // Investment and urban-development projects (docs/PROJECTS.md). A unit's register.
   /** The register: the leaders' view, the map, the exports. */
   'projects.list': UnitResource;
@@ -326,6 +328,7 @@ const RULES: Rules = {
   'messages.read': (a, u) => isUnitAdmin(a, u.unitId),
   'messages.replay': (a, u) => isUnitAdmin(a, u.unitId),
   'notification_templates.edit': (a, u) => isUnitAdmin(a, u.unitId),
+  'interop.manage': (a, u) => isUnitAdmin(a, u.unitId),
   'projects.list': (a, u) => isStaffOf(a, u.unitId),
   'projects.manage': (a, u) => isOfficerOf(a, u.unitId),
   'projects.interests': (a, u) => isOfficerOf(a, u.unitId),
@@ -388,6 +391,7 @@ export type StaffVerb =
   | 'messages.read'
   | 'messages.replay'
   | 'notification_templates.edit'
+  | 'interop.manage'
   | 'projects.list'
   | 'projects.manage'
   | 'projects.interests'
@@ -444,6 +448,7 @@ export function mustAudit<V extends Verb>(actor: Actor | null, verb: V, resource
     case 'citizen.lookup':
     case 'citizen.verify_sign_up':
     case 'messages.read':
+    case 'interop.manage':
     case 'projects.interests':
     case 'certification.register':
     case 'dossier.register':
@@ -479,6 +484,7 @@ export const GLOBAL_VERBS = [
   'messages.read',
   'messages.replay',
   'notification_templates.edit',
+  'interop.manage',
   'projects.list',
   'projects.manage',
   'projects.rule_edit',
@@ -508,6 +514,7 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
       case 'messages.read':
       case 'messages.replay':
       case 'notification_templates.edit':
+      case 'interop.manage':
       case 'projects.list':
       case 'projects.manage':
       case 'projects.rule_edit':
@@ -525,4 +532,12 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
     }
   };
   return GLOBAL_VERBS.filter((v) => can(actor, v, resourceOf(v) as never));
+}
+
+/**
+ * What a connected system (the national portal, a provincial system: docs/INTEROP.md) may do
+ * through the machine API: exactly the scopes its unit admin granted it, while it is active.
+ */
+export function systemMay(system: { scopes: readonly string[]; active: boolean }, scope: 'dossiers.submit' | 'dossiers.read' | 'residents.read' | 'catalogue.push'): boolean {
+  return system.active && system.scopes.includes(scope);
 }

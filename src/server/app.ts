@@ -87,7 +87,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           'Dịch vụ công một cửa phường Nông Trang — API. Errors: `{ error: { code, message, messageEn, details, requestId } }`. Times are ISO 8601 at +07:00.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nts_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'nts_session' },
+          // The machine API of connected systems (docs/INTEROP.md): both, on every call.
+          interopKey: { type: 'http', scheme: 'bearer', description: 'API key nts_<keyId>_<secret> of a connected system' },
+          interopSignature: { type: 'apiKey', in: 'header', name: 'x-nts-signature', description: 'sha256=<hex HMAC-SHA256 of "<x-nts-timestamp>\\n<METHOD>\\n<path>\\n<hex SHA-256 of body>">' },
+        },
       },
     },
     transform: jsonSchemaTransform,

@@ -92,6 +92,9 @@ const EnvSchema = z.object({
   // Notifications (src/modules/notifications): reminders and officials' daily digest.
   NOTIFY_SCHEDULER_SECONDS: z.coerce.number().min(0).max(24 * 3600).default(300),
   DIGEST_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as 07:30').default('07:30'),
+  // Connected systems (src/modules/interop, docs/INTEROP.md).
+  INTEROP_MAX_BODY_MB: z.coerce.number().min(1).max(500).default(60),
+  INTEROP_CALLBACK_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(15),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -251,5 +254,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       schedulerEveryMs: Math.round(e.NOTIFY_SCHEDULER_SECONDS * 1000),
       digestHour: Number(e.DIGEST_AT.slice(0, 2)) + Number(e.DIGEST_AT.slice(3)) / 60,
     },
+    interop: { maxBodyBytes: Math.round(e.INTEROP_MAX_BODY_MB * 1024 * 1024), callbackTimeoutMs: Math.round(e.INTEROP_CALLBACK_TIMEOUT_SECONDS * 1000) },
   };
 }

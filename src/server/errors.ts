@@ -259,6 +259,44 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Thông tin từ VNeID không khớp với hồ sơ công dân (số định danh, họ tên, năm sinh hoặc giới tính), nên không liên kết. Vui lòng đến Bộ phận Một cửa để đối chiếu.',
     en: 'What VNeID says does not match the citizen record (ID number, name, birth year or gender), so nothing was linked. Please come to the one-stop office to check it.',
   },
+  // Connected systems (issue 10, docs/INTEROP.md)
+  INTEROP_KEY_INVALID: {
+    status: 401,
+    vi: 'Khóa API không hợp lệ, đã hết hạn hoặc hệ thống kết nối đã bị tạm ngừng.',
+    en: 'The API key is not valid, has expired, or the connected system is suspended.',
+  },
+  INTEROP_SIGNATURE_INVALID: {
+    status: 401,
+    vi: 'Chữ ký HMAC của yêu cầu không đúng (x-nts-signature).',
+    en: 'The request’s HMAC signature does not match (x-nts-signature).',
+  },
+  INTEROP_TIMESTAMP_INVALID: {
+    status: 401,
+    vi: 'Dấu thời gian của yêu cầu thiếu, sai dạng hoặc lệch quá 5 phút so với giờ máy chủ (x-nts-timestamp, xem details.serverTime).',
+    en: 'The request’s timestamp is missing, malformed or more than 5 minutes from the server’s time (x-nts-timestamp, see details.serverTime).',
+  },
+  INTEROP_REPLAYED: {
+    status: 409,
+    vi: 'Yêu cầu đã ký này đã được nhận trước đó: gửi lại phải ký lại với dấu thời gian mới.',
+    en: 'This signed request was received before: a retry must be signed again with a new timestamp.',
+  },
+  INTEROP_SCOPE_MISSING: {
+    status: 403,
+    vi: 'Khóa API của hệ thống không được cấp quyền này (details.scope).',
+    en: 'The system’s API key was not granted this scope (details.scope).',
+  },
+  INTEROP_DOSSIER_CONFLICT: {
+    status: 409,
+    vi: 'Mã hồ sơ của hệ thống gửi đã được tiếp nhận với nội dung khác (details.code là mã hồ sơ tại phường).',
+    en: 'The sender’s dossier code was already received with a different content (details.code is the ward’s dossier code).',
+  },
+  INTEROP_ATTACHMENT_INVALID: {
+    status: 422,
+    vi: 'Tệp đính kèm không dùng được: sai định dạng, quá lớn, không tải được hoặc sai mã SHA-256 (details).',
+    en: 'An attachment cannot be used: wrong type, too large, not downloadable or wrong SHA-256 (details).',
+  },
+  INTEROP_SYSTEM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hệ thống kết nối.', en: 'Connected system not found.' },
+  INTEROP_SYSTEM_EXISTS: { status: 409, vi: 'Mã hệ thống kết nối đã được dùng.', en: 'A connected system with this code exists.' },
   INTERNAL: {
     status: 500,
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',

@@ -3,6 +3,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from '../domain/errors.ts';
 import { errorBody } from './errors.ts';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A JSON body's text as received (null for other bodies). */
+    rawBody: string | null;
+  }
+}
+
 /**
  * The input guard: text that PostgreSQL cannot store, or that no honest client sends, is refused
  * once, at the edge, before any route sees it — so no route can forget, and routes added later
@@ -225,6 +232,7 @@ function guardMultipart(req: FastifyRequest): void {
  * checks the raw bytes, then every key and string. Register it before any other hook.
  */
 export function registerInputGuard(app: FastifyInstance): void {
+  app.decorateRequest('rawBody', null);
   app.addHook('onRequest', async (req) => {
     const found = urlProblem(req.raw.url ?? '', req.routeOptions.url);
     if (found) throw encodingError(found.path, found.problem);
@@ -238,7 +246,10 @@ export function registerInputGuard(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     const bytes = body as Buffer;
     if (!isUtf8(bytes)) return done(encodingError('body', 'invalid_utf8'), undefined);
-    parseJson(req, bytes.toString('utf8'), (err, value) => {
+    const text = bytes.toString('utf8');
+    // Kept for the routes that check a signature of the body as sent (the machine API, docs/INTEROP.md).
+    req.rawBody = text;
+    parseJson(req, text, (err, value) => {
       if (err) return done(err, undefined);
       try {
         assertJsonText(value);

@@ -11,6 +11,8 @@ import { certificationsRoutes } from '../modules/certifications/certifications.r
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { dossiersRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
+import { interopAdminRoutes } from '../modules/interop/interop.admin.routes.ts';
+import { interopRoutes } from '../modules/interop/interop.routes.ts';
 import { formsRoutes } from '../modules/forms/forms.routes.ts';
 import { indicatorsRoutes } from '../modules/indicators/indicators.routes.ts';
 import { messagesRoutes } from '../modules/messages/messages.routes.ts';
@@ -38,6 +40,8 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   documentsRoutes(api, deps);
   certificationsRoutes(api, deps);
   messagesRoutes(api, deps);
+  interopRoutes(api, deps);
+  interopAdminRoutes(api, deps);
   projectsRoutes(api, deps);
   notificationsRoutes(api, deps);
   notificationsAdminRoutes(api, deps);

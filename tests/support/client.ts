@@ -21,7 +21,7 @@ export class Client {
     return this.session!.user.id;
   }
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...headers };
     if (this.session) {
       h.cookie = `nts_session=${this.session.cookie}`;
@@ -32,6 +32,7 @@ export class Client {
   get = (url: string) => this.request('GET', url);
   post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
   put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
+  patch = (url: string, body?: unknown) => this.request('PATCH', url, body ?? {});
 
   /** Uploads bytes as a multipart "file" part; returns the response. */
   async upload(name: string, content: Buffer, contentType = 'application/octet-stream', url = '/api/v1/files') {

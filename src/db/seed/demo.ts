@@ -9,6 +9,7 @@ import { correctionNote, plainLegalBasis, wardCorrections, wardProcedureDefiniti
 import { twoFactorRequired } from '../../domain/policy.ts';
 import { serverKeys } from '../../server/secrets.ts';
 import { seedProjects } from './projects.ts';
+import { seedDemoPortal } from '../../modules/interop/interop.demo.ts';
 
 /** Demo accounts, documented in the README. Every password is the same, for a demo only. */
 export const DEMO_PASSWORD = 'NongTrang@2026';
@@ -158,6 +159,7 @@ export async function seed(database: Database, opts: { unit: { code: string; nam
     await correctSeededCatalogue(tx, opts.now);
     const demo = opts.demo ? await seedDemo(tx, unitId, opts.secret, opts.now) : false;
     const projects = opts.demo ? await seedProjects(tx, unitId, opts.now) : false;
-    return { unitId, procedures, demo, projects };
+    const portal = opts.demo ? await seedDemoPortal(tx, unitId, opts.secret, opts.now) : false;
+    return { unitId, procedures, demo, projects, portal };
   });
 }

@@ -6,7 +6,7 @@ import { formatDossierCode } from '../../domain/dossier-code.ts';
 import { isAllowed, STATUS_INFO } from '../../domain/dossier-state.ts';
 import { AppError } from '../../domain/errors.ts';
 import { actingRole, can, type Verb } from '../../domain/policy.ts';
-import { validateSubmission } from '../../domain/procedure.ts';
+import { validateSubmission, type ProcedureDefinition } from '../../domain/procedure.ts';
 import { defaultResultDelivery } from '../../domain/result-delivery.ts';
 import { searchKey } from '../../domain/text.ts';
 import type { SessionUser } from '../../server/auth.ts';
@@ -30,7 +30,7 @@ export interface RequestContext {
 
 const UNIQUE_VIOLATION = '23505';
 
-function snapshot(u: UserRow): ApplicantSnapshot {
+export function snapshot(u: UserRow): ApplicantSnapshot {
   return {
     kind: u.kind === 'business' ? 'business' : 'citizen',
     fullName: u.full_name,
@@ -97,42 +97,25 @@ export async function submitDossier(
         }
       }
 
-      const id = randomUUID();
-      const snap = snapshot(applicant);
-      await tx.execute(sql`
-        insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, applicant_id, applicant,
-                              applicant_search, procedure_search, channel, status, form_data, submitted_at, idempotency_key, submitted_by, updated_at,
-                              result_delivery)
-        values (${id}, ${'PENDING-' + id}, ${def.code}, ${proc.version}, ${unit.id}, ${unit.id}, ${applicant.id}, ${JSON.stringify(snap)}::jsonb,
-                ${searchKey(`${snap.fullName} ${snap.idNumber} ${snap.phone ?? ''}`)}, ${searchKey(`${def.name} ${def.code}`)},
-                ${input.channel}, 'submitted', ${JSON.stringify(input.formData)}::jsonb, ${opts.now.toISOString()},
-                ${opts.idempotencyKey}, ${actor.id}, ${opts.now.toISOString()}, ${input.resultDelivery ?? defaultResultDelivery(input.channel)})`);
-      await attachDocuments(
-        tx,
-        id,
-        input.documents.map((doc) => ({ id: randomUUID(), requirementId: doc.requirementId, uploadId: doc.fileId, round: 0, purpose: 'application' as const })),
-        opts.now,
-      );
-      const first = def.workflow[0]!;
-      await startStep(tx, id, { key: first.key, name: first.name, role: first.role, handlerId: null, dueAt: null }, opts.now);
-      const submitted = {
-        action: 'submit',
-        fromStatus: null,
-        toStatus: 'submitted' as const,
-        actorRole: desk ? ('reception' as const) : ('applicant' as const),
-        comment: null,
-        data: { channel: input.channel, procedureVersion: proc.version },
-        attachments: input.documents.map((d) => d.fileId),
-      };
-      await appendEvents(tx, id, [submitted], actor.id, opts.now);
-      // The code is taken last: the per-day counter row stays locked until commit, so the
-      // shorter that stretch, the more submissions per second (docs/PERFORMANCE.md).
-      const seq = await nextSequence(tx, unit.id, vnDateOf(opts.now));
-      const code = formatDossierCode(unit.code, opts.now, seq);
-      const [dossier] = await rows<DossierRow>(tx, sql`update dossiers set code = ${code} where id = ${id} returning *`);
-      await notifyDossierEvent(tx, id, { action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: actor.id, comment: null, data: {} }, opts.ctx.notify, opts.now);
+      const dossier = await createDossier(tx, {
+        def,
+        procedureVersion: proc.version,
+        unit,
+        applicant,
+        channel: input.channel,
+        formData: input.formData,
+        documents: input.documents,
+        idempotencyKey: opts.idempotencyKey,
+        submittedBy: actor.id,
+        actorRole: desk ? 'reception' : 'applicant',
+        resultDelivery: input.resultDelivery ?? defaultResultDelivery(input.channel),
+        origin: null,
+        now: opts.now,
+      });
+      const code = dossier.code;
+      await notifyDossierEvent(tx, dossier.id, { action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: actor.id, comment: null, data: {} }, opts.ctx.notify, opts.now);
       await audit(tx, { actorId: actor.id, action: 'dossier_submit', entityType: 'dossier', entityId: code, requestId: opts.ctx.requestId, ip: opts.ctx.ip }, opts.now);
-      return { dossier: dossier!, created: true };
+      return { dossier, created: true };
     });
 
   try {
@@ -144,6 +127,67 @@ export async function submitDossier(
     if ((e.code ?? e.cause?.code) === UNIQUE_VIOLATION && opts.idempotencyKey) return attempt();
     throw err;
   }
+}
+
+/** A new dossier as the desk, the portal or a connected system files it (validated by the caller). */
+export interface NewDossier {
+  def: ProcedureDefinition;
+  procedureVersion: number;
+  unit: { id: string; code: string };
+  applicant: UserRow;
+  channel: DossierRow['channel'];
+  formData: Record<string, unknown>;
+  documents: readonly { requirementId: string; fileId: string }[];
+  idempotencyKey: string | null;
+  submittedBy: string;
+  actorRole: 'reception' | 'applicant';
+  resultDelivery: string;
+  /** A dossier a connected system sent (the national portal): its code there, shown beside ours. */
+  origin: { systemId: string; systemCode: string; externalCode: string } | null;
+  now: Date;
+}
+
+/**
+ * Writes a new dossier: the row, its documents, first step and `submit` event, then its code (the
+ * per-unit, per-day counter is taken last). Call it inside the filing transaction.
+ */
+export async function createDossier(tx: Executor, n: NewDossier): Promise<DossierRow> {
+  const { def, now } = n;
+  const id = randomUUID();
+  const snap = snapshot(n.applicant);
+  await tx.execute(sql`
+    insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, applicant_id, applicant,
+                          applicant_search, procedure_search, channel, status, form_data, submitted_at, idempotency_key, submitted_by, updated_at,
+                          result_delivery, external_code, origin_system_id)
+    values (${id}, ${'PENDING-' + id}, ${def.code}, ${n.procedureVersion}, ${n.unit.id}, ${n.unit.id}, ${n.applicant.id}, ${JSON.stringify(snap)}::jsonb,
+            ${searchKey(`${snap.fullName} ${snap.idNumber} ${snap.phone ?? ''} ${n.origin?.externalCode ?? ''}`)}, ${searchKey(`${def.name} ${def.code}`)},
+            ${n.channel}, 'submitted', ${JSON.stringify(n.formData)}::jsonb, ${now.toISOString()},
+            ${n.idempotencyKey}, ${n.submittedBy}, ${now.toISOString()}, ${n.resultDelivery},
+            ${n.origin?.externalCode ?? null}, ${n.origin?.systemId ?? null})`);
+  await attachDocuments(
+    tx,
+    id,
+    n.documents.map((doc) => ({ id: randomUUID(), requirementId: doc.requirementId, uploadId: doc.fileId, round: 0, purpose: 'application' as const })),
+    now,
+  );
+  const first = def.workflow[0]!;
+  await startStep(tx, id, { key: first.key, name: first.name, role: first.role, handlerId: null, dueAt: null }, now);
+  const submitted = {
+    action: 'submit',
+    fromStatus: null,
+    toStatus: 'submitted' as const,
+    actorRole: n.actorRole,
+    comment: null,
+    data: { channel: n.channel, procedureVersion: n.procedureVersion, ...(n.origin ? { via: { system: n.origin.systemCode, externalCode: n.origin.externalCode } } : {}) },
+    attachments: n.documents.map((d) => d.fileId),
+  };
+  await appendEvents(tx, id, [submitted], n.submittedBy, now);
+  // The code is taken last: the per-day counter row stays locked until commit, so the
+  // shorter that stretch, the more submissions per second (docs/PERFORMANCE.md).
+  const seq = await nextSequence(tx, n.unit.id, vnDateOf(now));
+  const code = formatDossierCode(n.unit.code, now, seq);
+  const [dossier] = await rows<DossierRow>(tx, sql`update dossiers set code = ${code} where id = ${id} returning *`);
+  return dossier!;
 }
 
 /** The ways of reading a dossier (the policy gives the same answer for each; the audit names them apart). */

@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { formatVn } from '../../domain/calendar/index.ts';
+import { toDate } from '../../db/time.ts';
+import { authorize } from '../../domain/policy.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { clock } from '../../server/clock.ts';
+import { serverKeys } from '../../server/secrets.ts';
+import { audit, auditContext } from '../audit/audit.ts';
+import { deploymentData } from '../units/units.service.ts';
+import { NewSystemBody, RotateBody, SystemCodeParams, UpdateSystemBody } from './interop.schemas.ts';
+import { createSystem, findSystem, issueKey, listSystems, updateSystem, type IssuedKey, type SystemListing } from './interop.systems.ts';
+
+const presentKey = (k: IssuedKey) => ({
+  keyId: k.keyId,
+  apiKey: k.apiKey,
+  signingSecret: k.signingSecret,
+  note: 'Chỉ hiển thị một lần: hãy chuyển cho quản trị hệ thống kết nối qua kênh an toàn / shown once: hand it to the connected system’s administrator over a safe channel',
+});
+
+const presentSystem = (s: SystemListing) => ({
+  ...s,
+  keys: s.keys.map((k) => ({ keyId: k.keyId, createdAt: formatVn(toDate(k.createdAt)), expiresAt: k.expiresAt ? formatVn(toDate(k.expiresAt)) : null })),
+});
+
+/**
+ * Connected systems as the unit admin manages them (docs/INTEROP.md): register the national portal
+ * or a provincial system with its scopes and callback URL, rotate its key, suspend it. The API key
+ * and signing secret are shown once, at creation or rotation; only the key's hash is kept.
+ */
+export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const now = clock(deps);
+  const keys = serverKeys(deps.config.secret);
+  const tags = ['admin'];
+
+  api.get('/admin/interop/systems', { schema: { tags, summary: 'Hệ thống kết nối / connected systems' } }, async (req) => {
+    const unit = await deploymentData(deps);
+    authorize(req.user, 'interop.manage', unit);
+    return { items: (await listSystems(deps.database.db, unit.unitId)).map(presentSystem) };
+  });
+
+  api.post(
+    '/admin/interop/systems',
+    { schema: { tags, summary: 'Kết nối một hệ thống (Cổng DVC quốc gia, hệ thống của tỉnh) / connect a system', body: NewSystemBody } },
+    async (req, reply) => {
+      const unit = await deploymentData(deps);
+      const user = authorize(req.user, 'interop.manage', unit);
+      const t = now();
+      const made = await deps.database.transaction(async (tx) => {
+        const r = await createSystem(tx, keys, unit.unitId, req.body, { now: t, createdBy: user.id });
+        await audit(tx, { actorId: user.id, action: 'interop_system_create', entityType: 'interop_system', entityId: r.system.code, details: { scopes: r.system.scopes, keyId: r.key.keyId }, ...auditContext(req) }, t);
+        return r;
+      });
+      return reply.code(201).send({ system: made.system, key: presentKey(made.key) });
+    },
+  );
+
+  api.patch(
+    '/admin/interop/systems/:code',
+    { schema: { tags, summary: 'Sửa quyền, địa chỉ nhận, tạm ngừng / change scopes, callback, suspend', params: SystemCodeParams, body: UpdateSystemBody } },
+    async (req) => {
+      const unit = await deploymentData(deps);
+      const user = authorize(req.user, 'interop.manage', unit);
+      const t = now();
+      return deps.database.transaction(async (tx) => {
+        const s = await updateSystem(tx, unit.unitId, req.params.code, req.body);
+        await audit(tx, { actorId: user.id, action: 'interop_system_update', entityType: 'interop_system', entityId: s.code, details: req.body, ...auditContext(req) }, t);
+        return { system: s };
+      });
+    },
+  );
+
+  api.post(
+    '/admin/interop/systems/:code/keys',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp khóa mới (xoay vòng khóa) / rotate the key',
+        description: 'A new API key and signing secret; the previous keys stay valid for `graceHours` (24 by default), then expire.',
+        params: SystemCodeParams,
+        body: RotateBody,
+      },
+    },
+    async (req, reply) => {
+      const unit = await deploymentData(deps);
+      const user = authorize(req.user, 'interop.manage', unit);
+      const t = now();
+      const key = await deps.database.transaction(async (tx) => {
+        const s = await findSystem(tx, unit.unitId, req.params.code);
+        const k = await issueKey(tx, keys, s.id, { now: t, graceMs: req.body.graceHours * 3_600_000, createdBy: user.id });
+        await audit(tx, { actorId: user.id, action: 'interop_key_rotate', entityType: 'interop_system', entityId: s.code, details: { keyId: k.keyId, graceHours: req.body.graceHours }, ...auditContext(req) }, t);
+        return k;
+      });
+      return reply.code(201).send({ key: presentKey(key) });
+    },
+  );
+}

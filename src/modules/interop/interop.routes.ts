@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.ts';
+import type { InteropScope } from '../../domain/interop.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { clock } from '../../server/clock.ts';
+import { bindLog } from '../../server/request-log.ts';
+import { serverKeys } from '../../server/secrets.ts';
+import { authenticateSystem } from './interop.auth.ts';
+import { intakeDossier } from './interop.intake.ts';
+import { dossierStatusFor, STATUS_EVENT_JSON_SCHEMA } from './interop.status.ts';
+import { ExternalCodeParams, IntakeBody } from './interop.schemas.ts';
+import type { ConnectedSystem } from './interop.systems.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The connected system a machine API call was authenticated as (interop.auth.ts). */
+    system: ConnectedSystem | null;
+  }
+}
+
+const IntakeAnswer = z.object({
+  code: z.string(),
+  externalCode: z.string(),
+  status: z.string(),
+  created: z.boolean(),
+});
+
+/**
+ * The machine API for connected systems (docs/INTEROP.md): the national portal or a provincial
+ * system forwards dossiers and reads their status. Every call carries the system's API key and an
+ * HMAC signature; the route names the scope it needs. A session cookie means nothing here.
+ */
+export function interopRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const now = clock(deps);
+  const keys = serverKeys(deps.config.secret);
+  app.decorateRequest('system', null);
+  // Authenticated before the body is validated: a stranger learns nothing from the validation errors.
+  const asSystem = (scope: InteropScope) => async (req: FastifyRequest) => {
+    req.system = await authenticateSystem(req, { database: deps.database, keys }, scope, now());
+  };
+  const security = [{ interopKey: [], interopSignature: [] }];
+  const tags = ['interop'];
+  const system = (req: FastifyRequest) => {
+    if (!req.system) throw new AppError('INTEROP_KEY_INVALID');
+    return req.system;
+  };
+
+  api.post(
+    '/interop/dossiers',
+    {
+      bodyLimit: deps.config.interop.maxBodyBytes,
+      preValidation: asSystem('dossiers.submit'),
+      schema: {
+        tags,
+        security,
+        summary: 'Tiếp nhận hồ sơ từ Cổng DVC quốc gia / hệ thống của tỉnh — a dossier forwarded by the national portal or a provincial system',
+        description:
+          'Idempotent by `externalCode`: the same code with the same content returns the dossier already filed (200, created: false); with another content, 409 INTEROP_DOSSIER_CONFLICT. Scope `dossiers.submit`.',
+        body: IntakeBody,
+        response: { 200: IntakeAnswer, 201: IntakeAnswer },
+      },
+    },
+    async (req, reply) => {
+      const s = system(req);
+      const { dossier, created } = await intakeDossier(
+        { database: deps.database, blobs: deps.blobs, maxUploadBytes: deps.config.maxUploadBytes, defaultUnitCode: deps.config.unit.code },
+        s,
+        req.body,
+        { now: now(), requestId: req.id, ip: req.ip },
+      );
+      bindLog(req, reply, { dossierCode: dossier.code });
+      if (created) deps.outbox?.kick();
+      return reply.code(created ? 201 : 200).send({ code: dossier.code, externalCode: req.body.externalCode, status: dossier.status, created });
+    },
+  );
+
+  api.get(
+    '/interop/dossiers/:externalCode',
+    {
+      preValidation: asSystem('dossiers.read'),
+      schema: {
+        tags,
+        security,
+        summary: 'Trạng thái hồ sơ theo mã của hệ thống gửi / a dossier’s status by the sender’s code',
+        description: 'The dossier as its last status event describes it, and its events. Only dossiers this system sent. Scope `dossiers.read`.',
+        params: ExternalCodeParams,
+      },
+    },
+    async (req) => dossierStatusFor(deps.database, system(req), req.params.externalCode, { now: now(), requestId: req.id, ip: req.ip }),
+  );
+
+  api.get(
+    '/interop/schema/status-event.json',
+    { schema: { tags, summary: 'JSON Schema của sự kiện trạng thái / the status event’s JSON Schema' } },
+    async (_req, reply) => reply.type('application/schema+json').send(STATUS_EVENT_JSON_SCHEMA),
+  );
+}

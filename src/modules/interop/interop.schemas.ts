@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { INTEROP_SCOPES, SYSTEM_KINDS } from '../../domain/interop.ts';
+import { RESULT_DELIVERIES } from '../../domain/result-delivery.ts';
+
+const formValue = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
+const externalCode = z.string().regex(/^[\w.\-/]{3,80}$/, 'letters, digits, . - _ / (3–80)');
+
+/** A document of an incoming dossier: inline (base64) or by URL on the sender's own server. */
+const IncomingDocument = z
+  .strictObject({
+    requirementId: z.string().min(1).max(100),
+    name: z.string().trim().min(1).max(200),
+    contentBase64: z.base64().max(28_000_000).optional(),
+    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  })
+  .refine((d) => (d.contentBase64 === undefined) !== (d.url === undefined), { message: 'contentBase64 hoặc url, đúng một / exactly one of contentBase64 or url' });
+
+/** A dossier forwarded by the national portal or a provincial system (POST /interop/dossiers). */
+export const IntakeBody = z.strictObject({
+  /** The sender's dossier code (the national portal's): a retried delivery with the same code files nothing new. */
+  externalCode,
+  procedureCode: z.string().regex(/^[0-9A-Z.]{3,60}$/),
+  /** The competent unit (its electronic ID code); by default the unit this deployment serves. */
+  unitCode: z.string().min(3).max(60).optional(),
+  channel: z.enum(['national_portal', 'provincial_system']),
+  /** When the applicant filed it with the sender. */
+  filedAt: z.iso.datetime({ offset: true }),
+  applicant: z.strictObject({
+    kind: z.enum(['citizen', 'business']),
+    fullName: z.string().trim().min(2).max(200),
+    cccd: z.string().max(20).optional(),
+    mst: z.string().max(20).optional(),
+    birthDate: z.iso.date().optional(),
+    gender: z.enum(['male', 'female']).optional(),
+    phone: z.string().max(20).optional(),
+    email: z.email().max(200).optional(),
+    address: z.string().max(300).optional(),
+    /** How the sender verified who the applicant is (VNeID level 2 for the national portal). */
+    verifiedBy: z.enum(['vneid', 'none']),
+  }),
+  formData: z.record(z.string().max(100), formValue).default({}),
+  documents: z.array(IncomingDocument).max(50).default([]),
+  payment: z
+    .strictObject({
+      status: z.enum(['not_required', 'unpaid', 'paid']),
+      amountVnd: z.number().int().min(0).max(2_000_000_000).optional(),
+      /** The payment platform's reference (PayGov). */
+      reference: z.string().max(100).optional(),
+    })
+    .default({ status: 'not_required' }),
+  resultDelivery: z.enum(RESULT_DELIVERIES).optional(),
+});
+export type IntakeInput = z.infer<typeof IntakeBody>;
+
+export const ExternalCodeParams = z.strictObject({ externalCode });
+
+const callbackUrl = z.url({ protocol: /^https?$/ }).max(500);
+
+export const NewSystemBody = z.strictObject({
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9._-]{1,39}$/, 'chữ in hoa, số, . _ - / capitals, digits, . _ -'),
+  name: z.string().trim().min(2).max(200),
+  kind: z.enum(SYSTEM_KINDS),
+  scopes: z.array(z.enum(INTEROP_SCOPES)).min(1).max(INTEROP_SCOPES.length),
+  callbackUrl: callbackUrl.nullable().default(null),
+  syncAll: z.boolean().default(false),
+});
+
+export const UpdateSystemBody = z.strictObject({
+  name: z.string().trim().min(2).max(200).optional(),
+  scopes: z.array(z.enum(INTEROP_SCOPES)).min(1).max(INTEROP_SCOPES.length).optional(),
+  callbackUrl: callbackUrl.nullable().optional(),
+  syncAll: z.boolean().optional(),
+  active: z.boolean().optional(),
+});
+
+export const SystemCodeParams = z.strictObject({ code: z.string().min(2).max(40) });
+export const RotateBody = z.strictObject({ graceHours: z.number().int().min(0).max(24 * 14).default(24) });
