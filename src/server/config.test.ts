@@ -1,7 +1,19 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEMO_UNIT_CODE, loadConfig } from './config.ts';
 
 describe('configuration', () => {
+  it('reads a .env file in the working directory (comments, quotes, export); the environment wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nts-env-'));
+    writeFileSync(join(dir, '.env'), '# the ward\nexport PORT=4321\nPUBLIC_URL="https://dvc.nongtrang.gov.vn"\nSMTP_FROM=\'Phường Nông Trang <no-reply@nongtrang.gov.vn>\'\n');
+    const c = loadConfig({}, dir);
+    expect(c.port).toBe(4321);
+    expect(c.publicUrl).toBe('https://dvc.nongtrang.gov.vn');
+    expect(loadConfig({ PORT: '5000' }, dir).port).toBe(5000);
+  });
+
   it('has working defaults for a demo on one machine', () => {
     const c = loadConfig({}, '/srv/nts');
     expect(c.port).toBe(3000);

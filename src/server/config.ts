@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { isNotificationEvent } from '../domain/notifications.ts';
 
@@ -113,16 +114,9 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Reads a `.env` file (KEY=VALUE lines) without overriding variables already set. */
-function readDotEnv(path: string): Record<string, string> {
-  if (!existsSync(path)) return {};
-  const out: Record<string, string> = {};
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!m || line.trimStart().startsWith('#')) continue;
-    out[m[1]!] = m[2]!.replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return out;
+/** Reads a `.env` file with Node's own parser (the one `node --env-file` uses); what is already set wins. */
+function readDotEnv(path: string): NodeJS.Dict<string> {
+  return existsSync(path) ? parseEnv(readFileSync(path, 'utf8')) : {};
 }
 
 /**
