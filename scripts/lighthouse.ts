@@ -22,6 +22,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import { freePort, startServer } from './bench/server.ts';
 import { fileDossier } from './lighthouse/dossier.ts';
@@ -47,19 +48,19 @@ const USAGE = `npx tsx scripts/lighthouse.ts [options]   (or npm run lighthouse 
   --save=dir   also keep each run's Lighthouse JSON and the median runs' HTML reports in dir
 Chromium: /usr/bin/chromium, or CHROME_PATH.`;
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { write: process.env.LIGHTHOUSE_WRITE === '1' || process.env.LIGHTHOUSE_WRITE === 'true', runs: 5, saveDir: null };
-  for (const a of argv) {
-    const [k, v] = a.split('=', 2) as [string, string | undefined];
-    if (k === '--write') args.write = true;
-    else if (k === '--runs' && v && Number.isInteger(Number(v)) && Number(v) >= 1) args.runs = Number(v);
-    else if (k === '--save' && v) args.saveDir = resolve(v);
-    else if (k === '--help' || k === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new Error(`unknown argument ${a}\n${USAGE}`);
+function readArgs(argv: string[]): Args {
+  const { values: v } = parseArgs({
+    args: argv,
+    options: { write: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' }, save: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (v.help) {
+    console.log(USAGE);
+    process.exit(0);
   }
-  return args;
+  const runs = Number(v.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1\n${USAGE}`);
+  const envWrite = process.env.LIGHTHOUSE_WRITE === '1' || process.env.LIGHTHOUSE_WRITE === 'true';
+  return { write: v.write || envWrite, runs, saveDir: v.save ? resolve(v.save) : null };
 }
 
 // --- clean-up -----------------------------------------------------------------------------
@@ -127,7 +128,7 @@ async function startLighthouseServer(dataDir: string): Promise<string> {
 // --- main ---------------------------------------------------------------------------------
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const loadBefore = os.loadavg();
 
   console.log('Ensuring the web app is built…');

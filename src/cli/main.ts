@@ -23,19 +23,24 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { basename } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
 
-const args = process.argv.slice(2);
-function option(name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i === -1) return undefined;
-  const [, value] = args.splice(i, 2);
-  return value;
-}
-const base = (option('url') ?? process.env.NTS_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-const as = option('as');
-const password = option('password') ?? process.env.NTS_PASSWORD ?? 'NongTrang@2026';
-const code = option('code');
-const [command, ...rest] = args;
+const { values: opts, positionals } = (() => {
+  try {
+    return parseArgs({
+      options: { url: { type: 'string' }, as: { type: 'string' }, password: { type: 'string' }, code: { type: 'string' }, failed: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message} — npm run cli -- [--url URL] --as <login> [--password P] [--code 123456] <command> …`);
+    process.exit(2);
+  }
+})();
+const base = (opts.url ?? process.env.NTS_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+const as = opts.as;
+const password = opts.password ?? process.env.NTS_PASSWORD ?? 'NongTrang@2026';
+const code = opts.code;
+const [command, ...rest] = positionals;
 
 let cookie = '';
 let csrf = '';
@@ -173,8 +178,8 @@ async function main() {
       print((await call('POST', `/api/v1/admin/messages/${rest[0]}/replay`, {})).json);
       break;
     case 'messages': {
-      const failed = rest.includes('--failed');
-      const recipient = rest.find((r) => r !== '--failed');
+      const failed = opts.failed;
+      const recipient = rest[0];
       const q = new URLSearchParams({ limit: '20', ...(recipient ? { recipient } : {}), ...(failed ? { status: 'failed' } : {}) });
       const { json } = await call('GET', `/api/v1/admin/messages?${q}`);
       for (const m of json.items) {
