@@ -8,7 +8,7 @@ import type { Geometry } from '../../domain/projects-geo.ts';
 import { searchKey } from '../../domain/text.ts';
 import { hashPassword } from '../../modules/accounts/password.ts';
 import { appendEvent } from '../../modules/projects/projects.repo.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 
 /**
  * Demo projects of Nông Trang ward (docs/PROJECTS.md): invented but realistic — names, investors,

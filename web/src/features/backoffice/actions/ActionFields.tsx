@@ -1,19 +1,12 @@
 import { useT } from '../../../i18n';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
-import type { Dossier, Procedure } from '../../../api/types';
 import { Radios, Select, TextInput, Textarea, type FormError } from '../../../ui';
-import type { StaffMember, Unit } from '../api';
 import { AppointmentFields } from '../components/AppointmentFields';
-import { appointmentOf, fid, type ActionDraft } from './draft';
+import { appointmentOf, fid, type ActionContext, type ActionDraft } from './draft';
 import { SupplementFields } from './SupplementFields';
 import { ResultFiles } from './ResultFiles';
 
-export interface ActionContext {
-  dossier: Dossier;
-  procedure: Procedure | undefined;
-  staff: StaffMember[] | undefined;
-  units: Unit[] | undefined;
-}
+export type { ActionContext } from './draft';
 
 /** The inputs one action needs (docs/API.md "Action payloads"), bound to its draft. */
 export function ActionFields({ action, draft, onChange, errors, ctx }: {

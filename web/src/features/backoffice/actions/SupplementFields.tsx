@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../../../i18n';
 import { Tag, Textarea, type FormError } from '../../../ui';
 import { targetLabel } from '../dossier/labels';
-import type { ActionContext } from './ActionFields';
-import { buildsItems, draftContext, fid, needsRepeatReason, type ActionDraft } from './draft';
+import { buildsItems, draftContext, fid, needsRepeatReason, type ActionContext, type ActionDraft } from './draft';
 import { SupplementBuilder } from './SupplementBuilder';
 
 /**

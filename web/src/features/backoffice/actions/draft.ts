@@ -1,5 +1,6 @@
 import type { Translate } from '../../../i18n';
-import type { Dossier, UploadedFile } from '../../../api/types';
+import type { Dossier, Procedure, UploadedFile } from '../../../api/types';
+import type { StaffMember, Unit } from '../api';
 import { appointmentPayload, appointmentProblems, vnInstant } from '../components/appointment';
 import type { FormError } from '../../../ui';
 
@@ -204,4 +205,12 @@ export function payloadOf(action: string, d: ActionDraft, ctx: DraftContext): Re
     default:
       return { comment: opt(d.comment) };
   }
+}
+
+/** What the action forms read of the dossier's page: the dossier, its procedure, the staff and units to pick from. */
+export interface ActionContext {
+  dossier: Dossier;
+  procedure: Procedure | undefined;
+  staff: StaffMember[] | undefined;
+  units: Unit[] | undefined;
 }
