@@ -27,6 +27,9 @@ import {
   submitOnce,
   uploadOnce,
 } from './bench/client.ts';
+import { setFlagsFromString } from 'node:v8';
+import { openDatabase } from '../src/db/client.ts';
+import { measureCeiling, type Ceiling } from './bench/ceiling.ts';
 import { runPhase, SCENARIOS, type BenchState, type PhaseResult, type ScenarioKey } from './bench/phases.ts';
 import { createTempDatabase, redactUrl, tcpOpen } from './bench/postgres.ts';
 import { appendToPerformanceDoc, machineDescription, section, targetsFor, type DbKind, type DbRun } from './bench/report.ts';
@@ -291,7 +294,27 @@ async function runDatabase(kind: DbKind, args: Args, adminUrl: string | null): P
     }
     sampler.stop();
     const peakRssMb = Math.max(sampler.peakSampledMb(), sampler.peakHwmMb() ?? 0);
-    return { kind, description, phases, peakRssMb, firstStartPeakMb, dossiers: state.codes.length, backgroundCpuPct };
+    await server.stop();
+
+    // The raw ceiling of the same database, now that the server has let it go (PGlite: one process).
+    let ceiling: Ceiling | null = null;
+    if (args.scenarios.includes('submit') || args.scenarios.includes('lookup')) {
+      await waitQuiet(args);
+      const database = await openDatabase({ databaseUrl: databaseUrl || null, dataDir, poolSize: 10 });
+      try {
+        ceiling = await measureCeiling(database, {
+          codes: state.codes,
+          submitConnections: CONNECTIONS.submit,
+          lookupConnections: CONNECTIONS.lookup,
+          durationS: args.durationS,
+          warmupS: args.warmupS,
+        });
+      } finally {
+        await database.close();
+      }
+      console.log(`  raw ceiling (no HTTP): ${ceiling.submit.toFixed(0)} submission transactions/s, ${ceiling.lookup.toFixed(0)} look-up queries/s`);
+    }
+    return { kind, description, phases, peakRssMb, firstStartPeakMb, dossiers: state.codes.length, backgroundCpuPct, ceiling };
   } finally {
     await scope.run();
     active.delete(scope);
@@ -317,6 +340,10 @@ function gitRevision(): string {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  // The server measured is the build, as `npm start` and a service run it.
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale', '--server'], { cwd: ROOT, stdio: 'inherit' });
+  // The ceiling opens PGlite in this process: with the server's WebAssembly setting (src/server/main.ts).
+  setFlagsFromString('--liftoff-only');
   const startedAt = new Date();
   if (args.cpuProfDir === '') args.cpuProfDir = await mkdtemp(join(tmpdir(), 'nts-bench-prof-'));
   const adminUrl = process.env.DATABASE_URL?.trim() || null;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import os, { cpus } from 'node:os';
+import type { Ceiling } from './ceiling.ts';
 import { SCENARIOS, type PhaseResult, type ScenarioKey } from './phases.ts';
 
 export type DbKind = 'embedded' | 'postgres';
@@ -17,6 +18,15 @@ export interface DbRun {
   dossiers: number;
   /** The machine's CPU use by other processes just before the load (all cores), or null. */
   backgroundCpuPct: number | null;
+  /** The database's raw ceiling measured in the same run (scripts/bench/ceiling.ts), or null. */
+  ceiling: Ceiling | null;
+}
+
+/** The API's rate as % of the raw ceiling of the same work on the same database, or null. */
+export function ofCeiling(run: DbRun, key: ScenarioKey): number | null {
+  const p = find(run, key);
+  const c = key === 'submit' ? run.ceiling?.submit : key === 'lookup' ? run.ceiling?.lookup : undefined;
+  return p && c ? (100 * p.rate) / c : null;
 }
 
 export interface Target {
@@ -55,6 +65,12 @@ export function targetsFor(run: DbRun): Target[] {
   if (lookup && run.kind === 'postgres') {
     out.push({ label: 'Public look-ups/s', limit: '≥ 3000', measured: lookup.rate, unit: '/s', ok: lookup.rate >= 3000 });
   }
+  for (const key of ['submit', 'lookup'] as const) {
+    const share = ofCeiling(run, key);
+    if (share === null) continue;
+    const what = key === 'submit' ? 'Online submissions' : 'Public look-ups';
+    out.push({ label: `${what}: API rate as % of the database's raw ceiling (same run, same database)`, limit: '≥ 50 %', measured: share, unit: ' %', ok: share >= 50 });
+  }
   if (lookup) out.push({ label: 'Look-up p99 latency', limit: '< 30 ms', measured: lookup.p99, unit: ' ms', ok: lookup.p99 < 30 });
   out.push({ label: 'Server peak memory (RSS of the Node process, start-up and every scenario)', limit: '< 400 MB', measured: run.peakRssMb, unit: ' MB', ok: run.peakRssMb < 400 });
   if (run.firstStartPeakMb !== null) {
@@ -76,14 +92,14 @@ const num = (n: number) => (n >= 100 ? f0(n) : f1(n));
 
 export function resultsTable(run: DbRun): string {
   const lines = [
-    `| Scenario | Conns | Rate | p50 | p90 | p99 | Responses | non-2xx / errors | Server peak RSS | CPU: server | CPU: PostgreSQL | CPU: load generator | CPU: kernel | CPU: other processes | CPU: machine (of ${cpus().length * 100} %) |`,
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    `| Scenario | Conns | Rate | % of raw ceiling | p50 | p90 | p99 | Responses | non-2xx / errors | Server peak RSS | CPU: server | CPU: PostgreSQL | CPU: load generator | CPU: kernel | CPU: other processes | CPU: machine (of ${cpus().length * 100} %) |`,
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const p of run.phases) {
     const s = SCENARIOS[p.key];
     const c = p.usage.cpu;
     lines.push(
-      `| ${s.label} | ${p.connections} | **${num(p.rate)}** ${s.unit} | ${f1(p.p50)} ms | ${f1(p.p90)} ms | ${f1(p.p99)} ms | ${f0(p.responses)} | ${p.non2xx} / ${p.errors + p.timeouts} | ${f0(p.usage.peakRssMb)} MB | ${pct(c?.server ?? null)} | ${pct(c?.postgres ?? null)} | ${pct(c?.loadGenerator ?? null)} | ${pct(c?.kernel ?? null)} | ${pct(c?.others ?? null)} | ${pct(c?.machine ?? null)} |`,
+      `| ${s.label} | ${p.connections} | **${num(p.rate)}** ${s.unit} | ${pct(ofCeiling(run, p.key))} | ${f1(p.p50)} ms | ${f1(p.p90)} ms | ${f1(p.p99)} ms | ${f0(p.responses)} | ${p.non2xx} / ${p.errors + p.timeouts} | ${f0(p.usage.peakRssMb)} MB | ${pct(c?.server ?? null)} | ${pct(c?.postgres ?? null)} | ${pct(c?.loadGenerator ?? null)} | ${pct(c?.kernel ?? null)} | ${pct(c?.others ?? null)} | ${pct(c?.machine ?? null)} |`,
     );
   }
   return lines.join('\n');
@@ -131,6 +147,12 @@ export function section(info: RunInfo): string {
     const background = run.backgroundCpuPct === null ? '' : ` Machine CPU busy with other processes just before the load: ${pct(run.backgroundCpuPct)}.`;
     const firstStart = run.firstStartPeakMb === null ? '' : ` (first start on the empty database, measured apart: ${f0(run.firstStartPeakMb)} MB)`;
     out.push(`${run.description}. ${run.dossiers.toLocaleString('en-US')} dossiers filed during the run; server peak RSS ${f0(run.peakRssMb)} MB${firstStart}.${background}`, '');
+    if (run.ceiling) {
+      out.push(
+        `Raw ceiling of this database, measured in the same run after the server stopped (scripts/bench/ceiling.ts; no HTTP, no application code): ${num(run.ceiling.submit)} bare submission transactions/s (the dossier, its documents, its event, its step and its audit entry), ${num(run.ceiling.lookup)} look-up queries/s.`,
+        '',
+      );
+    }
     out.push(resultsTable(run), '', targetsTable(run), '');
   }
   for (const n of info.notes) out.push(`> ${n}`, '');

@@ -35,8 +35,10 @@ export function freePort(): Promise<number> {
 const OUTPUT_KEEP = 64 * 1024;
 
 /**
- * Starts `node --import tsx src/server/main.ts` directly (not through npx), so the child's pid is
- * the server's own and its memory can be read from /proc. Resolves once `/health` answers 200.
+ * Starts the built server, `node dist/src/server/main.js`, directly (as a service runs it, not
+ * through npm or tsx), so the child's pid is the server's own and its memory can be read from
+ * /proc. The caller builds first (`scripts/build.mjs --if-stale --server`). Resolves once
+ * `/health` answers 200.
  * @throws ServerStartError when the process exits or does not become healthy in `timeoutMs`.
  */
 export async function startServer(opts: {
@@ -49,7 +51,7 @@ export async function startServer(opts: {
   /** Called once the process is spawned, before it answers (e.g. to register `stop` for clean-up on Ctrl-C). */
   onSpawn?: (server: BenchServer) => void;
 }): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'dist/src/server/main.js'], {
     cwd: opts.cwd,
     env: opts.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { maybeOne, rows, type Database, type Executor } from '../../src/db/client.ts';
+import { loadDossier } from '../../src/modules/dossiers/dossiers.repo.ts';
+
+/**
+ * The raw ceiling of the database under the benchmark, measured in the same run on the same
+ * database once the server has stopped: what the database itself does per second, with no HTTP
+ * and no application code, for the work of the two API figures that have targets.
+ *
+ * - submissions: the rows one online submission writes — its dossier, its documents (one
+ *   multi-row insert), its first event, its first step and its audit entry — in one bare
+ *   transaction (BEGIN, 5 inserts, COMMIT), copied with new ids from a dossier the server filed
+ *   during the run, so every value, index and foreign key is a real one;
+ * - look-ups: the public look-up's own query (`loadDossier`), over the codes filed in the run.
+ *
+ * Driven like autocannon drives the server: `connections` loops, each starting its next
+ * transaction or query when the previous one is done; on PostgreSQL through a pool of the
+ * server's size (DATABASE_POOL_SIZE=10), on PGlite through its one connection.
+ */
+export interface Ceiling {
+  /** Bare submission transactions per second. */
+  submit: number;
+  /** Look-up queries per second. */
+  lookup: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** `insert into <table> (<columns>) values (...), (...)` for rows given as objects (jsonb columns as objects). */
+function insertRows(table: string, list: Row[]): SQL {
+  const columns = Object.keys(list[0]!);
+  const value = (v: unknown) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
+  return sql`insert into ${sql.identifier(table)} (${sql.join(
+    columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  )}) values ${sql.join(
+    list.map((r) => sql`(${sql.join(
+      columns.map((c) => sql`${value(r[c])}`),
+      sql`, `,
+    )})`),
+    sql`, `,
+  )}`;
+}
+
+/** The rows a submission wrote, as jsonb objects (column → value), read back from the dossier `code`. */
+async function submissionRows(ex: Executor, code: string) {
+  const dossier = await maybeOne<{ r: Row }>(ex, sql`select to_jsonb(d) as r from dossiers d where code = ${code}`);
+  if (!dossier) throw new Error(`ceiling: dossier ${code} not found`);
+  const id = dossier.r.id as string;
+  const of = async (query: SQL) => (await rows<{ r: Row }>(ex, query)).map((x) => x.r);
+  const documents = await of(sql`select to_jsonb(t) as r from dossier_documents t where dossier_id = ${id}`);
+  const events = await of(sql`select to_jsonb(t) as r from dossier_events t where dossier_id = ${id}`);
+  const steps = await of(sql`select to_jsonb(t) as r from dossier_steps t where dossier_id = ${id}`);
+  // The audit row's id is a bigserial: left to its default, as the server leaves it.
+  const audits = (await of(sql`select to_jsonb(t) - 'id' as r from audit_log t where entity_type = 'dossier' and entity_id = ${code} and action = 'dossier_submit'`)).slice(0, 1);
+  if (documents.length === 0 || events.length !== 1 || steps.length !== 1 || audits.length !== 1) {
+    throw new Error(`ceiling: dossier ${code} has ${documents.length} documents, ${events.length} events, ${steps.length} steps, ${audits.length} audit entries`);
+  }
+  return { dossier: dossier.r, documents, event: events[0]!, step: steps[0]!, audit: audits[0]! };
+}
+
+/** Runs `once` from `connections` loops for `seconds`; returns completions per second. */
+async function closedLoop(connections: number, seconds: number, once: (i: number) => Promise<unknown>): Promise<number> {
+  const until = performance.now() + seconds * 1000;
+  let done = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        await once(done);
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
+export async function measureCeiling(
+  database: Database,
+  opts: { codes: readonly string[]; submitConnections: number; lookupConnections: number; durationS: number; warmupS: number },
+): Promise<Ceiling> {
+  const template = await submissionRows(database.db, opts.codes.at(-1)!);
+  let n = 0;
+  const submitOnce = () =>
+    database.transaction(async (tx) => {
+      const id = randomUUID();
+      const code = `CEILING-${process.pid}-${++n}`;
+      await tx.execute(insertRows('dossiers', [{ ...template.dossier, id, code, idempotency_key: randomUUID() }]));
+      await tx.execute(insertRows('dossier_documents', template.documents.map((d) => ({ ...d, id: randomUUID(), dossier_id: id }))));
+      await tx.execute(insertRows('dossier_steps', [{ ...template.step, dossier_id: id }]));
+      await tx.execute(insertRows('dossier_events', [{ ...template.event, dossier_id: id }]));
+      await tx.execute(insertRows('audit_log', [{ ...template.audit, entity_id: code }]));
+    });
+  const lookupOnce = async (i: number) => {
+    const d = await loadDossier(database.db, opts.codes[i % opts.codes.length]!);
+    if (!d) throw new Error('ceiling: a look-up found nothing');
+  };
+  if (opts.warmupS > 0) await closedLoop(opts.submitConnections, opts.warmupS, submitOnce);
+  const submit = await closedLoop(opts.submitConnections, opts.durationS, submitOnce);
+  if (opts.warmupS > 0) await closedLoop(opts.lookupConnections, opts.warmupS, lookupOnce);
+  const lookup = await closedLoop(opts.lookupConnections, opts.durationS, lookupOnce);
+  return { submit, lookup };
+}
