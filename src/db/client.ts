@@ -30,6 +30,22 @@ export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError';
 }
 
+const DATABASE = Symbol('database');
+
+/**
+ * The database an executor works on: the handle itself, or for an open transaction the database
+ * it belongs to. Per-database caches are keyed by it, so that they also hit inside transactions.
+ */
+export function databaseOf(ex: Executor): object {
+  return (ex as { [DATABASE]?: object })[DATABASE] ?? ex;
+}
+
+/** `fn` on a transaction that knows its database (databaseOf). */
+const inTransaction =
+  <T>(db: object, fn: (tx: Executor) => Promise<T>) =>
+  (tx: Executor) =>
+    fn(Object.assign(tx, { [DATABASE]: db }));
+
 /** Rows of a query, typed by the caller (the SQL is the contract). */
 export async function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
   const result = (await ex.execute(query)) as { rows: T[] };
@@ -132,7 +148,7 @@ export async function openPglite(dataDir: string | null, opts: { from?: Blob } =
   return {
     kind: 'pglite',
     db,
-    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    transaction: (fn) => db.transaction(inTransaction(db, fn)),
     execScript: async (text) => {
       await client.exec(text);
     },
@@ -165,7 +181,7 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   return {
     kind: 'postgres',
     db,
-    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    transaction: (fn) => db.transaction(inTransaction(db, fn)),
     execScript: async (text) => {
       await pool.query(text);
     },

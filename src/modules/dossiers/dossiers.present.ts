@@ -10,7 +10,7 @@ import type { SessionUser } from '../../server/auth.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { publicTimeLimit } from '../../domain/procedure-views.ts';
 import type { TimeLimit } from '../../domain/procedure.ts';
-import { loadSteps, resourceOf, ts, type DossierRow } from './dossiers.repo.ts';
+import { loadSteps, resourceOf, ts, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
 
 export const vn = (v: string | Date | null) => {
   const d = typeof v === 'string' ? ts(v) : v;
@@ -60,8 +60,21 @@ const timeLimitFor = (actor: SessionUser, tl: unknown) =>
 
 /** The full dossier as its applicant or an official sees it. */
 export async function presentDossier(ex: Executor, d: DossierRow, actor: SessionUser, cal: WorkingCalendar, now: Date) {
+  return presentDossierFrom(await loadPresentation(ex, d), d, actor, cal, now, await resourceOf(ex, d));
+}
+
+/** What the full view of a dossier shows besides its row. */
+export interface DossierPresentation {
+  meta: { procedure_name: string; time_limit: unknown; assignee_name: string | null; department_name: string | null; handling_unit: string; handling_unit_code: string; receiving_unit: string } | null;
+  documents: PresentedDocumentRow[];
+  steps: StepRow[];
+  rounds: Awaited<ReturnType<typeof loadSupplementRounds>>;
+  rating: { score: number; comment: string | null } | null;
+}
+
+async function loadPresentation(ex: Executor, d: DossierRow): Promise<DossierPresentation> {
   // One after another: inside a transaction they share one connection.
-  const meta = await maybeOne<{ procedure_name: string; time_limit: unknown; assignee_name: string | null; department_name: string | null; handling_unit: string; handling_unit_code: string; receiving_unit: string }>(
+  const meta = await maybeOne<NonNullable<DossierPresentation['meta']>>(
       ex,
       sql`select v.definition->>'name' as procedure_name, v.definition->'timeLimit' as time_limit, a.full_name as assignee_name,
                  dep.name as department_name, hu.name as handling_unit, hu.code as handling_unit_code, ru.name as receiving_unit
@@ -71,7 +84,7 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
           left join users a on a.id = d.assignee_id left join departments dep on dep.id = d.department_id
           where d.id = ${d.id}`,
   );
-  const documents = await rows<{ id: string; requirement_id: string; upload_id: string; name: string; size: number; mime: string; round: number; superseded: boolean; purpose: string }>(
+  const documents = await rows<PresentedDocumentRow>(
       ex,
       sql`select dd.id, dd.requirement_id, dd.upload_id, up.name, f.size, f.mime, dd.round, dd.superseded, dd.purpose
           from dossier_documents dd join uploads up on up.id = dd.upload_id join files f on f.sha256 = up.sha256
@@ -80,8 +93,23 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
   const steps = await loadSteps(ex, d.id);
   const rounds = await loadSupplementRounds(ex, d);
   const rating = await maybeOne<{ score: number; comment: string | null }>(ex, sql`select score, comment from ratings where dossier_id = ${d.id}`);
+  return { meta, documents, steps, rounds, rating };
+}
+
+/**
+ * The full dossier from its row and its presentation's parts, read (presentDossier) or — for a
+ * dossier just filed — as the transaction that wrote them holds them (no second read).
+ */
+export function presentDossierFrom(
+  { meta, documents, steps, rounds, rating }: DossierPresentation,
+  d: DossierRow,
+  actor: SessionUser,
+  cal: WorkingCalendar,
+  now: Date,
+  resource: Awaited<ReturnType<typeof resourceOf>>,
+) {
   // What this caller may do now: the status table says what is possible, the policy who.
-  const actions = allowedActions(actor, ALLOWED_ACTIONS[d.status], await resourceOf(ex, d));
+  const actions = allowedActions(actor, ALLOWED_ACTIONS[d.status], resource);
   const docOut = (x: (typeof documents)[number]) => ({
     id: x.id,
     requirementId: x.requirement_id,

@@ -107,11 +107,15 @@ export async function startStep(
   dossierId: string,
   step: { key: string; name: string; role: string; handlerId: string | null; dueAt: Date | null },
   at: Date,
-) {
-  await tx.execute(sql`
-    insert into dossier_steps (dossier_id, idx, step_key, name, role, handler_id, started_at, due_at)
-    values (${dossierId}, (select coalesce(max(idx), -1) + 1 from dossier_steps where dossier_id = ${dossierId}),
-            ${step.key}, ${step.name}, ${step.role}, ${step.handlerId}, ${at.toISOString()}, ${step.dueAt?.toISOString() ?? null})`);
+): Promise<StepRow> {
+  const [row] = await rows<StepRow>(
+    tx,
+    sql`insert into dossier_steps (dossier_id, idx, step_key, name, role, handler_id, started_at, due_at)
+        values (${dossierId}, (select coalesce(max(idx), -1) + 1 from dossier_steps where dossier_id = ${dossierId}),
+                ${step.key}, ${step.name}, ${step.role}, ${step.handlerId}, ${at.toISOString()}, ${step.dueAt?.toISOString() ?? null})
+        returning idx, step_key, name, role, handler_id, started_at, due_at, finished_at`,
+  );
+  return row!;
 }
 
 export const ts = (v: string | null) => (v === null ? null : toDate(v));
@@ -164,22 +168,22 @@ const JSON_COLUMNS = new Set(['extension', 'form_data']);
 const iso = (v: Date | null) => v?.toISOString() ?? null;
 
 /**
- * Applies a decision in the caller's transaction: the dossier row (if nobody changed it since it
- * was read: optimistic concurrency), its side rows, its events.
- * @returns the updated row, or null when the version moved on (the caller answers 409).
+ * Applies a decision in the caller's transaction: the dossier row, its side rows, its events. The
+ * caller read `d` with FOR UPDATE in this transaction, so nobody changed it since (the client's
+ * optimistic `expectedVersion` is checked against that read).
+ * @returns the updated row.
  */
-export async function applyDecision(tx: Executor, d: DossierRow, decision: Decision, actorId: string, now: Date): Promise<DossierRow | null> {
+export async function applyDecision(tx: Executor, d: DossierRow, decision: Decision, actorId: string, now: Date): Promise<DossierRow> {
   const sets: SQL[] = [sql`version = version + 1`, sql`updated_at = ${now.toISOString()}`];
   for (const [key, value] of Object.entries(decision.changes) as [keyof DossierChanges, unknown][]) {
     const column = COLUMNS[key];
     if (JSON_COLUMNS.has(column)) sets.push(sql`${sql.identifier(column)} = ${value === null ? null : JSON.stringify(value)}::jsonb`);
     else sets.push(sql`${sql.identifier(column)} = ${value instanceof Date ? value.toISOString() : (value as string | number | boolean | null)}`);
   }
-  const [updated] = await rows<DossierRow>(tx, sql`update dossiers set ${sql.join(sets, sql`, `)} where id = ${d.id} and version = ${d.version} returning *`);
-  if (!updated) return null;
+  const [updated] = await rows<DossierRow>(tx, sql`update dossiers set ${sql.join(sets, sql`, `)} where id = ${d.id} returning *`);
   for (const w of decision.writes) await applyWrite(tx, d.id, w, now);
   await appendEvents(tx, d.id, decision.events, actorId, now);
-  return updated;
+  return updated!;
 }
 
 async function applyWrite(tx: Executor, dossierId: string, w: Write, now: Date): Promise<void> {
@@ -187,7 +191,8 @@ async function applyWrite(tx: Executor, dossierId: string, w: Write, now: Date):
     case 'finish_open_steps':
       return finishOpenSteps(tx, dossierId, now);
     case 'start_step':
-      return startStep(tx, dossierId, w.step, now);
+      await startStep(tx, dossierId, w.step, now);
+      return;
     case 'set_open_step':
       await tx.execute(sql`update dossier_steps set handler_id = ${w.handlerId}
         ${w.dueAt !== undefined ? sql`, due_at = ${iso(w.dueAt)}` : sql``}
@@ -258,6 +263,43 @@ export async function attachDocuments(
     docs.map((d) => sql`(${d.id}, ${dossierId}, ${d.requirementId}, ${d.uploadId}, ${d.round}, ${d.purpose}, ${at.toISOString()})`),
     sql`, `,
   )}`);
+}
+
+/** A dossier's document as its view shows it: its row, with the upload's name and the file's size and type. */
+export interface PresentedDocumentRow {
+  id: string;
+  requirement_id: string;
+  upload_id: string;
+  name: string;
+  size: number;
+  mime: string;
+  round: number;
+  superseded: boolean;
+  purpose: string;
+}
+
+/**
+ * A new dossier's application documents, in one statement: each row is written only when its
+ * upload exists and was made by `ownerId`. Returns the rows written as the dossier's view shows
+ * them (with the upload's name and the file's size and type), in that view's order; the caller
+ * compares them with what it asked for (a missing one is a file that is not the owner's).
+ */
+export function attachOwnUploads(tx: Executor, dossierId: string, docs: { id: string; requirementId: string; uploadId: string }[], ownerId: string, at: Date) {
+  return rows<PresentedDocumentRow>(
+    tx,
+    sql`with written as (
+          insert into dossier_documents (id, dossier_id, requirement_id, upload_id, round, purpose, created_at)
+          select v.id::uuid, ${dossierId}::uuid, v.requirement_id, up.id, 0, 'application', ${at.toISOString()}::timestamptz
+          from (values ${sql.join(
+            docs.map((d) => sql`(${d.id}, ${d.requirementId}, ${d.uploadId})`),
+            sql`, `,
+          )}) as v(id, requirement_id, upload_id)
+          join uploads up on up.id = v.upload_id::uuid and up.uploaded_by = ${ownerId}
+          returning *)
+        select w.id, w.requirement_id, w.upload_id, up.name, f.size, f.mime, w.round, w.superseded, w.purpose
+        from written w join uploads up on up.id = w.upload_id join files f on f.sha256 = up.sha256
+        order by w.created_at, w.requirement_id`,
+  );
 }
 
 /** Appends events in one statement, numbered after the dossier's last. */

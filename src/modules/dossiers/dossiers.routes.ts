@@ -11,7 +11,7 @@ import { audit, auditContext } from '../audit/audit.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { notifySettings } from '../notifications/index.ts';
 import { loadDossier, scopeOf } from './dossiers.repo.ts';
-import { presentDossier, presentPublic } from './dossiers.present.ts';
+import { presentDossier, presentDossierFrom, presentPublic } from './dossiers.present.ts';
 import { listAudit, listDossiers, listEvents } from './dossiers.queries.ts';
 import { ActionBody, CodeParams, QueueQuery, SubmitBody } from './dossiers.schemas.ts';
 import { actOnDossier, rateDossier, readableDossier, submitDossier } from './dossiers.service.ts';
@@ -39,7 +39,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const user = requireUser(req);
       const t = now();
-      const { dossier, created } = await submitDossier(db, user, req.body, {
+      const { dossier, created, presentation } = await submitDossier(db, user, req.body, {
         idempotencyKey: req.headers['idempotency-key'] ?? null,
         defaultUnitCode: deps.config.unit.code,
         now: t,
@@ -47,7 +47,9 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       bindLog(req, reply, { dossierCode: dossier.code });
       const cal = await loadWorkingCalendar(db.db);
-      return reply.code(created ? 201 : 200).send(await presentDossier(db.db, dossier, user, cal, t));
+      // A new dossier is shown from what its transaction wrote; a repeated request reads it back.
+      const view = presentation ? presentDossierFrom(presentation, dossier, user, cal, t, scopeOf(dossier)) : await presentDossier(db.db, dossier, user, cal, t);
+      return reply.code(created ? 201 : 200).send(view);
     },
   );
 

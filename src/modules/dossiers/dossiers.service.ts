@@ -18,7 +18,9 @@ import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { decide } from '../../domain/dossier-decide.ts';
 import { loadActionFacts } from './dossiers.facts.ts';
-import { appendEvents, applyDecision, attachDocuments, loadDossier, nextSequence, resourceOf, scopeOf, startStep, stateOf, type ApplicantSnapshot, type DossierRow } from './dossiers.repo.ts';
+import { appendEvents, applyDecision, attachDocuments, attachOwnUploads, loadDossier, nextSequence, resourceOf, scopeOf, startStep, stateOf, type ApplicantSnapshot, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
+import type { DossierPresentation } from './dossiers.present.ts';
+import { unitByCode, unitById } from '../units/units.service.ts';
 import type { ActionInput, SubmitInput } from './dossiers.schemas.ts';
 
 export interface RequestContext {
@@ -52,7 +54,7 @@ export async function submitDossier(
   actor: SessionUser,
   input: SubmitInput,
   opts: { idempotencyKey: string | null; defaultUnitCode: string; now: Date; ctx: RequestContext },
-): Promise<{ dossier: DossierRow; created: boolean }> {
+): Promise<{ dossier: DossierRow; created: boolean; presentation?: DossierPresentation }> {
   const desk = can(actor, 'dossier.file_at_desk', null);
   if (!desk && !can(actor, 'dossier.file_online', null)) throw new AppError('FORBIDDEN');
   if (!desk && (input.channel !== 'online' || input.applicant)) {
@@ -74,48 +76,45 @@ export async function submitDossier(
       const check = validateSubmission(def, input.formData, input.documents);
       if (!check.ok) throw new AppError('SUBMISSION_INCOMPLETE', { problems: check.problems });
 
-      const unitCode = desk ? null : (input.unitCode ?? opts.defaultUnitCode);
-      const unit = await maybeOne<{ id: string; code: string }>(
-        tx,
-        unitCode ? sql`select id, code from units where code = ${unitCode}` : sql`select id, code from units where id = ${actor.unitId}`,
-      );
+      const unit = desk ? await unitById(tx, actor.unitId) : await unitByCode(tx, input.unitCode ?? opts.defaultUnitCode);
       if (!unit) throw new AppError('UNIT_NOT_FOUND');
 
       const applicant = desk ? await findOrCreateApplicant(tx, input.applicant!, opts.now) : (await findUser(tx, actor.id))!;
       if (def.applicant !== 'both' && def.applicant !== applicant.kind) throw new AppError('APPLICANT_NOT_ALLOWED');
 
-      const uploads = await rows<{ id: string; uploaded_by: string }>(
+      // The documents are written only with the submitter's own uploads (FILE_NOT_FOUND otherwise).
+      const { dossier, documents, step } = await writeDossier(
         tx,
-        sql`select id, uploaded_by from uploads where id in (${sql.join(
-          input.documents.map((d) => sql`${d.fileId}`).concat(sql`null`),
-          sql`, `,
-        )})`,
+        {
+          def,
+          procedureVersion: proc.version,
+          unit,
+          applicant,
+          channel: input.channel,
+          formData: input.formData,
+          documents: input.documents,
+          idempotencyKey: opts.idempotencyKey,
+          submittedBy: actor.id,
+          actorRole: desk ? 'reception' : 'applicant',
+          resultDelivery: input.resultDelivery ?? defaultResultDelivery(input.channel),
+          origin: null,
+          now: opts.now,
+        },
+        actor.id,
       );
-      for (const doc of input.documents) {
-        if (!uploads.some((u) => u.id === doc.fileId && u.uploaded_by === actor.id)) {
-          throw new AppError('FILE_NOT_FOUND', { fileId: doc.fileId, requirementId: doc.requirementId });
-        }
-      }
-
-      const dossier = await createDossier(tx, {
-        def,
-        procedureVersion: proc.version,
-        unit,
-        applicant,
-        channel: input.channel,
-        formData: input.formData,
-        documents: input.documents,
-        idempotencyKey: opts.idempotencyKey,
-        submittedBy: actor.id,
-        actorRole: desk ? 'reception' : 'applicant',
-        resultDelivery: input.resultDelivery ?? defaultResultDelivery(input.channel),
-        origin: null,
-        now: opts.now,
-      });
       const code = dossier.code;
-      await notifyDossierEvent(tx, dossier.id, { action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: actor.id, comment: null, data: {} }, opts.ctx.notify, opts.now);
+      await notifyDossierEvent(tx, dossier.id, { action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: actor.id, comment: null, data: {} }, opts.ctx.notify, opts.now, dossier);
       await audit(tx, { actorId: actor.id, action: 'dossier_submit', entityType: 'dossier', entityId: code, requestId: opts.ctx.requestId, ip: opts.ctx.ip }, opts.now);
-      return { dossier, created: true };
+      // The dossier's view, from what this transaction wrote: a new dossier has no assignee, no
+      // department, no supplement round and no rating yet.
+      const presentation: DossierPresentation = {
+        meta: { procedure_name: def.name, time_limit: def.timeLimit, assignee_name: null, department_name: null, handling_unit: unit.name, handling_unit_code: unit.code, receiving_unit: unit.name },
+        documents: documents!,
+        steps: [step],
+        rounds: [],
+        rating: null,
+      };
+      return { dossier, created: true, presentation };
     });
 
   try {
@@ -152,6 +151,16 @@ export interface NewDossier {
  * per-unit, per-day counter is taken last). Call it inside the filing transaction.
  */
 export async function createDossier(tx: Executor, n: NewDossier): Promise<DossierRow> {
+  return (await writeDossier(tx, n, null)).dossier;
+}
+
+/**
+ * createDossier, returning also what it wrote. With `uploadsOf`, each document is written only
+ * with an upload that person made, in the same statement, and a missing one is refused
+ * (FILE_NOT_FOUND; the caller's transaction rolls back); the documents then come back as the
+ * dossier's view shows them.
+ */
+async function writeDossier(tx: Executor, n: NewDossier, uploadsOf: string | null): Promise<{ dossier: DossierRow; documents: PresentedDocumentRow[] | null; step: StepRow }> {
   const { def, now } = n;
   const id = randomUUID();
   const snap = snapshot(n.applicant);
@@ -164,14 +173,24 @@ export async function createDossier(tx: Executor, n: NewDossier): Promise<Dossie
             ${n.channel}, 'submitted', ${JSON.stringify(n.formData)}::jsonb, ${now.toISOString()},
             ${n.idempotencyKey}, ${n.submittedBy}, ${now.toISOString()}, ${n.resultDelivery},
             ${n.origin?.externalCode ?? null}, ${n.origin?.systemId ?? null})`);
-  await attachDocuments(
-    tx,
-    id,
-    n.documents.map((doc) => ({ id: randomUUID(), requirementId: doc.requirementId, uploadId: doc.fileId, round: 0, purpose: 'application' as const })),
-    now,
-  );
+  let documents: PresentedDocumentRow[] | null = null;
+  if (uploadsOf === null) {
+    await attachDocuments(
+      tx,
+      id,
+      n.documents.map((doc) => ({ id: randomUUID(), requirementId: doc.requirementId, uploadId: doc.fileId, round: 0, purpose: 'application' as const })),
+      now,
+    );
+  } else {
+    const written = n.documents.length
+      ? await attachOwnUploads(tx, id, n.documents.map((doc) => ({ id: randomUUID(), requirementId: doc.requirementId, uploadId: doc.fileId })), uploadsOf, now)
+      : [];
+    const missing = n.documents.find((doc) => !written.some((w) => w.upload_id === doc.fileId && w.requirement_id === doc.requirementId));
+    if (missing) throw new AppError('FILE_NOT_FOUND', { fileId: missing.fileId, requirementId: missing.requirementId });
+    documents = written;
+  }
   const first = def.workflow[0]!;
-  await startStep(tx, id, { key: first.key, name: first.name, role: first.role, handlerId: null, dueAt: null }, now);
+  const step = await startStep(tx, id, { key: first.key, name: first.name, role: first.role, handlerId: null, dueAt: null }, now);
   const submitted = {
     action: 'submit',
     fromStatus: null,
@@ -187,7 +206,7 @@ export async function createDossier(tx: Executor, n: NewDossier): Promise<Dossie
   const seq = await nextSequence(tx, n.unit.id, vnDateOf(now));
   const code = formatDossierCode(n.unit.code, now, seq);
   const [dossier] = await rows<DossierRow>(tx, sql`update dossiers set code = ${code} where id = ${id} returning *`);
-  return dossier!;
+  return { dossier: dossier!, documents, step };
 }
 
 /** The ways of reading a dossier (the policy gives the same answer for each; the audit names them apart). */
@@ -239,9 +258,8 @@ export async function actOnDossier(
     const facts = await loadActionFacts(tx, d, input);
     const decision = decide(stateOf(d), input, { now, cal, def, actor: { id: actor.id, role }, facts, newId: randomUUID });
     const updated = await applyDecision(tx, d, decision, actor.id, now);
-    if (!updated) throw new AppError('DOSSIER_VERSION_CONFLICT');
     // Each appended event tells whom it concerns (a proposal the desk has not sent tells the applicant nothing).
-    for (const e of decision.events) await notifyDossierEvent(tx, d.id, { ...e, actorId: actor.id }, ctx.notify, now);
+    for (const e of decision.events) await notifyDossierEvent(tx, d.id, { ...e, actorId: actor.id }, ctx.notify, now, updated);
     await audit(tx, { actorId: actor.id, action: `dossier_${input.action}`, entityType: 'dossier', entityId: d.code, requestId: ctx.requestId, ip: ctx.ip }, now);
     await hook?.({ tx, dossier: updated, actor, input, now });
     return updated;

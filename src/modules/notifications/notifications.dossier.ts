@@ -93,12 +93,15 @@ function itemLines(def: ProcedureDefinition, items: unknown, l: Locale): string 
  * in the dossier's transaction, after the event is appended (the dossier row already updated):
  * the notices and their outbox messages commit with the event, or not at all.
  */
-export async function notifyDossierEvent(tx: Executor, dossierId: string, e: AppendedEvent, s: NotifySettings, now: Date): Promise<void> {
-  const d = await maybeOne<DossierFacts>(
-    tx,
-    sql`select id, code, procedure_code, procedure_version, channel, applicant_id, applicant, assignee_id, due_at, supplement_rounds
-        from dossiers where id = ${dossierId}`,
-  );
+export async function notifyDossierEvent(tx: Executor, dossierId: string, e: AppendedEvent, s: NotifySettings, now: Date, row?: DossierFacts): Promise<void> {
+  // The caller that holds the dossier's row as this transaction left it passes it (no second read).
+  const d =
+    row ??
+    (await maybeOne<DossierFacts>(
+      tx,
+      sql`select id, code, procedure_code, procedure_version, channel, applicant_id, applicant, assignee_id, due_at, supplement_rounds
+          from dossiers where id = ${dossierId}`,
+    ));
   if (!d) return;
   // A wait for the applicant ends with any event that moves the dossier on.
   if (e.fromStatus !== e.toStatus && (e.fromStatus === 'supplement_requested' || e.fromStatus === 'awaiting_payment')) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { maybeOne, rows, type Executor } from '../../db/client.ts';
+import { databaseOf, maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type ProcedureDefinition } from '../../domain/procedure.ts';
@@ -27,6 +27,8 @@ export async function saveProcedureVersion(
     sql`select current_version from procedures where code = ${def.code} for update`,
   );
   const version = (current?.current_version ?? 0) + 1;
+  // A version saved in a transaction that rolls back must not stay cached (getProcedure).
+  forgetVersions(tx, def.code);
   if (current) {
     await tx.execute(sql`update procedures set current_version = ${version}, updated_at = ${opts.now.toISOString()} where code = ${def.code}`);
   } else {
@@ -47,30 +49,46 @@ const inForce = (asOf: string) => sql`
  * A procedure as in force on `asOf` (a Vietnam date), or an exact version.
  * @throws AppError PROCEDURE_NOT_FOUND
  */
-export async function getProcedure(ex: Executor, code: string, version?: number, asOf?: string) {
-  // A saved version never changes, so an exact version is cached for good (per database handle).
+export async function getProcedure(ex: Executor, code: string, version?: number, asOf?: string): Promise<CachedVersion> {
+  if (!version) {
+    // Which version is in force is asked every time (a new one may have been saved by another
+    // instance); its definition then comes from the cache of saved versions.
+    const inForceNow = await maybeOne<{ version: number }>(
+      ex,
+      sql`select version from procedure_versions where procedure_code = ${code} and effective_from <= ${asOf ?? '9999-12-31'}
+          order by version desc limit 1`,
+    );
+    if (!inForceNow) throw new AppError('PROCEDURE_NOT_FOUND');
+    version = inForceNow.version;
+  }
+  // A saved version never changes, so it is cached for good, per database (also inside transactions).
   const key = `${code}@${version}`;
-  const cached = version ? versionCache.get(ex)?.get(key) : undefined;
+  const cached = versionCache.get(databaseOf(ex))?.get(key);
   if (cached) return cached;
   const row = await maybeOne<ProcedureRow>(
     ex,
-    version
-      ? sql`select p.code, v.version, v.definition, v.effective_from::text as effective_from
-            from procedures p join procedure_versions v on v.procedure_code = p.code where p.code = ${code} and v.version = ${version}`
-      : sql`select p.code, v.version, v.definition, v.effective_from::text as effective_from
-            from procedures p ${inForce(asOf ?? '9999-12-31')} where p.code = ${code}`,
+    sql`select p.code, v.version, v.definition, v.effective_from::text as effective_from
+        from procedures p join procedure_versions v on v.procedure_code = p.code where p.code = ${code} and v.version = ${version}`,
   );
   if (!row) throw new AppError('PROCEDURE_NOT_FOUND');
   const found = { definition: row.definition, version: row.version, effectiveFrom: row.effective_from };
-  if (version) {
-    const map = versionCache.get(ex) ?? new Map();
-    if (map.size > 2000) map.clear();
-    versionCache.set(ex, map.set(key, found));
-  }
+  const map = versionCache.get(databaseOf(ex)) ?? new Map<string, CachedVersion>();
+  if (map.size > 2000) map.clear();
+  versionCache.set(databaseOf(ex), map.set(key, found));
   return found;
 }
 
-const versionCache = new WeakMap<object, Map<string, { definition: ProcedureDefinition; version: number; effectiveFrom: string }>>();
+interface CachedVersion {
+  definition: ProcedureDefinition;
+  version: number;
+  effectiveFrom: string;
+}
+const versionCache = new WeakMap<object, Map<string, CachedVersion>>();
+
+function forgetVersions(ex: Executor, code: string) {
+  const map = versionCache.get(databaseOf(ex));
+  for (const key of map?.keys() ?? []) if (key.startsWith(`${code}@`)) map!.delete(key);
+}
 
 export interface ProcedureQuery {
   q?: string | undefined;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { maybeOne, type Database } from '../../db/client.ts';
+import { databaseOf, maybeOne, type Database, type Executor } from '../../db/client.ts';
 import type { UnitResource } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 
@@ -21,4 +21,30 @@ export async function homeUnitId(database: Database, code: string): Promise<stri
 /** The catalogue and the calendar as a resource of the policy: owned by the deployment's unit. */
 export async function deploymentData(deps: Pick<AppDeps, 'database' | 'config'>): Promise<UnitResource> {
   return { unitId: (await homeUnitId(deps.database, deps.config.unit.code)) ?? '' };
+}
+
+/** A unit as a dossier records and shows it. */
+export interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+// Units are created by the seed and never edited or removed (no route changes them): a look-up by
+// code, made by every submission, is kept per database for a minute, inside transactions too.
+const UNIT_CACHE_MS = 60_000;
+const byCode = new WeakMap<object, Map<string, { unit: UnitRef; until: number }>>();
+
+export async function unitByCode(ex: Executor, code: string): Promise<UnitRef | null> {
+  const t = performance.now();
+  const map = byCode.get(databaseOf(ex)) ?? new Map<string, { unit: UnitRef; until: number }>();
+  const hit = map.get(code);
+  if (hit && hit.until > t) return hit.unit;
+  const unit = await maybeOne<UnitRef>(ex, sql`select id, code, name from units where code = ${code}`);
+  if (unit) byCode.set(databaseOf(ex), map.set(code, { unit, until: t + UNIT_CACHE_MS }));
+  return unit;
+}
+
+export function unitById(ex: Executor, id: string | null): Promise<UnitRef | null> {
+  return maybeOne<UnitRef>(ex, sql`select id, code, name from units where id = ${id}`);
 }
