@@ -98,7 +98,10 @@ export function seededDump(): Blob | undefined {
  * on close), otherwise an in-memory PGlite. Both are copies of the run's seeded database when the
  * seed would be the same (same unit, same clock), else migrated and seeded here.
  */
-export async function startTestApp(env: Record<string, string> = {}, opts: { realClock?: boolean; senders?: MessageSenders; logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { realClock?: boolean; senders?: MessageSenders; logStream?: { write(line: string): void }; wrapDatabase?: (d: Database) => Database } = {},
+): Promise<TestApp> {
   const filesDir = mkdtempSync(join(tmpdir(), 'nts-files-'));
   const config = loadConfig({ ...TEST_ENV, ...env }, tmpdir());
   // Browser tests run on real time: the browser's own clock must agree with the server's.
@@ -109,7 +112,9 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { rea
   const template = same && process.env.DATABASE_URL ? seeded?.postgresTemplate : undefined;
   const dump = same && !process.env.DATABASE_URL ? seeded?.pgliteDump : undefined;
 
-  const { database, drop } = await openTestDatabase(dump ? { pgliteDump: dump } : template ? { postgresTemplate: template } : {});
+  const { database: opened, drop } = await openTestDatabase(dump ? { pgliteDump: dump } : template ? { postgresTemplate: template } : {});
+  // The application's view of it (e.g. a test counting the statements a request makes).
+  const database = opts.wrapDatabase ? opts.wrapDatabase(opened) : opened;
   if (!template && !dump) {
     await migrate(database);
     await seed(database, { unit: config.unit, demo: true, now: clock.now(), secret: config.secret });
