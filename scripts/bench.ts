@@ -30,6 +30,7 @@ import {
 import { setFlagsFromString } from 'node:v8';
 import { openDatabase } from '../src/db/client.ts';
 import { measureCeiling, type Ceiling } from './bench/ceiling.ts';
+import { CpuAccounting } from './bench/cpu.ts';
 import { runPhase, SCENARIOS, type BenchState, type PhaseResult, type ScenarioKey } from './bench/phases.ts';
 import { createTempDatabase, redactUrl, tcpOpen } from './bench/postgres.ts';
 import { appendToPerformanceDoc, machineDescription, section, targetsFor, type DbKind, type DbRun } from './bench/report.ts';
@@ -308,6 +309,8 @@ async function runDatabase(kind: DbKind, args: Args, adminUrl: string | null): P
           lookupConnections: CONNECTIONS.lookup,
           durationS: args.durationS,
           warmupS: args.warmupS,
+          // The bench process (PGlite in it) and the database's processes; no server runs now.
+          cpu: new CpuAccounting(-1, dbPids ?? null),
         });
       } finally {
         await database.close();

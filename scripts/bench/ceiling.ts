@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Database, type Executor } from '../../src/db/client.ts';
 import { loadDossier } from '../../src/modules/dossiers/dossiers.repo.ts';
+import type { CpuAccounting } from './cpu.ts';
 
 /**
  * The raw ceiling of the database under the benchmark, measured in the same run on the same
@@ -23,6 +24,13 @@ export interface Ceiling {
   submit: number;
   /** Look-up queries per second. */
   lookup: number;
+  /**
+   * CPU time per operation (ms of one core): this process (PGlite runs in it) plus PostgreSQL's
+   * processes, or null where /proc cannot be read. Less disturbed by other work on a shared
+   * machine than the rates: compared with the server's own CPU time per request.
+   */
+  submitCpuMs: number | null;
+  lookupCpuMs: number | null;
 }
 
 type Row = Record<string, unknown>;
@@ -60,8 +68,9 @@ async function submissionRows(ex: Executor, code: string) {
   return { dossier: dossier.r, documents, event: events[0]!, step: steps[0]!, audit: audits[0]! };
 }
 
-/** Runs `once` from `connections` loops for `seconds`; returns completions per second. */
-async function closedLoop(connections: number, seconds: number, once: (i: number) => Promise<unknown>): Promise<number> {
+/** Runs `once` from `connections` loops for `seconds`; returns completions per second and CPU ms per completion. */
+async function closedLoop(connections: number, seconds: number, once: (i: number) => Promise<unknown>, cpu?: CpuAccounting): Promise<{ rate: number; cpuMs: number | null }> {
+  const before = await cpu?.snapshot();
   const until = performance.now() + seconds * 1000;
   let done = 0;
   const started = performance.now();
@@ -73,12 +82,16 @@ async function closedLoop(connections: number, seconds: number, once: (i: number
       }
     }),
   );
-  return done / ((performance.now() - started) / 1000);
+  const elapsed = (performance.now() - started) / 1000;
+  const shares = cpu ? cpu.shares(before ?? null, (await cpu.snapshot()) ?? null) : null;
+  // % of a core over `elapsed` seconds → ms of CPU per completion.
+  const cpuMs = shares && done > 0 ? ((shares.loadGenerator + (shares.postgres ?? 0)) / 100) * elapsed * 1000 / done : null;
+  return { rate: done / elapsed, cpuMs };
 }
 
 export async function measureCeiling(
   database: Database,
-  opts: { codes: readonly string[]; submitConnections: number; lookupConnections: number; durationS: number; warmupS: number },
+  opts: { codes: readonly string[]; submitConnections: number; lookupConnections: number; durationS: number; warmupS: number; cpu?: CpuAccounting },
 ): Promise<Ceiling> {
   const template = await submissionRows(database.db, opts.codes.at(-1)!);
   let n = 0;
@@ -97,8 +110,8 @@ export async function measureCeiling(
     if (!d) throw new Error('ceiling: a look-up found nothing');
   };
   if (opts.warmupS > 0) await closedLoop(opts.submitConnections, opts.warmupS, submitOnce);
-  const submit = await closedLoop(opts.submitConnections, opts.durationS, submitOnce);
+  const submit = await closedLoop(opts.submitConnections, opts.durationS, submitOnce, opts.cpu);
   if (opts.warmupS > 0) await closedLoop(opts.lookupConnections, opts.warmupS, lookupOnce);
-  const lookup = await closedLoop(opts.lookupConnections, opts.durationS, lookupOnce);
-  return { submit, lookup };
+  const lookup = await closedLoop(opts.lookupConnections, opts.durationS, lookupOnce, opts.cpu);
+  return { submit: submit.rate, lookup: lookup.rate, submitCpuMs: submit.cpuMs, lookupCpuMs: lookup.cpuMs };
 }
