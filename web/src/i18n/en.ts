@@ -14,5 +14,6 @@ import { notices } from './sections/notices.en';
 import { vneid } from './sections/vneid.en';
 import { noticesAdmin } from './sections/noticesAdmin.en';
 import { indicators } from './sections/indicators.en';
+import { projects } from './sections/projects.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects };

@@ -13,8 +13,9 @@ import { notices } from './sections/notices.vi';
 import { vneid } from './sections/vneid.vi';
 import { noticesAdmin } from './sections/noticesAdmin.vi';
 import { indicators } from './sections/indicators.vi';
+import { projects } from './sections/projects.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

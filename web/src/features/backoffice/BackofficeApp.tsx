@@ -22,6 +22,8 @@ import { CertifyPage } from './forms/CertifyPage';
 import { NoticesAdminPage } from './admin/NoticesAdminPage';
 import { IndicatorsPage } from './indicators/IndicatorsPage';
 import { DrillPage } from './indicators/DrillPage';
+import { ProjectsPage } from './projects/ProjectsPage';
+import { ProjectPage } from './projects/ProjectPage';
 import './backoffice.css';
 
 function NotFound() {
@@ -72,6 +74,10 @@ function Page({ user }: { user: User }) {
       return may('indicators.read') ? <IndicatorsPage may={may} /> : <Forbidden title={t('ind.bo.title')} />;
     case 'indicatorDossiers':
       return may('indicators.read') ? <DrillPage /> : <Forbidden title={t('ind.bo.title')} />;
+    case 'projects':
+      return may('projects.list') ? <ProjectsPage /> : <Forbidden title={t('prj.title')} />;
+    case 'project':
+      return may('projects.list') ? <ProjectPage key={route.id} id={route.id} /> : <Forbidden title={t('prj.title')} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -27,6 +27,8 @@ export const boHref = {
   notices: (event?: string) => withQuery(`${base}/quan-tri/thong-bao`, { mau: event }),
   indicators: (query?: Query) => withQuery(`${base}/chi-so`, query),
   indicatorDossiers: (query?: Query) => withQuery(`${base}/chi-so/ho-so`, query),
+  projects: (query?: Query) => withQuery(`${base}/du-an`, query),
+  project: (id: string) => `${base}/du-an/${encodeURIComponent(id)}`,
 };
 
 export type BoRoute =
@@ -45,6 +47,8 @@ export type BoRoute =
   | { name: 'notices' }
   | { name: 'indicators' }
   | { name: 'indicatorDossiers' }
+  | { name: 'projects' }
+  | { name: 'project'; id: string }
   | { name: 'notFound' };
 
 function decode(s: string): string | null {
@@ -72,6 +76,11 @@ export function matchBo(pathname: string): BoRoute {
   if (a === 'xac-minh-dang-ky' && !b) return { name: 'signUps' };
   if (a === 'chi-so' && !b) return { name: 'indicators' };
   if (a === 'chi-so' && b === 'ho-so' && !c) return { name: 'indicatorDossiers' };
+  if (a === 'du-an' && !b) return { name: 'projects' };
+  if (a === 'du-an' && b && !c) {
+    const id = decode(b);
+    return id ? { name: 'project', id } : { name: 'notFound' };
+  }
   if (a === 'quan-tri') {
     if (b === 'thu-tuc' && !c) return { name: 'procedures' };
     if (b === 'thu-tuc' && c) {

@@ -37,6 +37,7 @@ export function BoNav({ user }: { user: User }) {
           {may('forms.edit') && <Item to={boHref.formTemplates()} label={t('bo.nav.templates')} />}
           {may('notification_templates.edit') && <Item to={boHref.notices()} label={t('bo.nav.notices')} />}
           {may('indicators.read') && <Item to={boHref.indicators()} label={t('bo.nav.indicators')} />}
+          {may('projects.list') && <Item to={boHref.projects()} label={t('bo.nav.projects')} />}
         </ul>
       </nav>
       <p className="bo-bar__who small">
