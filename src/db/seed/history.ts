@@ -1,0 +1,223 @@
+/**
+ * A history of dossiers for the demo and for benchmarks (docs/INDICATORS.md "Demo history"): a
+ * year of realistic dossiers across the catalogue's procedures, channels, officials and outcomes —
+ * early, on time, late (some extended with an apology), overdue, waiting for a supplement, refused,
+ * rated — written straight as rows (the projection and its event log, in batches), since walking a
+ * million dossiers through the API would take days. Deterministic for a given seed and `now`.
+ * Only days before today are used, and the per-day code counters are moved past what it wrote.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { rows, type Database, type Executor } from '../client.ts';
+import { addDays, createWorkingCalendar, parseLocalVn, prefillYear, vnDateOf, type WorkingCalendar } from '../../domain/calendar/index.ts';
+import { dueFrom } from '../../domain/dossier-clock.ts';
+import { formatDossierCode } from '../../domain/dossier-code.ts';
+import type { Status } from '../../domain/dossier-state.ts';
+import type { TimeLimit } from '../../domain/procedure.ts';
+import { searchKey } from '../../domain/text.ts';
+
+/** A small fast deterministic generator (mulberry32). */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Procedure {
+  code: string;
+  version: number;
+  name: string;
+  limit: TimeLimit;
+}
+
+interface Plan {
+  id: string;
+  code: string;
+  p: Procedure;
+  channel: 'online' | 'in_person' | 'post';
+  assignee: string;
+  status: Status;
+  submittedAt: Date;
+  receivedAt: Date;
+  dueAt: Date;
+  finishedAt: Date | null;
+  returnedAt: Date | null;
+  outcome: string | null;
+  extension: { dueAt: string; at: string; reason: string; apologyOnTime: boolean } | null;
+  supplement: { sentAt: Date; late: boolean; answeredAt: Date | null } | null;
+  rating: number | null;
+}
+
+export interface HistoryOptions {
+  dossiers: number;
+  /** The history ends the day before this instant and starts `days` before it. */
+  now: Date;
+  days?: number;
+  seed?: number;
+  /** Progress for the bulk generator's log. */
+  onBatch?: (written: number) => void;
+}
+
+const BATCH = 500;
+
+/**
+ * Writes `dossiers` dossiers of the deployment's unit `unitCode` over the year before `now`.
+ * @returns how many were written (0 when the unit, its officials or the catalogue are missing).
+ */
+export async function seedHistory(database: Database, unitCode: string, opts: HistoryOptions): Promise<number> {
+  const ex = database.db;
+  const [unit] = await rows<{ id: string }>(ex, sql`select id from units where code = ${unitCode}`);
+  if (!unit) return 0;
+  const officials = await rows<{ id: string }>(ex, sql`select id from users where unit_id = ${unit.id} and 'specialist' = any(roles) and not disabled order by login`);
+  const [desk] = await rows<{ id: string }>(ex, sql`select id from users where unit_id = ${unit.id} and 'reception' = any(roles) order by login limit 1`);
+  const applicants = await rows<{ id: string; full_name: string; login: string; phone: string | null; kind: 'citizen' | 'business' }>(
+    ex,
+    sql`select id, full_name, login, phone, kind from users where kind in ('citizen', 'business') order by login limit 20`,
+  );
+  const procedures = (
+    await rows<{ code: string; version: number; name: string; time_limit: TimeLimit }>(
+      ex,
+      sql`select p.code, v.version, v.definition->>'name' as name, v.definition->'timeLimit' as time_limit
+            from procedures p join procedure_versions v on v.procedure_code = p.code and v.version = p.current_version where p.active order by p.code`,
+    )
+  ).map((r) => ({ code: r.code, version: r.version, name: r.name, limit: r.time_limit }));
+  if (!officials.length || !desk || !applicants.length || !procedures.length) return 0;
+
+  const cal = createWorkingCalendar({ yearProvider: (y) => prefillYear(y) });
+  const rnd = random(opts.seed ?? 766);
+  const days = opts.days ?? 365;
+  const today = vnDateOf(opts.now);
+  const counters = new Map<string, number>();
+  // A few procedures carry most of the load, as at a real desk (certified copies, residence, civil status).
+  const weights = procedures.map((_, i) => 1 / (1 + i * 0.35));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const pick = () => {
+    let r = rnd() * totalWeight;
+    for (let i = 0; i < procedures.length; i++) if ((r -= weights[i]!) <= 0) return procedures[i]!;
+    return procedures[procedures.length - 1]!;
+  };
+
+  let written = 0;
+  while (written < opts.dossiers) {
+    const plans: Plan[] = [];
+    for (let i = 0; i < Math.min(BATCH, opts.dossiers - written); i++) plans.push(plan(rnd, cal, opts.now, today, days, pick(), officials, counters, unitCode));
+    await database.transaction(async (tx) => {
+      await insertBatch(tx, plans, unit.id, desk.id, applicants);
+    });
+    written += plans.length;
+    opts.onBatch?.(written);
+  }
+  await database.transaction(async (tx) => {
+    for (const [day, last] of counters) {
+      await tx.execute(sql`insert into dossier_counters (unit_id, day, last) values (${unit.id}, ${day}, ${last})
+                           on conflict (unit_id, day) do update set last = greatest(dossier_counters.last, excluded.last)`);
+    }
+  });
+  return written;
+}
+
+function plan(
+  rnd: () => number,
+  cal: WorkingCalendar,
+  now: Date,
+  today: string,
+  days: number,
+  p: Procedure,
+  officials: { id: string }[],
+  counters: Map<string, number>,
+  unitCode: string,
+): Plan {
+  // A working day in the window, weighted to recent months (the ward's volume grew after the merger).
+  let day = addDays(today, -1 - Math.floor(Math.pow(rnd(), 1.3) * days));
+  while (!cal.isWorkingDay(day)) day = addDays(day, -1);
+  const age = (parseLocalVn(today).getTime() - parseLocalVn(day).getTime()) / (days * 86_400_000); // 0 recent … 1 a year ago
+  const submittedAt = new Date(parseLocalVn(day, '07:30').getTime() + Math.floor(rnd() * 8.5 * 3_600_000));
+  const receivedAt = cal.nextOpening(new Date(submittedAt.getTime() + Math.floor(rnd() * 2 * 3_600_000)));
+  const dueAt = dueFrom(p.limit, cal, receivedAt) ?? cal.computeDue(receivedAt, 5, 'working_days');
+  // Online filing grows over the year: about 45 % a year ago, about 80 % now.
+  const online = rnd() < 0.8 - 0.35 * age;
+  const channel = online ? 'online' : rnd() < 0.9 ? 'in_person' : 'post';
+  const seq = (counters.get(day) ?? 0) + 1;
+  counters.set(day, seq);
+  const base = { id: randomUUID(), code: formatDossierCode(unitCode, submittedAt, seq), p, channel, assignee: officials[Math.floor(rnd() * officials.length)]!.id, submittedAt, receivedAt, dueAt } as const;
+  const none = { finishedAt: null, returnedAt: null, outcome: null, extension: null, supplement: null, rating: null };
+  const workMs = Math.max(cal.workingMsBetween(receivedAt, dueAt), 3_600_000);
+  const at = (share: number) => cal.addWorkingHours(receivedAt, (workMs * share) / 3_600_000);
+  const roll = rnd();
+  if (roll < 0.03) return { ...base, ...none, status: 'refused', finishedAt: at(0.05), outcome: 'refused' };
+  if (roll < 0.05) return { ...base, ...none, status: 'withdrawn', finishedAt: at(0.3), outcome: 'withdrawn' };
+  // Lateness falls over the year too (the campaign on the 766 index).
+  const lateShare = 0.04 + 0.1 * age;
+  const r = rnd();
+  const finished = r < 0.55 ? at(0.2 + rnd() * 0.5) : r < 1 - lateShare ? at(0.75 + rnd() * 0.25) : new Date(dueAt.getTime() + (1 + rnd() * 72) * 3_600_000);
+  const late = finished > dueAt;
+  const extension =
+    late && rnd() < 0.6
+      ? (() => {
+          const asked = new Date(dueAt.getTime() - (rnd() < 0.8 ? 30 : 2) * 3_600_000);
+          return { dueAt: cal.addWorkingHours(dueAt, 24).toISOString(), at: asked.toISOString(), reason: 'Cần xác minh thêm, xin lỗi ông/bà vì sự chậm trễ', apologyOnTime: vnDateOf(asked) < vnDateOf(dueAt) };
+        })()
+      : null;
+  const supplement = rnd() < 0.1 ? { sentAt: cal.addWorkingHours(receivedAt, rnd() < 0.85 ? 8 : 32), late: false, answeredAt: null as Date | null } : null;
+  if (supplement) supplement.late = cal.workingMsBetween(receivedAt, supplement.sentAt) > 24 * 3_600_000;
+  if (finished > now) {
+    // Still open: in review, or (a few) waiting for the applicant's supplement.
+    if (supplement && rnd() < 0.5 && supplement.sentAt < now) return { ...base, ...none, status: 'supplement_requested', supplement };
+    return { ...base, ...none, status: 'in_review', extension: extension && new Date(extension.at) < now ? extension : null, supplement: supplement && supplement.sentAt < now ? { ...supplement, answeredAt: now } : null };
+  }
+  if (supplement) supplement.answeredAt = new Date(supplement.sentAt.getTime() + 86_400_000);
+  const returnedAt = new Date(finished.getTime() + (1 + rnd() * 48) * 3_600_000);
+  const returned = returnedAt < now;
+  const rating = returned && online && rnd() < 0.35 ? (late ? [2, 3, 3, 4, 5] : [3, 4, 4, 5, 5, 5, 5])[Math.floor(rnd() * (late ? 5 : 7))]! : null;
+  return { ...base, status: returned ? 'returned' : 'result_ready', finishedAt: finished, returnedAt: returned ? returnedAt : null, outcome: 'granted', extension, supplement, rating };
+}
+
+async function insertBatch(tx: Executor, plans: Plan[], unitId: string, deskId: string, applicants: { id: string; full_name: string; login: string; phone: string | null; kind: 'citizen' | 'business' }[]) {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const values: SQL[] = [];
+  const events: SQL[] = [];
+  const supplements: SQL[] = [];
+  const ratings: SQL[] = [];
+  plans.forEach((d, i) => {
+    const a = applicants[i % applicants.length]!;
+    const applicant = { kind: a.kind, fullName: a.full_name, idNumber: a.login, phone: a.phone, email: null, address: null };
+    values.push(sql`(${d.id}, ${d.code}, ${d.p.code}, ${d.p.version}, ${unitId}, ${unitId}, ${d.assignee}, ${a.id}, ${JSON.stringify(applicant)}::jsonb,
+      ${searchKey(`${a.full_name} ${a.login} ${a.phone ?? ''}`)}, ${searchKey(d.p.name)}, ${d.channel}, ${d.status}, '{}'::jsonb,
+      ${iso(d.submittedAt)}, ${iso(d.receivedAt)}, ${iso(d.receivedAt)}, ${iso(d.dueAt)}, ${d.extension !== null}, ${d.extension ? JSON.stringify(d.extension) : null}::jsonb,
+      ${d.status === 'supplement_requested' ? iso(d.supplement!.sentAt) : null}, ${iso(d.finishedAt)}, ${iso(d.returnedAt)}, ${d.outcome},
+      ${d.supplement ? 1 : 0}, ${d.channel === 'online' ? a.id : deskId}, ${d.channel === 'online' ? 'electronic' : 'desk'}, ${iso(d.finishedAt ?? d.receivedAt)})`);
+    const log: [string, Status | null, Status, string, string, Date][] = [
+      ['submit', null, 'submitted', d.channel === 'online' ? a.id : deskId, d.channel === 'online' ? 'applicant' : 'reception', d.submittedAt],
+    ];
+    if (d.status === 'refused') log.push(['refuse', 'submitted', 'refused', deskId, 'reception', d.finishedAt!]);
+    else {
+      log.push(['receive', 'submitted', 'received', deskId, 'reception', d.receivedAt]);
+      log.push(['assign', 'received', 'in_review', deskId, 'reception', new Date(d.receivedAt.getTime() + 60_000)]);
+      if (d.supplement) log.push(['request_supplement', 'in_review', 'supplement_requested', deskId, 'reception', d.supplement.sentAt]);
+      if (d.supplement?.answeredAt) log.push(['answer_supplement', 'supplement_requested', 'in_review', a.id, 'applicant', d.supplement.answeredAt]);
+      if (d.extension) log.push(['extend', 'in_review', 'in_review', d.assignee, 'specialist', new Date(d.extension.at)]);
+      if (d.status === 'withdrawn') log.push(['withdraw', 'in_review', 'withdrawn', a.id, 'applicant', d.finishedAt!]);
+      if (d.outcome === 'granted') log.push(['issue_result', 'in_review', 'result_ready', d.assignee, 'specialist', d.finishedAt!]);
+      if (d.returnedAt) log.push(['return_result', 'result_ready', 'returned', deskId, 'reception', d.returnedAt]);
+    }
+    log.sort((x, y) => x[5].getTime() - y[5].getTime());
+    log.forEach(([action, from, to, actor, role, at], seq) => events.push(sql`(${d.id}, ${seq + 1}, ${action}, ${from}, ${to}, ${actor}, ${role}, ${at.toISOString()})`));
+    if (d.supplement) {
+      supplements.push(sql`(${d.id}, 1, ${d.assignee}, ${iso(d.supplement.sentAt)}, ${deskId}, ${iso(d.supplement.sentAt)}, ${d.supplement.late}, ${iso(d.supplement.answeredAt)})`);
+    }
+    if (d.rating !== null) ratings.push(sql`(${d.id}, ${d.rating}, ${a.id}, ${iso(d.returnedAt)})`);
+  });
+  await tx.execute(sql`insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, assignee_id, applicant_id, applicant,
+      applicant_search, procedure_search, channel, status, form_data, submitted_at, received_at, clock_started_at, due_at, extended, extension,
+      paused_at, finished_at, returned_at, outcome, supplement_rounds, submitted_by, result_delivery, updated_at) values ${sql.join(values, sql`, `)}`);
+  await tx.execute(sql`insert into dossier_events (dossier_id, seq, action, from_status, to_status, actor_id, actor_role, at) values ${sql.join(events, sql`, `)}`);
+  if (supplements.length) {
+    await tx.execute(sql`insert into supplement_requests (dossier_id, round, proposed_by, proposed_at, sent_by, sent_at, late, answered_at) values ${sql.join(supplements, sql`, `)}`);
+  }
+  if (ratings.length) await tx.execute(sql`insert into ratings (dossier_id, score, rated_by, created_at) values ${sql.join(ratings, sql`, `)}`);
+}
