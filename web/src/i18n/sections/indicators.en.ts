@@ -92,6 +92,7 @@ export const indicators: Record<keyof typeof vi, string> = {
   'ind.risk.reasons': 'Issue',
   'ind.risk.official': 'Official',
   'ind.risk.unassigned': 'Unassigned',
+  'ind.risk.showAll': 'Show all {n} dossiers',
   'ind.risk.byOfficial': 'By official',
   'ind.risk.dossiers': 'Dossiers',
   'ind.risk.overdue_no_apology': 'Overdue, no apology',

@@ -92,6 +92,7 @@ export const indicators = {
   'ind.risk.reasons': 'Vấn đề',
   'ind.risk.official': 'Cán bộ',
   'ind.risk.unassigned': 'Chưa phân công',
+  'ind.risk.showAll': 'Xem tất cả {n} hồ sơ',
   'ind.risk.byOfficial': 'Theo cán bộ',
   'ind.risk.dossiers': 'Số hồ sơ',
   'ind.risk.overdue_no_apology': 'Quá hạn, chưa xin lỗi',

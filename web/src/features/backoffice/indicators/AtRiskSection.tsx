@@ -1,19 +1,24 @@
+import { useState } from 'react';
 import { useT } from '../../../i18n';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
 import { Link } from '../../../router';
 import { apiPath } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
-import { ErrorState, Loading, Table } from '../../../ui';
+import { Button, ErrorState, Loading, Table } from '../../../ui';
 import type { Risk } from '../../indicators/api';
 import { boHref } from '../paths';
 
 type Item = Risk['items'][number];
 type Official = Risk['officials'][number];
 
+/** The most urgent first; the rest one click away, so the index stays near the top of the page. */
+const FIRST = 15;
+
 /** What costs points right now: each dossier with a link to where it is fixed, and by official. */
 export function AtRiskSection() {
   const { t } = useT();
   const { data, error, loading, reload } = useApi<Risk>(apiPath('/indicators/at-risk'));
+  const [all, setAll] = useState(false);
   return (
     <section aria-labelledby="ind-risk-title">
       <h2 id="ind-risk-title">{t('ind.risk.title')}</h2>
@@ -33,9 +38,14 @@ export function AtRiskSection() {
               { header: t('ind.late.due'), cell: (r) => formatDateTime(r.dueAt), nowrap: true },
               { header: t('ind.risk.reasons'), cell: (r) => r.reasons.map((x) => t(`ind.risk.${x}`)).join('; ') },
             ]}
-            rows={data.items}
+            rows={all ? data.items : data.items.slice(0, FIRST)}
             rowKey={(r) => r.code}
           />
+          {!all && data.items.length > FIRST && (
+            <Button variant="secondary" small onClick={() => setAll(true)}>
+              {t('ind.risk.showAll', { n: data.items.length })}
+            </Button>
+          )}
           <p>
             <a href={apiPath('/indicators/export', { table: 'at_risk' })} download>
               {t('ind.bo.export')} <span className="visually-hidden">({t('ind.risk.title')})</span>

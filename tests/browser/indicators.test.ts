@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
+import { seedHistory } from '../../src/db/seed/history.ts';
+import { DEMO_UNIT_CODE } from '../../src/server/config.ts';
+import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+// Decision 766 indicators (issue 11): the public transparency page for anyone, the leaders' view
+// with points at risk, drill-down and exports — on a year of seeded history.
+
+let env: BrowserEnv;
+
+beforeAll(async () => {
+  env = await startBrowserEnv();
+  expect(await seedHistory(env.t.database, DEMO_UNIT_CODE, { dossiers: 400, now: new Date() })).toBe(400);
+});
+afterAll(() => env?.close());
+
+describe('the public transparency page', () => {
+  it('shows the headline figures, the index, the charts with their tables and the late dossiers — codes only', async () => {
+    const { context, page } = await newPage(env, { mobile: true });
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Công khai kết quả giải quyết' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Công khai kết quả giải quyết thủ tục hành chính' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^Điểm Bộ chỉ số 766: [\d,.]+\/100 điểm$/ }).waitFor();
+    await page.locator('.ind-tile').getByText('Hồ sơ tiếp nhận', { exact: true }).waitFor();
+    // Each chart has its data table (12 months) for screen readers.
+    const monthTables = page.getByRole('table', { name: 'Bảng số liệu của biểu đồ' });
+    await expect.poll(() => monthTables.count()).toBe(3);
+    await expect(monthTables.first().locator('tbody tr').count()).resolves.toBe(12);
+    const late = page.getByRole('region', { name: 'Hồ sơ trễ hạn và thư xin lỗi' });
+    await expect.poll(() => late.locator('tbody tr').count()).toBeGreaterThan(0);
+    await expect(late.getByText(/^Hẹn lại \d\d\/\d\d\/\d{4} \(xin lỗi (đúng hạn|muộn)\)$/).first().isVisible()).resolves.toBe(true);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toContain(DEMO_CITIZEN.fullName);
+    expect(text).not.toContain(DEMO_CITIZEN.cccd);
+    const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
+    expect(overflow, 'no horizontal scrolling at 360 px').toBe(false);
+    await check(page, 'indicators-public-360');
+
+    // English second.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'How administrative procedures are handled: published results' }).waitFor();
+    await check(page, 'indicators-public-en-360');
+    await context.close();
+  });
+});
+
+describe('the leaders’ view', () => {
+  it('the index in both views, points at risk to the dossier, a figure drilled into, a table exported', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'lanhdao');
+    await page.goto('/can-bo');
+    await page.getByRole('link', { name: 'Chỉ số 766' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chỉ số phục vụ người dân, doanh nghiệp' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^Điểm Bộ chỉ số 766: / }).waitFor();
+    await page.getByRole('tab', { name: '5 nhóm (Quyết định 766)' }).click();
+    await page.getByRole('cell', { name: 'Cung cấp dịch vụ trực tuyến' }).waitFor();
+    const risk = page.getByRole('region', { name: 'Điểm đang bị trừ: việc cần làm hôm nay' });
+    await expect.poll(() => risk.locator('tbody tr').count()).toBeGreaterThan(0);
+    await check(page, 'indicators-leaders');
+
+    // The exported table is a CSV with the dossiers at risk.
+    const download = page.waitForEvent('download');
+    await risk.getByRole('link', { name: /Tải CSV/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^chi-so-at_risk-.*\.csv$/);
+
+    // Drill from "late" to the dossiers behind it, then into one.
+    await page.getByRole('table', { name: 'Số liệu chi tiết' }).getByRole('row', { name: /^Trễ hạn \d+$/ }).getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: 'Hồ sơ: Trễ hạn' }).waitFor();
+    await check(page, 'indicators-drill-late');
+    const first = page.locator('main tbody tr').first().getByRole('link');
+    const code = (await first.textContent())!.trim();
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(code.replace(/\./g, '\\.')) }).waitFor();
+    await context.close();
+  });
+
+  it('a specialist is not offered the indicators', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'chuyenvien');
+    await page.goto('/can-bo/chi-so');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect(page.getByRole('link', { name: 'Chỉ số 766' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('heading', { level: 2, name: /Điểm Bộ chỉ số 766/ }).count()).resolves.toBe(0);
+    await context.close();
+  });
+});
