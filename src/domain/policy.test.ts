@@ -14,6 +14,7 @@ import {
   type Actor,
   type DirectionResource,
   type DossierResource,
+  type FeedbackResource,
   type ProjectResource,
   systemMay,
   type Verb,
@@ -65,6 +66,9 @@ const project: ProjectResource = { unitId: A, departmentId: KT, investorIds: ['b
 // A direction given to department VHXH.
 const direction: DirectionResource = { project, ownerKind: 'department', ownerDepartmentId: VHXH };
 
+// A report sent by citizen-1 to A, forwarded to department VHXH and assigned to its specialist spec-a.
+const feedback: FeedbackResource = { unitId: A, departmentId: VHXH, assigneeId: 'spec-a', reporterId: 'citizen-1' };
+
 const RESOURCES: { [V in Verb]: Verbs[V] } = {
   ...(Object.fromEntries(ACTIONS.map((a) => [`dossier.${a}`, dossier])) as Record<`dossier.${(typeof ACTIONS)[number]}`, DossierResource>),
   'dossier.read': dossier,
@@ -115,6 +119,15 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'indicators.read': { unitId: A },
   'indicators.enter': { unitId: A },
   'indicators.rule_edit': { unitId: A },
+  'feedback.queue': { unitId: A },
+  'feedback.read': feedback,
+  'feedback.route': feedback,
+  'feedback.moderate': feedback,
+  'feedback.assign': feedback,
+  'feedback.answer': feedback,
+  'feedback.note': feedback,
+  'feedback.rate': feedback,
+  'open311.keys': { unitId: A },
 };
 
 const STAFF_OF_A: Who[] = ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'];
@@ -195,6 +208,16 @@ const EXPECTED: Record<Verb, Who[]> = {
   'indicators.read': ['deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'],
   'indicators.enter': ['unitLeader', 'unitAdmin'],
   'indicators.rule_edit': ['unitAdmin'],
+  // Feedback: its handlers are the desk, the unit's leaders, the department it went to (VHXH), its assignee.
+  'feedback.queue': ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader'],
+  'feedback.read': ['reception', 'assignee', 'sameDept', 'deptLeader', 'unitLeader'],
+  'feedback.route': ['reception', 'deptLeader', 'unitLeader'],
+  'feedback.moderate': ['reception', 'deptLeader', 'unitLeader'],
+  'feedback.assign': ['deptLeader', 'unitLeader'],
+  'feedback.answer': ['assignee', 'deptLeader', 'unitLeader'],
+  'feedback.note': ['reception', 'assignee', 'sameDept', 'deptLeader', 'unitLeader'],
+  'feedback.rate': ['applicant'],
+  'open311.keys': ['unitAdmin'],
 };
 
 describe('the policy, every person against every verb', () => {
@@ -290,6 +313,20 @@ describe('dossier actions', () => {
   });
 });
 
+describe('feedback', () => {
+  it('a report not yet forwarded is the desk’s and the unit leaders’; a department sees it once it is theirs', () => {
+    const fresh: FeedbackResource = { ...feedback, departmentId: null, assigneeId: null };
+    expect(can(WHO.reception, 'feedback.read', fresh)).toBe(true);
+    expect(can(WHO.unitLeader, 'feedback.route', fresh)).toBe(true);
+    expect(can(WHO.deptLeader, 'feedback.read', fresh)).toBe(false);
+    expect(can(WHO.assignee, 'feedback.answer', fresh)).toBe(false);
+  });
+  it('a report sent with contact details only is rated through its follow code, by no account', () => {
+    expect(can(WHO.applicant, 'feedback.rate', { ...feedback, reporterId: null })).toBe(false);
+    expect(can(WHO.reception, 'feedback.rate', { ...feedback, reporterId: 'rec' })).toBe(false);
+  });
+});
+
 describe('projects', () => {
   it('a direction for the investor is reported done by the investor; one for another agency by the project’s department', () => {
     const forInvestor: DirectionResource = { project, ownerKind: 'investor', ownerDepartmentId: null };
@@ -337,7 +374,7 @@ describe('what else the policy answers', () => {
   });
 
   it('the session presents the global verbs each person may use', () => {
-    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register']);
+    expect(capabilities(WHO.reception, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register', 'feedback.queue']);
     expect(capabilities(WHO.unitAdmin, A)).toEqual([
       'staff.list',
       'catalogue.edit',
@@ -353,8 +390,20 @@ describe('what else the policy answers', () => {
       'indicators.read',
       'indicators.enter',
       'indicators.rule_edit',
+      'open311.keys',
     ]);
-    expect(capabilities(WHO.unitLeader, A)).toEqual(['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review', 'dossier.register', 'indicators.read', 'indicators.enter']);
+    expect(capabilities(WHO.unitLeader, A)).toEqual([
+      'staff.list',
+      'projects.list',
+      'projects.manage',
+      'projects.rule_edit',
+      'certification.register',
+      'catalogue.review',
+      'dossier.register',
+      'indicators.read',
+      'indicators.enter',
+      'feedback.queue',
+    ]);
     // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
     expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'users.manage', 'certification.perform', 'certification.register', 'dossier.register']);
     expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online', 'projects.register_interest']);
@@ -382,6 +431,8 @@ describe('what else the policy answers', () => {
     ['dossier.audit_trail', 'reception', false],
     ['dossier.list', 'reception', false],
     ['dossier.receive', 'reception', false],
+    ['feedback.read', 'deptLeader', true],
+    ['feedback.queue', 'reception', false],
   ];
   it.each(AUDITED)('a read of %s by %s is audited: %s', (verb, who, audited) => {
     expect(mustAudit(WHO[who], verb, RESOURCES[verb] as never)).toBe(audited);

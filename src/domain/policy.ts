@@ -84,6 +84,18 @@ export interface SignedDocumentResource {
   unitId: string;
 }
 
+/**
+ * A citizen's report or petition (phản ánh, kiến nghị; src/domain/feedback.ts): the unit it was
+ * sent to, the department it was forwarded to, its assignee, and the reporter's account (null for
+ * a report sent with contact details only, or through Open311).
+ */
+export interface FeedbackResource {
+  unitId: string;
+  departmentId: string | null;
+  assigneeId: string | null;
+  reporterId: string | null;
+}
+
 /** A list of dossiers; `query` is the free-text search (which may be a CCCD or a phone number). */
 export interface DossierListResource {
   query: string | null;
@@ -183,6 +195,25 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'indicators.enter': UnitResource;
   /** The index rule (weights, thresholds) as versioned law-as-data: the deployment's unit admins. */
   'indicators.rule_edit': UnitResource;
+  // Citizen feedback and petitions (docs/FEEDBACK.md)
+  /** The officials' list of reports (no reporter's identity in it): the unit's staff. */
+  'feedback.queue': UnitResource;
+  /** A report with its reporter's identity and internal notes: those who handle it (audited). */
+  'feedback.read': FeedbackResource;
+  /** Classify, forward to a department, reject as spam or abuse, merge into a duplicate: the desk and the leaders. */
+  'feedback.route': FeedbackResource;
+  /** Hide personal data in the public text or a photo (the reason is kept): the desk and the leaders. */
+  'feedback.moderate': FeedbackResource;
+  /** Assign a handler in the department it was forwarded to: the department's leader, the unit's leaders. */
+  'feedback.assign': FeedbackResource;
+  /** Publish the answer, archive: the assignee, the department's leader, the unit's leaders. */
+  'feedback.answer': FeedbackResource;
+  /** An internal note: whoever may read the report. */
+  'feedback.note': FeedbackResource;
+  /** Rate the answer, say whether it is fixed, reopen it: the reporter (signed in). */
+  'feedback.rate': FeedbackResource;
+  /** Open311 API keys (apps and city tools that post reports): the deployment's unit admins. */
+  'open311.keys': UnitResource;
 }
 export type Verb = keyof Verbs;
 
@@ -307,6 +338,13 @@ const isInvestorOf = (a: Actor, p: ProjectResource) => a.kind !== 'staff' && p.i
 /** The unit's leaders and the responsible department's specialists and leaders. */
 const isProjectOfficer = (a: Actor, p: ProjectResource) => isUnitLeader(a, p.unitId) || isOfficerOfDept(a, p.unitId, p.departmentId);
 
+const isFeedbackDesk = (a: Actor, f: FeedbackResource) => isStaffOf(a, f.unitId) && has(a, 'reception');
+const isFeedbackDeptLeader = (a: Actor, f: FeedbackResource) => isOfficerOfDept(a, f.unitId, f.departmentId) && has(a, 'leader');
+const isFeedbackAssignee = (a: Actor, f: FeedbackResource) => isStaffOf(a, f.unitId) && f.assigneeId === a.id;
+/** Those who handle a report: the desk that logs and forwards it, the unit's leaders, its department, its assignee. */
+const handlesFeedback = (a: Actor, f: FeedbackResource) =>
+  isFeedbackDesk(a, f) || isUnitLeader(a, f.unitId) || isOfficerOfDept(a, f.unitId, f.departmentId) || isFeedbackAssignee(a, f);
+
 const RULES: Rules = {
   'dossier.read': canReadDossier,
   'dossier.history': canReadDossier,
@@ -362,6 +400,15 @@ const RULES: Rules = {
   'indicators.read': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'leader') || has(a, 'unit_admin')),
   'indicators.enter': (a, u) => isUnitLeader(a, u.unitId) || isUnitAdmin(a, u.unitId),
   'indicators.rule_edit': (a, u) => isUnitAdmin(a, u.unitId),
+  'feedback.queue': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'reception') || has(a, 'specialist') || has(a, 'leader')),
+  'feedback.read': handlesFeedback,
+  'feedback.route': (a, f) => isFeedbackDesk(a, f) || isUnitLeader(a, f.unitId) || isFeedbackDeptLeader(a, f),
+  'feedback.moderate': (a, f) => isFeedbackDesk(a, f) || isUnitLeader(a, f.unitId) || isFeedbackDeptLeader(a, f),
+  'feedback.assign': (a, f) => isUnitLeader(a, f.unitId) || isFeedbackDeptLeader(a, f),
+  'feedback.answer': (a, f) => isUnitLeader(a, f.unitId) || isFeedbackDeptLeader(a, f) || (isFeedbackAssignee(a, f) && has(a, 'specialist')),
+  'feedback.note': handlesFeedback,
+  'feedback.rate': (a, f) => a.kind !== 'staff' && f.reporterId !== null && a.id === f.reporterId,
+  'open311.keys': (a, u) => isUnitAdmin(a, u.unitId),
 };
 
 const ACTION_VERBS = new Map<string, Action>(ACTIONS.map((a) => [`dossier.${a}`, a]));
@@ -407,7 +454,15 @@ export type StaffVerb =
   | 'users.reset_two_factor'
   | 'indicators.read'
   | 'indicators.enter'
-  | 'indicators.rule_edit';
+  | 'indicators.rule_edit'
+  | 'feedback.queue'
+  | 'feedback.read'
+  | 'feedback.route'
+  | 'feedback.moderate'
+  | 'feedback.assign'
+  | 'feedback.answer'
+  | 'feedback.note'
+  | 'open311.keys';
 type Authorized<A extends Actor, V extends Verb> = V extends StaffVerb ? A & { kind: 'staff'; unitId: string } : A;
 
 /**
@@ -453,6 +508,7 @@ export function mustAudit<V extends Verb>(actor: Actor | null, verb: V, resource
     case 'certification.register':
     case 'dossier.register':
     case 'document.read':
+    case 'feedback.read':
       return true;
     case 'file.read':
       return (resource as FileResource).uploadedBy !== actor.id;
@@ -497,6 +553,8 @@ export const GLOBAL_VERBS = [
   'indicators.read',
   'indicators.enter',
   'indicators.rule_edit',
+  'feedback.queue',
+  'open311.keys',
 ] as const satisfies readonly Verb[];
 export type Capability = (typeof GLOBAL_VERBS)[number];
 
@@ -522,6 +580,8 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
       case 'indicators.read':
       case 'indicators.enter':
       case 'indicators.rule_edit':
+      case 'feedback.queue':
+      case 'open311.keys':
         return { unitId: homeUnitId ?? '' };
       case 'users.manage':
       case 'certification.register':
