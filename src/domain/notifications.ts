@@ -46,6 +46,10 @@ export const NOTIFICATION_EVENTS = {
   'staff.consulted': { audience: 'official', vars: ['name', 'code', 'procedure', 'department', 'question', 'link'], required: ['code', 'question', 'link'] },
   'staff.applicant_answered': { audience: 'official', vars: ['name', 'code', 'procedure', 'link'], required: ['code', 'link'] },
   'staff.digest': { audience: 'official', vars: ['name', 'date', 'overdue', 'dueSoon', 'list', 'link'], required: ['overdue', 'dueSoon', 'link'] },
+  // Citizen feedback (docs/FEEDBACK.md): the reporter with an account hears of the answer; officials of new work.
+  'feedback.answered': { audience: 'applicant', vars: ['name', 'code', 'category', 'link'], required: ['code', 'link'] },
+  'staff.feedback_forwarded': { audience: 'official', vars: ['name', 'code', 'category', 'due', 'link'], required: ['code', 'due', 'link'] },
+  'staff.feedback_assigned': { audience: 'official', vars: ['name', 'code', 'category', 'due', 'link'], required: ['code', 'due', 'link'] },
 } as const satisfies Record<string, { audience: 'applicant' | 'official'; vars: readonly string[]; required: readonly string[] }>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
@@ -141,6 +145,7 @@ export const SAMPLE_VARS: Record<Locale, Record<string, string>> = {
     overdue: '1',
     dueSoon: '2',
     list: '- DEMO.07894.H25-260225-0003 Đăng ký khai sinh: quá hạn từ 27/02/2026\n- DEMO.07894.H25-260226-0001 Chứng thực bản sao: hạn 16:30 03/03/2026',
+    category: 'Đường sá, chiếu sáng',
   },
   en: {
     name: 'Nguyễn Văn An',
@@ -163,6 +168,7 @@ export const SAMPLE_VARS: Record<Locale, Record<string, string>> = {
     overdue: '1',
     dueSoon: '2',
     list: '- DEMO.07894.H25-260225-0003 Đăng ký khai sinh: overdue since 27/02/2026\n- DEMO.07894.H25-260226-0001 Chứng thực bản sao: due 03/03/2026 16:30',
+    category: 'Roads and street lighting',
   },
 };
 

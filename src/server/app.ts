@@ -21,6 +21,7 @@ import { registerRequestLog } from './request-log.ts';
 import { registerRoutes } from './routes.ts';
 import { registerWeb } from './web.ts';
 import { createMessageWorker, sendersFromConfig } from '../modules/messages/index.ts';
+import { open311Routes } from '../modules/feedback/open311.routes.ts';
 import { registerUploadSweeper } from '../modules/files/files.sweep.ts';
 import { registerNotificationScheduler } from '../modules/notifications/index.ts';
 import { registerMailViewer } from '../modules/messages/messages.viewer.ts';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerUploadSweeper(app, deps);
   registerNotificationScheduler(app, withOutbox);
   await app.register(async (api) => registerRoutes(api, withOutbox), { prefix: '/api/v1' });
+  await app.register(async (o311) => open311Routes(o311, withOutbox), { prefix: '/open311/v2' });
   registerMailViewer(app, deps);
   await registerWeb(app);
   return app;

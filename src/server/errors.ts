@@ -297,6 +297,49 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
   },
   INTEROP_SYSTEM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hệ thống kết nối.', en: 'Connected system not found.' },
   INTEROP_SYSTEM_EXISTS: { status: 409, vi: 'Mã hệ thống kết nối đã được dùng.', en: 'A connected system with this code exists.' },
+  FEEDBACK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phản ánh, kiến nghị.', en: 'Report not found.' },
+  FEEDBACK_ACTION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh.',
+    en: 'This step is not possible in the report’s current status.',
+  },
+  FEEDBACK_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Phản ánh vừa được người khác cập nhật. Vui lòng tải lại và thử lại.',
+    en: 'Someone else has just updated this report. Reload and try again.',
+  },
+  FEEDBACK_LOCATION_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng chọn vị trí trên bản đồ hoặc ghi địa chỉ nơi xảy ra sự việc.',
+    en: 'Pick the place on the map or write its address.',
+  },
+  FEEDBACK_OUTSIDE_WARD: {
+    status: 400,
+    vi: 'Vị trí đã chọn nằm ngoài địa bàn phường Nông Trang. Vui lòng gửi phản ánh tới nơi có thẩm quyền.',
+    en: 'The place chosen is outside Nông Trang ward. Please report it to the body responsible for it.',
+  },
+  FEEDBACK_REOPEN_EXPIRED: {
+    status: 409,
+    vi: 'Đã quá thời hạn mở lại phản ánh này. Vui lòng gửi phản ánh mới.',
+    en: 'The time to reopen this report has passed. Please send a new report.',
+  },
+  FEEDBACK_RATE_LIMITED: {
+    status: 429,
+    vi: 'Bạn đã gửi nhiều phản ánh trong thời gian ngắn. Vui lòng thử lại sau.',
+    en: 'You have sent many reports in a short time. Please try again later.',
+  },
+  FEEDBACK_PHOTO_INVALID: {
+    status: 400,
+    vi: 'Ảnh phải là tệp JPEG, PNG hoặc WebP hợp lệ.',
+    en: 'A photo must be a well-formed JPEG, PNG or WebP file.',
+  },
+  FEEDBACK_DRAFT_NOT_FOUND: {
+    status: 404,
+    vi: 'Phản ánh chờ xác nhận không còn (đã quá hạn hoặc đã gửi). Vui lòng gửi lại.',
+    en: 'The report waiting for confirmation is gone (expired or already sent). Please send it again.',
+  },
+  OPEN311_API_KEY_INVALID: { status: 403, vi: 'Khóa API Open311 không hợp lệ.', en: 'Invalid Open311 api_key.' },
+  OPEN311_SERVICE_NOT_FOUND: { status: 404, vi: 'Không có loại phản ánh này.', en: 'No such service_code.' },
   INTERNAL: {
     status: 500,
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',

@@ -13,6 +13,7 @@ import { dossiersRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
 import { interopAdminRoutes } from '../modules/interop/interop.admin.routes.ts';
 import { interopRoutes } from '../modules/interop/interop.routes.ts';
+import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { formsRoutes } from '../modules/forms/forms.routes.ts';
 import { indicatorsRoutes } from '../modules/indicators/indicators.routes.ts';
 import { messagesRoutes } from '../modules/messages/messages.routes.ts';
@@ -47,4 +48,5 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   notificationsAdminRoutes(api, deps);
   nationalIdRoutes(api, deps);
   indicatorsRoutes(api, deps);
+  feedbackRoutes(api, deps);
 }

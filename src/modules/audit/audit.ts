@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.ts';
 export interface AuditEntry {
   actorId: string | null;
   action: string;
-  entityType: 'dossier' | 'user' | 'procedure' | 'calendar' | 'file' | 'session' | 'project' | 'document' | 'certification' | 'sign_up' | 'notification_template' | 'message' | 'indicator' | 'interop_system';
+  entityType: 'dossier' | 'user' | 'procedure' | 'calendar' | 'file' | 'session' | 'project' | 'document' | 'certification' | 'sign_up' | 'notification_template' | 'message' | 'indicator' | 'interop_system' | 'feedback' | 'open311_key';
   entityId: string;
   details?: Record<string, unknown>;
   requestId?: string | null;

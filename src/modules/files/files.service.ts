@@ -11,7 +11,8 @@ export interface UploadInput {
   stream: Readable & { truncated?: boolean };
   /** The sanitised file name. */
   name: string;
-  uploadedBy: string;
+  /** The uploader's account; null for a photo of a report sent with contact details only (src/modules/feedback). */
+  uploadedBy: string | null;
 }
 
 export interface Upload {

@@ -29,6 +29,7 @@ const CODE_PURPOSE = {
   claim_record: { sms: 'xac nhan ho so tai phuong cua ban', vi: 'xác nhận hồ sơ của bạn tại phường', en: 'confirming your record at the ward' },
   password_reset: { sms: 'dat lai mat khau', vi: 'đặt lại mật khẩu', en: 'password reset' },
   contact_change: { sms: 'xac nhan so dien thoai/email moi', vi: 'xác nhận số điện thoại/email mới', en: 'confirming your new phone/email' },
+  feedback_contact: { sms: 'xac nhan gui phan anh, kien nghi', vi: 'xác nhận gửi phản ánh, kiến nghị', en: 'confirming your report to the ward' },
 } as const;
 export type CodePurpose = keyof typeof CODE_PURPOSE;
 
@@ -57,6 +58,7 @@ const TEMPLATES = {
   ),
   'otp.password_reset': codeTemplate('password_reset', ' Neu ban khong yeu cau, hay bo qua tin nay.', ['Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không đổi.']),
   'otp.contact_change': codeTemplate('contact_change'),
+  'otp.feedback_contact': codeTemplate('feedback_contact', ' Neu ban khong gui phan anh, hay bo qua tin nay.', ['Nếu bạn không gửi phản ánh nào, hãy bỏ qua thư này.']),
   'account.contact_changed': {
     sms: () => sms(`${SERVICE}: thong tin lien he cua tai khoan vua duoc thay doi. Neu khong phai ban, hay bao ngay Bo phan Mot cua phuong.`),
     email: (v) =>

@@ -1,5 +1,5 @@
 // Notifications: dossier events → templates (versioned, vi/en) → the inbox and the outbox's
 // channels (docs/notifications.md).
-export { notify, notifySettings, INBOX_PATH, type NotifySettings, type NotificationInput } from './notifications.service.ts';
+export { notify, notifyContact, notifySettings, INBOX_PATH, type NotifySettings, type NotificationInput } from './notifications.service.ts';
 export { notifyDossierEvent, type AppendedEvent } from './notifications.dossier.ts';
 export { registerNotificationScheduler } from './notifications.scheduler.ts';

@@ -187,4 +187,40 @@ export const DEFAULT_TEMPLATES: Record<NotificationEvent, TemplateTexts> = {
       sms: 'Today: {{overdue}} dossiers overdue, {{dueSoon}} due soon. {{link}}',
     },
   },
+  'feedback.answered': {
+    vi: {
+      title: 'Phản ánh {{code}} đã có trả lời',
+      body: 'Kính gửi {{name}},\n\nUBND phường đã trả lời phản ánh {{code}} ({{category}}) của bạn.\nXem câu trả lời, đánh giá mức độ hài lòng, hoặc mở lại nếu sự việc chưa được khắc phục: {{link}}',
+      sms: 'Phan anh {{code}} da co tra loi. Xem va danh gia tai: {{link}}',
+    },
+    en: {
+      title: 'Your report {{code}} has been answered',
+      body: 'Dear {{name}},\n\nThe ward has answered your report {{code}} ({{category}}).\nRead the answer, rate it, or reopen it if the problem is still there: {{link}}',
+      sms: 'Report {{code}} has been answered. Read and rate it: {{link}}',
+    },
+  },
+  'staff.feedback_forwarded': {
+    vi: {
+      title: 'Phản ánh {{code}} chuyển đến phòng',
+      body: 'Chào {{name}},\n\nPhản ánh {{code}} ({{category}}) đã được chuyển đến phòng của bạn để xử lý. Hạn trả lời: {{due}}.\n\nMở phản ánh: {{link}}',
+      sms: 'Phan anh {{code}} chuyen den phong. Han tra loi {{due}}. {{link}}',
+    },
+    en: {
+      title: 'Report {{code}} forwarded to your department',
+      body: 'Hello {{name}},\n\nReport {{code}} ({{category}}) has been forwarded to your department. Answer due: {{due}}.\n\nOpen it: {{link}}',
+      sms: 'Report {{code}} forwarded to your department. Due {{due}}. {{link}}',
+    },
+  },
+  'staff.feedback_assigned': {
+    vi: {
+      title: 'Bạn được giao xử lý phản ánh {{code}}',
+      body: 'Chào {{name}},\n\nBạn được giao xử lý phản ánh {{code}} ({{category}}). Hạn trả lời: {{due}}.\n\nMở phản ánh: {{link}}',
+      sms: 'Ban duoc giao phan anh {{code}}. Han tra loi {{due}}. {{link}}',
+    },
+    en: {
+      title: 'You have been assigned report {{code}}',
+      body: 'Hello {{name}},\n\nYou have been assigned report {{code}} ({{category}}). Answer due: {{due}}.\n\nOpen it: {{link}}',
+      sms: 'You have been assigned report {{code}}. Due {{due}}. {{link}}',
+    },
+  },
 };

@@ -120,6 +120,24 @@ export async function notify(tx: Executor, n: NotificationInput, s: NotifySettin
   return { id, inserted: true };
 }
 
+/**
+ * A notice to someone without an account (a reporter who gave only a phone or an email, proven
+ * by a one-time code): the same templates, in force today, sent through the outbox to that
+ * contact alone — there is no inbox to write to.
+ */
+export async function notifyContact(
+  tx: Executor,
+  n: { channel: 'sms' | 'email'; recipient: string; event: NotificationEvent; vars: Vars; locale?: Locale; dedupeKey: string },
+  s: NotifySettings,
+  now: Date,
+): Promise<void> {
+  const locale = n.locale ?? 'vi';
+  const t = (await templateInForce(tx, n.event, vnDateOf(now))).texts[locale];
+  const filled = { title: fill(t.title, n.vars), body: fill(t.body, n.vars), sms: fill(t.sms, n.vars) };
+  const text = n.channel === 'email' ? { subject: `Nông Trang Số: ${filled.title}`, body: filled.body } : textFor('sms', filled, locale, s.publicUrl);
+  await enqueueMessage(tx, { channel: n.channel, recipient: n.recipient, template: n.event, text, data: { event: n.event }, userId: null, dedupeKey: n.dedupeKey }, now);
+}
+
 /** The portal's inbox (web/src/routes.ts `inbox`). */
 export const INBOX_PATH = '/thong-bao';
 

@@ -48,4 +48,7 @@ export const noticesAdmin: Record<keyof typeof vi, string> = {
   'bo.notices.event.staff.consulted': 'Opinion asked',
   'bo.notices.event.staff.applicant_answered': 'Applicant answered',
   'bo.notices.event.staff.digest': 'Daily digest',
+  'bo.notices.event.feedback.answered': 'Report answered',
+  'bo.notices.event.staff.feedback_forwarded': 'Report forwarded to the department',
+  'bo.notices.event.staff.feedback_assigned': 'Report assigned',
 };

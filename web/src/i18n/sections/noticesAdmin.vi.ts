@@ -47,4 +47,7 @@ export const noticesAdmin = {
   'bo.notices.event.staff.consulted': 'Xin ý kiến',
   'bo.notices.event.staff.applicant_answered': 'Người nộp đã bổ sung',
   'bo.notices.event.staff.digest': 'Tổng hợp hằng ngày',
+  'bo.notices.event.feedback.answered': 'Phản ánh đã có trả lời',
+  'bo.notices.event.staff.feedback_forwarded': 'Phản ánh chuyển đến phòng',
+  'bo.notices.event.staff.feedback_assigned': 'Được giao xử lý phản ánh',
 } as const;

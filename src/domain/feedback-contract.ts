@@ -1,0 +1,160 @@
+/**
+ * The HTTP contract of the feedback API (docs/FEEDBACK.md): every request and response schema,
+ * validated by the server (src/modules/feedback) and imported by the web app for its types. Pure.
+ */
+import { z } from 'zod';
+import { CATEGORY_CODES, FEEDBACK_ACTIONS, FEEDBACK_STATUSES } from './feedback.ts';
+import { VIETNAM_BOUNDS } from './projects-geo.ts';
+
+const text = (max: number) => z.string().normalize('NFC').trim().max(max);
+const requiredText = (max: number) => text(max).min(1);
+const instant = z.string();
+
+export const CategorySchema = z.enum(CATEGORY_CODES);
+export const FeedbackStatusSchema = z.enum(FEEDBACK_STATUSES);
+export const FeedbackActionSchema = z.enum(FEEDBACK_ACTIONS);
+
+/** Latitude and longitude in Vietnam (a swapped pair is caught here; the service checks the ward's extent). */
+export const Lat = z.number().finite().min(VIETNAM_BOUNDS.minLat).max(VIETNAM_BOUNDS.maxLat);
+export const Lon = z.number().finite().min(VIETNAM_BOUNDS.minLon).max(VIETNAM_BOUNDS.maxLon);
+const VnPhone = z.string().trim().regex(/^(\+84|0)\d{9}$/, { message: 'Số điện thoại di động Việt Nam / a Vietnamese mobile number' });
+
+export const ContactSchema = z.strictObject({
+  name: text(200).default(''),
+  phone: VnPhone.nullable().default(null),
+  email: z.email().max(254).nullable().default(null),
+});
+
+export const ReportBody = z.strictObject({
+  category: CategorySchema,
+  description: requiredText(4000),
+  lat: Lat.nullable().default(null),
+  lon: Lon.nullable().default(null),
+  address: text(300).default(''),
+  photos: z.array(z.uuid()).max(5).default([]),
+  /** Without an account: a phone or an email, proven by a one-time code. Ignored when signed in. */
+  contact: ContactSchema.nullable().default(null),
+});
+export type ReportInput = z.infer<typeof ReportBody>;
+
+export const ConfirmBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
+export const CodeParams = z.strictObject({ code: z.string().regex(/^PA-\d{6}-\d{4,6}$/) });
+export const DraftParams = z.strictObject({ id: z.uuid() });
+export const PhotoParams = z.strictObject({ id: z.uuid() });
+/** The follow token given to a reporter without an account (with the code), for rating and reopening. */
+const Token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+export const RateBody = z.strictObject({ rating: z.number().int().min(1).max(5), comment: text(1000).default(''), token: Token.optional() });
+export const ReopenBody = z.strictObject({ reason: requiredText(2000), token: Token.optional() });
+export const FixedBody = z.strictObject({ token: Token.optional() });
+
+const version = z.number().int().min(1).max(2_147_483_647);
+export const ActionBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('classify'), version, category: CategorySchema, note: text(2000).default('') }),
+  z.strictObject({ action: z.literal('forward'), version, departmentId: z.uuid(), note: text(2000).default('') }),
+  z.strictObject({ action: z.literal('assign'), version, assigneeId: z.uuid(), note: text(2000).default('') }),
+  z.strictObject({ action: z.literal('note'), version, note: requiredText(4000) }),
+  z.strictObject({ action: z.literal('answer'), version, answer: requiredText(4000) }),
+  z.strictObject({ action: z.literal('archive'), version, note: text(2000).default('') }),
+  z.strictObject({ action: z.literal('reject'), version, reason: requiredText(2000) }),
+  z.strictObject({ action: z.literal('merge'), version, into: z.string().regex(/^PA-\d{6}-\d{4,6}$/), note: text(2000).default('') }),
+  z.strictObject({
+    action: z.literal('moderate'),
+    version,
+    reason: requiredText(2000),
+    publicDescription: requiredText(4000).optional(),
+    hidePhotos: z.array(z.uuid()).max(5).default([]),
+  }),
+]);
+export type ActionInput = z.infer<typeof ActionBody>;
+export type StaffAction = ActionInput['action'];
+
+export const PublicListQuery = z.strictObject({
+  category: CategorySchema.optional(),
+  status: FeedbackStatusSchema.optional(),
+  area: z.string().regex(/^\d{5}$/).optional(),
+  q: text(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export const QueueQuery = PublicListQuery.extend({ mine: z.enum(['1', '0']).optional() });
+export const SimilarQuery = z.strictObject({ category: CategorySchema, lat: z.coerce.number().pipe(Lat), lon: z.coerce.number().pipe(Lon) });
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+const EventSchema = z.object({
+  at: instant,
+  action: z.string(),
+  /** Who acted, as the public reads it: "the ward" for officials, "the reporter". */
+  by: z.enum(['ward', 'reporter', 'system']),
+  note: z.string(),
+  internal: z.boolean(),
+  actorName: z.string().nullable(),
+});
+
+export const PublicReportSchema = z.object({
+  code: z.string(),
+  category: CategorySchema,
+  status: FeedbackStatusSchema,
+  description: z.string(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  address: z.string(),
+  area: z.string().nullable(),
+  areaName: z.string().nullable(),
+  department: z.string().nullable(),
+  receivedAt: instant,
+  dueAt: instant,
+  answeredAt: instant.nullable(),
+  answer: z.string().nullable(),
+  photos: z.array(z.string()),
+  mergedInto: z.string().nullable(),
+  rating: z.number().nullable(),
+});
+export type PublicReport = z.infer<typeof PublicReportSchema>;
+
+export const PublicDetailSchema = PublicReportSchema.extend({
+  events: z.array(EventSchema),
+  /** What the person looking may do as its reporter (signed in as the reporter, or with its follow token). */
+  reporter: z.object({ isReporter: z.boolean(), mayRate: z.boolean(), mayReopen: z.boolean(), askFixed: z.boolean() }),
+});
+
+export const PublicListSchema = z.object({ items: z.array(PublicReportSchema), total: z.number() });
+export const SimilarSchema = z.object({ items: z.array(PublicReportSchema.extend({ distanceM: z.number() })) });
+
+export const SubmittedSchema = z.object({
+  code: z.string(),
+  /** For a reporter without an account: keep it (with the code) to rate or reopen the report. */
+  followToken: z.string().nullable(),
+  report: PublicReportSchema,
+});
+export const DraftSchema = z.object({ draftId: z.string(), sentTo: z.string(), expiresAt: instant });
+
+export const QueueItemSchema = PublicReportSchema.extend({
+  departmentId: z.string().nullable(),
+  assignee: z.string().nullable(),
+  forwardDueAt: instant,
+  forwardLate: z.boolean(),
+  timeliness: z.enum(['on_time', 'late', 'open', 'overdue', 'not_counted']),
+  suggestedDepartment: z.string().nullable(),
+});
+export const QueueSchema = z.object({ items: z.array(QueueItemSchema), counts: z.record(z.string(), z.number()) });
+
+export const StaffDetailSchema = QueueItemSchema.extend({
+  id: z.string(),
+  version: z.number(),
+  originalDescription: z.string(),
+  channel: z.enum(['portal', 'open311']),
+  reporter: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable(), account: z.boolean() }),
+  events: z.array(EventSchema),
+  allPhotos: z.array(z.object({ id: z.string(), url: z.string(), hidden: z.boolean() })),
+  allowedActions: z.array(FeedbackActionSchema),
+  departments: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  staff: z.array(z.object({ id: z.string(), name: z.string(), departmentId: z.string().nullable() })),
+  templates: z.array(z.object({ id: z.string(), text: z.string() })),
+  reopenCount: z.number(),
+});
+export type StaffDetail = z.infer<typeof StaffDetailSchema>;
+
+export const PhotoSchema = z.object({ id: z.string(), url: z.string() });
