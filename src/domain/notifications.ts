@@ -50,6 +50,8 @@ export const NOTIFICATION_EVENTS = {
   'feedback.answered': { audience: 'applicant', vars: ['name', 'code', 'category', 'link'], required: ['code', 'link'] },
   'staff.feedback_forwarded': { audience: 'official', vars: ['name', 'code', 'category', 'due', 'link'], required: ['code', 'due', 'link'] },
   'staff.feedback_assigned': { audience: 'official', vars: ['name', 'code', 'category', 'due', 'link'], required: ['code', 'due', 'link'] },
+  // A leader's direction on a project's obstacle (docs/PROJECTS.md): to the department's officers, or the investor's accounts.
+  'project.direction_given': { audience: 'official', vars: ['name', 'project', 'direction', 'deadline', 'leader', 'link'], required: ['project', 'direction', 'deadline'] },
 } as const satisfies Record<string, { audience: 'applicant' | 'official'; vars: readonly string[]; required: readonly string[] }>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
@@ -146,6 +148,9 @@ export const SAMPLE_VARS: Record<Locale, Record<string, string>> = {
     dueSoon: '2',
     list: '- DEMO.07894.H25-260225-0003 Đăng ký khai sinh: quá hạn từ 27/02/2026\n- DEMO.07894.H25-260226-0001 Chứng thực bản sao: hạn 16:30 03/03/2026',
     category: 'Đường sá, chiếu sáng',
+    project: 'Khu nhà ở đô thị mới Thụy Vân',
+    direction: 'Tổ chức đối thoại với 23 hộ chưa nhận tiền bồi thường; báo cáo phương án đơn giá bổ sung.',
+    leader: 'Phạm Quang Huy',
   },
   en: {
     name: 'Nguyễn Văn An',
@@ -169,6 +174,9 @@ export const SAMPLE_VARS: Record<Locale, Record<string, string>> = {
     dueSoon: '2',
     list: '- DEMO.07894.H25-260225-0003 Đăng ký khai sinh: overdue since 27/02/2026\n- DEMO.07894.H25-260226-0001 Chứng thực bản sao: due 03/03/2026 16:30',
     category: 'Roads and street lighting',
+    project: 'Khu nhà ở đô thị mới Thụy Vân',
+    direction: 'Hold a dialogue with the 23 households not yet compensated; report the additional price scheme.',
+    leader: 'Phạm Quang Huy',
   },
 };
 

@@ -106,6 +106,27 @@ describe('a leader records a direction with a deadline, and it is flagged once t
     expect(logged.map((l) => l.action)).toContain('project_direction');
     const changes = (await c.leader.get('/api/v1/projects/changes')).json();
     expect(changes.events[0]).toMatchObject({ kind: 'direction', project: { code: 'DA-005' } });
+    // The department's officers are told, with the deadline and a link to the project; the leader is not.
+    const inbox = (await c.specialist2.get('/api/v1/me/notifications')).json().items as { event: string; title: string; body: string; link: string }[];
+    const notice = inbox.find((n) => n.event === 'project.direction_given');
+    expect(notice).toMatchObject({ title: 'Ý kiến chỉ đạo về dự án Nhà máy chế biến nông sản công nghệ cao Thụy Vân: hạn thứ Hai, 09/03/2026', link: `/can-bo/du-an/${id}` });
+    expect(notice!.body).toContain('Phạm Quang Huy đã có ý kiến chỉ đạo');
+    expect(notice!.body).toContain('thống nhất phương án đấu nối 22 kV');
+    const leaderInbox = (await c.leader.get('/api/v1/me/notifications')).json().items as { event: string }[];
+    expect(leaderInbox.some((n) => n.event === 'project.direction_given')).toBe(false);
+  });
+
+  it('a direction to the investor reaches the investor’s account', async () => {
+    const da1 = await projectId(c.leader, 'DA-001');
+    const obstacle = (await detail(c.leader, da1)).obstacles[0].id;
+    const res = await c.leader.post(`/api/v1/projects/${da1}/obstacles/${obstacle}/directions`, {
+      text: 'Nhà đầu tư báo cáo kế hoạch chi trả bồi thường cho 23 hộ.',
+      ownerKind: 'investor',
+      deadline: '2026-03-16',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const inbox = (await investor.get('/api/v1/me/notifications')).json().items as { event: string; title: string; link: string }[];
+    expect(inbox.find((n) => n.event === 'project.direction_given')).toMatchObject({ title: 'Ý kiến chỉ đạo về dự án Khu nhà ở đô thị mới Thụy Vân: hạn thứ Hai, 16/03/2026', link: '/thong-bao' });
   });
 
   it('on 10 March, one day past the deadline, it is overdue; the department reports it done, late by two days on the 11th', async () => {
@@ -252,7 +273,8 @@ describe('obstacles', () => {
     expect(res.statusCode, res.body).toBe(200);
     const o = res.json().obstacles[0];
     expect(o.resolution).toBe('23 hộ đã nhận tiền bồi thường và bàn giao mặt bằng.');
-    expect(o.directions.map((d: { status: { state: string } }) => d.status.state)).toEqual(['done_late', 'done']);
+    // The seed's two, and the one given to the investor above: the open ones close with it.
+    expect(o.directions.map((d: { status: { state: string } }) => d.status.state)).toEqual(['done_late', 'done', 'done']);
     expect(res.json().obstacles).toHaveLength(2);
     expectError(await c.leader.post(`/api/v1/projects/${id}/obstacles/${first.id}/resolve`, { resolution: 'again' }), 409, 'OBSTACLE_RESOLVED');
     expectError(

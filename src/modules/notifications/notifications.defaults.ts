@@ -223,4 +223,16 @@ export const DEFAULT_TEMPLATES: Record<NotificationEvent, TemplateTexts> = {
       sms: 'You have been assigned report {{code}}. Due {{due}}. {{link}}',
     },
   },
+  'project.direction_given': {
+    vi: {
+      title: 'Ý kiến chỉ đạo về dự án {{project}}: hạn {{deadline}}',
+      body: 'Chào {{name}},\n\n{{leader}} đã có ý kiến chỉ đạo về dự án {{project}}, giao cho bạn (hoặc đơn vị của bạn):\n{{direction}}\n\nThời hạn hoàn thành: {{deadline}}.\n\nXem dự án và báo cáo kết quả: {{link}}',
+      sms: 'Chi dao ve du an {{project}}, han {{deadline}}. Xem tai: {{link}}',
+    },
+    en: {
+      title: 'A direction on project {{project}}: due {{deadline}}',
+      body: 'Hello {{name}},\n\n{{leader}} has given a direction on project {{project}}, assigned to you (or your office):\n{{direction}}\n\nDeadline: {{deadline}}.\n\nSee the project and report the result: {{link}}',
+      sms: 'A direction on project {{project}}, due {{deadline}}: {{link}}',
+    },
+  },
 };

@@ -35,6 +35,7 @@ import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
 import { requireUser, type SessionUser } from '../../server/auth.ts';
 import { deploymentData } from '../units/units.service.ts';
+import { notifySettings } from '../notifications/index.ts';
 import { projectFilesRoutes } from './projects.files.ts';
 import { presentDetail, presentEvent, presentSummary } from './projects.present.ts';
 import { eventsSince, filesOfUpdates, listProjectRows, ruleVersions, type ProjectRow } from './projects.repo.ts';
@@ -212,7 +213,7 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   action('POST', '/projects/:id/obstacles', 'Ghi nhận vướng mắc / record an obstacle', IdParams, ObstacleBody, 201, (u, p, b, c) => raiseObstacle(db, u, p.id, b, now(), c));
   action('POST', '/projects/:id/obstacles/:childId/directions', 'Ý kiến chỉ đạo có thời hạn / a leader’s direction with a deadline', ChildParams, DirectionBody, 201, (u, p, b, c) =>
-    giveDirection(db, u, p.id, p.childId, b, now(), c),
+    giveDirection(db, u, p.id, p.childId, b, now(), c, notifySettings(deps.config)),
   );
   action('POST', '/projects/:id/obstacles/:childId/resolve', 'Vướng mắc đã được tháo gỡ / an obstacle resolved', ChildParams, ResolveBody, 200, (u, p, b, c) =>
     resolveObstacle(db, u, p.id, p.childId, b.resolution, now(), c),

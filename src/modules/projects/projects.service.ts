@@ -9,6 +9,8 @@ import { MILESTONE_LABELS, assessProject, stateChange } from '../../domain/proje
 import { ruleInForce, type ScheduleRule } from '../../domain/projects-rule.ts';
 import { searchKey } from '../../domain/text.ts';
 import { audit } from '../audit/audit.ts';
+import type { NotifySettings } from '../notifications/index.ts';
+import { notifyDirectionOwners } from './projects.notices.ts';
 import { factsOf, type ProjectBundle } from './projects.present.ts';
 import {
   appendEvent,
@@ -228,7 +230,7 @@ async function openObstacle(tx: Executor, projectId: string, obstacleId: string)
  * A unit leader's direction (chỉ đạo) on an open obstacle, with a deadline from today on.
  * @throws AppError PROJECT_NOT_FOUND, FORBIDDEN, OBSTACLE_NOT_FOUND, OBSTACLE_RESOLVED, DIRECTION_DEADLINE_PAST
  */
-export async function giveDirection(db: Database, actor: Actor | null, id: string, obstacleId: string, input: DirectionInput, now: Date, ctx: RequestContext): Promise<string> {
+export async function giveDirection(db: Database, actor: Actor | null, id: string, obstacleId: string, input: DirectionInput, now: Date, ctx: RequestContext, notices: NotifySettings): Promise<string> {
   if (input.ownerKind === 'other' && !input.ownerOther) throw invalid('ownerOther', 'Nêu cơ quan được giao / name the agency given the task');
   if (input.ownerKind === 'department' && !input.ownerDepartmentId) throw invalid('ownerDepartmentId', 'Chọn phòng ban được giao / choose the department given the task');
   if (input.deadline < vnDateOf(now)) throw new AppError('DIRECTION_DEADLINE_PAST', { deadline: input.deadline, today: vnDateOf(now) });
@@ -244,6 +246,13 @@ export async function giveDirection(db: Database, actor: Actor | null, id: strin
     const owner = input.ownerKind === 'department' ? dept!.name : input.ownerKind === 'investor' ? row.investor_name : input.ownerOther;
     await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'direction', summary: `Chỉ đạo giao ${owner}, hạn ${input.deadline}: ${input.text.slice(0, 200)}`, data: { directionId, obstacleId } }, now);
     await audit(tx, { actorId: user.id, action: 'project_direction', entityType: 'project', entityId: id, details: { directionId, deadline: input.deadline }, ...ctx }, now);
+    const leader = await maybeOne<{ full_name: string }>(tx, sql`select full_name from users where id = ${user.id}`);
+    await notifyDirectionOwners(
+      tx,
+      { projectId: id, projectName: row.name, directionId, text: input.text, deadline: input.deadline, leaderName: leader?.full_name ?? '', owner: { kind: input.ownerKind, departmentId: dept?.id ?? null } },
+      notices,
+      now,
+    );
     return directionId;
   });
 }
