@@ -18,7 +18,7 @@ import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { decide } from '../../domain/dossier-decide.ts';
 import { loadActionFacts } from './dossiers.facts.ts';
-import { appendEvents, applyDecision, attachDocuments, attachOwnUploads, loadDossier, nextSequence, resourceOf, scopeOf, startStep, stateOf, type ApplicantSnapshot, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
+import { applyDecision, attachDocuments, attachOwnUploads, loadDossier, nextSequence, resourceOf, scopeOf, stateOf, type ApplicantSnapshot, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
 import type { DossierPresentation } from './dossiers.present.ts';
 import { unitByCode, unitById } from '../units/units.service.ts';
 import type { ActionInput, SubmitInput } from './dossiers.schemas.ts';
@@ -164,15 +164,36 @@ async function writeDossier(tx: Executor, n: NewDossier, uploadsOf: string | nul
   const { def, now } = n;
   const id = randomUUID();
   const snap = snapshot(n.applicant);
-  await tx.execute(sql`
-    insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, applicant_id, applicant,
-                          applicant_search, procedure_search, channel, status, form_data, submitted_at, idempotency_key, submitted_by, updated_at,
-                          result_delivery, external_code, origin_system_id)
-    values (${id}, ${'PENDING-' + id}, ${def.code}, ${n.procedureVersion}, ${n.unit.id}, ${n.unit.id}, ${n.applicant.id}, ${JSON.stringify(snap)}::jsonb,
-            ${searchKey(`${snap.fullName} ${snap.idNumber} ${snap.phone ?? ''} ${n.origin?.externalCode ?? ''}`)}, ${searchKey(`${def.name} ${def.code}`)},
-            ${n.channel}, 'submitted', ${JSON.stringify(n.formData)}::jsonb, ${now.toISOString()},
-            ${n.idempotencyKey}, ${n.submittedBy}, ${now.toISOString()}, ${n.resultDelivery},
-            ${n.origin?.externalCode ?? null}, ${n.origin?.systemId ?? null})`);
+  const first = def.workflow[0]!;
+  const submitted = {
+    channel: n.channel,
+    procedureVersion: n.procedureVersion,
+    ...(n.origin ? { via: { system: n.origin.systemCode, externalCode: n.origin.externalCode } } : {}),
+  };
+  // The row, its first step and its `submit` event in one statement (foreign keys are checked at
+  // its end): a new dossier's step is the first (0) and its event the first (1).
+  const [step] = await rows<StepRow>(
+    tx,
+    sql`with dossier as (
+          insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, applicant_id, applicant,
+                                applicant_search, procedure_search, channel, status, form_data, submitted_at, idempotency_key, submitted_by, updated_at,
+                                result_delivery, external_code, origin_system_id)
+          values (${id}, ${'PENDING-' + id}, ${def.code}, ${n.procedureVersion}, ${n.unit.id}, ${n.unit.id}, ${n.applicant.id}, ${JSON.stringify(snap)}::jsonb,
+                  ${searchKey(`${snap.fullName} ${snap.idNumber} ${snap.phone ?? ''} ${n.origin?.externalCode ?? ''}`)}, ${searchKey(`${def.name} ${def.code}`)},
+                  ${n.channel}, 'submitted', ${JSON.stringify(n.formData)}::jsonb, ${now.toISOString()},
+                  ${n.idempotencyKey}, ${n.submittedBy}, ${now.toISOString()}, ${n.resultDelivery},
+                  ${n.origin?.externalCode ?? null}, ${n.origin?.systemId ?? null})
+          returning id
+        ), submit_event as (
+          insert into dossier_events (dossier_id, seq, action, from_status, to_status, actor_id, actor_role, at, comment, data, attachments)
+          select id, 1, 'submit', null::dossier_status, 'submitted'::dossier_status, ${n.submittedBy}::uuid, ${n.actorRole}, ${now.toISOString()}::timestamptz,
+                 null, ${JSON.stringify(submitted)}::jsonb, ${JSON.stringify(n.documents.map((d) => d.fileId))}::jsonb
+          from dossier
+        )
+        insert into dossier_steps (dossier_id, idx, step_key, name, role, handler_id, started_at, due_at)
+        select id, 0, ${first.key}, ${first.name}, ${first.role}, null, ${now.toISOString()}::timestamptz, null from dossier
+        returning idx, step_key, name, role, handler_id, started_at, due_at, finished_at`,
+  );
   let documents: PresentedDocumentRow[] | null = null;
   if (uploadsOf === null) {
     await attachDocuments(
@@ -189,24 +210,12 @@ async function writeDossier(tx: Executor, n: NewDossier, uploadsOf: string | nul
     if (missing) throw new AppError('FILE_NOT_FOUND', { fileId: missing.fileId, requirementId: missing.requirementId });
     documents = written;
   }
-  const first = def.workflow[0]!;
-  const step = await startStep(tx, id, { key: first.key, name: first.name, role: first.role, handlerId: null, dueAt: null }, now);
-  const submitted = {
-    action: 'submit',
-    fromStatus: null,
-    toStatus: 'submitted' as const,
-    actorRole: n.actorRole,
-    comment: null,
-    data: { channel: n.channel, procedureVersion: n.procedureVersion, ...(n.origin ? { via: { system: n.origin.systemCode, externalCode: n.origin.externalCode } } : {}) },
-    attachments: n.documents.map((d) => d.fileId),
-  };
-  await appendEvents(tx, id, [submitted], n.submittedBy, now);
   // The code is taken last: the per-day counter row stays locked until commit, so the
   // shorter that stretch, the more submissions per second (docs/PERFORMANCE.md).
   const seq = await nextSequence(tx, n.unit.id, vnDateOf(now));
   const code = formatDossierCode(n.unit.code, now, seq);
   const [dossier] = await rows<DossierRow>(tx, sql`update dossiers set code = ${code} where id = ${id} returning *`);
-  return { dossier: dossier!, documents, step };
+  return { dossier: dossier!, documents, step: step! };
 }
 
 /** The ways of reading a dossier (the policy gives the same answer for each; the audit names them apart). */
