@@ -19,6 +19,10 @@ export const routes = {
   // The inbox of notices (the server's INBOX_PATH: links in emails lead here).
   inbox: '/thong-bao',
   transparency: '/cong-khai',
+  // Citizen feedback (docs/FEEDBACK.md): '/phan-anh/gui' is listed before '/phan-anh/:code' so it wins.
+  feedback: '/phan-anh',
+  feedbackNew: '/phan-anh/gui',
+  feedbackOne: '/phan-anh/:code',
   // Everything under /can-bo belongs to the lazily loaded back office.
   backoffice: '/can-bo',
 } as const;

@@ -28,6 +28,8 @@ import { NoticesProvider } from '../features/notifications/NoticesProvider';
 const BackofficeApp = lazy(() => import('../features/backoffice/BackofficeApp'));
 // The transparency page and its charts are a chunk of their own too.
 const PublicIndicatorsPage = lazy(() => import('../features/indicators/PublicIndicatorsPage'));
+// Feedback and its map (Leaflet) are a chunk of their own.
+const FeedbackApp = lazy(() => import('../features/feedback/FeedbackApp'));
 
 function CurrentPage() {
   const { pathname } = useLocation();
@@ -71,6 +73,14 @@ function CurrentPage() {
       return (
         <Suspense fallback={<Loading />}>
           <PublicIndicatorsPage />
+        </Suspense>
+      );
+    case 'feedback':
+    case 'feedbackNew':
+    case 'feedbackOne':
+      return (
+        <Suspense fallback={<Loading />}>
+          <FeedbackApp page={match.name === 'feedback' ? 'list' : match.name === 'feedbackNew' ? 'new' : 'one'} code={match.name === 'feedbackOne' ? match.params.code : undefined} />
         </Suspense>
       );
     case 'backoffice':

@@ -15,5 +15,6 @@ import { vneid } from './sections/vneid.en';
 import { noticesAdmin } from './sections/noticesAdmin.en';
 import { indicators } from './sections/indicators.en';
 import { projects } from './sections/projects.en';
+import { feedback } from './sections/feedback.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback };

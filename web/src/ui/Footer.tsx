@@ -40,6 +40,9 @@ export function Footer() {
               <Link to={href('transparency')}>{t('nav.transparency')}</Link>
             </li>
             <li>
+              <Link to={href('feedback')}>{t('nav.feedback')}</Link>
+            </li>
+            <li>
               <a href="/api/docs">{t('footer.apiDocs')}</a>
             </li>
           </ul>

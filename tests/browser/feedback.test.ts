@@ -1,0 +1,121 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maybeOne } from '../../src/db/client.ts';
+import { DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
+import { metadataOf } from '../../src/domain/photo-metadata.ts';
+import { demoClients } from '../support/client.ts';
+import { phoneTracesIn, withPhoneMetadata } from '../support/photos.ts';
+import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+// Issue 12's "done when": a citizen reports a broken street light with a photo on the map from a
+// phone-sized browser, an official handles it, the answer appears publicly, and the same report
+// is visible through the Open311 API. The photo is a real picture drawn by Chromium, with a
+// phone's EXIF (GPS, camera) added; the stored file is read back without them.
+
+let env: BrowserEnv;
+let photoPath = '';
+
+beforeAll(async () => {
+  env = await startBrowserEnv();
+  const { page, context } = await newPage(env);
+  await page.goto('/');
+  // A real picture, encoded by the browser.
+  const dataUrl = (await page.evaluate(`(() => {
+    const c = document.createElement('canvas');
+    c.width = 320;
+    c.height = 240;
+    const g = c.getContext('2d');
+    g.fillStyle = '#223';
+    g.fillRect(0, 0, 320, 240);
+    g.fillStyle = '#fd0';
+    g.beginPath();
+    g.arc(160, 80, 30, 0, Math.PI * 2);
+    g.fill();
+    return c.toDataURL('image/jpeg', 0.9);
+  })()`)) as string;
+  await context.close();
+  photoPath = join(tmpdir(), `nts-den-hong-${process.pid}.jpg`);
+  writeFileSync(photoPath, withPhoneMetadata(Buffer.from(dataUrl.split(',')[1]!, 'base64')));
+});
+afterAll(() => env?.close());
+
+describe('a broken street light, on a phone', () => {
+  let code = '';
+
+  it('the citizen reports it with a photo and a pin on the map', async () => {
+    const { context, page } = await newPage(env, { mobile: true });
+    await signInUi(page, DEMO_CITIZEN.cccd);
+    await page.goto('/phan-anh/gui');
+    await page.getByRole('heading', { level: 1, name: 'Gửi phản ánh, kiến nghị' }).waitFor();
+    await page.getByLabel('Loại phản ánh').selectOption('roads_lighting');
+    await page.getByLabel('Nội dung').fill('Đèn đường trước nhà văn hóa khu 3 bị hỏng, tối om từ ba hôm nay.');
+    const map = page.getByRole('application', { name: /chạm để chọn vị trí/ });
+    await map.waitFor();
+    await expect.poll(() => page.locator('.leaflet-interactive').count()).toBeGreaterThan(0);
+    const box = (await map.boundingBox())!;
+    // A tap inside the ward (the map is fitted to it), scrolled into view first.
+    await map.click({ position: { x: box.width * 0.6, y: box.height * 0.45 } });
+    await page.getByText(/Đã chọn vị trí:/).waitFor();
+    await page.getByText(/Ranh giới trên bản đồ là gần đúng/).first().waitFor();
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/feedback/photos') && r.request().method() === 'POST');
+    await page.getByLabel(/^Ảnh/).setInputFiles(photoPath);
+    expect((await uploaded).status()).toBe(201);
+    await page.getByRole('img', { name: 'Ảnh 1 của phản ánh' }).waitFor();
+    await check(page, 'feedback-report-phone');
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await page.getByRole('heading', { level: 1, name: /Phản ánh PA-\d{6}-\d{4}/ }).waitFor();
+    code = /PA-\d{6}-\d{4}/.exec((await page.getByRole('heading', { level: 1 }).textContent())!)![0];
+    await check(page, 'feedback-follow-phone');
+    await context.close();
+  });
+
+  it('the stored photo has no GPS position or camera details', async () => {
+    const u = await maybeOne<{ sha256: string }>(
+      env.t.database.db,
+      sql`select up.sha256 from feedback_photos p join uploads up on up.id = p.upload_id join feedback_reports r on r.id = p.report_id where r.code = ${code}`,
+    );
+    const chunks: Buffer[] = [];
+    for await (const ch of (await env.t.blobs.get(u!.sha256))!) chunks.push(ch as Buffer);
+    const stored = Buffer.concat(chunks);
+    expect(metadataOf(stored)).toEqual({ exif: false, gps: false, xmp: false, text: false });
+    expect(phoneTracesIn(stored)).toEqual([]);
+  });
+
+  it('officials handle it; the answer is public on the list, the map and the report’s page; Open311 has it', async () => {
+    const c = await demoClients(env.t.app);
+    const d = (await c.reception.get(`/api/v1/staff/feedback/${code}`)).json();
+    const fwd = await c.reception.post(`/api/v1/staff/feedback/${code}/actions`, { action: 'forward', version: d.version, departmentId: d.suggestedDepartment });
+    expect(fwd.statusCode, fwd.body).toBe(200);
+    const ans = await c.leader.post(`/api/v1/staff/feedback/${code}/actions`, { action: 'answer', version: fwd.json().version, answer: 'Đèn đã được thay bóng mới. Cảm ơn ông/bà.' });
+    expect(ans.statusCode, ans.body).toBe(200);
+
+    const { context, page } = await newPage(env, { mobile: true });
+    await page.goto('/phan-anh');
+    await page.getByRole('link', { name: code }).waitFor();
+    await page.getByLabel('Trạng thái').selectOption('answered');
+    await page.getByRole('link', { name: code }).waitFor();
+    await check(page, 'feedback-list-phone');
+    await page.getByRole('link', { name: code }).click();
+    await page.getByText('Đèn đã được thay bóng mới. Cảm ơn ông/bà.').waitFor();
+    expect(await page.content()).not.toContain(DEMO_CITIZEN.fullName);
+    await check(page, 'feedback-answer-public-phone');
+    const open311 = await page.request.get(`/open311/v2/requests/${code}.json`);
+    expect((await open311.json())[0]).toMatchObject({ service_request_id: code, status: 'closed', status_notes: 'Đèn đã được thay bóng mới. Cảm ơn ông/bà.' });
+    await context.close();
+  });
+
+  it('the reporter rates the answer on the phone', async () => {
+    const { context, page } = await newPage(env, { mobile: true });
+    await signInUi(page, DEMO_CITIZEN.cccd);
+    await page.goto(`/phan-anh/${code}`);
+    await page.getByText('Bạn đánh giá câu trả lời thế nào?').waitFor();
+    await page.getByLabel('Rất hài lòng').check();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByText('Người gửi đánh giá').waitFor();
+    await check(page, 'feedback-rated-phone');
+    await context.close();
+  });
+});

@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { WARD_AREAS } from '@domain/feedback-areas.ts';
+import { useT } from '../../i18n';
+
+export interface MapPoint {
+  lat: number;
+  lon: number;
+  label?: string;
+  href?: string;
+}
+
+/**
+ * The ward map: the areas from local GeoJSON (no internet needed; no tile server by default),
+ * points of reports, and — when `onPick` is given — a pin the person places by tapping. Loaded
+ * with its page only (Leaflet is in this chunk).
+ */
+export default function WardMap({ points = [], picked, onPick, label }: { points?: MapPoint[]; picked?: { lat: number; lon: number } | null; onPick?: (p: { lat: number; lon: number }) => void; label: string }) {
+  const { t } = useT();
+  const box = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layer = useRef<L.LayerGroup | null>(null);
+  const pickRef = useRef(onPick);
+  pickRef.current = onPick;
+
+  useEffect(() => {
+    if (!box.current) return;
+    const m = L.map(box.current, { attributionControl: true, zoomSnap: 0.5 });
+    const areas = L.geoJSON(WARD_AREAS as never, { style: { color: '#1d70b8', weight: 2, fillOpacity: 0.08 } }).addTo(m);
+    areas.eachLayer((l) => {
+      const f = (l as L.Layer & { feature?: { properties: { name: string } } }).feature;
+      if (f) l.bindTooltip(f.properties.name);
+    });
+    m.fitBounds(areas.getBounds());
+    m.attributionControl.addAttribution('Ranh giới: censusVN2009 (MIT), gần đúng');
+    m.on('click', (e: L.LeafletMouseEvent) => pickRef.current?.({ lat: Number(e.latlng.lat.toFixed(6)), lon: Number(e.latlng.lng.toFixed(6)) }));
+    layer.current = L.layerGroup().addTo(m);
+    map.current = m;
+    return () => {
+      m.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const g = layer.current;
+    if (!g) return;
+    g.clearLayers();
+    for (const p of points) {
+      const mk = L.circleMarker([p.lat, p.lon], { radius: 7, color: '#d4351c', fillOpacity: 0.8 }).addTo(g);
+      if (p.label) mk.bindTooltip(p.label);
+    }
+    if (picked) L.circleMarker([picked.lat, picked.lon], { radius: 10, color: '#00703c', weight: 3, fillOpacity: 0.6 }).addTo(g);
+  }, [points, picked]);
+
+  return (
+    <figure className="ward-map">
+      <div ref={box} className="ward-map__canvas" role="application" aria-label={label} />
+      <figcaption className="hint">{t('fb.map.approximate')}</figcaption>
+    </figure>
+  );
+}
