@@ -91,6 +91,8 @@ export class CallbackReceiver {
   duplicates = 0;
   readonly refused: RefusedCall[] = [];
   down = false;
+  /** The next this many accepted events are answered 502, as if the acknowledgement were lost: the sender must deliver them again. */
+  loseAcks = 0;
   private server: Server | null = null;
   private port = 0;
 
@@ -170,6 +172,10 @@ export class CallbackReceiver {
       return { status: 200 };
     }
     this.events.push({ event, idempotencyKey: key, keyId, receivedAt: this.now() });
+    if (this.loseAcks > 0) {
+      this.loseAcks--;
+      return { status: 502, reason: 'acknowledgement lost (simulated)' };
+    }
     return { status: 200 };
   }
 }

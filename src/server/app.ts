@@ -22,6 +22,8 @@ import { registerRoutes } from './routes.ts';
 import { registerWeb } from './web.ts';
 import { createMessageWorker, sendersFromConfig } from '../modules/messages/index.ts';
 import { open311Routes } from '../modules/feedback/open311.routes.ts';
+import { webhookSender } from '../modules/interop/interop.outbound.ts';
+import { serverKeys } from './secrets.ts';
 import { registerUploadSweeper } from '../modules/files/files.sweep.ts';
 import { registerNotificationScheduler } from '../modules/notifications/index.ts';
 import { registerMailViewer } from '../modules/messages/messages.viewer.ts';
@@ -109,7 +111,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The outbox worker: every instance runs one; started when the app is ready, stopped on close.
   const worker = createMessageWorker({
     database: deps.database,
-    senders: deps.senders ?? sendersFromConfig(config.messages, app.log, deps.database),
+    senders: {
+      ...(deps.senders ?? sendersFromConfig(config.messages, app.log, deps.database)),
+      // Status events to connected systems: always the real sender (tests run a real receiver).
+      webhook:
+        deps.senders?.webhook ??
+        webhookSender({ database: deps.database, keys: serverKeys(config.secret), timeoutMs: config.interop.callbackTimeoutMs, now: deps.now ?? (() => new Date()) }),
+    },
     now: deps.now ?? (() => new Date()),
     log: app.log,
     retry: config.messages.retry,

@@ -42,7 +42,7 @@ interface SignUpRow {
   address: string | null;
   password_hash: string;
   record_id: string | null;
-  code_channel: Channel | null;
+  code_channel: Exclude<Channel, 'webhook'> | null;
   code_recipient: string | null;
   created_at: string;
   expires_at: string;

@@ -35,6 +35,9 @@ export interface DossierRow {
   supplement_rounds: number;
   submitted_by: string;
   version: number;
+  /** The sender's code of a dossier a connected system forwarded (the national portal's), and that system. */
+  external_code: string | null;
+  origin_system_id: string | null;
 }
 
 export interface ApplicantSnapshot {

@@ -13,6 +13,7 @@ import type { SessionUser } from '../../server/auth.ts';
 import { findUser, type UserRow } from '../accounts/accounts.service.ts';
 import { findOrCreateApplicant } from '../accounts/applicants.service.ts';
 import { audit } from '../audit/audit.ts';
+import { publishDossierEvents } from '../interop/interop.outbound.ts';
 import { notifyDossierEvent, type NotifySettings } from '../notifications/index.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
@@ -104,6 +105,7 @@ export async function submitDossier(
       );
       const code = dossier.code;
       await notifyDossierEvent(tx, dossier.id, { action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: actor.id, comment: null, data: {} }, opts.ctx.notify, opts.now, dossier);
+      await publishDossierEvents(tx, dossier, 1, opts.now);
       await audit(tx, { actorId: actor.id, action: 'dossier_submit', entityType: 'dossier', entityId: code, requestId: opts.ctx.requestId, ip: opts.ctx.ip }, opts.now);
       // The dossier's view, from what this transaction wrote: a new dossier has no assignee, no
       // department, no supplement round and no rating yet.
@@ -269,6 +271,8 @@ export async function actOnDossier(
     const updated = await applyDecision(tx, d, decision, actor.id, now);
     // Each appended event tells whom it concerns (a proposal the desk has not sent tells the applicant nothing).
     for (const e of decision.events) await notifyDossierEvent(tx, d.id, { ...e, actorId: actor.id }, ctx.notify, now, updated);
+    // … and every connected system that follows the dossier gets them, in order (src/modules/interop).
+    await publishDossierEvents(tx, updated, decision.events.length, now);
     await audit(tx, { actorId: actor.id, action: `dossier_${input.action}`, entityType: 'dossier', entityId: d.code, requestId: ctx.requestId, ip: ctx.ip }, now);
     await hook?.({ tx, dossier: updated, actor, input, now });
     return updated;

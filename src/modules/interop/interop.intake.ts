@@ -12,6 +12,7 @@ import type { DossierRow } from '../dossiers/dossiers.repo.ts';
 import type { BlobStore } from '../files/storage.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { storeAttachments } from './interop.attachments.ts';
+import { publishDossierEvents } from './interop.outbound.ts';
 import type { IntakeInput } from './interop.schemas.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
 
@@ -148,6 +149,7 @@ export async function intakeDossier(
         },
         o.now,
       );
+      await publishDossierEvents(tx, dossier, 1, o.now);
       return { dossier, created: true };
     });
   try {

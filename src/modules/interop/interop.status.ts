@@ -15,7 +15,7 @@ import type { ConnectedSystem } from './interop.systems.ts';
 export const STATUS_EVENT_JSON_SCHEMA: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'docs', 'interop', 'status-event.schema.json'), 'utf8'));
 
 /** A dossier's facts for its status events (one query: the two units' codes and its origin). */
-export async function dossierFacts(ex: Executor, d: DossierRow & { external_code?: string | null; origin_system_id?: string | null }): Promise<DossierFacts> {
+export async function dossierFacts(ex: Executor, d: DossierRow): Promise<DossierFacts> {
   const u = await maybeOne<{ receiving: string; handling: string; origin_kind: SystemKind | null }>(
     ex,
     sql`select r.code as receiving, h.code as handling, (select kind from interop_systems where id = ${d.origin_system_id ?? null}) as origin_kind

@@ -8,7 +8,7 @@ import { isTemplateKey, renderTemplate, type Channel, type Rendered, type Templa
 export interface NewMessage {
   channel: Channel;
   /** One of the outbox's own templates, or the notification whose text is given in `text`. */
-  template: TemplateKey | NotificationEvent;
+  template: TemplateKey | NotificationEvent | 'interop.status_event';
   /** The text, already written (a notification's); otherwise the template writes it from data and secrets. */
   text?: Rendered;
   recipient: string;
@@ -25,6 +25,8 @@ export interface NewMessage {
   scrubAt?: Date | null;
   /** The inbox notification this message carries to a channel. */
   notificationId?: string | null;
+  /** Messages with the same key are delivered one at a time, in the order they were written. */
+  orderingKey?: string | null;
 }
 
 /**
@@ -52,10 +54,10 @@ export async function enqueueMessage(tx: Executor, m: NewMessage, now: Date): Pr
   const row = await maybeOne<{ id: string }>(
     tx,
     sql`insert into messages (id, channel, recipient, subject, body, template, data, dedupe_key, user_id, status, attempts,
-                              next_attempt_at, expires_at, scrub_at, scrubbed_body, created_at, notification_id)
+                              next_attempt_at, expires_at, scrub_at, scrubbed_body, created_at, notification_id, ordering_key)
         values (${id}, ${m.channel}, ${m.recipient}, ${rendered.subject}, ${rendered.body}, ${m.template}, ${JSON.stringify(data)}::jsonb,
                 ${m.dedupeKey ?? null}, ${m.userId ?? null}, 'pending', 0, ${now.toISOString()}, ${m.expiresAt?.toISOString() ?? null},
-                ${scrubAt?.toISOString() ?? null}, ${scrubbed}, ${now.toISOString()}, ${m.notificationId ?? null})
+                ${scrubAt?.toISOString() ?? null}, ${scrubbed}, ${now.toISOString()}, ${m.notificationId ?? null}, ${m.orderingKey ?? null})
         on conflict (dedupe_key) do nothing
         returning id`,
   );
@@ -100,8 +102,10 @@ export async function claimDueMessages(ex: Executor, o: { now: Date; workerId: s
     ex,
     sql`update messages m
         set status = 'sending', attempts = m.attempts + 1, leased_by = ${o.workerId}, next_attempt_at = ${leaseEnd}
-        from (select id from messages
+        from (select id from messages q
               where status in ('pending', 'sending') and next_attempt_at <= ${o.now.toISOString()}
+                and (q.ordering_key is null or not exists (
+                  select 1 from messages p where p.ordering_key = q.ordering_key and p.seq < q.seq and p.status in ('pending', 'sending')))
               order by next_attempt_at
               limit ${o.limit}
               for update skip locked) due

@@ -82,7 +82,8 @@ function present(m: MessageRow, showText: boolean) {
   return {
     id: m.id,
     channel: m.channel,
-    recipient: showText ? m.recipient : m.channel === 'sms' ? maskPhone(m.recipient) : maskEmail(m.recipient),
+    // A connected system's code (webhook) is no one's personal data.
+    recipient: showText || m.channel === 'webhook' ? m.recipient : m.channel === 'sms' ? maskPhone(m.recipient) : maskEmail(m.recipient),
     template: m.template,
     subject: showText ? m.subject : null,
     body: showText ? m.body : null,

@@ -29,6 +29,8 @@ export interface MessageSenders {
   sms: MessageSender;
   email: MessageSender;
   zalo?: MessageSender;
+  /** Status events to connected systems (src/modules/interop). */
+  webhook?: MessageSender;
 }
 
 export class PermanentDeliveryError extends Error {

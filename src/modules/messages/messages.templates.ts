@@ -6,7 +6,8 @@
  * masked, which replaces the body once the secret has expired.
  */
 
-export const CHANNELS = ['sms', 'email', 'zalo'] as const;
+// `webhook`: status events to connected systems (src/modules/interop), written by their own code, never by a template.
+export const CHANNELS = ['sms', 'email', 'zalo', 'webhook'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface Rendered {

@@ -79,9 +79,10 @@ export function createMessageWorker(o: WorkerOptions): MessageWorker {
   async function runOnce(): Promise<RunResult> {
     const result: RunResult = { sent: 0, retried: 0, failed: 0, expired: 0 };
     await scrubExpiredSecrets(o.database.db, o.now());
-    // A full batch means more may be due; a bounded number of rounds keeps one pass short.
+    // Until nothing more is due: a full batch may leave more, and a message delivered in order
+    // (ordering_key) makes the next of its kind due. A bounded number of rounds keeps a pass short.
     for (let round = 0; round < 50; round++) {
-      if ((await deliverBatch(result)) < batch) break;
+      if ((await deliverBatch(result)) === 0) break;
     }
     return result;
   }

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
+import { formatVn } from '../../domain/calendar/index.ts';
+import { HEADERS, signRequest, statusEvent } from '../../domain/interop.ts';
+import type { ServerKeys } from '../../server/secrets.ts';
+import type { DossierRow } from '../dossiers/dossiers.repo.ts';
+import { enqueueMessage } from '../messages/messages.repo.ts';
+import { PermanentDeliveryError, type MessageSender, type OutgoingMessage } from '../messages/messages.senders.ts';
+import { dossierFacts, eventFacts } from './interop.status.ts';
+
+/**
+ * Puts the last `count` events of a dossier (just appended, in the transaction that appended them)
+ * in the outbox, once for each connected system that follows the dossier: the system it came from,
+ * and every active system of its receiving or handling unit with `sync_all` (the national portal,
+ * which syncs every dossier of the unit). One message per event and system, keyed by the event
+ * (a retry or a second call writes nothing new), ordered per dossier and system.
+ * Call it once per dossier write, after the events: submit, every action, an intake.
+ */
+export async function publishDossierEvents(tx: Executor, d: DossierRow, count: number, now: Date): Promise<number> {
+  const systems = await rows<{ id: string; code: string }>(
+    tx,
+    sql`select id, code from interop_systems
+        where active and callback_url is not null
+          and (id = ${d.origin_system_id ?? null} or (sync_all and unit_id in (${d.receiving_unit_id}, ${d.handling_unit_id})))`,
+  );
+  if (systems.length === 0 || count < 1) return 0;
+  const facts = await dossierFacts(tx, d);
+  const events = await eventFacts(tx, d.id, count);
+  let written = 0;
+  for (const e of events) {
+    const payload = statusEvent(facts, e, formatVn);
+    for (const s of systems) {
+      const r = await enqueueMessage(
+        tx,
+        {
+          channel: 'webhook',
+          recipient: s.code,
+          template: 'interop.status_event',
+          text: { subject: `${payload.action} ${payload.dossier.code}`, body: JSON.stringify(payload) },
+          data: { eventId: payload.eventId, action: payload.action, dossierCode: payload.dossier.code, sequence: payload.sequence },
+          dedupeKey: `interop:${s.id}:${payload.eventId}`,
+          orderingKey: `interop:${s.id}:${d.id}`,
+        },
+        now,
+      );
+      if (r.inserted) written++;
+    }
+  }
+  return written;
+}
+
+/** Whether an HTTP status means "try again later" (the receiver is busy or down) rather than "this will never be accepted". */
+const retryable = (status: number) => status === 408 || status === 425 || status === 429 || status >= 500;
+
+/**
+ * Delivers status events: POSTs the stored JSON to the system's callback URL, signed like the
+ * machine API's requests (docs/INTEROP.md) with the system's newest key, the event's id as the
+ * Idempotency-Key (the same on every redelivery). A 2xx answer is an acknowledgement; 408, 429,
+ * 5xx and network errors are retried with the outbox's back-off; any other answer (the receiver
+ * refuses the event: a signature it cannot check, a body it rejects) goes to the dead-letter list
+ * at once, for the admin to read and replay once the cause is fixed.
+ */
+export function webhookSender(o: { database: Database; keys: ServerKeys; timeoutMs: number; now: () => Date }): MessageSender {
+  return {
+    channel: 'webhook',
+    name: 'interop-webhook',
+    async send(m: OutgoingMessage) {
+      const target = await maybeOne<{ id: string; callback_url: string | null; active: boolean; key_id: string | null; signing_secret_sealed: string | null }>(
+        o.database.db,
+        sql`select s.id, s.callback_url, s.active, k.key_id, k.signing_secret_sealed
+            from interop_systems s left join lateral (select key_id, signing_secret_sealed from interop_keys where system_id = s.id order by created_at desc limit 1) k on true
+            where s.code = ${m.recipient}`,
+      );
+      if (!target?.active || !target.callback_url || !target.key_id) throw new PermanentDeliveryError(`connected system ${m.recipient} is suspended, unknown or has no callback URL`);
+      const secret = o.keys.unseal(target.signing_secret_sealed ?? '');
+      if (!secret) throw new PermanentDeliveryError(`the signing secret of ${m.recipient} cannot be opened (SESSION_SECRET changed?)`);
+      const url = new URL(target.callback_url);
+      const timestamp = String(Math.floor(o.now().getTime() / 1000));
+      const eventId = String(m.data.eventId ?? m.id);
+      const res = await fetch(url, {
+        method: 'POST',
+        redirect: 'error',
+        signal: AbortSignal.timeout(o.timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          [HEADERS.timestamp]: timestamp,
+          [HEADERS.signature]: signRequest(secret, { timestamp, method: 'POST', path: `${url.pathname}${url.search}`, body: m.body }),
+          [HEADERS.keyId]: target.key_id,
+          [HEADERS.idempotencyKey]: eventId,
+          [HEADERS.event]: String(m.data.action ?? ''),
+        },
+        body: m.body,
+      });
+      const answer = (await res.text().catch(() => '')).slice(0, 300);
+      if (res.ok) return { providerRef: `HTTP ${res.status}` };
+      const error = `HTTP ${res.status} from ${url.origin}: ${answer}`;
+      if (retryable(res.status)) throw new Error(error);
+      throw new PermanentDeliveryError(error);
+    },
+  };
+}

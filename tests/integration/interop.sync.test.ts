@@ -1,0 +1,181 @@
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/db/client.ts';
+import { DEMO_PORTAL, demoPortalApiKey } from '../../src/modules/interop/interop.demo.ts';
+import { webhookSender } from '../../src/modules/interop/interop.outbound.ts';
+import { createMessageWorker, type MessageSender, type MessageWorker } from '../../src/modules/messages/index.ts';
+import { serverKeys } from '../../src/server/secrets.ts';
+import { CallbackReceiver, PortalClient, sampleDossier } from '../../scripts/national-portal/portal.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { TEST_ENV } from '../support/seeded-database.ts';
+import { uploadPdf } from '../support/builders.ts';
+import { demoClients, type Client } from '../support/client.ts';
+
+// Status back to the national portal (issue 10): every event of a dossier it follows leaves
+// through the outbox, signed, in order per dossier, retried while the receiver is down, with the
+// same idempotency key on every redelivery; the receiver is a stand-in that checks the published
+// schema and the signature, not a mock that accepts anything.
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+const none: MessageSender = { channel: 'sms', name: 'none', send: async () => ({ providerRef: null }) };
+
+let t: TestApp;
+let c: Awaited<ReturnType<typeof demoClients>>;
+let portal: PortalClient;
+let receiver: CallbackReceiver;
+let proc: Parameters<typeof sampleDossier>[0];
+let n = 100;
+
+const worker = (id: string): MessageWorker =>
+  createMessageWorker({
+    database: t.database,
+    senders: { sms: none, email: { ...none, channel: 'email' }, webhook: webhookSender({ database: t.database, keys: serverKeys(loadConfig({ ...TEST_ENV }, tmpdir()).secret), timeoutMs: 5000, now: t.clock.now }) },
+    now: t.clock.now,
+    log: quiet,
+    retry: { baseDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 8 },
+    pollMs: 60_000,
+    id,
+  });
+let w1: MessageWorker;
+let w2: MessageWorker;
+
+const act = (who: Client, code: string, body: Record<string, unknown>) => who.post(`/api/v1/dossiers/${code}/actions`, body);
+async function forward(): Promise<string> {
+  const res = await portal.forward(sampleDossier(proc, n++, { filedAt: t.clock.now() }));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return (res.body as { code: string }).code;
+}
+/** Delivers until nothing is due: a connection the receiver dropped while it restarted costs one retry (30 s later). */
+async function drain() {
+  for (let i = 0; i < 4; i++) {
+    await w1.runOnce();
+    if ((await pending()) === 0) return;
+    t.clock.advanceHours(0.02);
+  }
+}
+const pending = async () => (await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from messages where channel = 'webhook' and status <> 'sent'`))[0]!.n;
+
+beforeAll(async () => {
+  t = await startTestApp({ MESSAGE_WORKER: 'false' });
+  c = await demoClients(t.app);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  portal = new PortalClient(`http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, demoPortalApiKey(), DEMO_PORTAL.signingSecret, t.clock.now);
+  receiver = new CallbackReceiver(DEMO_PORTAL.signingSecret, '/nts/callbacks', t.clock.now);
+  await receiver.start();
+  const moved = await c.admin.patch(`/api/v1/admin/interop/systems/${DEMO_PORTAL.code}`, { callbackUrl: receiver.url });
+  expect(moved.statusCode, moved.body).toBe(200);
+  proc = (await c.anonymous.get('/api/v1/procedures/1.001193')).json();
+});
+afterAll(async () => {
+  await receiver.stop();
+  await t.close();
+});
+
+describe('status events to the national portal', () => {
+  it('the round trip: every event of a forwarded dossier, signed, in the published shape, in order', async () => {
+    const code = await forward();
+    expect((await act(c.reception, code, { action: 'receive' })).statusCode).toBe(200);
+    expect((await act(c.reception, code, { action: 'assign', assigneeId: c.specialist.id })).statusCode).toBe(200);
+    expect((await act(c.specialist, code, { action: 'propose', outcome: 'granted', comment: 'Đủ điều kiện' })).statusCode).toBe(200);
+    expect((await act(c.leader, code, { action: 'approve' })).statusCode).toBe(200);
+    const file = await uploadPdf(c.specialist, 'ket-qua.pdf');
+    expect((await act(c.specialist, code, { action: 'issue_result', fileIds: [file] })).statusCode).toBe(200);
+    expect((await act(c.reception, code, { action: 'return_result', method: 'electronic' })).statusCode).toBe(200);
+
+    w1 = worker('w1');
+    await w1.runOnce();
+    expect(receiver.refused).toEqual([]);
+    const seen = receiver.eventsOf(code);
+    expect(seen.map((e) => e.action)).toEqual(['submit', 'receive', 'assign', 'propose', 'approve', 'issue_result', 'return_result']);
+    expect(seen.map((e) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(seen[0]!.dossier).toMatchObject({ code, channel: 'national_portal', procedureCode: '1.001193', receivingUnitCode: 'DEMO.07894.H25' });
+    const result = seen.find((e) => e.action === 'issue_result')!;
+    expect(result.result!.files).toHaveLength(1);
+    expect(result.result!.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(seen.at(-1)!.dossier).toMatchObject({ status: 'returned', portalStatus: 10 });
+    expect(seen.at(-1)!.dossier.returnedAt).toMatch(/\+07:00$/);
+    expect(await pending()).toBe(0);
+  });
+
+  it('a dossier filed at the desk is not sent to a portal that follows only its own', async () => {
+    const before = receiver.events.length;
+    const sub = await c.citizen.post('/api/v1/dossiers', { procedureCode: '1.001193', formData: sampleDossier(proc, 0).formData, documents: [] });
+    expect(sub.statusCode).toBe(400); // incomplete: nothing filed, nothing sent
+    await w1.runOnce();
+    expect(receiver.events.length).toBe(before);
+  });
+
+  it('a receiver down for ten minutes under load loses nothing; redeliveries carry the same key; order holds per dossier', async () => {
+    await receiver.stop();
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) codes.push(await forward());
+    for (const code of codes) {
+      await act(c.reception, code, { action: 'receive' });
+      await act(c.reception, code, { action: 'assign', assigneeId: c.specialist.id });
+    }
+    const r1 = await w1.runOnce();
+    expect(r1.retried).toBe(5); // the first event of each dossier; the later ones wait behind it
+    expect(await pending()).toBe(15);
+    for (let minute = 0; minute < 10; minute++) {
+      t.clock.advanceHours(1 / 60);
+      await w1.runOnce();
+    }
+    expect(await pending()).toBe(15);
+    const failed = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from messages where channel = 'webhook' and status = 'failed'`);
+    expect(failed[0]!.n).toBe(0);
+
+    // Back, but the first answer of each dossier is lost on the way: the event was taken, the sender does not know.
+    await receiver.start();
+    receiver.loseAcks = 3;
+    t.clock.advanceHours(1);
+    w2 = worker('w2');
+    // Two workers (two app instances) deliver together.
+    await Promise.all([w1.runOnce(), w2.runOnce()]);
+    for (let i = 0; i < 3; i++) {
+      t.clock.advanceHours(1);
+      await Promise.all([w1.runOnce(), w2.runOnce()]);
+    }
+    expect(await pending()).toBe(0);
+    expect(receiver.refused).toEqual([]);
+    expect(receiver.duplicates).toBe(3);
+    for (const code of codes) expect(receiver.eventsOf(code).map((e) => e.action)).toEqual(['submit', 'receive', 'assign']);
+    for (const e of receiver.events) expect(e.idempotencyKey).toBe(e.event.eventId);
+  });
+
+  it('a receiver that refuses the event (its signature check fails) sends it to the dead-letter list; the admin replays it once fixed', async () => {
+    const code = await forward();
+    const stranger = new CallbackReceiver('not-the-shared-secret', '/nts/callbacks', t.clock.now);
+    await receiver.stop();
+    const port = Number(new URL(receiver.url).port);
+    await stranger.start(port);
+    await drain();
+    expect(stranger.refused[0]).toMatchObject({ status: 401, reason: 'signature does not match' });
+    const dead = await c.admin.get('/api/v1/admin/messages?status=failed');
+    const letter = (dead.json().items as { id: string; channel: string; recipient: string; lastError: string }[]).find((m) => m.channel === 'webhook');
+    expect(letter).toMatchObject({ recipient: DEMO_PORTAL.code });
+    expect(letter!.lastError).toMatch(/HTTP 401/);
+    await stranger.stop();
+    await receiver.start(port);
+    const replay = await c.admin.post(`/api/v1/admin/messages/${letter!.id}/replay`);
+    expect(replay.statusCode, replay.body).toBeLessThan(300);
+    await drain();
+    expect(receiver.eventsOf(code).map((e) => e.action)).toEqual(['submit']);
+  });
+
+  it('forwarding to a second unit on the same deployment: the hand-over is in the history and in the status events', async () => {
+    const code = await forward();
+    await act(c.reception, code, { action: 'receive' });
+    const tr = await act(c.leader, code, { action: 'transfer', unitCode: 'DEMO.00.H25.STNMT', reason: 'Thuộc thẩm quyền Sở' });
+    expect(tr.statusCode, tr.body).toBe(200);
+    await drain();
+    const last = receiver.eventsOf(code).at(-1)!;
+    expect(last).toMatchObject({ action: 'transfer', transferredTo: { unitCode: 'DEMO.00.H25.STNMT' }, dossier: { receivingUnitCode: 'DEMO.07894.H25', handlingUnitCode: 'DEMO.00.H25.STNMT' } });
+    // The other unit handles it: its queue shows it, and its actions go to the portal too.
+    expect((await act(c.otherUnit, code, { action: 'assign', assigneeId: c.otherUnit.id })).statusCode).toBe(200);
+    await drain();
+    expect(receiver.eventsOf(code).map((e) => e.action)).toEqual(['submit', 'receive', 'transfer', 'assign']);
+  });
+});
