@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { date, requiredText } from './projects-contract.ts';
 import { IndexRuleSchema } from './indicators-rules.ts';
 import { RISK_REASONS } from './indicators-risk.ts';
+import { TargetSchema } from './targets.ts';
 
 /** The longest period one request may ask for: a five-year term and a little. */
 export const MAX_PERIOD_DAYS = 6 * 366;
@@ -180,3 +181,31 @@ export type Report = z.infer<typeof ReportSchema>;
 export type PublicIndicators = z.infer<typeof PublicSchema>;
 export type Drill = z.infer<typeof DrillSchema>;
 export type Risk = z.infer<typeof RiskSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Term targets (src/domain/targets.ts)
+// ---------------------------------------------------------------------------------------------
+
+export const TargetKeyParams = z.strictObject({ key: z.string().regex(/^[a-z0-9_]{2,60}$/) });
+export const ActualBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  value: z.number().min(-1e15).max(1e15),
+  source: requiredText(500),
+  asOf: date(),
+});
+export { TargetSchema as TargetBody } from './targets.ts';
+
+const ActualSchema = z.object({ year: z.number(), value: z.number(), source: z.string(), asOf: z.string() });
+export const TargetsSchema = z.object({
+  items: z.array(
+    TargetSchema.extend({
+      history: z.array(ActualSchema.extend({ enteredBy: z.string().nullable() })),
+      computed: ActualSchema.nullable(),
+      latest: ActualSchema.nullable(),
+      state: z.enum(['met', 'on_track', 'behind', 'no_target', 'no_data']),
+      expected: z.number().nullable(),
+      progressPct: z.number().nullable(),
+    }),
+  ),
+});
+export type Targets = z.infer<typeof TargetsSchema>;

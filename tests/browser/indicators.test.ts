@@ -57,6 +57,10 @@ describe('the leaders’ view', () => {
     await page.getByRole('cell', { name: 'Cung cấp dịch vụ trực tuyến' }).waitFor();
     const risk = page.getByRole('region', { name: 'Điểm đang bị trừ: việc cần làm hôm nay' });
     await expect.poll(() => risk.locator('tbody tr').count()).toBeGreaterThan(0);
+    // The term's targets: measured ones have this year's figure from the dossiers.
+    const targets = page.getByRole('region', { name: 'Chỉ tiêu nhiệm kỳ 2025–2030' });
+    await targets.getByRole('row', { name: /Tỷ lệ hồ sơ TTHC xử lý trực tuyến .*Tính từ hồ sơ/ }).waitFor();
+    await targets.getByRole('row', { name: /Tổng thu ngân sách nhà nước trên địa bàn 438,608 tỷ đồng \(2025\) Phường chưa đặt số/ }).waitFor();
     await check(page, 'indicators-leaders');
 
     // The exported table is a CSV with the dossiers at risk.

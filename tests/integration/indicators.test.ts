@@ -186,3 +186,32 @@ describe('who sees what', () => {
     expectError(await c.anonymous.get('/api/v1/public/indicators?from=2026-03-31&to=2026-03-01'), 400, 'VALIDATION_FAILED');
   });
 });
+
+describe('the term’s targets', () => {
+  const find = (items: { key: string }[], key: string) => items.find((i) => i.key === key) as Record<string, unknown>;
+
+  it('online dossiers are measured from the platform; the seed’s baselines are shown', async () => {
+    const res = await c.leader.get('/api/v1/indicators/targets');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items;
+    // 2026 so far: 3 of the 4 dossiers received online; 80% due by 2030, from 0 in 2025 → 16% expected.
+    expect(find(items, 'online_dossiers')).toMatchObject({ target: 80, latest: { year: 2026, value: 75 }, state: 'on_track', expected: 16, progressPct: 93.75 });
+    expect(find(items, 'budget_revenue')).toMatchObject({ baseline: 438.608, baselineYear: 2025, target: null, state: 'no_target' });
+    expect(find(items, 'trained_workers')).toMatchObject({ baseline: 75, state: 'no_target' });
+    await expectError(await c.specialist.get('/api/v1/indicators/targets'), 403, 'FORBIDDEN');
+  });
+
+  it('an actual is entered with its source; the admin sets the ward’s figure; progress follows', async () => {
+    const entered = await c.leader.post('/api/v1/indicators/targets/budget_revenue/actuals', { year: 2026, value: 450, source: 'Báo cáo quyết toán quý I/2026', asOf: '2026-03-31' });
+    expect(entered.statusCode, entered.body).toBe(201);
+    expect(find(entered.json().items, 'budget_revenue')).toMatchObject({ latest: { year: 2026, value: 450, source: 'Báo cáo quyết toán quý I/2026' }, history: [{ enteredBy: 'Phạm Quang Huy' }] });
+    const target = { ...find(entered.json().items, 'budget_revenue'), target: 600 } as Record<string, unknown>;
+    for (const k of ['history', 'computed', 'latest', 'state', 'expected', 'progressPct']) delete target[k];
+    await expectError(await c.leader.post('/api/v1/indicators/targets', target), 403, 'FORBIDDEN');
+    const set = await c.admin.post('/api/v1/indicators/targets', target);
+    expect(set.statusCode, set.body).toBe(201);
+    // From 438.608 in 2025 to 600 in 2030: 470.89 expected in 2026; 450 is behind.
+    expect(find(set.json().items, 'budget_revenue')).toMatchObject({ target: 600, state: 'behind', expected: 470.89 });
+    await expectError(await c.leader.post('/api/v1/indicators/targets/nothing_here/actuals', { year: 2026, value: 1, source: 'x', asOf: '2026-03-31' }), 404, 'NOT_FOUND');
+  });
+});

@@ -14,12 +14,17 @@ import {
   RiskSchema,
   RuleBody,
   RuleStateSchema,
+  ActualBody,
+  TargetBody,
+  TargetKeyParams,
+  TargetsSchema,
 } from '../../domain/indicators-contract.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { breakdownCsv, drillCsv, indexCsv, riskCsv, trendCsv } from './indicators.csv.ts';
+import { enterActual, saveTarget, termTargets } from './targets.service.ts';
 import { atRisk, drill, enterInput, publicReport, report, resolvePeriod, rulesState, saveRule } from './indicators.service.ts';
 
 const tags = ['indicators'];
@@ -136,6 +141,38 @@ export function indicatorsRoutes(app: FastifyInstance, deps: AppDeps) {
       const unit = await deploymentData(deps);
       const id = await enterInput(db, req.user, unit.unitId, req.body, now(), ctx(req));
       return reply.code(201).send({ id });
+    },
+  );
+
+  api.get(
+    '/indicators/targets',
+    { schema: { tags, summary: 'Chỉ tiêu nhiệm kỳ 2025–2030: mục tiêu, số liệu thực hiện, tiến độ / the term targets', response: { 200: TargetsSchema } } },
+    async (req) => {
+      const unitId = await readable(req.user);
+      const t = now();
+      return { items: await termTargets(db.db, unitId, await loadWorkingCalendar(db.db), t) };
+    },
+  );
+
+  api.post(
+    '/indicators/targets',
+    { schema: { tags, summary: 'Thêm chỉ tiêu, hoặc đặt số liệu của phường cho một chỉ tiêu có sẵn / add or set a target', body: TargetBody, response: { 201: TargetsSchema } } },
+    async (req, reply) => {
+      const unit = await deploymentData(deps);
+      const t = now();
+      await saveTarget(db, req.user, unit.unitId, req.body, t, ctx(req));
+      return reply.code(201).send({ items: await termTargets(db.db, unit.unitId, await loadWorkingCalendar(db.db), t) });
+    },
+  );
+
+  api.post(
+    '/indicators/targets/:key/actuals',
+    { schema: { tags, summary: 'Nhập số liệu thực hiện của một chỉ tiêu, kèm nguồn / enter an actual with its source', params: TargetKeyParams, body: ActualBody, response: { 201: TargetsSchema } } },
+    async (req, reply) => {
+      const unit = await deploymentData(deps);
+      const t = now();
+      await enterActual(db, req.user, unit.unitId, req.params.key, req.body, t, ctx(req));
+      return reply.code(201).send({ items: await termTargets(db.db, unit.unitId, await loadWorkingCalendar(db.db), t) });
     },
   );
 }

@@ -11,6 +11,7 @@ import { PeriodForm, vnToday } from '../../indicators/components/PeriodForm';
 import { boHref } from '../paths';
 import { AtRiskSection } from './AtRiskSection';
 import { InputForm } from './InputForm';
+import { TargetsSection } from './TargetsSection';
 import '../../indicators/indicators.css';
 
 type Row = Report['breakdowns']['procedures'][number];
@@ -105,6 +106,7 @@ export function IndicatorsPage({ may }: { may: (c: Capability) => boolean }) {
             ]}
           />
           {may('indicators.enter') && <InputForm index={data.index} period={data.period} onSaved={reload} />}
+          <TargetsSection canEnter={may('indicators.enter')} />
         </>
       )}
     </>

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { rows, type Database, type Executor } from '../../db/client.ts';
+import { vnDateOf } from '../../domain/calendar/vn-time.ts';
+import type { WorkingCalendar } from '../../domain/calendar/working-time.ts';
+import { authorize, type Actor } from '../../domain/policy.ts';
+import { AppError } from '../../domain/errors.ts';
+import { headline, ingredientsOf, tally } from '../../domain/indicators.ts';
+import { round2 } from '../../domain/indicators-rules.ts';
+import { DEFAULT_TARGETS, targetState, type Actual, type Target, type TargetMeasure } from '../../domain/targets.ts';
+import { audit } from '../audit/audit.ts';
+import { catalogueFacts, loadFacts } from './indicators.repo.ts';
+import { periodBounds } from '../../domain/indicators.ts';
+import type { RequestContext } from './indicators.service.ts';
+
+async function targetsOf(ex: Executor, unitId: string): Promise<Target[]> {
+  const added = await rows<{ key: string; definition: Target }>(ex, sql`select key, definition from term_targets where unit_id = ${unitId} order by created_at`);
+  const byKey = new Map(added.map((a) => [a.key, a.definition]));
+  return [...DEFAULT_TARGETS.map((d) => byKey.get(d.key) ?? d), ...added.filter((a) => !DEFAULT_TARGETS.some((d) => d.key === a.key)).map((a) => a.definition)];
+}
+
+/** This year's figures the platform computes (the year so far), by measure. */
+async function measured(ex: Executor, unitId: string, cal: WorkingCalendar, now: Date): Promise<Record<TargetMeasure, number | null>> {
+  const today = vnDateOf(now);
+  const period = { from: `${today.slice(0, 4)}-01-01`, to: today };
+  const { start, end } = periodBounds(period);
+  const t = tally(await loadFacts(ex, unitId, start, end), { unitId, period, cal, now });
+  const h = headline(t);
+  const ing = ingredientsOf(t, await catalogueFacts(ex));
+  const pct = (r: number | null | undefined) => (r === null || r === undefined ? null : round2(r * 100));
+  return {
+    online_share: h.onlineShare,
+    procedures_online: pct(ing.procedures_online?.rate),
+    satisfied_share: h.satisfiedShare,
+    digitised_share: pct(t.digitised.received === 0 ? null : t.digitised.digitised / t.digitised.received),
+    on_time_share: h.onTimeShare,
+  };
+}
+
+/** Every target with its history of actuals, this year's computed figure, and where it stands. */
+export async function termTargets(ex: Executor, unitId: string, cal: WorkingCalendar, now: Date) {
+  const [targets, entries, computed] = await Promise.all([
+    targetsOf(ex, unitId),
+    rows<{ target_key: string; year: number; value: string; source: string; as_of: string; entered_by: string | null; entered_at: string }>(
+      ex,
+      sql`select a.target_key, a.year, a.value::text as value, a.source, a.as_of::text as as_of, u.full_name as entered_by, a.entered_at::text as entered_at
+            from target_actuals a left join users u on u.id = a.entered_by where a.unit_id = ${unitId} order by a.year, a.entered_at`,
+    ),
+    measured(ex, unitId, cal, now),
+  ]);
+  const year = Number(vnDateOf(now).slice(0, 4));
+  return targets.map((t) => {
+    const history = entries.filter((e) => e.target_key === t.key).map((e) => ({ year: e.year, value: Number(e.value), source: e.source, asOf: e.as_of, enteredBy: e.entered_by }));
+    const value = t.measure ? computed[t.measure] : null;
+    const computedNow: Actual | null = value === null ? null : { year, value, source: 'Tính từ hồ sơ trên nền tảng / computed from the platform’s dossiers', asOf: vnDateOf(now) };
+    // The latest year's latest entry; this year's computed figure when nothing was entered for this year or later.
+    const entered = history.length ? history[history.length - 1]! : null;
+    const latest = computedNow && (!entered || entered.year < year) ? computedNow : entered;
+    return { ...t, history, computed: computedNow, latest, ...targetState(t, latest) };
+  });
+}
+
+/**
+ * Records an actual of a target for a year, with its source.
+ * @throws AppError FORBIDDEN (not the unit's leader or admin), NOT_FOUND (no such target).
+ */
+export async function enterActual(db: Database, actor: Actor | null, unitId: string, key: string, input: { year: number; value: number; source: string; asOf: string }, now: Date, ctx: RequestContext) {
+  const user = authorize(actor, 'indicators.enter', { unitId });
+  if (!(await targetsOf(db.db, unitId)).some((t) => t.key === key)) throw new AppError('NOT_FOUND');
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`insert into target_actuals (id, unit_id, target_key, year, value, source, as_of, entered_by, entered_at)
+                         values (${randomUUID()}, ${unitId}, ${key}, ${input.year}, ${input.value}, ${input.source}, ${input.asOf}, ${user.id}, ${now.toISOString()})`);
+    await audit(tx, { actorId: user.id, action: 'target_actual', entityType: 'indicator', entityId: key, details: { ...input }, ...ctx }, now);
+  });
+}
+
+/**
+ * Adds a target, or sets the ward's own figures for a built-in one (same key).
+ * @throws AppError FORBIDDEN when the actor is not the deployment's unit admin.
+ */
+export async function saveTarget(db: Database, actor: Actor | null, unitId: string, t: Target, now: Date, ctx: RequestContext) {
+  const user = authorize(actor, 'indicators.rule_edit', { unitId });
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`insert into term_targets (unit_id, key, definition, created_by, created_at) values (${unitId}, ${t.key}, ${JSON.stringify(t)}::jsonb, ${user.id}, ${now.toISOString()})
+                         on conflict (unit_id, key) do update set definition = excluded.definition, created_by = excluded.created_by, created_at = excluded.created_at`);
+    await audit(tx, { actorId: user.id, action: 'target_save', entityType: 'indicator', entityId: t.key, details: t, ...ctx }, now);
+  });
+}
