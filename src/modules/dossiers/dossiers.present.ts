@@ -44,6 +44,8 @@ function progressOf(d: DossierRow, cal: WorkingCalendar, now: Date) {
 export function summarize(d: DossierRow & { procedure_name?: string; assignee_name?: string | null; applicant_answered?: boolean | null }, cal: WorkingCalendar, now: Date) {
   return {
     code: d.code,
+    /** Its code at the national portal (or the system that forwarded it), shown beside ours. */
+    externalCode: d.external_code ?? null,
     procedure: { code: d.procedure_code, name: d.procedure_name ?? '', version: d.procedure_version },
     channel: d.channel,
     applicantName: d.applicant.fullName,
@@ -220,6 +222,7 @@ export async function presentPublic(ex: Executor, d: DossierRow, withDetails: bo
   const proc = (await getProcedure(ex, d.procedure_code, d.procedure_version)).definition;
   const base = {
     code: d.code,
+    externalCode: d.external_code ?? null,
     procedure: { code: d.procedure_code, name: proc?.name ?? '' },
     ...progressOf(d, cal, now),
     applicantName: maskName(d.applicant.fullName),
