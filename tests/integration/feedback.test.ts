@@ -249,6 +249,14 @@ describe('what a report must have', () => {
   it('photos that are photos, uploaded by the same person', async () => {
     const pdf = await c.citizen.upload('a.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf', '/api/v1/feedback/photos');
     expectError(pdf, 400, 'FEEDBACK_PHOTO_INVALID');
+    // A body cut short is the sender's fault, not the server's.
+    const cut = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback/photos',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      payload: Buffer.concat([Buffer.from('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n'), phoneJpeg(7).subarray(0, 40)]),
+    });
+    expectError(cut, 400, 'VALIDATION_FAILED');
     const someoneElses = await uploadPhoto(c.specialist, 9);
     expectError(await c.citizen.post('/api/v1/feedback', report({ photos: [someoneElses] })), 400, 'FEEDBACK_PHOTO_INVALID');
   });

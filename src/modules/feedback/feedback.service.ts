@@ -192,16 +192,22 @@ export async function confirmDraft(deps: FeedbackDeps, unitId: string, draftId: 
 /**
  * Receives a photo: read whole (it is small), its location and camera metadata stripped, checked
  * clean, then stored through the file store. Returns the upload's id.
- * @throws AppError FEEDBACK_PHOTO_INVALID, FILE_TOO_LARGE, FEEDBACK_RATE_LIMITED
+ * @throws AppError FEEDBACK_PHOTO_INVALID, FILE_TOO_LARGE, FEEDBACK_RATE_LIMITED, VALIDATION_FAILED (cut short)
  */
 export async function receivePhoto(deps: FeedbackDeps, uploaderId: string | null, stream: NodeJS.ReadableStream & { truncated?: boolean }, name: string, now: Date, ctx: RequestContext) {
   await deps.database.transaction((tx) => limit(tx, `feedback-photo:ip:${ctx.ip}`, LIMITS.photosPerAddress, now));
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > deps.maxPhotoBytes) throw new AppError('FILE_TOO_LARGE', { maxBytes: deps.maxPhotoBytes });
-    chunks.push(chunk);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > deps.maxPhotoBytes) throw new AppError('FILE_TOO_LARGE', { maxBytes: deps.maxPhotoBytes });
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    // The body ended before the file did (a dropped connection, a malformed multipart body).
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', message: 'Tệp tải lên bị ngắt giữa chừng / the upload ended before the file was complete' }] });
   }
   if (stream.truncated) throw new AppError('FILE_TOO_LARGE', { maxBytes: deps.maxPhotoBytes });
   let bytes: Uint8Array;
