@@ -190,10 +190,29 @@ describe('a database seeded before leaders were modelled', () => {
 describe('the session says what each person may do beyond a dossier (the back office offers exactly that)', () => {
   const caps = async (client: Client) => (await client.get('/api/v1/auth/session')).json().user.capabilities as string[];
   it.each([
-    ['reception', ['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register']],
-    ['specialist', ['staff.list', 'projects.list', 'projects.manage', 'catalogue.review']],
-    ['leader', ['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review', 'dossier.register']],
-    ['admin', ['staff.list', 'catalogue.edit', 'calendar.edit', 'users.manage', 'messages.read', 'messages.replay', 'notification_templates.edit', 'projects.list', 'catalogue.review', 'forms.edit']],
+    ['reception', ['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'projects.list', 'certification.perform', 'certification.register', 'catalogue.review', 'dossier.register', 'feedback.queue']],
+    ['specialist', ['staff.list', 'projects.list', 'projects.manage', 'catalogue.review', 'feedback.queue']],
+    ['leader', ['staff.list', 'projects.list', 'projects.manage', 'projects.rule_edit', 'certification.register', 'catalogue.review', 'dossier.register', 'indicators.read', 'indicators.enter', 'feedback.queue']],
+    [
+      'admin',
+      [
+        'staff.list',
+        'catalogue.edit',
+        'calendar.edit',
+        'users.manage',
+        'messages.read',
+        'messages.replay',
+        'notification_templates.edit',
+        'interop.manage',
+        'projects.list',
+        'catalogue.review',
+        'forms.edit',
+        'indicators.read',
+        'indicators.enter',
+        'indicators.rule_edit',
+        'open311.keys',
+      ],
+    ],
     // Another unit's desk files and looks citizens up; this ward's catalogue and calendar are not theirs.
     ['otherUnit', ['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'certification.perform', 'certification.register', 'dossier.register']],
     ['citizen', ['dossier.file_online', 'projects.register_interest']],
