@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessProject, plannedAt, rankByLateness, reportedAt, stateChange, type Milestone, type ProjectFacts } from './projects.ts';
+import { assessProject, plannedAt, rankByLateness, reportedAt, stateChange, type Milestone, type ProjectFacts, dayVi } from './projects.ts';
 import { DEFAULT_SCHEDULE_RULE, nextRule, ruleInForce, type ScheduleRule, type ScheduleRuleVersion } from './projects-rule.ts';
 
 const RULE: ScheduleRule = { milestoneGraceDays: 0, disbursementMarginPoints: 10, progressMarginPoints: 10, dueSoonDays: 30 };
@@ -175,4 +175,12 @@ describe('the rule as versioned data', () => {
     expect(assessProject(project1, ruleInForce(versions, '2026-06-01').rule, at('2026-06-01T09:00:00+07:00')).state).toBe('late');
     expect(ruleInForce([], '2026-03-02')).toBe(DEFAULT_SCHEDULE_RULE);
   });
+});
+
+describe('dayVi: a calendar date as Vietnamese readers write it', () => {
+  it.each([
+    ['2026-12-20', '20/12/2026'],
+    ['2026-03-09', '09/03/2026'],
+    ['1999-01-01', '01/01/1999'],
+  ])('%s → %s', (iso, vi) => expect(dayVi(iso)).toBe(vi));
 });

@@ -24,6 +24,12 @@ export const MILESTONE_LABELS: Record<MilestoneKind, { vi: string; en: string }>
   operation: { vi: 'Đưa vào hoạt động', en: 'In operation' },
 };
 
+/** A calendar date (YYYY-MM-DD) as Vietnamese readers write it: `20/12/2026`. */
+export function dayVi(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 export const PROJECT_KINDS = ['investment', 'public'] as const;
 /** `investment`: a private investor's project (dự án đầu tư); `public`: public investment (đầu tư công), the ward or province as owner. */
 export type ProjectKind = (typeof PROJECT_KINDS)[number];

@@ -72,6 +72,9 @@ describe('the leaders’ view of the demo register', () => {
     const changes = res.json();
     expect(changes.events.map((e: { project: { code: string }; kind: string }) => `${e.project.code} ${e.kind}`)).toEqual(['DA-005 update', 'DA-004 update', 'DA-003 update']);
     expect(changes.since).toBe('2026-02-23T09:00:00+07:00');
+    // Dates in the summaries read as people write them (dd/mm/yyyy), never ISO.
+    expect(changes.events.map((e: { summary: string }) => e.summary).join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(changes.events[0].summary).toMatch(/^Báo cáo tiến độ ngày \d{2}\/\d{2}\/\d{4}/);
   });
 });
 
@@ -106,6 +109,7 @@ describe('a leader records a direction with a deadline, and it is flagged once t
     expect(logged.map((l) => l.action)).toContain('project_direction');
     const changes = (await c.leader.get('/api/v1/projects/changes')).json();
     expect(changes.events[0]).toMatchObject({ kind: 'direction', project: { code: 'DA-005' } });
+    expect(changes.events[0].summary).toContain('hạn 09/03/2026');
     // The department's officers are told, with the deadline and a link to the project; the leader is not.
     const inbox = (await c.specialist2.get('/api/v1/me/notifications')).json().items as { event: string; title: string; body: string; link: string }[];
     const notice = inbox.find((n) => n.event === 'project.direction_given');

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { maybeOne, type Executor } from '../client.ts';
 import { addDays, parseLocalVn, vnDateOf } from '../../domain/calendar/index.ts';
 import type { ActorKind } from '../../domain/projects-obstacles.ts';
-import type { MilestoneKind, ProjectKind } from '../../domain/projects.ts';
+import { dayVi, type MilestoneKind, type ProjectKind } from '../../domain/projects.ts';
 import type { Geometry } from '../../domain/projects-geo.ts';
 import { searchKey } from '../../domain/text.ts';
 import { hashPassword } from '../../modules/accounts/password.ts';
@@ -339,7 +339,7 @@ export async function seedProjects(tx: Executor, unitId: string, now: Date): Pro
       const by = u.by === 'investor' ? investorId : officer;
       await tx.execute(sql`insert into project_updates (id, project_id, reported_on, reported_by, reporter_role, progress_pct, disbursed_vnd, note, public, created_at)
         values (${randomUUID()}, ${id}, ${day(u.day)}, ${by}, ${u.by}, ${u.progress}, ${vnd(u.disbursedBn)}, ${u.note}, ${u.public ?? false}, ${at(u.day).toISOString()})`);
-      await appendEvent(tx, { projectId: id, actorId: by, kind: 'update', summary: `Báo cáo tiến độ ngày ${day(u.day)}: ${u.note}` }, at(u.day));
+      await appendEvent(tx, { projectId: id, actorId: by, kind: 'update', summary: `Báo cáo tiến độ ngày ${dayVi(day(u.day))}: ${u.note}` }, at(u.day));
     }
     for (const o of p.obstacles) {
       const obstacleId = randomUUID();
@@ -353,7 +353,7 @@ export async function seedProjects(tx: Executor, unitId: string, now: Date): Pro
         await tx.execute(sql`insert into project_directions (id, obstacle_id, project_id, text, owner_kind, owner_department_id, owner_other, deadline, given_by, given_at)
           values (${randomUUID()}, ${obstacleId}, ${id}, ${d.text}, ${ownerKind}, ${ownerKind === 'department' ? await deptOf(owner) : null}, ${ownerKind === 'other' ? owner : ''},
                   ${day(d.deadline)}, ${leader}, ${at(d.day).toISOString()})`);
-        await appendEvent(tx, { projectId: id, actorId: leader, kind: 'direction', summary: `Chỉ đạo, hạn ${day(d.deadline)}: ${d.text}` }, at(d.day));
+        await appendEvent(tx, { projectId: id, actorId: leader, kind: 'direction', summary: `Chỉ đạo, hạn ${dayVi(day(d.deadline))}: ${d.text}` }, at(d.day));
       }
     }
   }

@@ -5,7 +5,7 @@ import { vnDateOf } from '../../domain/calendar/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { authorize, can, type Actor } from '../../domain/policy.ts';
 import type { DirectionInput, ObstacleInput, ProjectInput, UpdateInput } from '../../domain/projects-contract.ts';
-import { MILESTONE_LABELS, assessProject, stateChange } from '../../domain/projects.ts';
+import { MILESTONE_LABELS, assessProject, dayVi, stateChange } from '../../domain/projects.ts';
 import { ruleInForce, type ScheduleRule } from '../../domain/projects-rule.ts';
 import { searchKey } from '../../domain/text.ts';
 import { audit } from '../audit/audit.ts';
@@ -178,13 +178,13 @@ export async function addUpdate(db: Database, actor: Actor | null, id: string, i
     for (const m of input.milestones) {
       await tx.execute(sql`insert into project_milestones (project_id, kind, actual_date) values (${id}, ${m.kind}, ${m.actualDate})
         on conflict (project_id, kind) do update set actual_date = excluded.actual_date`);
-      await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'milestone', summary: `Đạt mốc “${MILESTONE_LABELS[m.kind].vi}” ngày ${m.actualDate}`, data: m }, now);
+      await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'milestone', summary: `Đạt mốc “${MILESTONE_LABELS[m.kind].vi}” ngày ${dayVi(m.actualDate)}`, data: m }, now);
     }
     const figures = [
       input.disbursedVnd !== null ? `giải ngân lũy kế ${formatVnd(input.disbursedVnd)}` : null,
       input.progressPct !== null ? `khối lượng ${input.progressPct}%` : null,
     ].filter(Boolean);
-    await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'update', summary: `Báo cáo tiến độ ngày ${input.reportedOn}${figures.length ? `: ${figures.join(', ')}` : ''}`, data: { updateId } }, now);
+    await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'update', summary: `Báo cáo tiến độ ngày ${dayVi(input.reportedOn)}${figures.length ? `: ${figures.join(', ')}` : ''}`, data: { updateId } }, now);
     await audit(tx, { actorId: user.id, action: 'project_update', entityType: 'project', entityId: id, details: { updateId, files: uploadIds.length }, ...ctx }, now);
     return updateId;
   });
@@ -244,7 +244,7 @@ export async function giveDirection(db: Database, actor: Actor | null, id: strin
       values (${directionId}, ${obstacleId}, ${id}, ${input.text}, ${input.ownerKind}, ${dept?.id ?? null}, ${input.ownerKind === 'other' ? input.ownerOther : ''},
               ${input.deadline}, ${user.id}, ${now.toISOString()})`);
     const owner = input.ownerKind === 'department' ? dept!.name : input.ownerKind === 'investor' ? row.investor_name : input.ownerOther;
-    await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'direction', summary: `Chỉ đạo giao ${owner}, hạn ${input.deadline}: ${input.text.slice(0, 200)}`, data: { directionId, obstacleId } }, now);
+    await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'direction', summary: `Chỉ đạo giao ${owner}, hạn ${dayVi(input.deadline)}: ${input.text.slice(0, 200)}`, data: { directionId, obstacleId } }, now);
     await audit(tx, { actorId: user.id, action: 'project_direction', entityType: 'project', entityId: id, details: { directionId, deadline: input.deadline }, ...ctx }, now);
     const leader = await maybeOne<{ full_name: string }>(tx, sql`select full_name from users where id = ${user.id}`);
     await notifyDirectionOwners(
