@@ -52,6 +52,8 @@ export const NOTIFICATION_EVENTS = {
   'staff.feedback_assigned': { audience: 'official', vars: ['name', 'code', 'category', 'due', 'link'], required: ['code', 'due', 'link'] },
   // A leader's direction on a project's obstacle (docs/PROJECTS.md): to the department's officers, or the investor's accounts.
   'project.direction_given': { audience: 'official', vars: ['name', 'project', 'direction', 'deadline', 'leader', 'link'], required: ['project', 'direction', 'deadline'] },
+  // …and once more, to the same people, when its deadline passes without completion.
+  'project.direction_overdue': { audience: 'official', vars: ['name', 'project', 'direction', 'deadline', 'leader', 'link'], required: ['project', 'direction', 'deadline'] },
 } as const satisfies Record<string, { audience: 'applicant' | 'official'; vars: readonly string[]; required: readonly string[] }>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;

@@ -235,4 +235,16 @@ export const DEFAULT_TEMPLATES: Record<NotificationEvent, TemplateTexts> = {
       sms: 'A direction on project {{project}}, due {{deadline}}: {{link}}',
     },
   },
+  'project.direction_overdue': {
+    vi: {
+      title: 'Quá hạn ý kiến chỉ đạo về dự án {{project}}: hạn {{deadline}}',
+      body: 'Chào {{name}},\n\nÝ kiến chỉ đạo của {{leader}} về dự án {{project}}, giao cho bạn (hoặc đơn vị của bạn), đã quá hạn {{deadline}} mà chưa được báo cáo hoàn thành:\n{{direction}}\n\nĐề nghị khẩn trương thực hiện và báo cáo kết quả: {{link}}',
+      sms: 'Qua han chi dao ve du an {{project}} (han {{deadline}}). Bao cao ket qua tai: {{link}}',
+    },
+    en: {
+      title: 'Overdue direction on project {{project}}: due {{deadline}}',
+      body: 'Hello {{name}},\n\nThe direction of {{leader}} on project {{project}}, assigned to you (or your office), passed its deadline of {{deadline}} without being reported done:\n{{direction}}\n\nPlease act on it and report the result: {{link}}',
+      sms: 'Overdue direction on project {{project}} (due {{deadline}}). Report at: {{link}}',
+    },
+  },
 };

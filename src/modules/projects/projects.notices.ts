@@ -20,6 +20,8 @@ export async function notifyDirectionOwners(
   d: { projectId: string; projectName: string; directionId: string; text: string; deadline: string; leaderName: string; owner: DirectionOwner },
   s: NotifySettings,
   now: Date,
+  /** The direction given (default), or its deadline passed without completion (once, by projects.reminders.ts). */
+  event: 'project.direction_given' | 'project.direction_overdue' = 'project.direction_given',
 ): Promise<number> {
   const people =
     d.owner.kind === 'department' && d.owner.departmentId
@@ -45,7 +47,8 @@ export async function notifyDirectionOwners(
         { name: p.full_name, project: d.projectName, direction: d.text, deadline: formatWhen(deadline, l, false), leader: d.leaderName, link: `${s.publicUrl}${path}` },
       ]),
     ) as Record<Locale, Vars>;
-    await notify(tx, { userId: p.id, event: 'project.direction_given', vars, path, data: { projectId: d.projectId, directionId: d.directionId }, dedupeKey: `direction:${d.directionId}:${p.id}` }, s, now);
+    const dedupeKey = `${event === 'project.direction_given' ? 'direction' : 'direction-overdue'}:${d.directionId}:${p.id}`;
+    await notify(tx, { userId: p.id, event, vars, path, data: { projectId: d.projectId, directionId: d.directionId }, dedupeKey }, s, now);
   }
   return people.length;
 }
