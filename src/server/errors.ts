@@ -297,6 +297,13 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
   },
   INTEROP_SYSTEM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hệ thống kết nối.', en: 'Connected system not found.' },
   INTEROP_SYSTEM_EXISTS: { status: 409, vi: 'Mã hệ thống kết nối đã được dùng.', en: 'A connected system with this code exists.' },
+  CATALOGUE_PUSH_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bản cập nhật danh mục thủ tục.', en: 'Catalogue update not found.' },
+  CATALOGUE_PUSH_DECIDED: {
+    status: 409,
+    vi: 'Bản cập nhật danh mục này đã được công bố hoặc từ chối.',
+    en: 'This catalogue update was already published or rejected.',
+  },
+  RESIDENT_NOT_FOUND: { status: 404, vi: 'Không có người dân với số CCCD này trong hệ thống của phường.', en: 'No resident with this CCCD on the ward’s records.' },
   FEEDBACK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phản ánh, kiến nghị.', en: 'Report not found.' },
   FEEDBACK_ACTION_NOT_ALLOWED: {
     status: 409,

@@ -8,7 +8,8 @@ import { clock } from '../../server/clock.ts';
 import { serverKeys } from '../../server/secrets.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
-import { NewSystemBody, RotateBody, SystemCodeParams, UpdateSystemBody } from './interop.schemas.ts';
+import { decidePush, getPush, listPushes } from './interop.catalogue.ts';
+import { NewSystemBody, PublishBody, PushParams, PushQuery, RejectBody, RotateBody, SystemCodeParams, UpdateSystemBody } from './interop.schemas.ts';
 import { createSystem, findSystem, issueKey, listSystems, updateSystem, type IssuedKey, type SystemListing } from './interop.systems.ts';
 
 const presentKey = (k: IssuedKey) => ({
@@ -93,6 +94,59 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
         return k;
       });
       return reply.code(201).send({ key: presentKey(key) });
+    },
+  );
+
+  // Catalogue updates pushed by the province: drafts the unit admin reviews, then publishes or rejects.
+  const presentPush = <T extends { receivedAt: Date; decidedAt: Date | null }>(p: T) => ({ ...p, receivedAt: formatVn(p.receivedAt), decidedAt: p.decidedAt ? formatVn(p.decidedAt) : null });
+
+  api.get(
+    '/admin/interop/catalogue',
+    { schema: { tags, summary: 'Cập nhật danh mục do tỉnh gửi / catalogue updates pushed by the province', querystring: PushQuery } },
+    async (req) => {
+      const unit = await deploymentData(deps);
+      authorize(req.user, 'catalogue.edit', unit);
+      return { items: (await listPushes(deps.database.db, unit.unitId, req.query.status)).map(presentPush) };
+    },
+  );
+
+  api.get(
+    '/admin/interop/catalogue/:id',
+    { schema: { tags, summary: 'Một bản cập nhật danh mục, toàn bộ định nghĩa / one pushed update with its definition', params: PushParams } },
+    async (req) => {
+      const unit = await deploymentData(deps);
+      authorize(req.user, 'catalogue.edit', unit);
+      return presentPush(await getPush(deps.database.db, unit.unitId, req.params.id));
+    },
+  );
+
+  api.post(
+    '/admin/interop/catalogue/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Công bố bản cập nhật thành phiên bản mới của thủ tục / publish as the procedure’s next version',
+        description: 'Saved like an edit in the catalogue editor: a new version effective on the pushed date (or `effectiveFrom`); dossiers already filed keep theirs.',
+        params: PushParams,
+        body: PublishBody,
+      },
+    },
+    async (req) => {
+      const unit = await deploymentData(deps);
+      const user = authorize(req.user, 'catalogue.edit', unit);
+      const t = now();
+      return deps.database.transaction((tx) => decidePush(tx, unit.unitId, req.params.id, { publish: true, effectiveFrom: req.body.effectiveFrom }, { userId: user.id, now: t, ...auditContext(req) }));
+    },
+  );
+
+  api.post(
+    '/admin/interop/catalogue/:id/reject',
+    { schema: { tags, summary: 'Từ chối bản cập nhật danh mục / reject a pushed update', params: PushParams, body: RejectBody } },
+    async (req) => {
+      const unit = await deploymentData(deps);
+      const user = authorize(req.user, 'catalogue.edit', unit);
+      const t = now();
+      return deps.database.transaction((tx) => decidePush(tx, unit.unitId, req.params.id, { publish: false, reason: req.body.reason }, { userId: user.id, now: t, ...auditContext(req) }));
     },
   );
 }

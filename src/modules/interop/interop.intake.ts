@@ -19,7 +19,7 @@ import type { ConnectedSystem } from './interop.systems.ts';
 const UNIQUE_VIOLATION = '23505';
 
 /** JSON with keys in order: the same dossier sent again hashes the same, however its sender orders keys. */
-function canonicalJson(v: unknown): string {
+export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v && typeof v === 'object') {
     return `{${Object.keys(v)

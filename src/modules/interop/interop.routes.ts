@@ -10,7 +10,9 @@ import { serverKeys } from '../../server/secrets.ts';
 import { authenticateSystem } from './interop.auth.ts';
 import { intakeDossier } from './interop.intake.ts';
 import { dossierStatusFor, STATUS_EVENT_JSON_SCHEMA } from './interop.status.ts';
-import { ExternalCodeParams, IntakeBody } from './interop.schemas.ts';
+import { receivePush } from './interop.catalogue.ts';
+import { residentFor } from './interop.residents.ts';
+import { CataloguePushAnswer, CataloguePushBody, ExternalCodeParams, IntakeBody, ResidentAnswer, ResidentParams } from './interop.schemas.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
 
 declare module 'fastify' {
@@ -90,6 +92,44 @@ export function interopRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => dossierStatusFor(deps.database, system(req), req.params.externalCode, { now: now(), requestId: req.id, ip: req.ip }),
+  );
+
+  api.post(
+    '/interop/catalogue',
+    {
+      bodyLimit: 5 * 1024 * 1024,
+      preValidation: asSystem('catalogue.push'),
+      schema: {
+        tags,
+        security,
+        summary: 'Tỉnh cập nhật danh mục thủ tục (bản nháp chờ phường công bố) / the province pushes catalogue updates (drafts for the ward to publish)',
+        description:
+          'New procedure versions with their effective dates, each a whole definition validated as the catalogue editor validates one. They land as drafts: the unit admin reviews and publishes (or rejects) each. A retried push lands nothing new (`created: false`). Scope `catalogue.push`.',
+        body: CataloguePushBody,
+        response: { 202: CataloguePushAnswer },
+      },
+    },
+    async (req, reply) => {
+      const s = system(req);
+      const items = await deps.database.transaction((tx) => receivePush(tx, s, req.body.items, { now: now(), requestId: req.id, ip: req.ip }));
+      return reply.code(202).send({ items });
+    },
+  );
+
+  api.get(
+    '/interop/residents/:cccd',
+    {
+      preValidation: asSystem('residents.read'),
+      schema: {
+        tags,
+        security,
+        summary: 'Thông tin tối thiểu của người dân theo số CCCD / a resident’s minimal data by CCCD',
+        description: 'Name, birth year and gender, and whether they have an account; nothing else. Every call is audited with what went out (`interop_resident_read`). Scope `residents.read`.',
+        params: ResidentParams,
+        response: { 200: ResidentAnswer },
+      },
+    },
+    async (req) => residentFor(deps.database, system(req), req.params.cccd, { now: now(), requestId: req.id, ip: req.ip }),
   );
 
   api.get(

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ProcedureDefinitionSchema } from '../../domain/procedure.ts';
+import { isoDate } from '../../server/zod-bounds.ts';
 import { INTEROP_SCOPES, SYSTEM_KINDS } from '../../domain/interop.ts';
 import { RESULT_DELIVERIES } from '../../domain/result-delivery.ts';
 
@@ -76,3 +78,37 @@ export const UpdateSystemBody = z.strictObject({
 
 export const SystemCodeParams = z.strictObject({ code: z.string().min(2).max(40) });
 export const RotateBody = z.strictObject({ graceHours: z.number().int().min(0).max(24 * 14).default(24) });
+
+/** Catalogue updates pushed by the province (POST /interop/catalogue): validated as the catalogue editor validates a definition. */
+export const CataloguePushBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        definition: ProcedureDefinitionSchema,
+        /** The date the new version takes effect (the province's decision). */
+        effectiveFrom: isoDate(),
+        /** The decision publishing it, or any word for the ward's admin. */
+        note: z.string().trim().min(1).max(500).optional(),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+
+export const CataloguePushAnswer = z.object({
+  items: z.array(z.object({ id: z.string(), procedureCode: z.string(), effectiveFrom: z.string(), status: z.enum(['pending', 'published', 'rejected']), created: z.boolean() })),
+});
+
+export const ResidentParams = z.strictObject({ cccd: z.string().regex(/^\d{12}$/, '12 chữ số / 12 digits') });
+export const ResidentAnswer = z.object({
+  cccd: z.string(),
+  fullName: z.string(),
+  birthYear: z.number().int().nullable(),
+  gender: z.enum(['male', 'female']).nullable(),
+  hasAccount: z.boolean(),
+});
+
+export const PushParams = z.strictObject({ id: z.uuid() });
+export const PushQuery = z.strictObject({ status: z.enum(['pending', 'published', 'rejected']).optional() });
+export const PublishBody = z.strictObject({ effectiveFrom: isoDate().optional() });
+export const RejectBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
