@@ -178,4 +178,47 @@ describe('status events to the national portal', () => {
     await drain();
     expect(receiver.eventsOf(code).map((e) => e.action)).toEqual(['submit', 'receive', 'transfer', 'assign']);
   });
+
+  it("the admin's sync view: per system what was sent, acknowledged, failing (dead letters to replay), and the share of dossiers fully synced", async () => {
+    await drain();
+    const view = async () => {
+      const res = await c.admin.get('/api/v1/admin/interop/sync');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as {
+        systems: { code: string; kind: string; events: number; sent: number; acknowledged: number; waiting: number; failing: number; deadLetters: { id: string; dossierCode: string; action: string; lastError: string }[] }[];
+        syncedShare: { dossiers: number; fullySynced: number; share: number | null };
+      };
+    };
+    const before = await view();
+    const portalBefore = before.systems.find((s) => s.code === DEMO_PORTAL.code)!;
+    expect(portalBefore).toMatchObject({ kind: 'national_portal', failing: 0, waiting: 0 });
+    expect(portalBefore.acknowledged).toBe(portalBefore.events);
+    expect(portalBefore.acknowledged).toBeGreaterThan(10);
+    const forwarded = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from dossiers where origin_system_id is not null`);
+    // Every forwarded dossier so far is fully synced (one filed at the desk would not be: the stand-in follows only its own).
+    expect(before.syncedShare.fullySynced).toBe(forwarded[0]!.n);
+    expect(before.syncedShare.dossiers).toBeGreaterThanOrEqual(before.syncedShare.fullySynced);
+    expect(before.syncedShare.share).toBeCloseTo(before.syncedShare.fullySynced / before.syncedShare.dossiers, 3);
+
+    // The portal moved its endpoint and did not say: the next event is refused (404) and waits as a dead letter.
+    const right = receiver.url;
+    await c.admin.patch(`/api/v1/admin/interop/systems/${DEMO_PORTAL.code}`, { callbackUrl: right.replace('/nts/callbacks', '/nts/old') });
+    const code = await forward();
+    await drain();
+    const failing = (await view()).systems.find((s) => s.code === DEMO_PORTAL.code)!;
+    expect(failing.failing).toBe(1);
+    expect(failing.deadLetters[0]).toMatchObject({ dossierCode: code, action: 'submit' });
+    expect(failing.deadLetters[0]!.lastError).toMatch(/HTTP 404/);
+    expect((await view()).syncedShare.fullySynced).toBe(before.syncedShare.fullySynced);
+
+    // Fixed and replayed from the view: acknowledged, and the dossier counts as fully synced.
+    await c.admin.patch(`/api/v1/admin/interop/systems/${DEMO_PORTAL.code}`, { callbackUrl: right });
+    expect((await c.admin.post(`/api/v1/admin/messages/${failing.deadLetters[0]!.id}/replay`)).statusCode).toBeLessThan(300);
+    await drain();
+    const after = await view();
+    expect(after.systems.find((s) => s.code === DEMO_PORTAL.code)).toMatchObject({ failing: 0, deadLetters: [] });
+    expect(after.syncedShare.fullySynced).toBe(before.syncedShare.fullySynced + 1);
+    expect(after.syncedShare.dossiers).toBe(before.syncedShare.dossiers + 1);
+    expect((await c.reception.get('/api/v1/admin/interop/sync')).statusCode).toBe(403);
+  });
 });

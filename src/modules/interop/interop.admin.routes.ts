@@ -9,7 +9,8 @@ import { serverKeys } from '../../server/secrets.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { decidePush, getPush, listPushes } from './interop.catalogue.ts';
-import { NewSystemBody, PublishBody, PushParams, PushQuery, RejectBody, RotateBody, SystemCodeParams, UpdateSystemBody } from './interop.schemas.ts';
+import { syncBySystem, syncedShare } from './interop.sync.ts';
+import { NewSystemBody, PublishBody, PushParams, PushQuery, RejectBody, RotateBody, SyncAnswer, SyncQuery, SystemCodeParams, UpdateSystemBody } from './interop.schemas.ts';
 import { createSystem, findSystem, issueKey, listSystems, updateSystem, type IssuedKey, type SystemListing } from './interop.systems.ts';
 
 const presentKey = (k: IssuedKey) => ({
@@ -147,6 +148,35 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       const user = authorize(req.user, 'catalogue.edit', unit);
       const t = now();
       return deps.database.transaction((tx) => decidePush(tx, unit.unitId, req.params.id, { publish: false, reason: req.body.reason }, { userId: user.id, now: t, ...auditContext(req) }));
+    },
+  );
+
+  api.get(
+    '/admin/interop/sync',
+    {
+      schema: {
+        tags,
+        summary: 'Tình hình đồng bộ với các hệ thống kết nối / the sync view',
+        description:
+          'Per connected system: status events written, sent, acknowledged, waiting, failing (dead letters, replayed with POST /admin/messages/:id/replay); and the share of the unit’s dossiers (submitted between `from` and `to`, Vietnam dates) whose every event the national portal acknowledged (Decision 766).',
+        querystring: SyncQuery,
+        response: { 200: SyncAnswer },
+      },
+    },
+    async (req) => {
+      const unit = await deploymentData(deps);
+      authorize(req.user, 'interop.manage', unit);
+      const from = req.query.from ? new Date(`${req.query.from}T00:00:00+07:00`) : undefined;
+      const to = req.query.to ? new Date(new Date(`${req.query.to}T00:00:00+07:00`).getTime() + 86_400_000) : undefined;
+      const [systems, share] = [await syncBySystem(deps.database.db, unit.unitId), await syncedShare(deps.database.db, unit.unitId, { from, to })];
+      return {
+        systems: systems.map((s) => ({
+          ...s,
+          lastAcknowledgedAt: s.lastAcknowledgedAt ? formatVn(s.lastAcknowledgedAt) : null,
+          deadLetters: s.deadLetters.map((m) => ({ ...m, createdAt: formatVn(m.createdAt) })),
+        })),
+        syncedShare: { from: req.query.from ?? null, to: req.query.to ?? null, ...share },
+      };
     },
   );
 }

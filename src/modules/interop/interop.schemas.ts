@@ -112,3 +112,35 @@ export const PushParams = z.strictObject({ id: z.uuid() });
 export const PushQuery = z.strictObject({ status: z.enum(['pending', 'published', 'rejected']).optional() });
 export const PublishBody = z.strictObject({ effectiveFrom: isoDate().optional() });
 export const RejectBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+
+export const SyncQuery = z.strictObject({ from: isoDate().optional(), to: isoDate().optional() });
+export const SyncAnswer = z.object({
+  systems: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: z.enum(SYSTEM_KINDS),
+      active: z.boolean(),
+      callbackUrl: z.string().nullable(),
+      remoteUnitCode: z.string().nullable(),
+      events: z.number().int(),
+      sent: z.number().int(),
+      acknowledged: z.number().int(),
+      waiting: z.number().int(),
+      failing: z.number().int(),
+      lastAcknowledgedAt: z.string().nullable(),
+      deadLetters: z.array(
+        z.object({
+          id: z.string(),
+          dossierCode: z.string(),
+          action: z.string(),
+          sequence: z.number().int().nullable(),
+          attempts: z.number().int(),
+          lastError: z.string().nullable(),
+          createdAt: z.string(),
+        }),
+      ),
+    }),
+  ),
+  syncedShare: z.object({ from: z.string().nullable(), to: z.string().nullable(), dossiers: z.number().int(), fullySynced: z.number().int(), share: z.number().nullable() }),
+});

@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { maybeOne, rows, type Executor } from '../../db/client.ts';
+import { toDate } from '../../db/time.ts';
+import type { SystemKind } from '../../domain/interop.ts';
+
+/** How the status events to one connected system are doing (the admin's sync view). */
+export interface SystemSync {
+  code: string;
+  name: string;
+  kind: SystemKind;
+  active: boolean;
+  callbackUrl: string | null;
+  /** The unit on another deployment this system processes dossiers for (hand-overs go there). */
+  remoteUnitCode: string | null;
+  /** Events written for it (one per event of a dossier it follows). */
+  events: number;
+  /** Tried at least once. */
+  sent: number;
+  /** Acknowledged by a 2xx answer. */
+  acknowledged: number;
+  /** Not acknowledged yet: waiting their turn or being retried. */
+  waiting: number;
+  /** Dead letters: refused by the receiver or out of attempts, waiting for the admin's replay. */
+  failing: number;
+  lastAcknowledgedAt: Date | null;
+  deadLetters: { id: string; dossierCode: string; action: string; sequence: number | null; attempts: number; lastError: string | null; createdAt: Date }[];
+}
+
+/**
+ * The Decision 766 ingredient: of the dossiers of the unit (received or handled there) submitted
+ * in the period, how many are fully synced, i.e. every event of the dossier was acknowledged by a
+ * national-portal system of the unit. `share` is null when there is no dossier.
+ * Indicators read it from here (docs/INTEROP.md, sync view).
+ */
+export async function syncedShare(ex: Executor, unitId: string, period: { from?: Date | undefined; to?: Date | undefined } = {}): Promise<{ dossiers: number; fullySynced: number; share: number | null }> {
+  const r = await maybeOne<{ dossiers: number; synced: number }>(
+    ex,
+    sql`with ds as (
+          select d.id, d.code from dossiers d
+          where (d.receiving_unit_id = ${unitId} or d.handling_unit_id = ${unitId})
+            ${period.from ? sql`and d.submitted_at >= ${period.from.toISOString()}` : sql``}
+            ${period.to ? sql`and d.submitted_at < ${period.to.toISOString()}` : sql``}),
+        ev as (select e.dossier_id, count(*) as n from dossier_events e join ds on ds.id = e.dossier_id group by e.dossier_id),
+        ack as (
+          select m.data->>'dossierCode' as code, count(distinct m.data->>'eventId') as n from messages m
+          where m.channel = 'webhook' and m.status = 'sent'
+            and m.recipient in (select code from interop_systems where unit_id = ${unitId} and kind = 'national_portal')
+          group by 1)
+        select count(*)::int as dossiers, (count(*) filter (where coalesce(ack.n, 0) >= coalesce(ev.n, 0) and ev.n > 0))::int as synced
+        from ds left join ev on ev.dossier_id = ds.id left join ack on ack.code = ds.code`,
+  );
+  const dossiers = r?.dossiers ?? 0;
+  const fullySynced = r?.synced ?? 0;
+  return { dossiers, fullySynced, share: dossiers ? fullySynced / dossiers : null };
+}
+
+/** Per connected system of the unit: events written, tried, acknowledged, waiting, failing, and its dead letters (newest 50). */
+export async function syncBySystem(ex: Executor, unitId: string): Promise<SystemSync[]> {
+  const list = await rows<{
+    code: string;
+    name: string;
+    kind: SystemKind;
+    active: boolean;
+    callback_url: string | null;
+    remote_unit_code: string | null;
+    events: number;
+    sent: number;
+    acknowledged: number;
+    waiting: number;
+    failing: number;
+    last_ack: string | null;
+  }>(
+    ex,
+    sql`select s.code, s.name, s.kind, s.active, s.callback_url, ru.code as remote_unit_code,
+          count(m.id)::int as events,
+          (count(m.id) filter (where m.attempts > 0 or m.status = 'sent'))::int as sent,
+          (count(m.id) filter (where m.status = 'sent'))::int as acknowledged,
+          (count(m.id) filter (where m.status in ('pending', 'sending')))::int as waiting,
+          (count(m.id) filter (where m.status in ('failed', 'expired')))::int as failing,
+          max(m.sent_at) as last_ack
+        from interop_systems s
+        left join units ru on ru.id = s.remote_unit_id
+        left join messages m on m.channel = 'webhook' and m.recipient = s.code
+        where s.unit_id = ${unitId}
+        group by s.code, s.name, s.kind, s.active, s.callback_url, ru.code
+        order by s.code`,
+  );
+  const dead = await rows<{ id: string; recipient: string; data: Record<string, unknown>; attempts: number; last_error: string | null; created_at: string }>(
+    ex,
+    sql`select m.id, m.recipient, m.data, m.attempts, m.last_error, m.created_at from messages m
+        where m.channel = 'webhook' and m.status in ('failed', 'expired')
+          and m.recipient in (select code from interop_systems where unit_id = ${unitId})
+        order by m.created_at desc, m.seq desc limit 200`,
+  );
+  return list.map((s) => ({
+    code: s.code,
+    name: s.name,
+    kind: s.kind,
+    active: s.active,
+    callbackUrl: s.callback_url,
+    remoteUnitCode: s.remote_unit_code,
+    events: s.events,
+    sent: s.sent,
+    acknowledged: s.acknowledged,
+    waiting: s.waiting,
+    failing: s.failing,
+    lastAcknowledgedAt: s.last_ack ? toDate(s.last_ack) : null,
+    deadLetters: dead
+      .filter((m) => m.recipient === s.code)
+      .slice(0, 50)
+      .map((m) => ({
+        id: m.id,
+        dossierCode: String(m.data.dossierCode ?? ''),
+        action: String(m.data.action ?? ''),
+        sequence: typeof m.data.sequence === 'number' ? m.data.sequence : null,
+        attempts: m.attempts,
+        lastError: m.last_error,
+        createdAt: toDate(m.created_at),
+      })),
+  }));
+}
