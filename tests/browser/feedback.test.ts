@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maybeOne } from '../../src/db/client.ts';
 import { DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
 import { metadataOf } from '../../src/domain/photo-metadata.ts';
-import { demoClients } from '../support/client.ts';
 import { phoneTracesIn, withPhoneMetadata } from '../support/photos.ts';
 import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
 
@@ -84,14 +83,69 @@ describe('a broken street light, on a phone', () => {
     expect(phoneTracesIn(stored)).toEqual([]);
   });
 
-  it('officials handle it; the answer is public on the list, the map and the report’s page; Open311 has it', async () => {
-    const c = await demoClients(env.t.app);
-    const d = (await c.reception.get(`/api/v1/staff/feedback/${code}`)).json();
-    const fwd = await c.reception.post(`/api/v1/staff/feedback/${code}/actions`, { action: 'forward', version: d.version, departmentId: d.suggestedDepartment });
-    expect(fwd.statusCode, fwd.body).toBe(200);
-    const ans = await c.leader.post(`/api/v1/staff/feedback/${code}/actions`, { action: 'answer', version: fwd.json().version, answer: 'Đèn đã được thay bóng mới. Cảm ơn ông/bà.' });
-    expect(ans.statusCode, ans.body).toBe(200);
+  it('the desk forwards it in the back office: the queue, overdue first, deadlines dd/mm/yyyy, the suggested department', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'tiepnhan');
+    await page.goto('/can-bo');
+    await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Phản ánh, kiến nghị cần xử lý' }).waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: code }) });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    await page.getByLabel('Bước xử lý').selectOption('received');
+    await page.getByLabel('Loại phản ánh').selectOption('roads_lighting');
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await row.waitFor();
+    await check(page, 'feedback-staff-queue');
+    await row.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { level: 1, name: `Phản ánh ${code}` }).waitFor();
+    // The reporter is shown to those who handle it; the Decree 20/2008 steps with their deadlines.
+    await page.getByText(DEMO_CITIZEN.fullName).first().waitFor();
+    const steps = page.getByRole('list', { name: 'Các bước theo Nghị định 20/2008' });
+    await steps.getByText(/Chuyển đơn vị xử lý.*hạn \d{2}\/\d{2}\/\d{4}/).waitFor();
+    await check(page, 'feedback-staff-report');
+    await page.getByRole('radio', { name: 'Chuyển đơn vị xử lý' }).check();
+    // The routing table's suggestion is preselected.
+    await expect.poll(() => page.getByLabel('Đơn vị xử lý', { exact: true }).locator('option:checked').textContent()).toMatch(/Kinh tế, Hạ tầng/);
+    await page.getByRole('button', { name: 'Thực hiện' }).click();
+    await page.getByRole('status').getByText('Đã thực hiện: Chuyển đơn vị xử lý.').waitFor();
+    await context.close();
+  });
 
+  it('the leader assigns, notes, moderates and publishes the answer from a template, in the back office', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'lanhdao');
+    await page.goto(`/can-bo/phan-anh/${code}`);
+    await page.getByRole('heading', { level: 1, name: `Phản ánh ${code}` }).waitFor();
+    const act = async (label: string, fill: () => Promise<void>) => {
+      await page.getByRole('radio', { name: label, exact: true }).check();
+      await fill();
+      await page.getByRole('button', { name: 'Thực hiện' }).click();
+      await page.getByRole('status').getByText(`Đã thực hiện: ${label}.`).waitFor();
+    };
+    await act('Giao người xử lý', async () => {
+      await page.getByLabel('Người xử lý', { exact: true }).selectOption({ label: 'Lê Thị Thu' });
+      await page.getByLabel('Ghi chú nội bộ (không công khai)').fill('Liên hệ đội điện chiếu sáng.');
+    });
+    await act('Ghi chú nội bộ', async () => {
+      await page.getByLabel('Nội dung ghi chú nội bộ').fill('Đội điện hẹn thay bóng chiều nay.');
+    });
+    await page.getByText('Đội điện hẹn thay bóng chiều nay.').waitFor();
+    await act('Kiểm duyệt', async () => {
+      await page.getByLabel('Lý do kiểm duyệt (lưu nội bộ)').fill('Bỏ chi tiết không cần thiết khỏi nội dung công khai.');
+      await page.getByLabel('Nội dung công khai').fill('Đèn đường trước nhà văn hóa khu 3 bị hỏng.');
+    });
+    await act('Trả lời, công khai kết quả', async () => {
+      await page.getByLabel('Mẫu trả lời').selectOption('lighting_replaced');
+      await expect.poll(() => page.getByLabel('Nội dung trả lời').inputValue()).toMatch(/Đèn chiếu sáng/);
+      await page.getByLabel('Nội dung trả lời').fill('Đèn đã được thay bóng mới. Cảm ơn ông/bà.');
+    });
+    await page.getByText('Đã trả lời').first().waitFor();
+    await check(page, 'feedback-staff-answered');
+    await context.close();
+  });
+
+  it('the answer is public on the list, the map and the report’s page; Open311 has it', async () => {
     const { context, page } = await newPage(env, { mobile: true });
     await page.goto('/phan-anh');
     await page.getByRole('link', { name: code }).waitFor();
@@ -100,10 +154,13 @@ describe('a broken street light, on a phone', () => {
     await check(page, 'feedback-list-phone');
     await page.getByRole('link', { name: code }).click();
     await page.getByText('Đèn đã được thay bóng mới. Cảm ơn ông/bà.').waitFor();
-    expect(await page.content()).not.toContain(DEMO_CITIZEN.fullName);
+    await page.getByText('Đèn đường trước nhà văn hóa khu 3 bị hỏng.', { exact: true }).waitFor();
+    const html = await page.content();
+    expect(html).not.toContain(DEMO_CITIZEN.fullName);
+    expect(html).not.toContain('Đội điện hẹn thay bóng');
     await check(page, 'feedback-answer-public-phone');
     const open311 = await page.request.get(`/open311/v2/requests/${code}.json`);
-    expect((await open311.json())[0]).toMatchObject({ service_request_id: code, status: 'closed', status_notes: 'Đèn đã được thay bóng mới. Cảm ơn ông/bà.' });
+    expect((await open311.json())[0]).toMatchObject({ service_request_id: code, status: 'closed', status_notes: 'Đèn đã được thay bóng mới. Cảm ơn ông/bà.', agency_responsible: expect.stringMatching(/Kinh tế/) });
     await context.close();
   });
 
@@ -116,6 +173,30 @@ describe('a broken street light, on a phone', () => {
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByText('Người gửi đánh giá').waitFor();
     await check(page, 'feedback-rated-phone');
+    await context.close();
+  });
+});
+
+describe('Open311 keys in the back office', () => {
+  it('the unit admin issues a key (shown once) that an Open311 client posts with, then revokes it', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'quantri');
+    await page.goto('/can-bo');
+    await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Khóa API Open311' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Khóa API Open311' }).waitFor();
+    await page.getByLabel('Tên ứng dụng dùng khóa').fill('Ứng dụng thử nghiệm');
+    await page.getByRole('button', { name: 'Cấp khóa' }).click();
+    const key = (await page.getByLabel('Khóa mới (chỉ hiện một lần)').inputValue()).trim();
+    expect(key).toMatch(/^o311_/);
+    await check(page, 'feedback-open311-keys');
+    // An Open311 client (no browser session) posts with it.
+    const post = (description: string) =>
+      fetch(`${env.baseUrl}/open311/v2/requests.json`, { method: 'POST', body: new URLSearchParams({ api_key: key, service_code: 'waste', lat: '21.32897', long: '105.38257', description }) });
+    const posted = await post('Rác tồn đọng ở đầu ngõ 5.');
+    expect(posted.status, await posted.text()).toBe(201);
+    await page.getByRole('button', { name: 'Thu hồi khóa Ứng dụng thử nghiệm' }).click();
+    await page.getByText(/Đã thu hồi/).waitFor();
+    expect((await post('Lần nữa.')).status).toBe(403);
     await context.close();
   });
 });

@@ -16,5 +16,6 @@ import { noticesAdmin } from './sections/noticesAdmin.en';
 import { indicators } from './sections/indicators.en';
 import { projects } from './sections/projects.en';
 import { feedback } from './sections/feedback.en';
+import { feedbackStaff } from './sections/feedbackStaff.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff };

@@ -15,8 +15,9 @@ import { noticesAdmin } from './sections/noticesAdmin.vi';
 import { indicators } from './sections/indicators.vi';
 import { projects } from './sections/projects.vi';
 import { feedback } from './sections/feedback.vi';
+import { feedbackStaff } from './sections/feedbackStaff.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

@@ -24,6 +24,10 @@ import { IndicatorsPage } from './indicators/IndicatorsPage';
 import { DrillPage } from './indicators/DrillPage';
 import { ProjectsPage } from './projects/ProjectsPage';
 import { ProjectPage } from './projects/ProjectPage';
+import { StaffQueuePage } from '../feedback/staff/StaffQueuePage';
+import { StaffReportPage } from '../feedback/staff/StaffReportPage';
+import { Open311KeysPage } from '../feedback/staff/Open311KeysPage';
+import '../feedback/staff/staff.css';
 import './backoffice.css';
 
 function NotFound() {
@@ -78,6 +82,12 @@ function Page({ user }: { user: User }) {
       return may('projects.list') ? <ProjectsPage /> : <Forbidden title={t('prj.title')} />;
     case 'project':
       return may('projects.list') ? <ProjectPage key={route.id} id={route.id} /> : <Forbidden title={t('prj.title')} />;
+    case 'feedback':
+      return may('feedback.queue') ? <StaffQueuePage /> : <Forbidden title={t('fbs.queue.title')} />;
+    case 'feedbackReport':
+      return may('feedback.queue') ? <StaffReportPage key={route.code} code={route.code} /> : <Forbidden title={t('fbs.queue.title')} />;
+    case 'open311Keys':
+      return may('open311.keys') ? <Open311KeysPage /> : <Forbidden title={t('fbs.keys.title')} />;
     case 'notFound':
       return <NotFound />;
   }

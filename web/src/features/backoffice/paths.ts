@@ -29,6 +29,8 @@ export const boHref = {
   indicatorDossiers: (query?: Query) => withQuery(`${base}/chi-so/ho-so`, query),
   projects: (query?: Query) => withQuery(`${base}/du-an`, query),
   project: (id: string) => `${base}/du-an/${encodeURIComponent(id)}`,
+  feedback: () => `${base}/phan-anh`,
+  open311Keys: () => `${base}/quan-tri/open311`,
 };
 
 export type BoRoute =
@@ -49,6 +51,9 @@ export type BoRoute =
   | { name: 'indicatorDossiers' }
   | { name: 'projects' }
   | { name: 'project'; id: string }
+  | { name: 'feedback' }
+  | { name: 'feedbackReport'; code: string }
+  | { name: 'open311Keys' }
   | { name: 'notFound' };
 
 function decode(s: string): string | null {
@@ -81,6 +86,11 @@ export function matchBo(pathname: string): BoRoute {
     const id = decode(b);
     return id ? { name: 'project', id } : { name: 'notFound' };
   }
+  if (a === 'phan-anh' && !b) return { name: 'feedback' };
+  if (a === 'phan-anh' && b && !c) {
+    const code = decode(b);
+    return code ? { name: 'feedbackReport', code } : { name: 'notFound' };
+  }
   if (a === 'quan-tri') {
     if (b === 'thu-tuc' && !c) return { name: 'procedures' };
     if (b === 'thu-tuc' && c) {
@@ -91,6 +101,7 @@ export function matchBo(pathname: string): BoRoute {
     if (b === 'can-bo' && !c) return { name: 'users' };
     if (b === 'mau-bieu' && !c) return { name: 'formTemplates' };
     if (b === 'thong-bao' && !c) return { name: 'notices' };
+    if (b === 'open311' && !c) return { name: 'open311Keys' };
   }
   return { name: 'notFound' };
 }

@@ -38,6 +38,8 @@ export function BoNav({ user }: { user: User }) {
           {may('notification_templates.edit') && <Item to={boHref.notices()} label={t('bo.nav.notices')} />}
           {may('indicators.read') && <Item to={boHref.indicators()} label={t('bo.nav.indicators')} />}
           {may('projects.list') && <Item to={boHref.projects()} label={t('bo.nav.projects')} />}
+          {may('feedback.queue') && <Item to={boHref.feedback()} label={t('fbs.nav.queue')} />}
+          {may('open311.keys') && <Item to={boHref.open311Keys()} label={t('fbs.nav.keys')} />}
         </ul>
       </nav>
       <p className="bo-bar__who small">
