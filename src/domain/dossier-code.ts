@@ -40,12 +40,24 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
  *   an integer ≥ 1.
  */
 export function formatDossierCode(unitCode: string, receivedAt: Date, seq: number): string {
+  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Invalid sequence: ${seq}`);
+  return `${dossierCodePrefix(unitCode, receivedAt)}${pad(seq, SEQUENCE_WIDTH)}`;
+}
+
+/** The sequence's minimum width: shorter sequences are zero-padded, longer ones kept whole. */
+export const SEQUENCE_WIDTH = 4;
+
+/**
+ * A dossier code up to its sequence (`<agency>-<YYMMDD>-`), for a caller that appends the
+ * sequence where it is allocated (the database, in the same statement).
+ * @throws RangeError as formatDossierCode does for the unit code and the date.
+ */
+export function dossierCodePrefix(unitCode: string, receivedAt: Date): string {
   if (!isValidUnitCode(unitCode)) throw new RangeError(`Invalid unit code: ${unitCode}`);
   if (Number.isNaN(receivedAt.getTime())) throw new RangeError('Invalid receivedAt date');
-  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Invalid sequence: ${seq}`);
   const { year, month, day } = vietnamDateParts(receivedAt);
   if (year < 2000 || year > 2099) throw new RangeError(`Year out of range: ${year}`);
-  return `${unitCode}-${pad(year % 100, 2)}${pad(month, 2)}${pad(day, 2)}-${pad(seq, 4)}`;
+  return `${unitCode}-${pad(year % 100, 2)}${pad(month, 2)}${pad(day, 2)}-`;
 }
 
 export interface ParsedDossierCode {

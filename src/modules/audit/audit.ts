@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 
 export interface AuditEntry {
@@ -13,10 +13,18 @@ export interface AuditEntry {
 
 /** Records who did or read what. Call it with the transaction of the action it records. */
 export async function audit(tx: Executor, e: AuditEntry, at: Date): Promise<void> {
-  await tx.execute(sql`
-    insert into audit_log (at, actor_id, action, entity_type, entity_id, details, request_id, ip)
-    values (${at.toISOString()}, ${e.actorId}, ${e.action}, ${e.entityType}, ${e.entityId},
-            ${JSON.stringify(e.details ?? {})}::jsonb, ${e.requestId ?? null}, ${e.ip ?? null})`);
+  await tx.execute(auditInsert(e, at));
+}
+
+/**
+ * The audit entry's insert, to run alone or as a part (a CTE) of the statement that makes the change
+ * it records, where `entityId` may be an expression over a `from` that statement holds (e.g. the
+ * code a dossier was just given): one statement fewer on a hot path.
+ */
+export function auditInsert(e: Omit<AuditEntry, 'entityId'> & { entityId: string | SQL }, at: Date, from?: SQL): SQL {
+  return sql`insert into audit_log (at, actor_id, action, entity_type, entity_id, details, request_id, ip)
+    select ${at.toISOString()}::timestamptz, ${e.actorId}::uuid, ${e.action}, ${e.entityType}, ${e.entityId},
+           ${JSON.stringify(e.details ?? {})}::jsonb, ${e.requestId ?? null}, ${e.ip ?? null}${from ? sql` from ${from}` : sql``}`;
 }
 
 /** Request facts worth keeping with an audit entry. */

@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
+import { SEQUENCE_WIDTH } from '../../domain/dossier-code.ts';
+import { auditInsert, type AuditEntry } from '../audit/audit.ts';
 import type { DossierChanges, DossierState, Decision, EventRecord, Extension, SupplementRound, Write } from '../../domain/dossier-decide.ts';
 import type { Status } from '../../domain/dossier-state.ts';
 import type { DossierResource } from '../../domain/policy.ts';
@@ -78,13 +80,30 @@ export async function loadDossier(ex: Executor, code: string, forUpdate = false)
 }
 
 /** Atomically takes the next per-unit, per-day sequence number (unique under any concurrency). */
-export async function nextSequence(tx: Executor, unitId: string, day: string): Promise<number> {
-  const row = await maybeOne<{ last: number }>(
+/**
+ * Takes the unit's next number of the day and gives the dossier its code with it (`prefix`, then the
+ * number zero-padded to SEQUENCE_WIDTH: formatDossierCode), in one statement, together with the
+ * audit entry of the filing when given. The counter row stays locked until commit, so call it last
+ * (docs/PERFORMANCE.md).
+ */
+export async function assignCode(
+  tx: Executor,
+  dossierId: string,
+  counter: { unitId: string; day: string; prefix: string },
+  entry: (Omit<AuditEntry, 'entityId'> & { at: Date }) | null,
+): Promise<DossierRow> {
+  const [d] = await rows<DossierRow>(
     tx,
-    sql`insert into dossier_counters (unit_id, day, last) values (${unitId}, ${day}, 1)
-        on conflict (unit_id, day) do update set last = dossier_counters.last + 1 returning last`,
+    sql`with c as (
+          insert into dossier_counters (unit_id, day, last) values (${counter.unitId}, ${counter.day}, 1)
+          on conflict (unit_id, day) do update set last = dossier_counters.last + 1 returning last
+        ), d as (
+          update dossiers set code = ${counter.prefix} || lpad(c.last::text, greatest(${SEQUENCE_WIDTH}, length(c.last::text)), '0')
+          from c where dossiers.id = ${dossierId} returning dossiers.*
+        )${entry ? sql`, a as (${auditInsert({ ...entry, entityId: sql`d.code` }, entry.at, sql`d`)})` : sql``}
+        select * from d`,
   );
-  return row!.last;
+  return d!;
 }
 
 export interface StepRow {

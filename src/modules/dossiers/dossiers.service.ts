@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
-import { formatDossierCode } from '../../domain/dossier-code.ts';
+import { dossierCodePrefix } from '../../domain/dossier-code.ts';
 import { isAllowed, STATUS_INFO } from '../../domain/dossier-state.ts';
 import { AppError } from '../../domain/errors.ts';
 import { actingRole, can, type Verb } from '../../domain/policy.ts';
@@ -12,14 +12,14 @@ import { searchKey } from '../../domain/text.ts';
 import type { SessionUser } from '../../server/auth.ts';
 import { findUser, type UserRow } from '../accounts/accounts.service.ts';
 import { findOrCreateApplicant } from '../accounts/applicants.service.ts';
-import { audit } from '../audit/audit.ts';
+import { audit, type AuditEntry } from '../audit/audit.ts';
 import { publishDossierEvents } from '../interop/interop.outbound.ts';
 import { notifyDossierEvent, type NotifySettings } from '../notifications/index.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { decide } from '../../domain/dossier-decide.ts';
 import { loadActionFacts } from './dossiers.facts.ts';
-import { applyDecision, attachDocuments, attachOwnUploads, loadDossier, nextSequence, resourceOf, scopeOf, stateOf, type ApplicantSnapshot, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
+import { applyDecision, attachDocuments, attachOwnUploads, assignCode, loadDossier, resourceOf, scopeOf, stateOf, type ApplicantSnapshot, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
 import type { DossierPresentation } from './dossiers.present.ts';
 import { unitByCode, unitById } from '../units/units.service.ts';
 import type { ActionInput, SubmitInput } from './dossiers.schemas.ts';
@@ -63,61 +63,71 @@ export async function submitDossier(
   }
   if (desk && !input.applicant) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'applicant', message: 'Bắt buộc khi tiếp nhận tại quầy / required at the desk' }] });
 
+  // The same Idempotency-Key again: the dossier filed the first time. Asked only when this request
+  // does not file (the insert does nothing on that key, or the request is refused: a repeat is
+  // answered with the dossier even when the procedure or the uploads changed since).
+  const filedBefore = (tx: Executor) =>
+    opts.idempotencyKey
+      ? maybeOne<DossierRow>(tx, sql`select * from dossiers where submitted_by = ${actor.id} and idempotency_key = ${opts.idempotencyKey}`)
+      : Promise.resolve(null);
   const attempt = () =>
     database.transaction(async (tx) => {
-      if (opts.idempotencyKey) {
-        const existing = await maybeOne<DossierRow>(
-          tx,
-          sql`select * from dossiers where submitted_by = ${actor.id} and idempotency_key = ${opts.idempotencyKey}`,
-        );
-        if (existing) return { dossier: existing, created: false };
+      try {
+        return await file(tx);
+      } catch (err) {
+        const before = err instanceof AppError ? await filedBefore(tx) : null;
+        if (before) return { dossier: before, created: false };
+        throw err;
       }
-      const proc = await getProcedure(tx, input.procedureCode, undefined, vnDateOf(opts.now));
-      const def = proc.definition;
-      const check = validateSubmission(def, input.formData, input.documents);
-      if (!check.ok) throw new AppError('SUBMISSION_INCOMPLETE', { problems: check.problems });
-
-      const unit = desk ? await unitById(tx, actor.unitId) : await unitByCode(tx, input.unitCode ?? opts.defaultUnitCode);
-      if (!unit) throw new AppError('UNIT_NOT_FOUND');
-
-      const applicant = desk ? await findOrCreateApplicant(tx, input.applicant!, opts.now) : (await findUser(tx, actor.id))!;
-      if (def.applicant !== 'both' && def.applicant !== applicant.kind) throw new AppError('APPLICANT_NOT_ALLOWED');
-
-      // The documents are written only with the submitter's own uploads (FILE_NOT_FOUND otherwise).
-      const { dossier, documents, step } = await writeDossier(
-        tx,
-        {
-          def,
-          procedureVersion: proc.version,
-          unit,
-          applicant,
-          channel: input.channel,
-          formData: input.formData,
-          documents: input.documents,
-          idempotencyKey: opts.idempotencyKey,
-          submittedBy: actor.id,
-          actorRole: desk ? 'reception' : 'applicant',
-          resultDelivery: input.resultDelivery ?? defaultResultDelivery(input.channel),
-          origin: null,
-          now: opts.now,
-        },
-        actor.id,
-      );
-      const code = dossier.code;
-      await notifyDossierEvent(tx, dossier.id, { action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: actor.id, comment: null, data: {} }, opts.ctx.notify, opts.now, dossier);
-      await publishDossierEvents(tx, dossier, 1, opts.now);
-      await audit(tx, { actorId: actor.id, action: 'dossier_submit', entityType: 'dossier', entityId: code, requestId: opts.ctx.requestId, ip: opts.ctx.ip }, opts.now);
-      // The dossier's view, from what this transaction wrote: a new dossier has no assignee, no
-      // department, no supplement round and no rating yet.
-      const presentation: DossierPresentation = {
-        meta: { procedure_name: def.name, time_limit: def.timeLimit, assignee_name: null, department_name: null, handling_unit: unit.name, handling_unit_code: unit.code, receiving_unit: unit.name },
-        documents: documents!,
-        steps: [step],
-        rounds: [],
-        rating: null,
-      };
-      return { dossier, created: true, presentation };
     });
+  const file = async (tx: Executor): Promise<{ dossier: DossierRow; created: boolean; presentation?: DossierPresentation }> => {
+    const proc = await getProcedure(tx, input.procedureCode, undefined, vnDateOf(opts.now));
+    const def = proc.definition;
+    const check = validateSubmission(def, input.formData, input.documents);
+    if (!check.ok) throw new AppError('SUBMISSION_INCOMPLETE', { problems: check.problems });
+
+    const unit = desk ? await unitById(tx, actor.unitId) : await unitByCode(tx, input.unitCode ?? opts.defaultUnitCode);
+    if (!unit) throw new AppError('UNIT_NOT_FOUND');
+
+    const applicant = desk ? await findOrCreateApplicant(tx, input.applicant!, opts.now) : (await findUser(tx, actor.id))!;
+    if (def.applicant !== 'both' && def.applicant !== applicant.kind) throw new AppError('APPLICANT_NOT_ALLOWED');
+
+    // The documents are written only with the submitter's own uploads (FILE_NOT_FOUND otherwise).
+    const written = await writeDossier(
+      tx,
+      {
+        def,
+        procedureVersion: proc.version,
+        unit,
+        applicant,
+        channel: input.channel,
+        formData: input.formData,
+        documents: input.documents,
+        idempotencyKey: opts.idempotencyKey,
+        submittedBy: actor.id,
+        actorRole: desk ? 'reception' : 'applicant',
+        resultDelivery: input.resultDelivery ?? defaultResultDelivery(input.channel),
+        origin: null,
+        audit: { actorId: actor.id, action: 'dossier_submit', entityType: 'dossier', requestId: opts.ctx.requestId, ip: opts.ctx.ip },
+        now: opts.now,
+      },
+      actor.id,
+    );
+    if (!written) return { dossier: (await filedBefore(tx))!, created: false };
+    const { dossier, documents, step } = written;
+    await notifyDossierEvent(tx, dossier.id, { action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: actor.id, comment: null, data: {} }, opts.ctx.notify, opts.now, dossier);
+    await publishDossierEvents(tx, dossier, 1, opts.now);
+    // The dossier's view, from what this transaction wrote: a new dossier has no assignee, no
+    // department, no supplement round and no rating yet.
+    const presentation: DossierPresentation = {
+      meta: { procedure_name: def.name, time_limit: def.timeLimit, assignee_name: null, department_name: null, handling_unit: unit.name, handling_unit_code: unit.code, receiving_unit: unit.name },
+      documents: documents!,
+      steps: [step],
+      rounds: [],
+      rating: null,
+    };
+    return { dossier, created: true, presentation };
+  };
 
   try {
     return await attempt();
@@ -145,6 +155,8 @@ export interface NewDossier {
   resultDelivery: string;
   /** A dossier a connected system sent (the national portal): its code there, shown beside ours. */
   origin: { systemId: string; systemCode: string; externalCode: string } | null;
+  /** The filing's audit entry, written with the code (its entity is the new code). */
+  audit?: Omit<AuditEntry, 'entityId'>;
   now: Date;
 }
 
@@ -153,7 +165,9 @@ export interface NewDossier {
  * per-unit, per-day counter is taken last). Call it inside the filing transaction.
  */
 export async function createDossier(tx: Executor, n: NewDossier): Promise<DossierRow> {
-  return (await writeDossier(tx, n, null)).dossier;
+  const written = await writeDossier(tx, n, null);
+  if (!written) throw new Error('createDossier: the submitter already filed with this idempotency key');
+  return written.dossier;
 }
 
 /**
@@ -162,7 +176,7 @@ export async function createDossier(tx: Executor, n: NewDossier): Promise<Dossie
  * (FILE_NOT_FOUND; the caller's transaction rolls back); the documents then come back as the
  * dossier's view shows them.
  */
-async function writeDossier(tx: Executor, n: NewDossier, uploadsOf: string | null): Promise<{ dossier: DossierRow; documents: PresentedDocumentRow[] | null; step: StepRow }> {
+async function writeDossier(tx: Executor, n: NewDossier, uploadsOf: string | null): Promise<{ dossier: DossierRow; documents: PresentedDocumentRow[] | null; step: StepRow } | null> {
   const { def, now } = n;
   const id = randomUUID();
   const snap = snapshot(n.applicant);
@@ -185,6 +199,7 @@ async function writeDossier(tx: Executor, n: NewDossier, uploadsOf: string | nul
                   ${n.channel}, 'submitted', ${JSON.stringify(n.formData)}::jsonb, ${now.toISOString()},
                   ${n.idempotencyKey}, ${n.submittedBy}, ${now.toISOString()}, ${n.resultDelivery},
                   ${n.origin?.externalCode ?? null}, ${n.origin?.systemId ?? null})
+          on conflict (submitted_by, idempotency_key) do nothing
           returning id
         ), submit_event as (
           insert into dossier_events (dossier_id, seq, action, from_status, to_status, actor_id, actor_role, at, comment, data, attachments)
@@ -196,6 +211,8 @@ async function writeDossier(tx: Executor, n: NewDossier, uploadsOf: string | nul
         select id, 0, ${first.key}, ${first.name}, ${first.role}, null, ${now.toISOString()}::timestamptz, null from dossier
         returning idx, step_key, name, role, handler_id, started_at, due_at, finished_at`,
   );
+  // Nothing written: the submitter filed with this Idempotency-Key before.
+  if (!step) return null;
   let documents: PresentedDocumentRow[] | null = null;
   if (uploadsOf === null) {
     await attachDocuments(
@@ -214,10 +231,8 @@ async function writeDossier(tx: Executor, n: NewDossier, uploadsOf: string | nul
   }
   // The code is taken last: the per-day counter row stays locked until commit, so the
   // shorter that stretch, the more submissions per second (docs/PERFORMANCE.md).
-  const seq = await nextSequence(tx, n.unit.id, vnDateOf(now));
-  const code = formatDossierCode(n.unit.code, now, seq);
-  const [dossier] = await rows<DossierRow>(tx, sql`update dossiers set code = ${code} where id = ${id} returning *`);
-  return { dossier: dossier!, documents, step: step! };
+  const dossier = await assignCode(tx, id, { unitId: n.unit.id, day: vnDateOf(now), prefix: dossierCodePrefix(n.unit.code, now) }, n.audit ? { ...n.audit, at: now } : null);
+  return { dossier, documents, step: step! };
 }
 
 /** The ways of reading a dossier (the policy gives the same answer for each; the audit names them apart). */

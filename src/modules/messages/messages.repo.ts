@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import type { NotificationEvent } from '../../domain/notifications.ts';
@@ -36,6 +36,32 @@ export interface NewMessage {
  * @throws Error when a notification's message comes without its text (a programming error).
  */
 export async function enqueueMessage(tx: Executor, m: NewMessage, now: Date): Promise<{ id: string; inserted: boolean }> {
+  const { id, values } = messageRow(m, now);
+  const row = await maybeOne<{ id: string }>(tx, sql`${INSERT_MESSAGES} values ${values} on conflict (dedupe_key) do nothing returning id`);
+  if (row) return { id: row.id, inserted: true };
+  const existing = await maybeOne<{ id: string }>(tx, sql`select id from messages where dedupe_key = ${m.dedupeKey ?? null}`);
+  return { id: existing!.id, inserted: false };
+}
+
+/**
+ * Writes several messages to the outbox in one statement (a notice to each of a person's
+ * channels); one whose dedupe key exists is not written. Same rules as enqueueMessage.
+ */
+export async function enqueueMessages(tx: Executor, ms: readonly NewMessage[], now: Date): Promise<void> {
+  if (ms.length) await tx.execute(messagesInsert(ms, now));
+}
+
+/** enqueueMessages' statement, to run as the last part of one that writes what the messages point to. */
+export function messagesInsert(ms: readonly NewMessage[], now: Date): SQL {
+  const values = ms.map((m) => messageRow(m, now).values);
+  return sql`${INSERT_MESSAGES} values ${sql.join(values, sql`, `)} on conflict (dedupe_key) do nothing`;
+}
+
+const INSERT_MESSAGES = sql`insert into messages (id, channel, recipient, subject, body, template, data, dedupe_key, user_id, status, attempts,
+                              next_attempt_at, expires_at, scrub_at, scrubbed_body, created_at, notification_id, ordering_key)`;
+
+/** A message's row: its text written (by the template, with its secrets masked in the stored copy). */
+function messageRow(m: NewMessage, now: Date) {
   const data = m.data ?? {};
   const secrets = m.secrets ?? {};
   const hasSecrets = Object.keys(secrets).length > 0;
@@ -51,19 +77,12 @@ export async function enqueueMessage(tx: Executor, m: NewMessage, now: Date): Pr
   }
   const scrubAt = hasSecrets ? (m.scrubAt ?? m.expiresAt ?? now) : null;
   const id = randomUUID();
-  const row = await maybeOne<{ id: string }>(
-    tx,
-    sql`insert into messages (id, channel, recipient, subject, body, template, data, dedupe_key, user_id, status, attempts,
-                              next_attempt_at, expires_at, scrub_at, scrubbed_body, created_at, notification_id, ordering_key)
-        values (${id}, ${m.channel}, ${m.recipient}, ${rendered.subject}, ${rendered.body}, ${m.template}, ${JSON.stringify(data)}::jsonb,
+  return {
+    id,
+    values: sql`(${id}, ${m.channel}, ${m.recipient}, ${rendered.subject}, ${rendered.body}, ${m.template}, ${JSON.stringify(data)}::jsonb,
                 ${m.dedupeKey ?? null}, ${m.userId ?? null}, 'pending', 0, ${now.toISOString()}, ${m.expiresAt?.toISOString() ?? null},
-                ${scrubAt?.toISOString() ?? null}, ${scrubbed}, ${now.toISOString()}, ${m.notificationId ?? null}, ${m.orderingKey ?? null})
-        on conflict (dedupe_key) do nothing
-        returning id`,
-  );
-  if (row) return { id: row.id, inserted: true };
-  const existing = await maybeOne<{ id: string }>(tx, sql`select id from messages where dedupe_key = ${m.dedupeKey ?? null}`);
-  return { id: existing!.id, inserted: false };
+                ${scrubAt?.toISOString() ?? null}, ${scrubbed}, ${now.toISOString()}, ${m.notificationId ?? null}, ${m.orderingKey ?? null})`,
+  };
 }
 
 export interface ClaimedMessage {

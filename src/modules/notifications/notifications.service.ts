@@ -12,9 +12,9 @@ import {
   type NotifyChannel,
   type Vars,
 } from '../../domain/notifications.ts';
-import { enqueueMessage } from '../messages/messages.repo.ts';
+import { enqueueMessage, enqueueMessages, messagesInsert, type NewMessage } from '../messages/messages.repo.ts';
 import { smsText, type Rendered } from '../messages/messages.templates.ts';
-import { templateInForce } from './notifications.templates.ts';
+import { templateInForce, templateInForceJson, templateOf, type TemplateRow } from './notifications.templates.ts';
 
 /** What the notifier needs of the deployment's settings. */
 export interface NotifySettings {
@@ -49,18 +49,27 @@ interface RecipientRow {
 
 /** A person's contacts (verified or not), the channels they receive notices on, and their language. */
 export async function recipientOf(ex: Executor, userId: string, offered: readonly NotifyChannel[]) {
-  const r = await maybeOne<RecipientRow>(
+  const r = await maybeOne<RecipientRow>(ex, sql`${RECIPIENT} where u.id = ${userId}`);
+  return r ? presentRecipient(r, offered) : null;
+}
+
+const RECIPIENT = sql`select u.kind, u.phone, u.email, u.phone_verified_at, u.email_verified_at, p.channels, p.locale
+  from users u left join notification_preferences p on p.user_id = u.id`;
+
+const presentRecipient = (r: RecipientRow, offered: readonly NotifyChannel[]) => ({
+  contacts: { phone: r.phone, phoneVerified: r.phone_verified_at !== null, email: r.email, emailVerified: r.email_verified_at !== null },
+  chosen: r.channels !== null,
+  channels: channelsFor(r.kind, r.channels, offered),
+  locale: r.locale ?? ('vi' as Locale),
+});
+
+/** The template in force and the recipient, in one statement (a notice's first read). */
+async function templateAndRecipient(ex: Executor, event: NotificationEvent, date: string, userId: string, offered: readonly NotifyChannel[]) {
+  const r = await maybeOne<{ template: TemplateRow | null; recipient: RecipientRow | null }>(
     ex,
-    sql`select u.kind, u.phone, u.email, u.phone_verified_at, u.email_verified_at, p.channels, p.locale
-        from users u left join notification_preferences p on p.user_id = u.id where u.id = ${userId}`,
+    sql`select ${templateInForceJson(event, date)} as template, (select row_to_json(r) from (${RECIPIENT} where u.id = ${userId}) r) as recipient`,
   );
-  if (!r) return null;
-  return {
-    contacts: { phone: r.phone, phoneVerified: r.phone_verified_at !== null, email: r.email, emailVerified: r.email_verified_at !== null },
-    chosen: r.channels !== null,
-    channels: channelsFor(r.kind, r.channels, offered),
-    locale: r.locale ?? ('vi' as Locale),
-  };
+  return { template: templateOf(event, r!.template), who: r!.recipient ? presentRecipient(r!.recipient, offered) : null };
 }
 
 const FOOTER: Record<Locale, (url: string) => string> = {
@@ -82,7 +91,7 @@ function textFor(channel: NotifyChannel, t: { title: string; body: string; sms: 
  * Returns the notification's id, and whether it was written (false: its dedupe key was taken).
  */
 export async function notify(tx: Executor, n: NotificationInput, s: NotifySettings, now: Date): Promise<{ id: string; inserted: boolean }> {
-  const template = await templateInForce(tx, n.event, vnDateOf(now));
+  const { template, who } = await templateAndRecipient(tx, n.event, vnDateOf(now), n.userId, s.channels);
   const filled = Object.fromEntries(
     LOCALES.map((l) => {
       const t = template.texts[l];
@@ -90,21 +99,12 @@ export async function notify(tx: Executor, n: NotificationInput, s: NotifySettin
     }),
   ) as Record<Locale, { title: string; body: string; sms: string }>;
   const id = randomUUID();
-  const row = await maybeOne<{ id: string }>(
-    tx,
-    sql`insert into notifications (id, user_id, event, dossier_id, title_vi, body_vi, title_en, body_en, link, data, dedupe_key, created_at)
+  const notice = sql`insert into notifications (id, user_id, event, dossier_id, title_vi, body_vi, title_en, body_en, link, data, dedupe_key, created_at)
         values (${id}, ${n.userId}, ${n.event}, ${n.dossierId ?? null}, ${filled.vi.title}, ${filled.vi.body}, ${filled.en.title}, ${filled.en.body},
-                ${n.path}, ${JSON.stringify({ ...n.data, templateVersion: template.version })}::jsonb, ${n.dedupeKey ?? null}, ${now.toISOString()})
-        on conflict (dedupe_key) do nothing returning id`,
-  );
-  if (!row) return { id: '', inserted: false };
-  const who = await recipientOf(tx, n.userId, s.channels);
-  if (!who) return { id, inserted: true };
+                ${n.path}, ${JSON.stringify({ ...n.data, templateVersion: template.version })}::jsonb, ${n.dedupeKey ?? null}, ${now.toISOString()})`;
   const inboxUrl = `${s.publicUrl}${INBOX_PATH}`;
-  for (const target of deliveryTargets(who.contacts, who.channels)) {
-    await enqueueMessage(
-      tx,
-      {
+  const messages: NewMessage[] = who
+    ? deliveryTargets(who.contacts, who.channels).map((target) => ({
         channel: target.channel,
         recipient: target.recipient,
         template: n.event,
@@ -113,10 +113,17 @@ export async function notify(tx: Executor, n: NotificationInput, s: NotifySettin
         userId: n.userId,
         notificationId: id,
         dedupeKey: `notification:${id}:${target.channel}`,
-      },
-      now,
-    );
+      }))
+    : [];
+  if (n.dedupeKey == null) {
+    // Nothing can stop this notice: it and its messages in one statement.
+    await tx.execute(messages.length ? sql`with notice as (${notice}) ${messagesInsert(messages, now)}` : notice);
+    return { id, inserted: true };
   }
+  // A reminder or a digest: written once, however many instances try; its messages only then.
+  const row = await maybeOne<{ id: string }>(tx, sql`${notice} on conflict (dedupe_key) do nothing returning id`);
+  if (!row) return { id: '', inserted: false };
+  await enqueueMessages(tx, messages, now);
   return { id, inserted: true };
 }
 

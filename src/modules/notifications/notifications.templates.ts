@@ -60,6 +60,15 @@ export async function templateInForce(ex: Executor, event: NotificationEvent, da
   return row ? present(row) : builtIn(event);
 }
 
+/**
+ * templateInForce as a scalar sub-query (its row as JSON, or null), for a statement that reads it
+ * with other facts; read the answer with templateOf.
+ */
+export const templateInForceJson = (event: NotificationEvent, date: string) =>
+  sql`(select row_to_json(x) from (${SELECT} where t.event = ${event} and t.effective_from <= ${date} order by t.version desc limit 1) x)`;
+export const templateOf = (event: NotificationEvent, row: Row | null): TemplateVersion => (row ? present(row) : builtIn(event));
+export type TemplateRow = Row;
+
 /** Every saved version of a template, newest first, then the built-in one. */
 export async function templateVersions(ex: Executor, event: NotificationEvent): Promise<TemplateVersion[]> {
   const list = await rows<Row>(ex, sql`${SELECT} where t.event = ${event} order by t.version desc`);
