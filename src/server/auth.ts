@@ -11,6 +11,8 @@ export const SESSION_COOKIE = 'nts_session';
 export interface SessionUser extends Actor {
   fullName: string;
   login: string;
+  /** A citizen's or business's own contact and identity facts, as the session read them (not for staff). */
+  self?: { phone: string | null; email: string | null; cccd: string | null; mst: string | null; address: string | null };
 }
 
 declare module 'fastify' {
@@ -54,6 +56,11 @@ interface SessionRow {
   login: string;
   must_change_password: boolean;
   two_factor: boolean;
+  phone: string | null;
+  email: string | null;
+  cccd: string | null;
+  mst: string | null;
+  address: string | null;
 }
 
 /** Loads the signed-in user from the session cookie and enforces CSRF on cookie-authenticated writes. */
@@ -70,7 +77,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
       const row = await maybeOne<SessionRow>(
         deps.database.db,
         sql`select s.csrf_token, u.id, u.kind, u.roles, u.unit_id, u.department_id, u.full_name, u.login, u.must_change_password,
-                   (u.totp_enabled_at is not null) as two_factor
+                   (u.totp_enabled_at is not null) as two_factor, u.phone, u.email, u.cccd, u.mst, u.address
             from sessions s join users u on u.id = s.user_id
             where s.id_hash = ${hashToken(token)} and s.expires_at > ${now.toISOString()} and not u.disabled`,
       );
@@ -83,6 +90,8 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
           departmentId: row.department_id,
           fullName: row.full_name,
           login: row.login,
+          // What a submission snapshots of its applicant, read here rather than again in its transaction.
+          ...(row.kind === 'staff' ? {} : { self: { phone: row.phone, email: row.email, cccd: row.cccd, mst: row.mst, address: row.address } }),
         };
         req.csrfToken = row.csrf_token;
         mustChangePassword = row.must_change_password;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { DEMO_ACCOUNTS } from '../../src/db/seed/demo.ts';
+import { formatDossierCode } from '../../src/domain/dossier-code.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients, signIn, type Client } from '../support/client.ts';
 import { buildSubmission } from '../support/builders.ts';
@@ -63,6 +65,14 @@ describe('simultaneous submissions', () => {
     expect(seqOf(res.json().code)).toBe(202);
   });
 
+  it('past 9,999 in a day the number grows a digit, never wraps (the code is written where the number is taken)', async () => {
+    await t.database.db.execute(sql`update dossier_counters set last = 9998 where day = '2026-03-04'`);
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i++) codes.push((await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.004194'))).json().code);
+    expect(codes).toEqual(['DEMO.07894.H25-260304-9999', 'DEMO.07894.H25-260304-10000', 'DEMO.07894.H25-260304-10001']);
+    expect(codes.map((code) => formatDossierCode('DEMO.07894.H25', new Date('2026-03-04T09:00:00+07:00'), Number(code.split('-')[2])))).toEqual(codes);
+  });
+
   it('the same Idempotency-Key sent 5 times at once files one dossier: one 201, four 200, one code', async () => {
     const body = await buildSubmission(c.citizen, '1.001193');
     const before = await total(c.citizen);
@@ -80,6 +90,10 @@ describe('simultaneous submissions', () => {
     const again = await c.citizen.post('/api/v1/dossiers', body, { 'idempotency-key': 'retry-storm-2026-0001' });
     expect(again.statusCode).toBe(200);
     expect(again.json().code).toBe(code);
+    // A repeat is answered with the dossier even when its body would no longer be accepted.
+    const stale = await c.citizen.post('/api/v1/dossiers', { ...body, documents: [] }, { 'idempotency-key': 'retry-storm-2026-0001' });
+    expect(stale.statusCode, stale.body).toBe(200);
+    expect(stale.json().code).toBe(code);
     const other = await c.citizen.post('/api/v1/dossiers', body, { 'idempotency-key': 'retry-storm-2026-0002' });
     expect(other.statusCode).toBe(201);
     expect(other.json().code).not.toBe(code);

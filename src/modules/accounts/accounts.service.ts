@@ -32,6 +32,9 @@ export interface UserRow {
   two_factor_enabled: boolean;
 }
 
+/** What a dossier keeps of its applicant (dossiers.service `snapshot`). */
+export type ApplicantFacts = Pick<UserRow, 'id' | 'kind' | 'login' | 'full_name' | 'phone' | 'email' | 'cccd' | 'mst' | 'address'>;
+
 export const USER_SELECT = sql`
   select u.id, u.kind, u.login, u.full_name, u.roles, u.unit_id, un.code as unit_code, un.name as unit_name,
          u.department_id, d.code as department_code, d.name as department_name, u.phone, u.email,

@@ -10,7 +10,7 @@ import { validateSubmission, type ProcedureDefinition } from '../../domain/proce
 import { defaultResultDelivery } from '../../domain/result-delivery.ts';
 import { searchKey } from '../../domain/text.ts';
 import type { SessionUser } from '../../server/auth.ts';
-import { findUser, type UserRow } from '../accounts/accounts.service.ts';
+import { findUser, type ApplicantFacts } from '../accounts/accounts.service.ts';
 import { findOrCreateApplicant } from '../accounts/applicants.service.ts';
 import { audit, type AuditEntry } from '../audit/audit.ts';
 import { publishDossierEvents } from '../interop/interop.outbound.ts';
@@ -33,7 +33,7 @@ export interface RequestContext {
 
 const UNIQUE_VIOLATION = '23505';
 
-export function snapshot(u: UserRow): ApplicantSnapshot {
+export function snapshot(u: ApplicantFacts): ApplicantSnapshot {
   return {
     kind: u.kind === 'business' ? 'business' : 'citizen',
     fullName: u.full_name,
@@ -89,7 +89,11 @@ export async function submitDossier(
     const unit = desk ? await unitById(tx, actor.unitId) : await unitByCode(tx, input.unitCode ?? opts.defaultUnitCode);
     if (!unit) throw new AppError('UNIT_NOT_FOUND');
 
-    const applicant = desk ? await findOrCreateApplicant(tx, input.applicant!, opts.now) : (await findUser(tx, actor.id))!;
+    const applicant: ApplicantFacts = desk
+      ? await findOrCreateApplicant(tx, input.applicant!, opts.now)
+      : actor.self
+        ? { id: actor.id, kind: actor.kind, login: actor.login, full_name: actor.fullName, ...actor.self }
+        : (await findUser(tx, actor.id))!;
     if (def.applicant !== 'both' && def.applicant !== applicant.kind) throw new AppError('APPLICANT_NOT_ALLOWED');
 
     // The documents are written only with the submitter's own uploads (FILE_NOT_FOUND otherwise).
@@ -145,7 +149,7 @@ export interface NewDossier {
   def: ProcedureDefinition;
   procedureVersion: number;
   unit: { id: string; code: string };
-  applicant: UserRow;
+  applicant: ApplicantFacts;
   channel: DossierRow['channel'];
   formData: Record<string, unknown>;
   documents: readonly { requirementId: string; fileId: string }[];
