@@ -36,8 +36,7 @@ export interface NewMessage {
  * @throws Error when a notification's message comes without its text (a programming error).
  */
 export async function enqueueMessage(tx: Executor, m: NewMessage, now: Date): Promise<{ id: string; inserted: boolean }> {
-  const { id, values } = messageRow(m, now);
-  const row = await maybeOne<{ id: string }>(tx, sql`${INSERT_MESSAGES} values ${values} on conflict (dedupe_key) do nothing returning id`);
+  const row = await maybeOne<{ id: string }>(tx, sql`${INSERT_MESSAGES} values ${messageRow(m, now)} on conflict (dedupe_key) do nothing returning id`);
   if (row) return { id: row.id, inserted: true };
   const existing = await maybeOne<{ id: string }>(tx, sql`select id from messages where dedupe_key = ${m.dedupeKey ?? null}`);
   return { id: existing!.id, inserted: false };
@@ -53,7 +52,7 @@ export async function enqueueMessages(tx: Executor, ms: readonly NewMessage[], n
 
 /** enqueueMessages' statement, to run as the last part of one that writes what the messages point to. */
 export function messagesInsert(ms: readonly NewMessage[], now: Date): SQL {
-  const values = ms.map((m) => messageRow(m, now).values);
+  const values = ms.map((m) => messageRow(m, now));
   return sql`${INSERT_MESSAGES} values ${sql.join(values, sql`, `)} on conflict (dedupe_key) do nothing`;
 }
 
@@ -61,7 +60,7 @@ const INSERT_MESSAGES = sql`insert into messages (id, channel, recipient, subjec
                               next_attempt_at, expires_at, scrub_at, scrubbed_body, created_at, notification_id, ordering_key)`;
 
 /** A message's row: its text written (by the template, with its secrets masked in the stored copy). */
-function messageRow(m: NewMessage, now: Date) {
+function messageRow(m: NewMessage, now: Date): SQL {
   const data = m.data ?? {};
   const secrets = m.secrets ?? {};
   const hasSecrets = Object.keys(secrets).length > 0;
@@ -76,13 +75,9 @@ function messageRow(m: NewMessage, now: Date) {
     if (hasSecrets) scrubbed = renderTemplate(m.template, m.channel, { ...values, ...masked }).body;
   }
   const scrubAt = hasSecrets ? (m.scrubAt ?? m.expiresAt ?? now) : null;
-  const id = randomUUID();
-  return {
-    id,
-    values: sql`(${id}, ${m.channel}, ${m.recipient}, ${rendered.subject}, ${rendered.body}, ${m.template}, ${JSON.stringify(data)}::jsonb,
+  return sql`(${randomUUID()}, ${m.channel}, ${m.recipient}, ${rendered.subject}, ${rendered.body}, ${m.template}, ${JSON.stringify(data)}::jsonb,
                 ${m.dedupeKey ?? null}, ${m.userId ?? null}, 'pending', 0, ${now.toISOString()}, ${m.expiresAt?.toISOString() ?? null},
-                ${scrubAt?.toISOString() ?? null}, ${scrubbed}, ${now.toISOString()}, ${m.notificationId ?? null}, ${m.orderingKey ?? null})`,
-  };
+                ${scrubAt?.toISOString() ?? null}, ${scrubbed}, ${now.toISOString()}, ${m.notificationId ?? null}, ${m.orderingKey ?? null})`;
 }
 
 export interface ClaimedMessage {
