@@ -49,10 +49,10 @@ describe('intake from the national portal', () => {
     // Its documents were stored as the applicant's, and the desk receives it like any online dossier.
     const shown = await c.reception.get(`/api/v1/dossiers/${code}`);
     expect(shown.statusCode).toBe(200);
-    expect(shown.json()).toMatchObject({ channel: 'online', status: 'submitted', externalCode: dossier.externalCode });
+    expect(shown.json()).toMatchObject({ channel: 'online', status: 'submitted', externalCode: dossier.externalCode, originChannel: 'national_portal' });
     // The portal's code is beside ours in the desk's queue, and anyone tracking it sees it too.
     const queue = await c.reception.get(`/api/v1/dossiers?queue=to_receive&limit=200`);
-    expect(queue.json().items.find((d: { code: string }) => d.code === code)).toMatchObject({ externalCode: dossier.externalCode });
+    expect(queue.json().items.find((d: { code: string }) => d.code === code)).toMatchObject({ externalCode: dossier.externalCode, originChannel: 'national_portal' });
     expect((await c.anonymous.get(`/api/v1/public/dossiers/${code}`)).json()).toMatchObject({ code, externalCode: dossier.externalCode });
     const docs = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from dossier_documents dd join dossiers d on d.id = dd.dossier_id where d.code = ${code}`);
     expect(docs[0]!.n).toBe(dossier.documents.length);

@@ -41,11 +41,13 @@ function progressOf(d: DossierRow, cal: WorkingCalendar, now: Date) {
   };
 }
 
-export function summarize(d: DossierRow & { procedure_name?: string; assignee_name?: string | null; applicant_answered?: boolean | null }, cal: WorkingCalendar, now: Date) {
+export function summarize(d: DossierRow & { procedure_name?: string; assignee_name?: string | null; applicant_answered?: boolean | null; origin_kind?: string | null }, cal: WorkingCalendar, now: Date) {
   return {
     code: d.code,
     /** Its code at the national portal (or the system that forwarded it), shown beside ours. */
     externalCode: d.external_code ?? null,
+    /** Where it came from when a connected system forwarded it: national_portal, provincial_system or unit_system (the back office marks it). */
+    ...(d.origin_kind !== undefined ? { originChannel: d.origin_kind } : {}),
     procedure: { code: d.procedure_code, name: d.procedure_name ?? '', version: d.procedure_version },
     channel: d.channel,
     applicantName: d.applicant.fullName,
@@ -67,7 +69,7 @@ export async function presentDossier(ex: Executor, d: DossierRow, actor: Session
 
 /** What the full view of a dossier shows besides its row. */
 export interface DossierPresentation {
-  meta: { procedure_name: string; time_limit: unknown; assignee_name: string | null; department_name: string | null; handling_unit: string; handling_unit_code: string; receiving_unit: string } | null;
+  meta: { procedure_name: string; time_limit: unknown; assignee_name: string | null; department_name: string | null; handling_unit: string; handling_unit_code: string; receiving_unit: string; origin_kind?: string | null } | null;
   documents: PresentedDocumentRow[];
   steps: StepRow[];
   rounds: Awaited<ReturnType<typeof loadSupplementRounds>>;
@@ -79,7 +81,8 @@ async function loadPresentation(ex: Executor, d: DossierRow): Promise<DossierPre
   const meta = await maybeOne<NonNullable<DossierPresentation['meta']>>(
       ex,
       sql`select v.definition->>'name' as procedure_name, v.definition->'timeLimit' as time_limit, a.full_name as assignee_name,
-                 dep.name as department_name, hu.name as handling_unit, hu.code as handling_unit_code, ru.name as receiving_unit
+                 dep.name as department_name, hu.name as handling_unit, hu.code as handling_unit_code, ru.name as receiving_unit,
+                 (select s.kind from interop_systems s where s.id = d.origin_system_id) as origin_kind
           from dossiers d
           join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version
           join units hu on hu.id = d.handling_unit_id join units ru on ru.id = d.receiving_unit_id
@@ -124,7 +127,7 @@ export function presentDossierFrom(
   });
   return {
     id: d.id,
-    ...summarize({ ...d, procedure_name: meta?.procedure_name ?? '', assignee_name: meta?.assignee_name ?? null }, cal, now),
+    ...summarize({ ...d, procedure_name: meta?.procedure_name ?? '', assignee_name: meta?.assignee_name ?? null, origin_kind: meta?.origin_kind ?? null }, cal, now),
     // The applicant sees the time limit as the catalogue shows citizens (no research note, no guessed value).
     procedure: { code: d.procedure_code, name: meta?.procedure_name ?? '', version: d.procedure_version, timeLimit: timeLimitFor(actor, meta?.time_limit) },
     applicant: d.applicant,

@@ -15,11 +15,12 @@ const CLOSED = sql`('refused', 'withdrawn', 'stopped', 'returned')`;
 const WAITING = sql`(${sql.join(WAITING_STATUSES.map((s) => sql`${s}`), sql`, `)})`;
 export const SOON_WORKING_HOURS = 16; // "due soon" = within the next two working days
 
-type Row = DossierRow & { procedure_name: string; assignee_name: string | null; applicant_answered: boolean | null };
+type Row = DossierRow & { procedure_name: string; assignee_name: string | null; applicant_answered: boolean | null; origin_kind: string | null };
 // The procedure's name as of the version the dossier was filed under; whether the applicant's
 // answer to a supplement request is the last thing that happened (the back office flags it).
 const SELECT = sql`select d.*, v.definition->>'name' as procedure_name, a.full_name as assignee_name,
-    (select e.action = 'answer_supplement' from dossier_events e where e.dossier_id = d.id order by e.seq desc limit 1) as applicant_answered
+    (select e.action = 'answer_supplement' from dossier_events e where e.dossier_id = d.id order by e.seq desc limit 1) as applicant_answered,
+    (select s.kind from interop_systems s where s.id = d.origin_system_id) as origin_kind
   from dossiers d join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version
   left join users a on a.id = d.assignee_id`;
 

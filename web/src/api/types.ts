@@ -286,6 +286,10 @@ export interface Dossier {
   statusLabelEn?: string;
   statusGroup: number;
   channel: 'online' | 'in_person' | 'post';
+  /** Its code at the system that forwarded it (the national portal's), shown beside ours. */
+  externalCode?: string | null;
+  /** national_portal, provincial_system or unit_system when a connected system forwarded it. */
+  originChannel?: string | null;
   applicant: {
     kind: UserKind;
     fullName: string;

@@ -17,5 +17,6 @@ import { indicators } from './sections/indicators.en';
 import { projects } from './sections/projects.en';
 import { feedback } from './sections/feedback.en';
 import { feedbackStaff } from './sections/feedbackStaff.en';
+import { interop } from './sections/interop.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff, ...interop };

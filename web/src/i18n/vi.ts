@@ -16,8 +16,9 @@ import { indicators } from './sections/indicators.vi';
 import { projects } from './sections/projects.vi';
 import { feedback } from './sections/feedback.vi';
 import { feedbackStaff } from './sections/feedbackStaff.vi';
+import { interop } from './sections/interop.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff, ...interop };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

@@ -17,6 +17,10 @@ export interface QueueItem {
   statusLabel?: string;
   statusLabelEn?: string;
   channel?: 'online' | 'in_person' | 'post';
+  /** Its code at the system that forwarded it (the national portal's), shown beside ours. */
+  externalCode?: string | null;
+  /** national_portal, provincial_system or unit_system when a connected system forwarded it. */
+  originChannel?: string | null;
   applicantName?: string;
   submittedAt: string | null;
   receivedAt?: string | null;

@@ -6,6 +6,7 @@ import { SummaryList, Tag, type SummaryRow } from '../../../ui';
 import { BoStatusTag, DueTag } from '../components/tags';
 import type { DueState } from '../components/due';
 import { channelText, timeLimitText } from './labels';
+import { OriginMark, useOriginName } from '../components/OriginMark';
 import { ReceivedAt } from '../../dossiers/components/ReceivedAt';
 
 /**
@@ -15,6 +16,7 @@ import { ReceivedAt } from '../../dossiers/components/ReceivedAt';
 export function DossierFactsPanel({ dossier: d, due }: { dossier: Dossier; due: DueState }) {
   const { t } = useT();
   const dash = '—';
+  const originName = useOriginName();
   const rows: SummaryRow[] = [
     {
       key: t('bo.facts.status'),
@@ -26,7 +28,16 @@ export function DossierFactsPanel({ dossier: d, due }: { dossier: Dossier; due: 
     },
     { key: t('bo.facts.procedure'), value: `${d.procedure.name} (${d.procedure.code}, ${t('bo.facts.version', { n: d.procedure.version })})` },
     { key: t('bo.facts.timeLimit'), value: timeLimitText(d.procedure.timeLimit, t) },
-    { key: t('bo.facts.channel'), value: channelText(d.channel, t) },
+    {
+      key: t('bo.facts.channel'),
+      value: (
+        <>
+          {channelText(d.channel, t)}
+          <OriginMark channel={d.originChannel} />
+        </>
+      ),
+    },
+    ...(d.externalCode ? [{ key: t('io.externalCode', { origin: originName(d.originChannel) }), value: d.externalCode }] : []),
     { key: t('bo.facts.submittedAt'), value: formatDateTime(d.submittedAt) || dash },
     {
       key: t('bo.facts.receivedAt'),

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { OriginMark } from '../components/OriginMark';
 import { pick, useT } from '../../../i18n';
 import { usePageTitle } from '../../../router';
 import { invalidate, useApi } from '../../../api/useApi';
@@ -88,6 +89,11 @@ export function StaffDossierPage({ code }: { code: string }) {
       <Breadcrumbs items={crumbs} />
       {d && <span className="caption">{d.procedure.name}</span>}
       <h1 className="bo-break">{t('bo.dossier.title', { code })}</h1>
+      {d?.externalCode && (
+        <p>
+          <OriginMark channel={d.originChannel} externalCode={d.externalCode} />
+        </p>
+      )}
       {d && (
         <p className="bo-skip">
           <a href="#bo-actions-title">{t('bo.dossier.toActions')}</a>

@@ -6,6 +6,7 @@ import { boHref } from '../paths';
 import { dueState } from '../components/due';
 import { BoStatusTag, DueTag } from '../components/tags';
 import { Tag } from '../../../ui';
+import { OriginMark } from '../components/OriginMark';
 
 /** A dense table of dossiers; due-soon and overdue rows carry a coloured edge and a worded tag. */
 export function QueueTable({ items, caption, now, soonLimit, busy }: {
@@ -42,6 +43,7 @@ export function QueueTable({ items, caption, now, soonLimit, busy }: {
               <tr key={d.code} className={rowClass}>
                 <th scope="row" className="bo-nowrap">
                   <Link to={boHref.dossier(d.code)}>{d.code}</Link>
+                  <OriginMark channel={d.originChannel} externalCode={d.externalCode} compact />
                 </th>
                 <td>
                   {d.procedure.name}
