@@ -20,6 +20,7 @@ import { FormTemplatesPage } from './forms/FormTemplatesPage';
 import { RegisterPage } from './forms/RegisterPage';
 import { CertifyPage } from './forms/CertifyPage';
 import { NoticesAdminPage } from './admin/NoticesAdminPage';
+import { InteropSyncPage } from './admin/InteropSyncPage';
 import { IndicatorsPage } from './indicators/IndicatorsPage';
 import { DrillPage } from './indicators/DrillPage';
 import { ProjectsPage } from './projects/ProjectsPage';
@@ -74,6 +75,8 @@ function Page({ user }: { user: User }) {
       return may('forms.edit') ? <FormTemplatesPage /> : <Forbidden title={t('bo.templates.title')} />;
     case 'notices':
       return may('notification_templates.edit') ? <NoticesAdminPage /> : <Forbidden title={t('bo.notices.title')} />;
+    case 'interop':
+      return may('interop.manage') ? <InteropSyncPage mayPublish={may('catalogue.edit')} /> : <Forbidden title={t('io.title')} />;
     case 'indicators':
       return may('indicators.read') ? <IndicatorsPage may={may} /> : <Forbidden title={t('ind.bo.title')} />;
     case 'indicatorDossiers':

@@ -25,6 +25,7 @@ export const boHref = {
   certify: () => `${base}/chung-thuc`,
   formTemplates: () => `${base}/quan-tri/mau-bieu`,
   notices: (event?: string) => withQuery(`${base}/quan-tri/thong-bao`, { mau: event }),
+  interop: () => `${base}/quan-tri/ket-noi`,
   indicators: (query?: Query) => withQuery(`${base}/chi-so`, query),
   indicatorDossiers: (query?: Query) => withQuery(`${base}/chi-so/ho-so`, query),
   projects: (query?: Query) => withQuery(`${base}/du-an`, query),
@@ -47,6 +48,7 @@ export type BoRoute =
   | { name: 'certify' }
   | { name: 'formTemplates' }
   | { name: 'notices' }
+  | { name: 'interop' }
   | { name: 'indicators' }
   | { name: 'indicatorDossiers' }
   | { name: 'projects' }
@@ -102,6 +104,7 @@ export function matchBo(pathname: string): BoRoute {
     if (b === 'mau-bieu' && !c) return { name: 'formTemplates' };
     if (b === 'thong-bao' && !c) return { name: 'notices' };
     if (b === 'open311' && !c) return { name: 'open311Keys' };
+    if (b === 'ket-noi' && !c) return { name: 'interop' };
   }
   return { name: 'notFound' };
 }

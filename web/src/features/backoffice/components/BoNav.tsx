@@ -36,6 +36,7 @@ export function BoNav({ user }: { user: User }) {
           {may('dossier.register') && <Item to={boHref.register()} label={t('bo.nav.register')} />}
           {may('forms.edit') && <Item to={boHref.formTemplates()} label={t('bo.nav.templates')} />}
           {may('notification_templates.edit') && <Item to={boHref.notices()} label={t('bo.nav.notices')} />}
+          {may('interop.manage') && <Item to={boHref.interop()} label={t('bo.nav.interop')} />}
           {may('indicators.read') && <Item to={boHref.indicators()} label={t('bo.nav.indicators')} />}
           {may('projects.list') && <Item to={boHref.projects()} label={t('bo.nav.projects')} />}
           {may('feedback.queue') && <Item to={boHref.feedback()} label={t('fbs.nav.queue')} />}

@@ -1,0 +1,217 @@
+import { useState } from 'react';
+import { useT } from '../../../i18n';
+import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
+import { Link, usePageTitle } from '../../../router';
+import { api, apiPath } from '../../../api/client';
+import { useApi } from '../../../api/useApi';
+import { Button, EmptyState, ErrorState, Loading, NotificationBanner, Table, Tag } from '../../../ui';
+import { boHref } from '../paths';
+import { useOriginName } from '../components/OriginMark';
+
+interface DeadLetter {
+  id: string;
+  dossierCode: string;
+  action: string;
+  sequence: number | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+interface SystemSync {
+  code: string;
+  name: string;
+  kind: string;
+  active: boolean;
+  callbackUrl: string | null;
+  remoteUnitCode: string | null;
+  events: number;
+  sent: number;
+  acknowledged: number;
+  waiting: number;
+  failing: number;
+  lastAcknowledgedAt: string | null;
+  deadLetters: DeadLetter[];
+}
+
+interface SyncView {
+  systems: SystemSync[];
+  syncedShare: { dossiers: number; fullySynced: number; share: number | null };
+}
+
+interface CataloguePush {
+  id: string;
+  system: string;
+  procedureCode: string;
+  name: string;
+  effectiveFrom: string;
+  isNew: boolean;
+}
+
+const syncPath = apiPath('/admin/interop/sync');
+const pushesPath = apiPath('/admin/interop/catalogue', { status: 'pending' });
+
+const percent = (share: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(share * 100)} %`;
+
+function DeadLetters({ system, onReplayed }: { system: SystemSync; onReplayed: (m: DeadLetter) => void }) {
+  const { t } = useT();
+  const [busy, setBusy] = useState<string | null>(null);
+  const replay = async (m: DeadLetter) => {
+    setBusy(m.id);
+    try {
+      await api.post(apiPath(`/admin/messages/${encodeURIComponent(m.id)}/replay`));
+      onReplayed(m);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="bo-section" aria-labelledby={`dead-${system.code}`}>
+      <h3 id={`dead-${system.code}`}>{t('io.dead.title', { system: system.name })}</h3>
+      <Table
+        caption={t('io.dead.caption', { system: system.name })}
+        captionHidden
+        rows={system.deadLetters}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: t('io.dead.col.dossier'), cell: (m) => <Link to={boHref.dossier(m.dossierCode)}>{m.dossierCode}</Link>, nowrap: true },
+          { header: t('io.dead.col.event'), cell: (m) => `#${m.sequence ?? '—'} ${m.action}` },
+          { header: t('io.dead.col.error'), cell: (m) => <span style={{ overflowWrap: 'anywhere' }}>{m.lastError ?? '—'}</span> },
+          { header: t('io.dead.col.at'), cell: (m) => formatDateTime(m.createdAt), nowrap: true },
+          {
+            header: <span className="visually-hidden">{t('io.dead.replay')}</span>,
+            cell: (m) => (
+              <Button small variant="secondary" pending={busy === m.id} onClick={() => void replay(m)} aria-label={t('io.dead.replayFor', { event: m.action, code: m.dossierCode })}>
+                {t('io.dead.replay')}
+              </Button>
+            ),
+            nowrap: true,
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+function CataloguePushes() {
+  const { t } = useT();
+  const list = useApi<{ items: CataloguePush[] }>(pushesPath);
+  const [done, setDone] = useState<string | null>(null);
+  const publish = async (p: CataloguePush) => {
+    const r = await api.post<{ version: number }>(apiPath(`/admin/interop/catalogue/${encodeURIComponent(p.id)}/publish`));
+    setDone(t('io.catalogue.published', { name: p.name, version: String(r.version) }));
+    list.reload();
+  };
+  return (
+    <section className="bo-section" aria-labelledby="io-catalogue">
+      <h2 id="io-catalogue">{t('io.catalogue.title')}</h2>
+      {done && <NotificationBanner type="success" title={done} />}
+      {list.error && !list.data ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <p>{t('io.catalogue.empty')}</p>
+      ) : (
+        <ul className="list-plain">
+          {list.data.items.map((p) => (
+            <li key={p.id} className="mb-2">
+              {t('io.catalogue.item', { name: p.name, code: p.procedureCode, date: formatDate(p.effectiveFrom), system: p.system })}{' '}
+              {p.isNew && <Tag colour="purple">{t('io.catalogue.new')}</Tag>}{' '}
+              <Button small variant="secondary" onClick={() => void publish(p)} aria-label={t('io.catalogue.publishFor', { name: p.name })}>
+                {t('io.catalogue.publish')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The unit admin's sync view (docs/INTEROP.md): per connected system what was sent, acknowledged,
+ * waiting and failing, the failing events with a button to send each again, the share of the
+ * ward's dossiers fully synced with the national portal (Decision 766), and the catalogue updates
+ * the province pushed, to publish.
+ */
+export function InteropSyncPage({ mayPublish }: { mayPublish: boolean }) {
+  const { t } = useT();
+  usePageTitle(t('io.title'));
+  const view = useApi<SyncView>(syncPath);
+  const originName = useOriginName();
+  const [replayed, setReplayed] = useState<string | null>(null);
+  const share = view.data?.syncedShare;
+  return (
+    <>
+      <h1>{t('io.title')}</h1>
+      <p className="lead">{t('io.lead')}</p>
+      {replayed && <NotificationBanner type="success" title={replayed} />}
+      {view.error && !view.data ? (
+        <ErrorState error={view.error} onRetry={view.reload} />
+      ) : !view.data || !share ? (
+        <Loading />
+      ) : (
+        <>
+          <section className="bo-section" aria-labelledby="io-share">
+            <h2 id="io-share">{t('io.share.title')}</h2>
+            <p className="bo-figure">
+              <strong>
+                {share.share === null
+                  ? t('io.share.none')
+                  : t('io.share.value', { share: percent(share.share), synced: formatNumber(share.fullySynced), total: formatNumber(share.dossiers) })}
+              </strong>
+            </p>
+            <p className="secondary-text small">{t('io.share.hint')}</p>
+          </section>
+          <section className="bo-section" aria-labelledby="io-systems">
+            <h2 id="io-systems">{t('io.systems.title')}</h2>
+            {view.data.systems.length === 0 ? (
+              <EmptyState title={t('io.systems.empty')} />
+            ) : (
+              <Table
+                caption={t('io.systems.title')}
+                captionHidden
+                rows={view.data.systems}
+                rowKey={(s) => s.code}
+                columns={[
+                  {
+                    header: t('io.col.system'),
+                    cell: (s) => (
+                      <>
+                        {s.name} <span className="secondary-text">({s.code})</span>
+                        <span className="bo-sub">
+                          <Tag colour="blue">{originName(s.kind)}</Tag> {!s.active && <Tag colour="grey">{t('io.suspended')}</Tag>}
+                          {s.remoteUnitCode && <> {t('io.remoteUnit', { unit: s.remoteUnitCode })}</>}
+                        </span>
+                      </>
+                    ),
+                  },
+                  { header: t('io.col.events'), cell: (s) => formatNumber(s.events), numeric: true },
+                  { header: t('io.col.sent'), cell: (s) => formatNumber(s.sent), numeric: true },
+                  { header: t('io.col.acknowledged'), cell: (s) => formatNumber(s.acknowledged), numeric: true },
+                  { header: t('io.col.waiting'), cell: (s) => formatNumber(s.waiting), numeric: true },
+                  { header: t('io.col.failing'), cell: (s) => (s.failing > 0 ? <Tag colour="red">{formatNumber(s.failing)}</Tag> : '0'), numeric: true },
+                  { header: t('io.col.lastAck'), cell: (s) => formatDateTime(s.lastAcknowledgedAt) || '—', nowrap: true },
+                ]}
+              />
+            )}
+          </section>
+          {view.data.systems
+            .filter((s) => s.deadLetters.length > 0)
+            .map((s) => (
+              <DeadLetters
+                key={s.code}
+                system={s}
+                onReplayed={(m) => {
+                  setReplayed(t('io.dead.replayed', { event: m.action, code: m.dossierCode }));
+                  view.reload();
+                }}
+              />
+            ))}
+        </>
+      )}
+      {mayPublish && <CataloguePushes />}
+    </>
+  );
+}
