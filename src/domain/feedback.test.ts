@@ -11,6 +11,7 @@ import {
   feedbackIndicators,
   feedbackRulesOn,
   followUpDue,
+  followUpMessageDue,
   forwardLate,
   mayReopen,
   mayTake,
@@ -96,6 +97,19 @@ describe('timeliness, reopening, the follow-up', () => {
     expect(followUpDue(answered, vn('2026-03-17T09:59:59'), rules)).toBe(false);
     expect(followUpDue(answered, vn('2026-03-17T10:00:00'), rules)).toBe(true);
     expect(followUpDue({ ...answered, fixed: true }, vn('2026-03-20T10:00:00'), rules)).toBe(false);
+  });
+
+  it.each([
+    ['7 days after the answer, never asked', { followUpSentAt: null }, '2026-03-17T10:00:00', true],
+    ['a minute early', { followUpSentAt: null }, '2026-03-17T09:59:00', false],
+    ['already asked after this answer', { followUpSentAt: vn('2026-03-17T10:05:00') }, '2026-03-20T10:00:00', false],
+    ['asked about an earlier answer (reopened, answered again)', { followUpSentAt: vn('2026-03-01T10:00:00') }, '2026-03-17T10:00:00', true],
+    ['the reporter said it is fixed', { followUpSentAt: null, fixed: true }, '2026-03-20T10:00:00', false],
+    ['reopened (answer withdrawn)', { followUpSentAt: null, status: 'in_progress' as FeedbackStatus, answeredAt: null }, '2026-03-20T10:00:00', false],
+    ['archived by the ward, never asked', { followUpSentAt: null, status: 'closed' as FeedbackStatus }, '2026-03-17T10:00:00', true],
+  ])('the "is it fixed?" message: %s', (_, o, at, due) => {
+    const r = { status: 'answered' as FeedbackStatus, answeredAt: vn('2026-03-10T10:00:00') as Date | null, fixed: null as boolean | null, ...o };
+    expect(followUpMessageDue(r, vn(at), rules)).toBe(due);
   });
 });
 

@@ -151,6 +151,15 @@ export function followUpDue(r: { status: FeedbackStatus; answeredAt: Date | null
   return now.getTime() >= r.answeredAt.getTime() + rules.followUpDays * 86_400_000;
 }
 
+/**
+ * Whether the "is it fixed?" message is due now: the question is due (`followUpDue`) and no
+ * message was sent since the latest answer (a reopened report answered again is asked again).
+ */
+export function followUpMessageDue(r: { status: FeedbackStatus; answeredAt: Date | null; fixed: boolean | null; followUpSentAt: Date | null }, now: Date, rules: FeedbackRules): boolean {
+  if (!followUpDue(r, now, rules)) return false;
+  return r.followUpSentAt === null || r.followUpSentAt.getTime() < r.answeredAt!.getTime();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Routing
 // ---------------------------------------------------------------------------------------------

@@ -48,6 +48,8 @@ export const NOTIFICATION_EVENTS = {
   'staff.digest': { audience: 'official', vars: ['name', 'date', 'overdue', 'dueSoon', 'list', 'link'], required: ['overdue', 'dueSoon', 'link'] },
   // Citizen feedback (docs/FEEDBACK.md): the reporter with an account hears of the answer; officials of new work.
   'feedback.answered': { audience: 'applicant', vars: ['name', 'code', 'category', 'link'], required: ['code', 'link'] },
+  // …and, FEEDBACK_RULES.followUpDays after the answer, "is it fixed?" with the link to say so, rate or reopen.
+  'feedback.follow_up': { audience: 'applicant', vars: ['name', 'code', 'category', 'link'], required: ['code', 'link'] },
   'staff.feedback_forwarded': { audience: 'official', vars: ['name', 'code', 'category', 'due', 'link'], required: ['code', 'due', 'link'] },
   'staff.feedback_assigned': { audience: 'official', vars: ['name', 'code', 'category', 'due', 'link'], required: ['code', 'due', 'link'] },
   // A leader's direction on a project's obstacle (docs/PROJECTS.md): to the department's officers, or the investor's accounts.

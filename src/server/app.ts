@@ -27,6 +27,7 @@ import { serverKeys } from './secrets.ts';
 import { registerUploadSweeper } from '../modules/files/files.sweep.ts';
 import { registerNotificationScheduler } from '../modules/notifications/index.ts';
 import { registerDirectionReminders } from '../modules/projects/projects.reminders.ts';
+import { registerFeedbackFollowUps } from '../modules/feedback/feedback.followup.ts';
 import { registerMailViewer } from '../modules/messages/messages.viewer.ts';
 
 /** Assembles the HTTP application: plugins, the error table, auth, every module's routes, the web app. */
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerUploadSweeper(app, deps);
   registerNotificationScheduler(app, withOutbox);
   registerDirectionReminders(app, withOutbox);
+  registerFeedbackFollowUps(app, withOutbox);
   await app.register(async (api) => registerRoutes(api, withOutbox), { prefix: '/api/v1' });
   await app.register(async (o311) => open311Routes(o311, withOutbox), { prefix: '/open311/v2' });
   registerMailViewer(app, deps);

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
@@ -57,6 +57,15 @@ async function limit(tx: Executor, key: string, l: { max: number; windowMs: numb
 export const followPath = (code: string) => `/phan-anh/${encodeURIComponent(code)}`;
 export const staffFeedbackPath = (code: string) => `/can-bo/phan-anh/${encodeURIComponent(code)}`;
 const tokenHash = (keys: ServerKeys, code: string, token: string) => keys.mac('feedback-follow', `${code}:${token}`);
+/**
+ * The follow token of a report sent without an account: derived from its code with the server's
+ * key, so a later message (the answer, "is it fixed?") can carry the link that lets its reporter
+ * act without an account; only its keyed hash is stored.
+ */
+export const followTokenOf = (keys: ServerKeys, code: string) => Buffer.from(keys.mac('feedback-follow-token', code), 'hex').subarray(0, 24).toString('base64url');
+/** The link a reporter follows their report with: with its follow token when they have no account. */
+export const reporterLink = (keys: ServerKeys, publicUrl: string, row: { code: string; reporter_id: string | null; follow_token_hash: string | null }) =>
+  `${publicUrl}${followPath(row.code)}${row.reporter_id === null && row.follow_token_hash !== null ? `?token=${followTokenOf(keys, row.code)}` : ''}`;
 
 /**
  * Checks where a report is: on the map near the ward, or an address.
@@ -103,7 +112,7 @@ export async function createReport(
   input: Pick<ReportInput, 'category' | 'description' | 'address' | 'photos'> & { lat: number | null; lon: number | null },
   reporter: Reporter,
   channel: 'portal' | 'open311',
-  followToken: string | null,
+  withFollowToken: boolean,
   keys: ServerKeys,
   now: Date,
 ): Promise<ReportRow> {
@@ -120,7 +129,7 @@ export async function createReport(
       reporter_id, reporter_name, reporter_phone, reporter_email, follow_token_hash, received_at, forward_due_at, due_at, updated_at)
     values (${id}, ${unitId}, ${code}, ${input.category}, ${input.description}, ${input.description}, ${place.lat}, ${place.lon}, ${input.address}, ${place.area},
       'received', ${channel}, ${reporter.id}, ${reporter.name}, ${reporter.phone}, ${reporter.email},
-      ${followToken ? tokenHash(keys, code, followToken) : null}, ${t}, ${forwardDueAt.toISOString()}, ${dueAt.toISOString()}, ${t})`);
+      ${withFollowToken ? tokenHash(keys, code, followTokenOf(keys, code)) : null}, ${t}, ${forwardDueAt.toISOString()}, ${dueAt.toISOString()}, ${t})`);
   for (const p of new Set(input.photos)) await tx.execute(sql`insert into feedback_photos (report_id, upload_id) values (${id}, ${p})`);
   await appendEvent(tx, id, { action: 'receive', actorId: reporter.id, data: { channel, category: input.category } }, now);
   return (await loadReport(tx, code))!;
@@ -135,7 +144,7 @@ export async function submitSignedIn(deps: FeedbackDeps, actor: Actor & { fullNa
     await limit(tx, `feedback:acct:${actor.id}`, LIMITS.reportsPerReporter, now);
     await limit(tx, `feedback:ip:${ctx.ip}`, LIMITS.reportsPerAddress, now);
     const u = await maybeOne<{ full_name: string; phone: string | null; email: string | null }>(tx, sql`select full_name, phone, email from users where id = ${actor.id}`);
-    return createReport(tx, unitId, input, { id: actor.id, name: u?.full_name ?? '', phone: u?.phone ?? null, email: u?.email ?? null }, 'portal', null, deps.keys, now);
+    return createReport(tx, unitId, input, { id: actor.id, name: u?.full_name ?? '', phone: u?.phone ?? null, email: u?.email ?? null }, 'portal', false, deps.keys, now);
   });
 }
 
@@ -179,11 +188,10 @@ export async function confirmDraft(deps: FeedbackDeps, unitId: string, draftId: 
     await tx.execute(sql`update feedback_drafts set used_at = ${now.toISOString()} where id = ${draftId}`);
     const input = draft.payload;
     await limit(tx, `feedback:contact:${check.recipient}`, LIMITS.reportsPerReporter, now);
-    const token = randomBytes(18).toString('base64url');
     // Only the contact the code proved is kept.
     const reporter: Reporter = { id: null, name: input.contact?.name ?? '', phone: check.channel === 'sms' ? check.recipient : null, email: check.channel === 'email' ? check.recipient : null };
-    const row = await createReport(tx, unitId, input, reporter, 'portal', token, deps.keys, now);
-    return { row, token };
+    const row = await createReport(tx, unitId, input, reporter, 'portal', true, deps.keys, now);
+    return { row, token: followTokenOf(deps.keys, row.code) };
   });
   if ('error' in result) throw result.error;
   return result;
@@ -366,7 +374,7 @@ export async function actOnReport(deps: FeedbackDeps, actor: Actor | null, code:
 
 /** The reporter hears of the answer: their inbox and channels (an account), or the contact they proved. */
 async function tellReporter(tx: Executor, deps: FeedbackDeps, row: ReportRow, now: Date) {
-  const link = `${deps.notify.publicUrl}${followPath(row.code)}`;
+  const link = reporterLink(deps.keys, deps.notify.publicUrl, row);
   const vars = (locale: 'vi' | 'en') => ({ name: row.reporter_name, code: row.code, category: categoryName(row.category, locale), link });
   if (row.reporter_id) {
     await notify(tx, { userId: row.reporter_id, event: 'feedback.answered', vars: { vi: vars('vi'), en: vars('en') }, path: followPath(row.code), dedupeKey: `feedback-answered:${row.id}:${row.version}` }, deps.notify, now);

@@ -171,7 +171,7 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
           { category: b.service_code as never, description: b.description, address: b.address_string ?? '', photos: [], lat: b.lat ?? null, lon: b.long ?? null },
           { id: null, name, phone: b.phone ?? null, email: b.email ?? null },
           'open311',
-          null,
+          false,
           fd.keys,
           t,
         );

@@ -199,6 +199,18 @@ export const DEFAULT_TEMPLATES: Record<NotificationEvent, TemplateTexts> = {
       sms: 'Report {{code}} has been answered. Read and rate it: {{link}}',
     },
   },
+  'feedback.follow_up': {
+    vi: {
+      title: 'Phản ánh {{code}}: sự việc đã được khắc phục chưa?',
+      body: 'Kính gửi {{name}},\n\nPhường đã trả lời phản ánh {{code}} ({{category}}) của bạn một tuần trước. Sự việc đã được khắc phục chưa?\nBấm vào đường dẫn để xác nhận đã khắc phục, đánh giá, hoặc mở lại nếu sự việc vẫn còn: {{link}}',
+      sms: 'Phan anh {{code}}: su viec da duoc khac phuc chua? Xac nhan, danh gia hoac mo lai tai: {{link}}',
+    },
+    en: {
+      title: 'Report {{code}}: is it fixed?',
+      body: 'Dear {{name}},\n\nThe ward answered your report {{code}} ({{category}}) a week ago. Is the problem fixed?\nFollow the link to confirm it is fixed, rate the answer, or reopen it if the problem is still there: {{link}}',
+      sms: 'Report {{code}}: is it fixed? Confirm, rate or reopen: {{link}}',
+    },
+  },
   'staff.feedback_forwarded': {
     vi: {
       title: 'Phản ánh {{code}} chuyển đến phòng',
