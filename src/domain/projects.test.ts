@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessProject, plannedAt, rankByLateness, reportedAt, stateChange, type Milestone, type ProjectFacts, dayVi } from './projects.ts';
+import { assessProject, plannedAt, rankByLateness, reportedAt, stateChange, type Milestone, type ProjectFacts, dayVi, lateReasonsVi } from './projects.ts';
 import { DEFAULT_SCHEDULE_RULE, nextRule, ruleInForce, type ScheduleRule, type ScheduleRuleVersion } from './projects-rule.ts';
 
 const RULE: ScheduleRule = { milestoneGraceDays: 0, disbursementMarginPoints: 10, progressMarginPoints: 10, dueSoonDays: 30 };
@@ -183,4 +183,24 @@ describe('dayVi: a calendar date as Vietnamese readers write it', () => {
     ['2026-03-09', '09/03/2026'],
     ['1999-01-01', '01/01/1999'],
   ])('%s → %s', (iso, vi) => expect(dayVi(iso)).toBe(vi));
+});
+
+describe('lateReasonsVi: why, in the words of the leaders’ page', () => {
+  it('milestones with their planned date and days late, shortfalls with plan, actual and margin', () => {
+    expect(
+      lateReasonsVi({
+        state: 'late',
+        reasons: [
+          { kind: 'milestone_overdue', milestone: 'site_clearance', plannedDate: '2025-08-14', daysLate: 200 },
+          { kind: 'disbursement_below_plan', plannedPct: 40.25, actualPct: 12.5, shortfallPoints: 27.75, marginPoints: 10 },
+        ],
+        dueSoon: [],
+      }),
+    ).toEqual(['Hoàn thành giải phóng mặt bằng: kế hoạch 14/08/2025, chậm 200 ngày', 'Giải ngân 12,5% so với kế hoạch 40,3% (thiếu 27,8 điểm, ngưỡng 10)']);
+  });
+  it('at risk: the milestone due soon', () => {
+    expect(lateReasonsVi({ state: 'at_risk', reasons: [], dueSoon: [{ milestone: 'construction_start', plannedDate: '2026-03-20', daysLeft: 18 }] })).toEqual([
+      'Khởi công: còn 18 ngày (kế hoạch 20/03/2026)',
+    ]);
+  });
 });

@@ -68,6 +68,15 @@ export const PROJECT_STATES = ['late', 'at_risk', 'on_track', 'not_scheduled', '
 /** The colour of a project on the leaders' map, worst first. */
 export type ProjectState = (typeof PROJECT_STATES)[number];
 
+/** Each state as people name it (the map's legend, exports, the brief). */
+export const PROJECT_STATE_LABELS: Record<ProjectState, { vi: string; en: string }> = {
+  late: { vi: 'Chậm tiến độ', en: 'Behind schedule' },
+  at_risk: { vi: 'Có nguy cơ chậm', en: 'At risk' },
+  on_track: { vi: 'Đúng tiến độ', en: 'On track' },
+  not_scheduled: { vi: 'Chưa có kế hoạch', en: 'No plan yet' },
+  completed: { vi: 'Đã hoàn thành', en: 'Completed' },
+};
+
 export type LateReason =
   | { kind: 'milestone_overdue'; milestone: MilestoneKind; plannedDate: IsoDate; daysLate: number }
   | { kind: 'disbursement_below_plan'; plannedPct: number; actualPct: number; shortfallPoints: number; marginPoints: number }
@@ -241,4 +250,21 @@ export function rankByLateness<T extends { name: string; assessment: Assessment 
  */
 export function stateChange(before: Assessment, after: Assessment): { from: ProjectState; to: ProjectState } | null {
   return before.state === after.state ? null : { from: before.state, to: after.state };
+}
+
+const numberVi = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+
+/** Why a project is late or at risk, one Vietnamese sentence a finding (as the leaders' page words them). */
+export function lateReasonsVi(a: Pick<Assessment, 'state' | 'reasons' | 'dueSoon'>): string[] {
+  const out = a.reasons.map((r) => {
+    switch (r.kind) {
+      case 'milestone_overdue':
+        return `${MILESTONE_LABELS[r.milestone].vi}: kế hoạch ${dayVi(r.plannedDate)}, chậm ${numberVi(r.daysLate)} ngày`;
+      case 'disbursement_below_plan':
+      case 'progress_below_plan':
+        return `${r.kind === 'disbursement_below_plan' ? 'Giải ngân' : 'Khối lượng'} ${numberVi(r.actualPct)}% so với kế hoạch ${numberVi(r.plannedPct)}% (thiếu ${numberVi(r.shortfallPoints)} điểm, ngưỡng ${numberVi(r.marginPoints)})`;
+    }
+  });
+  if (a.state === 'at_risk') for (const d of a.dueSoon) out.push(`${MILESTONE_LABELS[d.milestone].vi}: còn ${numberVi(d.daysLeft)} ngày (kế hoạch ${dayVi(d.plannedDate)})`);
+  return out;
 }

@@ -86,7 +86,7 @@ function presentDirection(d: DirectionRow, r: ProjectRow, actor: Actor | null, n
   };
 }
 
-function presentObstacle(o: ObstacleRow, b: ProjectBundle, actor: Actor | null, now: Date): Obstacle {
+export function presentObstacle(o: ObstacleRow, b: ProjectBundle, actor: Actor | null, now: Date): Obstacle {
   return {
     id: o.id,
     description: o.description,

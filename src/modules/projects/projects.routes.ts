@@ -29,15 +29,17 @@ import { PROJECT_STATES, rankByLateness } from '../../domain/projects.ts';
 import { nextRule, ruleInForce } from '../../domain/projects-rule.ts';
 import { matchesSearch } from '../../domain/text.ts';
 import { maskIdNumber } from '../../domain/identifiers.ts';
-import { rows, type Executor } from '../../db/client.ts';
+import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
 import { requireUser, type SessionUser } from '../../server/auth.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { notifySettings } from '../notifications/index.ts';
+import { placeOfUnit, shortParentName } from '../forms/wording.ts';
 import { projectFilesRoutes } from './projects.files.ts';
-import { presentDetail, presentEvent, presentSummary } from './projects.present.ts';
+import { lateBriefPdf, projectsXlsx } from './projects.exports.ts';
+import { presentDetail, presentEvent, presentObstacle, presentSummary } from './projects.present.ts';
 import { eventsSince, filesOfUpdates, listProjectRows, ruleVersions, type ProjectRow } from './projects.repo.ts';
 import {
   addUpdate,
@@ -110,6 +112,46 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
       const unit = await deploymentData(deps);
       authorize(req.user, 'projects.list', unit);
       return projectList(db.db, unit.unitId, now(), req.query);
+    },
+  );
+
+  api.get(
+    '/projects/export.xlsx',
+    { schema: { tags, summary: 'Xuất danh mục dự án ra Excel (XLSX) / the register as a spreadsheet', querystring: ProjectListQuery } },
+    async (req, reply) => {
+      const unit = await deploymentData(deps);
+      authorize(req.user, 'projects.list', unit);
+      const t = now();
+      const list = await projectList(db.db, unit.unitId, t, req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="du-an-${vnDateOf(t)}.xlsx"`)
+        .header('cache-control', 'private, no-store')
+        .send(projectsXlsx(list.items, t));
+    },
+  );
+
+  api.get(
+    '/projects/brief.pdf',
+    { schema: { tags, summary: 'Báo cáo nhanh các dự án chậm tiến độ (PDF, in được) / a printable brief of the late projects' } },
+    async (req, reply) => {
+      const unit = await deploymentData(deps);
+      const user = authorize(req.user, 'projects.list', unit);
+      const t = now();
+      const list = await projectList(db.db, unit.unitId, t, { state: 'late' });
+      const bundles = await loadBundles(db.db, await listProjectRows(db.db, sql`p.unit_id = ${unit.unitId}`));
+      const u = (await maybeOne<{ name: string; parent: string | null }>(db.db, sql`select u.name, p.name as parent from units u left join units p on p.id = u.parent_id where u.id = ${unit.unitId}`))!;
+      const parent = u.parent ?? (deps.config.unit.parentName.trim() || null);
+      const items = list.items.map((p) => {
+        const b = bundles.find((x) => x.row.id === p.id)!;
+        return { project: p, obstacles: b.obstacles.map((o) => presentObstacle(o, b, user, t)) };
+      });
+      const bytes = await lateBriefPdf({ issuer: { parentName: parent ? shortParentName(parent) : null, agencyName: u.name, place: placeOfUnit(u.name) }, date: t, ruleBasis: list.rule.basis, items });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="du-an-cham-tien-do-${vnDateOf(t)}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(bytes));
     },
   );
 

@@ -8,6 +8,8 @@ export const projectApi = {
   list: (query: { state?: string; q?: string } = {}) => apiPath('/projects', query),
   detail: (id: string) => apiPath(`/projects/${encodeURIComponent(id)}`),
   changes: (days = 7) => apiPath('/projects/changes', { days }),
+  exportXlsx: (query: { state?: string; q?: string } = {}) => apiPath('/projects/export.xlsx', query),
+  briefPdf: () => apiPath('/projects/brief.pdf'),
 };
 
 /** Records a leader's direction on an obstacle; answers the project as the caller now sees it. @throws {ApiError} */
