@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'DIRECTION_ALREADY_DONE',
   'DIRECTION_DEADLINE_PAST',
   'INVESTOR_ACCOUNT_NOT_FOUND',
+  'INVESTMENT_SITE_NOT_FOUND',
+  'INVESTMENT_SITE_VERSION_CONFLICT',
   // Official documents: signed results, verification, certified copies (issue 9)
   'RESULT_FILE_REQUIRED',
   'DOCUMENT_FILE_UNSUPPORTED',

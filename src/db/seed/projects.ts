@@ -9,6 +9,7 @@ import { searchKey } from '../../domain/text.ts';
 import { hashPassword } from '../../modules/accounts/password.ts';
 import { appendEvent } from '../../modules/projects/projects.repo.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import { seedInvestmentSites } from './investment-sites.ts';
 
 /**
  * Demo projects of Nông Trang ward (docs/PROJECTS.md): invented but realistic — names, investors,
@@ -357,5 +358,6 @@ export async function seedProjects(tx: Executor, unitId: string, now: Date): Pro
       }
     }
   }
+  await seedInvestmentSites(tx, unitId, officer, now);
   return true;
 }

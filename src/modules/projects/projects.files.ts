@@ -27,6 +27,7 @@ const FILE_SELECT = sql`select up.id, up.sha256, up.name, f.mime, f.size from up
 /** Upload ids that anyone may read: add a clause here for each kind of published item. */
 export const PUBLISHED_UPLOADS: SQL[] = [
   sql`select pf.upload_id from project_update_files pf join project_updates u on u.id = pf.update_id join projects p on p.id = u.project_id where u.public and p.public`,
+  sql`select df.upload_id from planning_document_files df join planning_documents d on d.id = df.document_id where d.published`,
 ];
 
 async function send(deps: AppDeps, reply: FastifyReply, file: FileRow | null, download: boolean, cache: string) {

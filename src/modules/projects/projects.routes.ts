@@ -38,6 +38,7 @@ import { deploymentData } from '../units/units.service.ts';
 import { notifySettings } from '../notifications/index.ts';
 import { placeOfUnit, shortParentName } from '../forms/wording.ts';
 import { projectFilesRoutes } from './projects.files.ts';
+import { projectsPublicRoutes } from './projects.public.ts';
 import { lateBriefPdf, projectsXlsx } from './projects.exports.ts';
 import { presentDetail, presentEvent, presentObstacle, presentSummary } from './projects.present.ts';
 import { eventsSince, filesOfUpdates, listProjectRows, ruleVersions, type ProjectRow } from './projects.repo.ts';
@@ -103,6 +104,7 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
   const db = deps.database;
   const ctx = (req: { id: string; ip: string }) => ({ requestId: req.id, ip: req.ip });
   projectFilesRoutes(app, deps);
+  projectsPublicRoutes(app, deps);
   const detailOf = async (actor: Actor, id: string) => projectDetail(db.db, actor, await readableProject(db.db, actor, id), now());
 
   api.get(
