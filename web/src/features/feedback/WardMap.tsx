@@ -9,6 +9,18 @@ export interface MapPoint {
   lon: number;
   label?: string;
   href?: string;
+  /** A marker's colour and a glyph on it (▲ ◆ ●…), so that a legend can name it without colour. */
+  colour?: string;
+  symbol?: string;
+}
+
+/** A point drawn as a coloured badge with its glyph (the projects map's states). */
+function symbolMarker(p: MapPoint & { symbol: string }) {
+  const badge = document.createElement('span');
+  badge.className = 'ward-map__symbol';
+  badge.style.background = p.colour ?? '#d4351c';
+  badge.textContent = p.symbol;
+  return L.marker([p.lat, p.lon], { icon: L.divIcon({ html: badge, className: '', iconSize: [24, 24], iconAnchor: [12, 12] }), keyboard: false, alt: p.label ?? '' });
 }
 
 /**
@@ -48,7 +60,7 @@ export default function WardMap({ points = [], picked, onPick, label }: { points
     if (!g) return;
     g.clearLayers();
     for (const p of points) {
-      const mk = L.circleMarker([p.lat, p.lon], { radius: 7, color: '#d4351c', fillOpacity: 0.8 }).addTo(g);
+      const mk = (p.symbol ? symbolMarker({ ...p, symbol: p.symbol }) : L.circleMarker([p.lat, p.lon], { radius: 7, color: p.colour ?? '#d4351c', fillOpacity: 0.8 })).addTo(g);
       if (p.label) mk.bindTooltip(p.label);
     }
     if (picked) L.circleMarker([picked.lat, picked.lon], { radius: 10, color: '#00703c', weight: 3, fillOpacity: 0.6 }).addTo(g);

@@ -78,4 +78,13 @@ export const projects: Record<keyof typeof vi, string> = {
   'prj.updates.none': 'No report yet.',
   'prj.update.by': '{date} · {who}',
   'prj.update.figures': 'Work done {progress} · disbursed {disbursed}',
+  'prj.map.title': 'Projects on the map',
+  'prj.map.legend': 'Map legend',
+  'prj.map.label': 'Map of Nông Trang ward with the projects, marked by state',
+  'prj.map.asTable': 'See the projects on the map as a table',
+  'prj.map.tableCaption': 'Where the projects are',
+  'prj.map.address': 'Place',
+  'prj.map.coords': 'Coordinates (latitude, longitude)',
+  'prj.export.xlsx': 'Download the register (Excel, XLSX)',
+  'prj.export.brief': 'Brief of the late projects (PDF, to print)',
 };

@@ -77,4 +77,13 @@ export const projects = {
   'prj.updates.none': 'Chưa có báo cáo nào.',
   'prj.update.by': '{date} · {who}',
   'prj.update.figures': 'Khối lượng {progress} · giải ngân {disbursed}',
+  'prj.map.title': 'Bản đồ dự án',
+  'prj.map.legend': 'Chú giải bản đồ',
+  'prj.map.label': 'Bản đồ phường Nông Trang với các dự án, ký hiệu theo tình trạng',
+  'prj.map.asTable': 'Xem các dự án trên bản đồ dưới dạng bảng',
+  'prj.map.tableCaption': 'Vị trí các dự án',
+  'prj.map.address': 'Địa điểm',
+  'prj.map.coords': 'Tọa độ (vĩ độ, kinh độ)',
+  'prj.export.xlsx': 'Tải danh mục (Excel, XLSX)',
+  'prj.export.brief': 'Báo cáo nhanh dự án chậm tiến độ (PDF, để in)',
 } as const;

@@ -8,6 +8,7 @@ import { PROJECT_STATES, type ProjectState } from '@domain/projects.ts';
 import { boHref } from '../paths';
 import { projectApi, type Changes, type ProjectList, type ProjectSummary } from './api';
 import { STATE_COLOUR, formatVnd, reasonsOf } from './labels';
+import { ProjectsMap } from './ProjectsMap';
 
 const isState = (s: string | null): s is ProjectState => (PROJECT_STATES as readonly string[]).includes(s ?? '');
 
@@ -59,6 +60,15 @@ export function ProjectsPage() {
           </ul>
         </>
       )}
+      <p className="prj-exports">
+        <a href={projectApi.exportXlsx({ state, q })} download>
+          {t('prj.export.xlsx')}
+        </a>
+        {' · '}
+        <a href={projectApi.briefPdf()} target="_blank" rel="noreferrer">
+          {t('prj.export.brief')}
+        </a>
+      </p>
       <form className="prj-filter" onSubmit={onFilter} role="search">
         <Select
           id="prj-state"
@@ -115,6 +125,7 @@ export function ProjectsPage() {
           ]}
         />
       )}
+      {list.data && list.data.items.length > 0 && <ProjectsMap items={list.data.items} />}
       <section aria-labelledby="prj-changes">
         <h2 id="prj-changes">{t('prj.changes.title')}</h2>
         {changes.error && <ErrorState error={changes.error} onRetry={changes.reload} />}

@@ -7,6 +7,15 @@ import type { ProjectSummary } from './api';
 
 export const STATE_COLOUR: Record<ProjectState, TagColour> = { late: 'red', at_risk: 'orange', on_track: 'green', not_scheduled: 'grey', completed: 'blue' };
 
+/** A state on the map: a colour and a glyph, so the legend reads without colour (white on each passes AA). */
+export const STATE_MARK: Record<ProjectState, { colour: string; symbol: string }> = {
+  late: { colour: '#b1200f', symbol: '▲' },
+  at_risk: { colour: '#8a4100', symbol: '◆' },
+  on_track: { colour: '#00703c', symbol: '●' },
+  not_scheduled: { colour: '#505a5f', symbol: '○' },
+  completed: { colour: '#1d70b8', symbol: '■' },
+};
+
 export const milestoneLabel = (lang: Lang, kind: MilestoneKind) => MILESTONE_LABELS[kind][lang];
 
 /** Why a project is in its state, one sentence a reason: the rule's findings in plain words. */
