@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_INVESTOR } from '../../src/db/seed/projects.ts';
 import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // The leaders' view of the ward's projects on the demo register (src/db/seed/projects.ts): the
 // late ones first with why, then a project's milestones, obstacles and a new direction with its
-// deadline (issue 13's "done when", the leaders' part).
+// deadline, and the register on the map (issue 13's "done when", the leaders' part); then an
+// investor reads the opportunities, registers interest, reads the approved plans and a public
+// project's timeline (the investors' part).
 
 let env: BrowserEnv;
 
@@ -51,6 +54,69 @@ describe('a leader follows up the projects behind schedule', () => {
     await added.waitFor();
     expect(await added.textContent()).toContain('Hạn 20/12/2026');
     await check(page, 'projects-leader-direction');
+
+    // The register on the map, marked by state with a glyph the legend names; the same as a table.
+    await page.goto('/can-bo/du-an');
+    const map = page.getByRole('region', { name: 'Bản đồ dự án' });
+    await map.getByRole('application', { name: /Bản đồ phường Nông Trang với các dự án/ }).waitFor();
+    const legend = map.getByRole('list', { name: 'Chú giải bản đồ' });
+    expect(await legend.textContent()).toMatch(/▲\s*Chậm tiến độ: [1-9]/);
+    await map.locator('.leaflet-marker-icon').first().waitFor();
+    expect(await map.locator('.leaflet-marker-icon', { hasText: '▲' }).count()).toBeGreaterThan(0);
+    await map.getByText('Xem các dự án trên bản đồ dưới dạng bảng').click();
+    const asTable = map.getByRole('table', { name: 'Vị trí các dự án' });
+    expect(await asTable.getByRole('row').filter({ hasText: 'Khu nhà ở đô thị mới Thụy Vân' }).textContent()).toContain('▲ Chậm tiến độ');
+    await check(page, 'projects-leaders-map');
+    await context.close();
+  });
+});
+
+describe('an investor looks for opportunities and follows a project', () => {
+  it('without signing in, the opportunities offer to sign in; signed in, the investor registers interest, reads the plans and a project’s timeline', async () => {
+    const { context, page } = await newPage(env);
+    await page.goto('/');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Đầu tư, quy hoạch và dự án' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cơ hội đầu tư tại phường Nông Trang' }).waitFor();
+    await page.getByRole('link', { name: /Đăng nhập bằng tài khoản doanh nghiệp/ }).first().waitFor();
+
+    await signInUi(page, DEMO_INVESTOR.mst);
+    await page.goto('/dau-tu');
+    const site = page.getByRole('article', { name: /Cụm công nghiệp – dịch vụ Thụy Vân mở rộng/ });
+    await site.waitFor();
+    expect(await site.textContent()).toMatch(/25 ha/);
+    expect(await site.textContent()).toContain('Phòng Kinh tế, Hạ tầng và Đô thị');
+    await page.getByRole('application', { name: 'Bản đồ các địa điểm kêu gọi đầu tư' }).waitFor();
+    const form = site.getByRole('form', { name: /Đăng ký quan tâm/ });
+    await form.getByLabel('Ý định đầu tư của bạn').fill('Thuê 5 ha xây kho lạnh 10.000 tấn, khởi công trong năm 2027.');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/interest') && r.request().method() === 'POST' && r.status() === 201),
+      form.getByRole('button', { name: 'Gửi đăng ký quan tâm' }).click(),
+    ]);
+    await form.getByText('Đã ghi nhận đăng ký quan tâm của bạn.').waitFor();
+    await check(page, 'invest-opportunities');
+
+    const nav = page.getByRole('navigation', { name: 'Đầu tư tại phường' });
+    await nav.getByRole('link', { name: 'Quy hoạch đã phê duyệt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Quy hoạch đã được phê duyệt' }).waitFor();
+    await page.getByText(/Quyết định số 567\/QĐ-UBND ngày \d{2}\/\d{2}\/\d{4}/).waitFor();
+    await check(page, 'invest-plans');
+
+    await nav.getByRole('link', { name: 'Tiến độ dự án' }).click();
+    await page.getByRole('link', { name: 'Khu nhà ở đô thị mới Thụy Vân' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Khu nhà ở đô thị mới Thụy Vân' }).waitFor();
+    const timeline = page.getByRole('region', { name: 'Các mốc pháp lý' });
+    const steps = timeline.getByRole('listitem');
+    expect(await steps.count()).toBe(7);
+    expect(await steps.first().textContent()).toMatch(/Chấp thuận chủ trương đầu tư.*Đã đạt: \d{2}\/\d{2}\/\d{4}/);
+    expect(await timeline.textContent()).toContain('Chưa đạt');
+    await page.getByRole('region', { name: 'Hình ảnh và báo cáo tiến độ' }).getByText(/Đang san lấp/).waitFor();
+    await check(page, 'invest-project-timeline');
+
+    await nav.getByRole('link', { name: 'Của tôi (nhà đầu tư)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dự án và đăng ký quan tâm của tôi' }).waitFor();
+    await page.getByRole('region', { name: 'Địa điểm tôi đã đăng ký quan tâm' }).getByText(/CH-001/).waitFor();
+    await page.getByRole('region', { name: 'Dự án tôi theo dõi' }).getByText('DA-001', { exact: false }).first().waitFor();
+    await check(page, 'invest-mine');
     await context.close();
   });
 });

@@ -23,6 +23,12 @@ export const routes = {
   feedback: '/phan-anh',
   feedbackNew: '/phan-anh/gui',
   feedbackOne: '/phan-anh/:code',
+  // Investment, planning and public projects (docs/PROJECTS.md): static paths before '/dau-tu/du-an/:id'.
+  invest: '/dau-tu',
+  investPlans: '/dau-tu/quy-hoach',
+  investProjects: '/dau-tu/du-an',
+  investProject: '/dau-tu/du-an/:id',
+  investMine: '/dau-tu/cua-toi',
   // Everything under /can-bo belongs to the lazily loaded back office.
   backoffice: '/can-bo',
 } as const;

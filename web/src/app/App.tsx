@@ -30,6 +30,8 @@ const BackofficeApp = lazy(() => import('../features/backoffice/BackofficeApp'))
 const PublicIndicatorsPage = lazy(() => import('../features/indicators/PublicIndicatorsPage'));
 // Feedback and its map (Leaflet) are a chunk of their own.
 const FeedbackApp = lazy(() => import('../features/feedback/FeedbackApp'));
+// Investment opportunities, planning and public projects (with the map): a chunk of their own.
+const InvestApp = lazy(() => import('../features/invest/InvestApp'));
 
 function CurrentPage() {
   const { pathname } = useLocation();
@@ -81,6 +83,16 @@ function CurrentPage() {
       return (
         <Suspense fallback={<Loading />}>
           <FeedbackApp page={match.name === 'feedback' ? 'list' : match.name === 'feedbackNew' ? 'new' : 'one'} code={match.name === 'feedbackOne' ? match.params.code : undefined} />
+        </Suspense>
+      );
+    case 'invest':
+    case 'investPlans':
+    case 'investProjects':
+    case 'investProject':
+    case 'investMine':
+      return (
+        <Suspense fallback={<Loading />}>
+          <InvestApp page={match.name} id={match.name === 'investProject' ? match.params.id : undefined} />
         </Suspense>
       );
     case 'backoffice':

@@ -18,5 +18,6 @@ import { projects } from './sections/projects.en';
 import { feedback } from './sections/feedback.en';
 import { feedbackStaff } from './sections/feedbackStaff.en';
 import { interop } from './sections/interop.en';
+import { invest } from './sections/invest.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff, ...interop };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff, ...interop, ...invest };

@@ -17,8 +17,9 @@ import { projects } from './sections/projects.vi';
 import { feedback } from './sections/feedback.vi';
 import { feedbackStaff } from './sections/feedbackStaff.vi';
 import { interop } from './sections/interop.vi';
+import { invest } from './sections/invest.vi';
 
-export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff, ...interop };
+export const vi = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff, ...interop, ...invest };
 
 export type MessageKey = keyof typeof vi;
 /** A full dictionary: English must have every Vietnamese key (a missing one fails tsc). */

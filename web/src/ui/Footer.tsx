@@ -43,6 +43,9 @@ export function Footer() {
               <Link to={href('feedback')}>{t('nav.feedback')}</Link>
             </li>
             <li>
+              <Link to={href('invest')}>{t('nav.invest')}</Link>
+            </li>
+            <li>
               <a href="/api/docs">{t('footer.apiDocs')}</a>
             </li>
           </ul>

@@ -9,6 +9,8 @@ import { boHref } from '../paths';
 import { projectApi, type Changes, type ProjectList, type ProjectSummary } from './api';
 import { STATE_COLOUR, formatVnd, reasonsOf } from './labels';
 import { ProjectsMap } from './ProjectsMap';
+import { InterestsSection } from './InterestsSection';
+import { useSession } from '../../../api/session';
 
 const isState = (s: string | null): s is ProjectState => (PROJECT_STATES as readonly string[]).includes(s ?? '');
 
@@ -27,6 +29,8 @@ export function ProjectsPage() {
   const [draft, setDraft] = useState({ state: state ?? '', q });
   const list = useApi<ProjectList>(projectApi.list({ state, q }), { keepPrevious: true });
   const changes = useApi<Changes>(projectApi.changes());
+  // The officers who manage the register read the registrations (projects.interests: the same people).
+  const mayReadInterests = useSession().user?.capabilities.includes('projects.manage') ?? false;
 
   const onFilter = (e: FormEvent) => {
     e.preventDefault();
@@ -146,6 +150,7 @@ export function ProjectsPage() {
           </ul>
         )}
       </section>
+      {mayReadInterests && <InterestsSection />}
     </>
   );
 }
