@@ -67,6 +67,24 @@ describe('a leader follows up the projects behind schedule', () => {
     const asTable = map.getByRole('table', { name: 'Vị trí các dự án' });
     expect(await asTable.getByRole('row').filter({ hasText: 'Khu nhà ở đô thị mới Thụy Vân' }).textContent()).toContain('▲ Chậm tiến độ');
     await check(page, 'projects-leaders-map');
+
+    // The sites the ward promotes: add one, published, for the portal's opportunities page.
+    await page.getByRole('link', { name: 'Địa điểm kêu gọi đầu tư' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Địa điểm kêu gọi đầu tư' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'CH-001' }).waitFor();
+    const siteForm = page.getByRole('form', { name: 'Thêm địa điểm kêu gọi đầu tư' });
+    await siteForm.getByLabel('Tên địa điểm').fill('Khu đất dịch vụ bến xe khách phía Nam');
+    await siteForm.getByLabel('Diện tích (m²)').fill('12000');
+    await siteForm.getByLabel('Mục đích sử dụng').fill('Bến xe khách, dịch vụ vận tải');
+    await siteForm.getByLabel('Phòng, đơn vị liên hệ').fill('Phòng Kinh tế, Hạ tầng và Đô thị');
+    await siteForm.getByLabel('Hiện trên cổng thông tin').check();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/investment-sites') && r.request().method() === 'POST' && r.status() === 201),
+      siteForm.getByRole('button', { name: 'Thêm địa điểm' }).click(),
+    ]);
+    await page.getByText(/Đã lưu địa điểm CH-\d{3}\./).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'Khu đất dịch vụ bến xe khách phía Nam' }).textContent()).toContain('Đã công khai');
+    await check(page, 'projects-investment-sites');
     await context.close();
   });
 });

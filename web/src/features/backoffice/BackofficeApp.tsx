@@ -25,6 +25,7 @@ import { IndicatorsPage } from './indicators/IndicatorsPage';
 import { DrillPage } from './indicators/DrillPage';
 import { ProjectsPage } from './projects/ProjectsPage';
 import { ProjectPage } from './projects/ProjectPage';
+import { InvestmentSitesPage } from './projects/InvestmentSitesPage';
 import { StaffQueuePage } from '../feedback/staff/StaffQueuePage';
 import { StaffReportPage } from '../feedback/staff/StaffReportPage';
 import { Open311KeysPage } from '../feedback/staff/Open311KeysPage';
@@ -85,6 +86,8 @@ function Page({ user }: { user: User }) {
       return may('projects.list') ? <ProjectsPage /> : <Forbidden title={t('prj.title')} />;
     case 'project':
       return may('projects.list') ? <ProjectPage key={route.id} id={route.id} /> : <Forbidden title={t('prj.title')} />;
+    case 'investmentSites':
+      return may('projects.manage') ? <InvestmentSitesPage /> : <Forbidden title={t('prj.sites.title')} />;
     case 'feedback':
       return may('feedback.queue') ? <StaffQueuePage /> : <Forbidden title={t('fbs.queue.title')} />;
     case 'feedbackReport':

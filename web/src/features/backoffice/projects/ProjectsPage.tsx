@@ -72,6 +72,12 @@ export function ProjectsPage() {
         <a href={projectApi.briefPdf()} target="_blank" rel="noreferrer">
           {t('prj.export.brief')}
         </a>
+        {mayReadInterests && (
+          <>
+            {' · '}
+            <Link to={boHref.investmentSites()}>{t('prj.sites.title')}</Link>
+          </>
+        )}
       </p>
       <form className="prj-filter" onSubmit={onFilter} role="search">
         <Select
