@@ -123,6 +123,20 @@ export interface StatusEvent {
   result?: { files: { name: string; sha256: string }[] };
   /** The unit the dossier was transferred to. */
   transferredTo?: { unitCode: string; unitName: string };
+  /**
+   * Only to the system of a unit on another deployment the dossier was transferred to, on the
+   * transfer: what that unit needs to take the dossier on (the applicant, the form, the documents,
+   * each fetched with its own key from `path` on the ward's server).
+   */
+  handover?: Handover;
+}
+
+/** The dossier's content, handed over to the competent unit's own system. */
+export interface Handover {
+  reason: string | null;
+  applicant: { kind: string; fullName: string; idNumber: string; phone: string | null; email: string | null; address: string | null };
+  formData: Record<string, unknown>;
+  documents: { requirementId: string | null; name: string; mime: string; size: number; sha256: string; path: string }[];
 }
 
 /** The facts of a dossier a status event carries (times as instants). */

@@ -299,6 +299,11 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
   },
   INTEROP_SYSTEM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hệ thống kết nối.', en: 'Connected system not found.' },
   INTEROP_SYSTEM_EXISTS: { status: 409, vi: 'Mã hệ thống kết nối đã được dùng.', en: 'A connected system with this code exists.' },
+  INTEROP_UNIT_ON_THIS_DEPLOYMENT: {
+    status: 409,
+    vi: 'Đơn vị này có cán bộ trên hệ thống này: chuyển hồ sơ trực tiếp, không qua hệ thống kết nối.',
+    en: 'This unit has staff on this deployment: transfer to it directly, not through a connected system.',
+  },
   CATALOGUE_PUSH_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bản cập nhật danh mục thủ tục.', en: 'Catalogue update not found.' },
   CATALOGUE_PUSH_DECIDED: {
     status: 409,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -220,5 +221,68 @@ describe('status events to the national portal', () => {
     expect(after.syncedShare.fullySynced).toBe(before.syncedShare.fullySynced + 1);
     expect(after.syncedShare.dossiers).toBe(before.syncedShare.dossiers + 1);
     expect((await c.reception.get('/api/v1/admin/interop/sync')).statusCode).toBe(403);
+  });
+
+  it('forwarding to a unit on another deployment: handed over to its system through the outbox, signed, with the documents; received here, handled there', async () => {
+    const remote = new CallbackReceiver('', '/lienthong/callbacks', t.clock.now);
+    await remote.start();
+    const made = await c.admin.post('/api/v1/admin/interop/systems', {
+      code: 'PT-SOXD',
+      name: 'Hệ thống một cửa của Sở Xây dựng tỉnh Phú Thọ',
+      kind: 'unit_system',
+      scopes: ['dossiers.read'],
+      callbackUrl: remote.url,
+      remoteUnit: { code: 'DEMO.00.H25.SOXD', name: 'Sở Xây dựng tỉnh Phú Thọ' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const key = made.json().key as { apiKey: string; signingSecret: string };
+    (remote as { signingSecret: string }).signingSecret = key.signingSecret;
+    // A unit with staff here is on this deployment: it is transferred to directly, not through a system.
+    const local = await c.admin.post('/api/v1/admin/interop/systems', {
+      code: 'X-LOCAL', name: 'Không hợp lệ', kind: 'unit_system', scopes: ['dossiers.read'], callbackUrl: remote.url,
+      remoteUnit: { code: 'DEMO.00.H25.STNMT', name: 'Sở TNMT' },
+    });
+    expect(local.json().error?.code).toBe('INTEROP_UNIT_ON_THIS_DEPLOYMENT');
+
+    const code = await forward();
+    await act(c.reception, code, { action: 'receive' });
+    const tr = await act(c.leader, code, { action: 'transfer', unitCode: 'DEMO.00.H25.SOXD', reason: 'Thuộc thẩm quyền Sở Xây dựng' });
+    expect(tr.statusCode, tr.body).toBe(200);
+    await drain();
+    expect(remote.refused).toEqual([]);
+    // Only the hand-over and what follows go to the other unit's system, never the earlier events.
+    const got = remote.eventsOf(code);
+    expect(got.map((e) => e.action)).toEqual(['transfer']);
+    const handed = got[0]!;
+    expect(handed).toMatchObject({
+      transferredTo: { unitCode: 'DEMO.00.H25.SOXD' },
+      dossier: { code, receivingUnitCode: 'DEMO.07894.H25', handlingUnitCode: 'DEMO.00.H25.SOXD', status: 'received' },
+      handover: { applicant: { fullName: expect.any(String) }, formData: expect.any(Object) },
+    });
+    expect(remote.events.find((e) => e.event.dossier.code === code)!.idempotencyKey).toBe(handed.eventId);
+    const docs = handed.handover!.documents;
+    expect(docs.length).toBeGreaterThan(0);
+    // The documents are fetched by the other unit's system with its own key, only for dossiers handed to it.
+    const other = new PortalClient(portal.baseUrl, key.apiKey, key.signingSecret, t.clock.now);
+    const path = docs[0]!.path;
+    const file = await fetch(new URL(path, portal.baseUrl), { headers: other.sign('GET', path, '') });
+    expect(file.status).toBe(200);
+    expect(createHash('sha256').update(Buffer.from(await file.arrayBuffer())).digest('hex')).toBe(docs[0]!.sha256);
+    const stranger = await fetch(new URL(path, portal.baseUrl), { headers: portal.sign('GET', path, '') });
+    expect(stranger.status).toBe(404);
+    // The national portal heard of the hand-over too.
+    expect(receiver.eventsOf(code).map((e) => e.action)).toEqual(['submit', 'receive', 'transfer']);
+
+    // The history shows the hand-over with its time; the counts: received here, handled there.
+    const events = (await c.reception.get(`/api/v1/dossiers/${code}/events`)).json().items as { action: string; at: string }[];
+    expect(events.find((e) => e.action === 'transfer')!.at).toMatch(/\+07:00$/);
+    expect((await c.reception.get(`/api/v1/dossiers/${code}`)).json()).toMatchObject({ handlingUnit: { code: 'DEMO.00.H25.SOXD' } });
+    const units = await rows<{ r: string; h: string }>(t.database.db, sql`select r.code as r, h.code as h from dossiers d join units r on r.id = d.receiving_unit_id join units h on h.id = d.handling_unit_id where d.code = ${code}`);
+    expect(units[0]).toEqual({ r: 'DEMO.07894.H25', h: 'DEMO.00.H25.SOXD' });
+    const view = (await c.admin.get('/api/v1/admin/interop/sync')).json() as { systems: { code: string; remoteUnitCode: string | null; acknowledged: number; handovers: { dossierCode: string; transferredAt: string; acknowledgedAt: string | null }[] }[] };
+    const sys = view.systems.find((x) => x.code === 'PT-SOXD')!;
+    expect(sys).toMatchObject({ remoteUnitCode: 'DEMO.00.H25.SOXD', acknowledged: 1 });
+    expect(sys.handovers).toEqual([expect.objectContaining({ dossierCode: code, transferredAt: expect.stringMatching(/\+07:00$/), acknowledgedAt: expect.stringMatching(/\+07:00$/) })]);
+    await remote.stop();
   });
 });

@@ -174,6 +174,7 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
           ...s,
           lastAcknowledgedAt: s.lastAcknowledgedAt ? formatVn(s.lastAcknowledgedAt) : null,
           deadLetters: s.deadLetters.map((m) => ({ ...m, createdAt: formatVn(m.createdAt) })),
+          handovers: s.handovers.map((h) => ({ ...h, transferredAt: formatVn(h.transferredAt), acknowledgedAt: h.acknowledgedAt ? formatVn(h.acknowledgedAt) : null })),
         })),
         syncedShare: { from: req.query.from ?? null, to: req.query.to ?? null, ...share },
       };

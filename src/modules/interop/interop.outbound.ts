@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
 import { formatVn } from '../../domain/calendar/index.ts';
-import { HEADERS, signRequest, statusEvent } from '../../domain/interop.ts';
+import { HEADERS, signRequest, statusEvent, type Handover } from '../../domain/interop.ts';
 import type { ServerKeys } from '../../server/secrets.ts';
 import type { DossierRow } from '../dossiers/dossiers.repo.ts';
 import { enqueueMessage } from '../messages/messages.repo.ts';
@@ -17,19 +17,23 @@ import { dossierFacts, eventFacts } from './interop.status.ts';
  * Call it once per dossier write, after the events: submit, every action, an intake.
  */
 export async function publishDossierEvents(tx: Executor, d: DossierRow, count: number, now: Date): Promise<number> {
-  const systems = await rows<{ id: string; code: string }>(
+  // A unit on another deployment the dossier was handed to follows it from the hand-over on.
+  const systems = await rows<{ id: string; code: string; remote: boolean }>(
     tx,
-    sql`select id, code from interop_systems
+    sql`select id, code, remote_unit_id is not null and remote_unit_id = ${d.handling_unit_id} as remote from interop_systems
         where active and callback_url is not null
-          and (id = ${d.origin_system_id ?? null} or (sync_all and unit_id in (${d.receiving_unit_id}, ${d.handling_unit_id})))`,
+          and (id = ${d.origin_system_id ?? null} or (sync_all and unit_id in (${d.receiving_unit_id}, ${d.handling_unit_id}))
+               or remote_unit_id = ${d.handling_unit_id})`,
   );
   if (systems.length === 0 || count < 1) return 0;
   const facts = await dossierFacts(tx, d);
   const events = await eventFacts(tx, d.id, count);
   let written = 0;
   for (const e of events) {
-    const payload = statusEvent(facts, e, formatVn);
+    const status = statusEvent(facts, e, formatVn);
+    const handover = e.action === 'transfer' && systems.some((s) => s.remote) ? await handoverOf(tx, d, e.comment) : null;
     for (const s of systems) {
+      const payload = s.remote && handover ? { ...status, handover } : status;
       const r = await enqueueMessage(
         tx,
         {
@@ -48,6 +52,30 @@ export async function publishDossierEvents(tx: Executor, d: DossierRow, count: n
   }
   return written;
 }
+
+/**
+ * What the competent unit on another deployment needs to take the dossier on: the applicant, the
+ * form and the documents (their current versions), each to fetch with that system's own key from
+ * the machine API (GET /interop/handovers/:code/documents/:id; docs/INTEROP.md).
+ */
+async function handoverOf(tx: Executor, d: DossierRow, reason: string | null): Promise<Handover> {
+  const docs = await rows<{ id: string; requirement_id: string | null; name: string; mime: string; size: number; sha256: string }>(
+    tx,
+    sql`select dd.id, dd.requirement_id, up.name, f.mime, f.size, up.sha256
+        from dossier_documents dd join uploads up on up.id = dd.upload_id join files f on f.sha256 = up.sha256
+        where dd.dossier_id = ${d.id} and dd.purpose = 'application' and not dd.superseded order by dd.created_at, dd.requirement_id`,
+  );
+  const base = `${HANDOVER_PATH}/${encodeURIComponent(d.code)}/documents`;
+  return {
+    reason,
+    applicant: { kind: d.applicant.kind, fullName: d.applicant.fullName, idNumber: d.applicant.idNumber, phone: d.applicant.phone, email: d.applicant.email, address: d.applicant.address },
+    formData: d.form_data,
+    documents: docs.map((x) => ({ requirementId: x.requirement_id, name: x.name, mime: x.mime, size: Number(x.size), sha256: x.sha256, path: `${base}/${x.id}` })),
+  };
+}
+
+/** Where a handed-over dossier's documents are fetched, on the ward's server (the other side registered its base URL). */
+export const HANDOVER_PATH = '/api/v1/interop/handovers';
 
 /** Whether an HTTP status means "try again later" (the receiver is busy or down) rather than "this will never be accepted". */
 const retryable = (status: number) => status === 408 || status === 425 || status === 429 || status >= 500;

@@ -12,7 +12,8 @@ import { intakeDossier } from './interop.intake.ts';
 import { dossierStatusFor, STATUS_EVENT_JSON_SCHEMA } from './interop.status.ts';
 import { receivePush } from './interop.catalogue.ts';
 import { residentFor } from './interop.residents.ts';
-import { CataloguePushAnswer, CataloguePushBody, ExternalCodeParams, IntakeBody, ResidentAnswer, ResidentParams } from './interop.schemas.ts';
+import { handoverDocument } from './interop.handover.ts';
+import { CataloguePushAnswer, CataloguePushBody, ExternalCodeParams, HandoverDocumentParams, IntakeBody, ResidentAnswer, ResidentParams } from './interop.schemas.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
 
 declare module 'fastify' {
@@ -130,6 +131,32 @@ export function interopRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => residentFor(deps.database, system(req), req.params.cccd, { now: now(), requestId: req.id, ip: req.ip }),
+  );
+
+  api.get(
+    '/interop/handovers/:code/documents/:documentId',
+    {
+      preValidation: asSystem('dossiers.read'),
+      schema: {
+        tags,
+        security,
+        summary: 'Tệp của hồ sơ được chuyển liên thông cho đơn vị / a document of a dossier handed over to the unit',
+        description:
+          'For the system of a unit on another deployment a dossier was transferred to: one of the documents its hand-over event lists (`handover.documents[].path`). Any other system, or a dossier not handed to it, gets 404. Audited. Scope `dossiers.read`.',
+        params: HandoverDocumentParams,
+      },
+    },
+    async (req, reply) => {
+      const file = await handoverDocument(deps.database, system(req), req.params.code, req.params.documentId, { now: now(), requestId: req.id, ip: req.ip });
+      const stream = await deps.blobs.get(file.sha256);
+      if (!stream) throw new AppError('FILE_NOT_FOUND');
+      return reply
+        .header('content-type', file.mime)
+        .header('content-length', String(file.size))
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
   );
 
   api.get(

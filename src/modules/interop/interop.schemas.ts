@@ -66,6 +66,13 @@ export const NewSystemBody = z.strictObject({
   scopes: z.array(z.enum(INTEROP_SCOPES)).min(1).max(INTEROP_SCOPES.length),
   callbackUrl: callbackUrl.nullable().default(null),
   syncAll: z.boolean().default(false),
+  /** A unit on another deployment this system processes dossiers for: a transfer to it is handed over to this system. */
+  remoteUnit: z
+    .strictObject({
+      code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,59}$/),
+      name: z.string().trim().min(2).max(200),
+    })
+    .optional(),
 });
 
 export const UpdateSystemBody = z.strictObject({
@@ -140,7 +147,10 @@ export const SyncAnswer = z.object({
           createdAt: z.string(),
         }),
       ),
+      handovers: z.array(z.object({ dossierCode: z.string(), transferredAt: z.string(), acknowledgedAt: z.string().nullable(), status: z.string() })),
     }),
   ),
   syncedShare: z.object({ from: z.string().nullable(), to: z.string().nullable(), dossiers: z.number().int(), fullySynced: z.number().int(), share: z.number().nullable() }),
 });
+
+export const HandoverDocumentParams = z.strictObject({ code: z.string().regex(/^[\w.-]{3,80}$/), documentId: z.uuid() });

@@ -24,6 +24,8 @@ export interface SystemSync {
   failing: number;
   lastAcknowledgedAt: Date | null;
   deadLetters: { id: string; dossierCode: string; action: string; sequence: number | null; attempts: number; lastError: string | null; createdAt: Date }[];
+  /** For a unit on another deployment: the dossiers handed over to it, when, and when its system acknowledged (newest 50). */
+  handovers: { dossierCode: string; transferredAt: Date; acknowledgedAt: Date | null; status: string }[];
 }
 
 /**
@@ -92,6 +94,15 @@ export async function syncBySystem(ex: Executor, unitId: string): Promise<System
           and m.recipient in (select code from interop_systems where unit_id = ${unitId})
         order by m.created_at desc, m.seq desc limit 200`,
   );
+  const handovers = await rows<{ recipient: string; code: string; at: string; sent_at: string | null; status: string }>(
+    ex,
+    sql`select m.recipient, d.code, e.at, m.sent_at, m.status from messages m
+        join interop_systems s on s.code = m.recipient and s.unit_id = ${unitId} and s.remote_unit_id is not null
+        join dossiers d on d.code = m.data->>'dossierCode'
+        join dossier_events e on e.dossier_id = d.id and e.seq = (m.data->>'sequence')::int
+        where m.channel = 'webhook' and m.data->>'action' = 'transfer'
+        order by e.at desc limit 500`,
+  );
   return list.map((s) => ({
     code: s.code,
     name: s.name,
@@ -117,5 +128,9 @@ export async function syncBySystem(ex: Executor, unitId: string): Promise<System
         lastError: m.last_error,
         createdAt: toDate(m.created_at),
       })),
+    handovers: handovers
+      .filter((h) => h.recipient === s.code)
+      .slice(0, 50)
+      .map((h) => ({ dossierCode: h.code, transferredAt: toDate(h.at), acknowledgedAt: h.sent_at ? toDate(h.sent_at) : null, status: h.status })),
   }));
 }

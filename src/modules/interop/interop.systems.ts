@@ -16,6 +16,8 @@ export interface ConnectedSystem {
   callbackUrl: string | null;
   syncAll: boolean;
   active: boolean;
+  /** The unit on another deployment it processes dossiers for (a transfer there is handed over to it). */
+  remoteUnitCode: string | null;
 }
 
 interface SystemRow {
@@ -28,6 +30,7 @@ interface SystemRow {
   callback_url: string | null;
   sync_all: boolean;
   active: boolean;
+  remote_unit_code: string | null;
 }
 
 export const systemOf = (r: SystemRow): ConnectedSystem => ({
@@ -40,9 +43,11 @@ export const systemOf = (r: SystemRow): ConnectedSystem => ({
   callbackUrl: r.callback_url,
   syncAll: r.sync_all,
   active: r.active,
+  remoteUnitCode: r.remote_unit_code ?? null,
 });
 
-const SYSTEM_COLUMNS = sql`s.id, s.unit_id, s.code, s.name, s.kind, s.scopes, s.callback_url, s.sync_all, s.active`;
+const SYSTEM_COLUMNS = sql`s.id, s.unit_id, s.code, s.name, s.kind, s.scopes, s.callback_url, s.sync_all, s.active,
+  (select u.code from units u where u.id = s.remote_unit_id) as remote_unit_code`;
 
 /** What a system is given once, when its key is made: the API key and the signing secret. Never stored in clear. */
 export interface IssuedKey {
@@ -84,6 +89,23 @@ export interface NewSystem {
   scopes: InteropScope[];
   callbackUrl: string | null;
   syncAll: boolean;
+  remoteUnit?: { code: string; name: string } | undefined;
+}
+
+/**
+ * The unit on another deployment a system represents: its row here (added if new), so that a
+ * dossier can be transferred to it and counted as handled there. A unit with staff on this
+ * deployment is not remote.
+ * @throws AppError INTEROP_UNIT_ON_THIS_DEPLOYMENT
+ */
+async function remoteUnitId(tx: Executor, unit: { code: string; name: string }, now: Date): Promise<string> {
+  await tx.execute(sql`insert into units (id, code, name, created_at) values (${randomUUID()}, ${unit.code}, ${unit.name}, ${now.toISOString()}) on conflict (code) do nothing`);
+  const row = await maybeOne<{ id: string; staff: boolean }>(
+    tx,
+    sql`select u.id, exists (select 1 from users x where x.unit_id = u.id) as staff from units u where u.code = ${unit.code}`,
+  );
+  if (!row || row.staff) throw new AppError('INTEROP_UNIT_ON_THIS_DEPLOYMENT', { unitCode: unit.code });
+  return row.id;
 }
 
 /**
@@ -98,15 +120,16 @@ export async function createSystem(
   o: { now: Date; createdBy: string | null; fixed?: { keyId: string; secret: string; signingSecret: string } },
 ): Promise<{ system: ConnectedSystem; key: IssuedKey }> {
   const id = randomUUID();
+  const remote = s.remoteUnit ? await remoteUnitId(tx, s.remoteUnit, o.now) : null;
   const inserted = await maybeOne<SystemRow>(
     tx,
-    sql`insert into interop_systems (id, unit_id, code, name, kind, scopes, callback_url, sync_all, created_by, created_at)
+    sql`insert into interop_systems (id, unit_id, code, name, kind, scopes, callback_url, sync_all, remote_unit_id, created_by, created_at)
         values (${id}, ${unitId}, ${s.code}, ${s.name}, ${s.kind}, ${sql`array[${sql.join(
           s.scopes.map((x) => sql`${x}`),
           sql`, `,
-        )}]::text[]`}, ${s.callbackUrl}, ${s.syncAll}, ${o.createdBy}, ${o.now.toISOString()})
+        )}]::text[]`}, ${s.callbackUrl}, ${s.syncAll}, ${remote}, ${o.createdBy}, ${o.now.toISOString()})
         on conflict (code) do nothing
-        returning id, unit_id, code, name, kind, scopes, callback_url, sync_all, active`,
+        returning id, unit_id, code, name, kind, scopes, callback_url, sync_all, active, ${s.remoteUnit?.code ?? null}::text as remote_unit_code`,
   );
   if (!inserted) throw new AppError('INTEROP_SYSTEM_EXISTS', { code: s.code });
   const key = await issueKey(tx, keys, id, { now: o.now, graceMs: 0, createdBy: o.createdBy, ...(o.fixed ? { fixed: o.fixed } : {}) });
