@@ -33,6 +33,7 @@ import { measureCeiling, type Ceiling } from './bench/ceiling.ts';
 import { CpuAccounting } from './bench/cpu.ts';
 import { runPhase, SCENARIOS, type BenchState, type PhaseResult, type ScenarioKey } from './bench/phases.ts';
 import { createTempDatabase, redactUrl, tcpOpen } from './bench/postgres.ts';
+import { indicatorsTable, runIndicatorsBench } from './bench/indicators.ts';
 import { appendToPerformanceDoc, machineDescription, section, targetsFor, type DbKind, type DbRun } from './bench/report.ts';
 import { freePort, machineBusyPct, ResourceSampler, startServer, tail } from './bench/server.ts';
 
@@ -73,6 +74,8 @@ interface Args {
   cpuProfDir: string | null;
   /** Wait up to this many seconds for other processes to leave the CPU idle before measuring. */
   waitQuietS: number;
+  /** The `indicators` scenario's sizes (dossiers in a year), or [] when not asked for. */
+  indicators: number[];
 }
 
 const USAGE = `npm run bench [-- options]
@@ -80,7 +83,8 @@ const USAGE = `npm run bench [-- options]
   --duration=10           seconds per measured scenario (or BENCH_DURATION)
   --warmup=2              seconds of unmeasured warm-up before each scenario (or BENCH_WARMUP)
   --only=embedded|postgres
-  --scenarios=upload,submit,flow,lookup
+  --scenarios=upload,submit,flow,lookup[,indicators]   indicators: PostgreSQL only, not run by default
+  --indicators-sizes=10000,100000[,1000000]            dossiers per year for the indicators scenario
   --connections=lookup:32,submit:16   connections per scenario (defaults: upload:8, submit:16, flow:16, lookup:32)
   --wait-quiet[=300]      before measuring, wait (up to 300 s) until other processes use < 15 % of the CPU
   --cpu-prof[=dir]        run the server with V8's --cpu-prof; profiles are kept in dir (default: a new temp dir)
@@ -95,15 +99,19 @@ function parseArgs(argv: string[]): Args {
     scenarios: [...ORDER],
     cpuProfDir: null,
     waitQuietS: 0,
+    indicators: [],
   };
+  let indicatorSizes = [10_000, 100_000];
   for (const a of argv) {
     const [k, v] = a.split('=', 2) as [string, string | undefined];
     if (k === '--write') args.write = true;
     else if (k === '--duration' && v) args.durationS = Number(v);
     else if (k === '--warmup' && v) args.warmupS = Number(v);
     else if (k === '--only' && (v === 'embedded' || v === 'postgres')) args.only = v;
+    else if (k === '--indicators-sizes' && v) indicatorSizes = v.split(',').map(Number);
     else if (k === '--scenarios' && v) {
-      const wanted = v.split(',').map((x) => x.trim());
+      const wanted = v.split(',').map((x) => x.trim()).filter((x) => x !== 'indicators');
+      if (v.split(',').some((x) => x.trim() === 'indicators')) args.indicators = [0];
       const bad = wanted.filter((x) => !(ORDER as string[]).includes(x));
       if (bad.length) throw new Error(`unknown scenario ${bad.join(', ')} (known: ${ORDER.join(', ')})`);
       args.scenarios = ORDER.filter((x) => wanted.includes(x));
@@ -121,6 +129,8 @@ function parseArgs(argv: string[]): Args {
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
   if (!(args.durationS > 0) || !(args.warmupS >= 0)) throw new Error('--duration must be > 0 and --warmup >= 0');
+  if (args.indicators.length) args.indicators = indicatorSizes;
+  if (indicatorSizes.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new Error('--indicators-sizes: whole numbers of dossiers');
   return args;
 }
 
@@ -364,6 +374,14 @@ async function main(): Promise<number> {
 
   const runs: DbRun[] = [];
   const failures: string[] = [];
+  if (args.indicators.length) {
+    if (!adminUrl) throw new Error('the indicators scenario needs DATABASE_URL (PostgreSQL)');
+    console.log(`\nindicators (PostgreSQL): ${args.indicators.join(', ')} dossiers`);
+    const table = indicatorsTable(await runIndicatorsBench(adminUrl, args.indicators));
+    console.log(`\n${table}`);
+    if (args.write) await appendToPerformanceDoc(PERFORMANCE_DOC, `### Indicators (Decision 766) at scale — ${startedAt.toISOString().slice(0, 10)}, ${machineDescription()}, revision ${gitRevision()}\n\n${table}\n`);
+    if (args.scenarios.length === 0) return 0;
+  }
   for (const kind of kinds) {
     try {
       runs.push(await runDatabase(kind, args, adminUrl));

@@ -4,16 +4,16 @@
  * Writes a year of realistic dossiers (procedures, channels, officials, outcomes: early, on time,
  * late with or without an apology, overdue, waiting, refused, rated) into the database the settings
  * name (DATABASE_URL, else the embedded one in DATA_DIR), after the usual migrations and seed, so
- * that the indicators' charts mean something (docs/INDICATORS.md). Then it times the leaders'
- * indicators for the year on that data. Stop the server first when using the embedded database.
+ * that the indicators' charts mean something (docs/INDICATORS.md). Then it folds the indicators'
+ * daily aggregate and times the leaders' indicators for the year on that data. Stop the server first when using the embedded database.
  */
 import { loadConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seed } from '../src/db/seed/demo.ts';
 import { seedHistory } from '../src/db/seed/history.ts';
-import { loadWorkingCalendar } from '../src/modules/calendar/calendar.service.ts';
 import { report, resolvePeriod } from '../src/modules/indicators/indicators.service.ts';
+import { refreshAggregate } from '../src/modules/indicators/indicators.aggregate.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,8 +40,11 @@ try {
     },
   });
   console.log(`${written} dossiers written in ${Math.round((performance.now() - started) / 1000)} s (unit ${config.unit.code}).`);
+  const folding = performance.now();
+  const folded = await refreshAggregate(database);
+  console.log(`Indicators' daily aggregate: ${folded} unit-days folded in ${Math.round((performance.now() - folding) / 1000)} s.`);
   const t = performance.now();
-  const r = await report(database.db, unitId, resolvePeriod({ from: `${now.getFullYear() - 1}-${String(now.getMonth() + 1).padStart(2, '0')}-01` }, now), {}, await loadWorkingCalendar(database.db), now);
+  const r = await report(database, unitId, resolvePeriod({ from: `${now.getFullYear() - 1}-${String(now.getMonth() + 1).padStart(2, '0')}-01` }, now), {}, now);
   console.log(`Indicators for ${r.period.from}…${r.period.to}: ${r.headline.received} received, index ${r.index.total}/${r.index.max}, in ${Math.round(performance.now() - t)} ms.`);
 } finally {
   await database.close();

@@ -142,3 +142,12 @@ export async function insertInput(
         values (${input.id}, ${input.unitId}, ${input.itemKey}, ${input.periodFrom}, ${input.periodTo}, ${input.rate}, ${input.source}, ${userId}, ${now.toISOString()})`,
   );
 }
+
+/** The names a breakdown shows: procedures (current version) and officials. */
+export async function labels(ex: Executor, unitId: string) {
+  const [procedures, officials] = await Promise.all([
+    rows<{ code: string; name: string }>(ex, sql`select p.code, v.definition->>'name' as name from procedures p join procedure_versions v on v.procedure_code = p.code and v.version = p.current_version`),
+    rows<{ id: string; full_name: string }>(ex, sql`select id, full_name from users where kind = 'staff' order by unit_id = ${unitId} desc`),
+  ]);
+  return { procedures: new Map(procedures.map((p) => [p.code, p.name])), officials: new Map(officials.map((o) => [o.id, o.full_name])) };
+}

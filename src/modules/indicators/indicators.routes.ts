@@ -57,7 +57,7 @@ export function indicatorsRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const t = now();
       const unit = await deploymentData(deps);
-      return publicReport(db.db, unit.unitId, deps.config.unit.name, resolvePeriod(req.query, t), await loadWorkingCalendar(db.db), t);
+      return publicReport(db, unit.unitId, deps.config.unit.name, resolvePeriod(req.query, t), t);
     },
   );
 
@@ -67,7 +67,7 @@ export function indicatorsRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const unitId = await readable(req.user);
       const t = now();
-      return report(db.db, unitId, resolvePeriod(req.query, t), req.query, await loadWorkingCalendar(db.db), t);
+      return report(db, unitId, resolvePeriod(req.query, t), req.query, t);
     },
   );
 
@@ -104,7 +104,7 @@ export function indicatorsRoutes(app: FastifyInstance, deps: AppDeps) {
       if (q.table === 'at_risk') body = riskCsv(await atRisk(db.db, unitId, cal, t));
       else if (q.table === 'dossiers') body = drillCsv(await drill(db.db, unitId, { ...q, figure: q.figure ?? 'received' }, cal, t));
       else {
-        const r = await report(db.db, unitId, period, q, cal, t);
+        const r = await report(db, unitId, period, q, t);
         if (q.table === 'months') body = trendCsv(r.trend);
         else if (q.table === 'index') body = indexCsv(r.index);
         else body = breakdownCsv(r.breakdowns[q.table]);
@@ -150,7 +150,7 @@ export function indicatorsRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const unitId = await readable(req.user);
       const t = now();
-      return { items: await termTargets(db.db, unitId, await loadWorkingCalendar(db.db), t) };
+      return { items: await termTargets(db, unitId, t) };
     },
   );
 
@@ -161,7 +161,7 @@ export function indicatorsRoutes(app: FastifyInstance, deps: AppDeps) {
       const unit = await deploymentData(deps);
       const t = now();
       await saveTarget(db, req.user, unit.unitId, req.body, t, ctx(req));
-      return reply.code(201).send({ items: await termTargets(db.db, unit.unitId, await loadWorkingCalendar(db.db), t) });
+      return reply.code(201).send({ items: await termTargets(db, unit.unitId, t) });
     },
   );
 
@@ -172,7 +172,7 @@ export function indicatorsRoutes(app: FastifyInstance, deps: AppDeps) {
       const unit = await deploymentData(deps);
       const t = now();
       await enterActual(db, req.user, unit.unitId, req.params.key, req.body, t, ctx(req));
-      return reply.code(201).send({ items: await termTargets(db.db, unit.unitId, await loadWorkingCalendar(db.db), t) });
+      return reply.code(201).send({ items: await termTargets(db, unit.unitId, t) });
     },
   );
 }

@@ -6,13 +6,15 @@ import { formatVn, vnDateOf } from '../../domain/calendar/vn-time.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-time.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { AppError } from '../../domain/errors.ts';
-import { addToTally, emptyTally, headline, ingredientsOf, periodBounds, tally, type DossierFact, type Period, type Tally } from '../../domain/indicators.ts';
+import { addToTally, emptyTally, headline, ingredientsOf, periodBounds, type DossierFact, type Period, type Tally } from '../../domain/indicators.ts';
+import { addFlow, addStock, type Dimensions, type FlowRow, type StockRow } from '../../domain/indicators-aggregate.ts';
 import { indexRuleInForce, round2 } from '../../domain/indicators-rules.ts';
 import { scoreIndex } from '../../domain/indicators-score.ts';
 import { pointsAtRisk, riskByOfficial, RISK_ITEM } from '../../domain/indicators-risk.ts';
 import { MAX_PERIOD_DAYS, type DrillQuery, type Figure, type InputBody, type RuleBody } from '../../domain/indicators-contract.ts';
 import { audit } from '../audit/audit.ts';
-import { catalogueFacts, insertInput, insertRule, loadFacts, manualInputsOn, ruleVersions } from './indicators.repo.ts';
+import { catalogueFacts, insertInput, insertRule, labels, loadFacts, manualInputsOn, ruleVersions } from './indicators.repo.ts';
+import { asOfOf, flowRows, lateDossiers, refreshAggregate, stocks } from './indicators.aggregate.ts';
 
 export interface Filters {
   procedure?: string | undefined;
@@ -73,21 +75,17 @@ async function load(ex: Executor, unitId: string, from: IsoDate, to: IsoDate, ca
 
 const TREND_MONTHS = 12;
 
-function trendOf(l: Loaded, to: IsoDate, score: (t: Tally, p: Period) => number) {
-  return monthsBack(to, TREND_MONTHS).map((p) => {
-    const t = tally(l.facts, { unitId: l.unitId, period: p, cal: l.cal, now: l.now });
-    return { ...p, label: `${p.from.slice(5, 7)}/${p.from.slice(0, 4)}`, headline: headline(t), index: score(t, p) };
-  });
-}
-
-function breakdown(l: Loaded, period: Period, keyOf: (d: DossierFact) => string | null, labelOf: (d: DossierFact) => string) {
+/** One row per key (procedure, field, official, channel) of the period's flows and stock. */
+function breakdown(flows: readonly FlowRow[], stocks: readonly StockRow[], keyOf: (d: Dimensions) => string | null, labelOf: (key: string | null) => string) {
   const groups = new Map<string, { label: string; t: Tally }>();
-  for (const d of l.facts) {
-    const key = keyOf(d) ?? '';
-    const g = groups.get(key) ?? { label: labelOf(d), t: emptyTally() };
-    addToTally(g.t, d, { unitId: l.unitId, period, cal: l.cal, now: l.now });
-    groups.set(key, g);
-  }
+  const group = (d: Dimensions) => {
+    const k = keyOf(d);
+    const g = groups.get(k ?? '') ?? { label: labelOf(k), t: emptyTally() };
+    groups.set(k ?? '', g);
+    return g.t;
+  };
+  for (const r of flows) addFlow(group(r), r);
+  for (const r of stocks) addStock(group(r), r);
   const collator = new Intl.Collator('vi');
   return [...groups.entries()]
     .map(([key, g]) => {
@@ -97,6 +95,38 @@ function breakdown(l: Loaded, period: Period, keyOf: (d: DossierFact) => string 
     })
     .filter((r) => r.headline.received + r.headline.settled + r.headline.inProgress > 0)
     .sort((a, b) => b.late - a.late || collator.compare(a.label, b.label));
+}
+
+/**
+ * The period's flows by dimension, the 12 months' flows, and the stock at the end of the period
+ * and of each month, from the pre-aggregate (folded first: see indicators.aggregate.ts).
+ */
+async function aggregates(db: Database, unitId: string, period: Period, filters: Filters, now: Date) {
+  await refreshAggregate(db);
+  const months = monthsBack(period.to, TREND_MONTHS);
+  // The last month ends with the period: its stock is the period's.
+  const [flows, monthFlows, stock] = await Promise.all([
+    flowRows(db.db, unitId, period.from, period.to, filters, false),
+    flowRows(db.db, unitId, months[0]!.from, period.to, filters, true),
+    stocks(db.db, unitId, period, months.slice(0, -1), filters, now),
+  ]);
+  const periodStocks = stock.atEnd;
+  const t = emptyTally();
+  for (const r of flows) addFlow(t, r);
+  for (const r of periodStocks) addStock(t, r);
+  const monthly = months.map((p, i) => {
+    const mt = emptyTally();
+    for (const r of monthFlows) if (r.bucket === p.from.slice(0, 7)) addFlow(mt, r);
+    for (const r of i === months.length - 1 ? periodStocks : (stock.months.get(p.from) ?? [])) addStock(mt, r);
+    return { period: p, t: mt };
+  });
+  return { t, flows, periodStocks, monthly };
+}
+
+async function trendOf(monthly: { period: Period; t: Tally }[], score: (t: Tally, p: Period) => Promise<{ total: number }>) {
+  const out = [];
+  for (const { period: p, t } of monthly) out.push({ ...p, label: `${p.from.slice(5, 7)}/${p.from.slice(0, 4)}`, headline: headline(t), index: (await score(t, p)).total });
+  return out;
 }
 
 /** Scores a tally by the rule in force on the period's last day, with the entries valid that day. */
@@ -114,15 +144,9 @@ async function scorer(ex: Executor, unitId: string) {
 }
 
 /** The leaders' report: headline, tally, ingredients, the index in both views, breakdowns, a 12-month trend. */
-export async function report(ex: Executor, unitId: string, period: Period, filters: Filters, cal: WorkingCalendar, now: Date) {
-  const trendStart = monthsBack(period.to, TREND_MONTHS)[0]!.from;
-  const loaded = await load(ex, unitId, trendStart < period.from ? trendStart : period.from, period.to, cal, now);
-  const l = { ...loaded, facts: applyFilters(loaded.facts, filters) };
-  const score = await scorer(ex, unitId);
-  const t = tally(l.facts, { unitId, period, cal, now });
-  const trendScores = new Map<string, number>();
-  for (const p of monthsBack(period.to, TREND_MONTHS)) trendScores.set(p.from, (await score(tally(l.facts, { unitId, period: p, cal, now }), p)).total);
-  const catalogue = await catalogueFacts(ex);
+export async function report(db: Database, unitId: string, period: Period, filters: Filters, now: Date) {
+  const ex = db.db;
+  const [{ t, flows, periodStocks, monthly }, score, catalogue, names] = await Promise.all([aggregates(db, unitId, period, filters, now), scorer(ex, unitId), catalogueFacts(ex), labels(ex, unitId)]);
   return {
     period,
     asOf: formatVn(now),
@@ -131,53 +155,36 @@ export async function report(ex: Executor, unitId: string, period: Period, filte
     ingredients: ingredientsOf(t, catalogue),
     index: await score(t, period),
     breakdowns: {
-      procedures: breakdown(l, period, (d) => d.procedureCode, (d) => `${d.procedureCode} · ${d.procedureName}`),
-      fields: breakdown(l, period, (d) => d.field, (d) => d.field),
-      officials: breakdown(l, period, (d) => d.assigneeId, (d) => d.assigneeName ?? 'Chưa phân công / unassigned'),
-      channels: breakdown(l, period, (d) => d.channel, (d) => d.channel),
+      procedures: breakdown(flows, periodStocks, (d) => d.procedureCode, (k) => `${k} · ${names.procedures.get(k ?? '') ?? ''}`),
+      fields: breakdown(flows, periodStocks, (d) => d.field, (k) => k ?? ''),
+      officials: breakdown(flows, periodStocks, (d) => d.assigneeId, (k) => (k && names.officials.get(k)) || 'Chưa phân công / unassigned'),
+      channels: breakdown(flows, periodStocks, (d) => d.channel, (k) => k ?? ''),
     },
-    trend: trendOf(l, period.to, (_t, p) => trendScores.get(p.from) ?? 0),
+    trend: await trendOf(monthly, score),
   };
 }
 
-/** Dossiers settled late or overdue in the period, with their apology: codes and procedures only. */
-function lateList(l: Loaded, period: Period) {
-  const out: { code: string; procedureName: string; dueAt: string | null; finishedAt: string | null; apology: { newDueAt: string; onTime: boolean } | null }[] = [];
-  for (const d of l.facts) {
-    const c = addToTally(emptyTally(), d, { unitId: l.unitId, period, cal: l.cal, now: l.now });
-    const late = (c.kind === 'settled' && c.timeliness === 'late') || (c.kind === 'in_progress' && c.state === 'overdue');
-    if (!late) continue;
-    out.push({
-      code: d.code,
-      procedureName: d.procedureName,
-      dueAt: d.dueAt ? formatVn(d.dueAt) : null,
-      finishedAt: c.kind === 'settled' && d.finishedAt ? formatVn(d.finishedAt) : null,
-      apology: d.extension ? { newDueAt: formatVn(new Date(d.extension.dueAt)), onTime: d.extension.apologyOnTime } : null,
-    });
-  }
-  return out.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.code.localeCompare(b.code));
-}
-
 /** The public transparency page: no personal data (codes and procedures only). */
-export async function publicReport(ex: Executor, unitId: string, unitName: string, period: Period, cal: WorkingCalendar, now: Date) {
-  const trendStart = monthsBack(period.to, TREND_MONTHS)[0]!.from;
-  const l = await load(ex, unitId, trendStart < period.from ? trendStart : period.from, period.to, cal, now);
-  const score = await scorer(ex, unitId);
-  const t = tally(l.facts, { unitId, period, cal, now });
+export async function publicReport(db: Database, unitId: string, unitName: string, period: Period, now: Date) {
+  const ex = db.db;
+  const [{ t, monthly }, score, late] = await Promise.all([aggregates(db, unitId, period, {}, now), scorer(ex, unitId), lateDossiers(ex, unitId, period, asOfOf(period, now))]);
   const index = await score(t, period);
-  const trendScores = new Map<string, number>();
-  for (const p of monthsBack(period.to, TREND_MONTHS)) trendScores.set(p.from, (await score(tally(l.facts, { unitId, period: p, cal, now }), p)).total);
   return {
     unit: unitName,
     period,
     asOf: formatVn(now),
     headline: headline(t),
     index: { total: index.total, max: index.max, rule: index.rule, groups6: index.groups6 },
-    trend: trendOf(l, period.to, (_t, p) => trendScores.get(p.from) ?? 0),
-    late: lateList(l, period),
+    trend: await trendOf(monthly, score),
+    late: late.map((d) => ({
+      code: d.code,
+      procedureName: d.procedureName,
+      dueAt: formatVn(d.dueAt),
+      finishedAt: d.finishedAt ? formatVn(d.finishedAt) : null,
+      apology: d.extension ? { newDueAt: formatVn(new Date(d.extension.dueAt)), onTime: d.extension.apologyOnTime } : null,
+    })),
   };
 }
-
 
 const FIGURE_TEST: Record<Figure, (c: ReturnType<typeof addToTally>, d: DossierFact, receivedHere: boolean) => boolean> = {
   received: (_c, _d, r) => r,

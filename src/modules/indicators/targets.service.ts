@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rows, type Database, type Executor } from '../../db/client.ts';
 import { vnDateOf } from '../../domain/calendar/vn-time.ts';
-import type { WorkingCalendar } from '../../domain/calendar/working-time.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { AppError } from '../../domain/errors.ts';
-import { headline, ingredientsOf, tally } from '../../domain/indicators.ts';
+import { headline, ingredientsOf } from '../../domain/indicators.ts';
 import { round2 } from '../../domain/indicators-rules.ts';
 import { DEFAULT_TARGETS, targetState, type Actual, type Target, type TargetMeasure } from '../../domain/targets.ts';
 import { audit } from '../audit/audit.ts';
-import { catalogueFacts, loadFacts } from './indicators.repo.ts';
-import { periodBounds } from '../../domain/indicators.ts';
+import { catalogueFacts } from './indicators.repo.ts';
+import { aggregateTally } from './indicators.aggregate.ts';
 import type { RequestContext } from './indicators.service.ts';
 
 async function targetsOf(ex: Executor, unitId: string): Promise<Target[]> {
@@ -20,13 +19,12 @@ async function targetsOf(ex: Executor, unitId: string): Promise<Target[]> {
 }
 
 /** This year's figures the platform computes (the year so far), by measure. */
-async function measured(ex: Executor, unitId: string, cal: WorkingCalendar, now: Date): Promise<Record<TargetMeasure, number | null>> {
+async function measured(db: Database, unitId: string, now: Date): Promise<Record<TargetMeasure, number | null>> {
   const today = vnDateOf(now);
   const period = { from: `${today.slice(0, 4)}-01-01`, to: today };
-  const { start, end } = periodBounds(period);
-  const t = tally(await loadFacts(ex, unitId, start, end), { unitId, period, cal, now });
+  const t = await aggregateTally(db, unitId, period, {}, now);
   const h = headline(t);
-  const ing = ingredientsOf(t, await catalogueFacts(ex));
+  const ing = ingredientsOf(t, await catalogueFacts(db.db));
   const pct = (r: number | null | undefined) => (r === null || r === undefined ? null : round2(r * 100));
   return {
     online_share: h.onlineShare,
@@ -38,7 +36,8 @@ async function measured(ex: Executor, unitId: string, cal: WorkingCalendar, now:
 }
 
 /** Every target with its history of actuals, this year's computed figure, and where it stands. */
-export async function termTargets(ex: Executor, unitId: string, cal: WorkingCalendar, now: Date) {
+export async function termTargets(db: Database, unitId: string, now: Date) {
+  const ex = db.db;
   const [targets, entries, computed] = await Promise.all([
     targetsOf(ex, unitId),
     rows<{ target_key: string; year: number; value: string; source: string; as_of: string; entered_by: string | null; entered_at: string }>(
@@ -46,7 +45,7 @@ export async function termTargets(ex: Executor, unitId: string, cal: WorkingCale
       sql`select a.target_key, a.year, a.value::text as value, a.source, a.as_of::text as as_of, u.full_name as entered_by, a.entered_at::text as entered_at
             from target_actuals a left join users u on u.id = a.entered_by where a.unit_id = ${unitId} order by a.year, a.entered_at`,
     ),
-    measured(ex, unitId, cal, now),
+    measured(db, unitId, now),
   ]);
   const year = Number(vnDateOf(now).slice(0, 4));
   return targets.map((t) => {
