@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INVESTOR } from '../../src/db/seed/projects.ts';
+import { pdfBytes } from '../support/builders.ts';
 import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // The leaders' view of the ward's projects on the demo register (src/db/seed/projects.ts): the
@@ -85,6 +86,24 @@ describe('a leader follows up the projects behind schedule', () => {
     await page.getByText(/Đã lưu địa điểm CH-\d{3}\./).waitFor();
     expect(await page.getByRole('row').filter({ hasText: 'Khu đất dịch vụ bến xe khách phía Nam' }).textContent()).toContain('Đã công khai');
     await check(page, 'projects-investment-sites');
+
+    // An approved plan with its map file, published for the portal.
+    const planForm = page.getByRole('form', { name: 'Đăng quy hoạch đã được phê duyệt' });
+    await planForm.getByLabel('Tên đồ án quy hoạch').fill('Điều chỉnh cục bộ quy hoạch chi tiết khu trung tâm (minh họa)');
+    await planForm.getByLabel('Số quyết định phê duyệt').fill('91/QĐ-UBND');
+    await planForm.getByLabel('Ngày').fill('10');
+    await planForm.getByLabel('Tháng').fill('11');
+    await planForm.getByLabel('Năm').fill('2026');
+    await planForm.getByLabel('Cơ quan phê duyệt').fill('UBND phường Nông Trang');
+    await planForm.getByLabel(/Tệp đính kèm/).setInputFiles({ name: 'ban-do-91.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
+    await planForm.getByLabel('Hiện trên cổng thông tin').check();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/planning-documents') && r.request().method() === 'POST' && r.status() === 201),
+      planForm.getByRole('button', { name: 'Đăng quy hoạch' }).click(),
+    ]);
+    await planForm.getByText('Đã lưu quy hoạch.').waitFor();
+    expect(await page.getByRole('row').filter({ hasText: '91/QĐ-UBND' }).textContent()).toContain('Đã công khai');
+    await check(page, 'projects-planning-documents');
     await context.close();
   });
 });

@@ -7,6 +7,7 @@ import { Link, usePageTitle } from '../../../router';
 import { Button, Checkboxes, ErrorState, Loading, NotificationBanner, Select, Table, Tag, Textarea, TextInput } from '../../../ui';
 import { SITE_KINDS, type SiteInput, type StaffSite } from '@domain/projects-public-contract.ts';
 import { boHref } from '../paths';
+import { PlanningDocumentsSection } from './PlanningDocumentsSection';
 
 type Draft = { name: string; kind: string; area: string; plannedUse: string; planningZone: string; address: string; summary: string; incentives: string; contactOffice: string; contactPhone: string; contactEmail: string; lat: string; lon: string; published: boolean };
 
@@ -156,6 +157,7 @@ export function InvestmentSitesPage() {
           {editing ? t('prj.sites.save') : t('prj.sites.add')}
         </Button>
       </form>
+      <PlanningDocumentsSection />
     </>
   );
 }
