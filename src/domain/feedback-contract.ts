@@ -158,3 +158,45 @@ export const StaffDetailSchema = QueueItemSchema.extend({
 export type StaffDetail = z.infer<typeof StaffDetailSchema>;
 
 export const PhotoSchema = z.object({ id: z.string(), url: z.string() });
+
+// ---------------------------------------------------------------------------------------------
+// The routing table and response templates (admin-edited data, versioned)
+// ---------------------------------------------------------------------------------------------
+
+const AnyCategory = z.union([CategorySchema, z.literal('*')]);
+export const RoutingRuleSchema = z.strictObject({
+  category: AnyCategory,
+  /** An area code (former unit, or residential group once loaded); null for every area. */
+  area: z.string().regex(/^\d{5}$/).nullable(),
+  /** A department's code in the unit (checked by the service). */
+  department: z.string().trim().min(1).max(40),
+});
+export const ResponseTemplateSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_]{1,40}$/, { message: 'Chữ thường, số, gạch dưới / lowercase letters, digits, underscores' }),
+  category: AnyCategory,
+  vi: requiredText(4000),
+});
+const settingsVersion = z.number().int().min(0).max(2_147_483_647);
+/** First matching row wins: order matters. At least one row (else nothing is ever suggested). */
+export const RoutingSaveBody = z.strictObject({ version: settingsVersion, rules: z.array(RoutingRuleSchema).min(1).max(200), note: text(500).default('') });
+export const TemplatesSaveBody = z.strictObject({
+  version: settingsVersion,
+  items: z
+    .array(ResponseTemplateSchema)
+    .min(1)
+    .max(100)
+    .refine((l) => new Set(l.map((x) => x.id)).size === l.length, { message: 'Mã mẫu bị trùng / repeated template id' }),
+  note: text(500).default(''),
+});
+export type RoutingSave = z.infer<typeof RoutingSaveBody>;
+export type TemplatesSave = z.infer<typeof TemplatesSaveBody>;
+
+const SavedMeta = { version: z.number(), savedBy: z.string().nullable(), savedAt: instant.nullable(), note: z.string() };
+export const FeedbackSettingsSchema = z.object({
+  routing: z.object({ ...SavedMeta, rules: z.array(RoutingRuleSchema) }),
+  templates: z.object({ ...SavedMeta, items: z.array(ResponseTemplateSchema) }),
+  departments: z.array(z.object({ code: z.string(), name: z.string() })),
+  areas: z.array(z.object({ code: z.string(), name: z.string() })),
+  history: z.array(z.object({ kind: z.enum(['routing', 'templates']), ...SavedMeta })),
+});
+export type FeedbackSettings = z.infer<typeof FeedbackSettingsSchema>;

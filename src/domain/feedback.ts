@@ -292,8 +292,20 @@ export function feedbackCode(vnDate: string, n: number): string {
 }
 export const FEEDBACK_CODE_RE = /^PA-\d{6}-\d{4,}$/;
 
-/** Response templates officials start an answer from, by category (the ward edits the text before sending). */
-export const RESPONSE_TEMPLATES: readonly { id: string; category: FeedbackCategory | '*'; vi: string }[] = [
+export interface ResponseTemplate {
+  id: string;
+  category: FeedbackCategory | '*';
+  vi: string;
+}
+
+/** The templates an official may answer a report of `category` from: its category's and the general ones. */
+export const templatesFor = (category: FeedbackCategory, templates: readonly ResponseTemplate[]) => templates.filter((t) => t.category === '*' || t.category === category);
+
+/**
+ * The default response templates officials start an answer from, by category (the official edits
+ * the text before sending); a unit admin replaces them (feedback_settings_versions).
+ */
+export const RESPONSE_TEMPLATES: readonly ResponseTemplate[] = [
   {
     id: 'fixed',
     category: '*',

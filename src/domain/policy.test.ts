@@ -128,6 +128,7 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'feedback.note': feedback,
   'feedback.rate': feedback,
   'open311.keys': { unitId: A },
+  'feedback.settings': { unitId: A },
 };
 
 const STAFF_OF_A: Who[] = ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'];
@@ -218,6 +219,7 @@ const EXPECTED: Record<Verb, Who[]> = {
   'feedback.note': ['reception', 'assignee', 'sameDept', 'deptLeader', 'unitLeader'],
   'feedback.rate': ['applicant'],
   'open311.keys': ['unitAdmin'],
+  'feedback.settings': ['unitAdmin'],
 };
 
 describe('the policy, every person against every verb', () => {
@@ -391,6 +393,7 @@ describe('what else the policy answers', () => {
       'indicators.enter',
       'indicators.rule_edit',
       'open311.keys',
+      'feedback.settings',
     ]);
     expect(capabilities(WHO.unitLeader, A)).toEqual([
       'staff.list',

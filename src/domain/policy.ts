@@ -214,6 +214,8 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'feedback.rate': FeedbackResource;
   /** Open311 API keys (apps and city tools that post reports): the deployment's unit admins. */
   'open311.keys': UnitResource;
+  /** The routing table and response templates of feedback (docs/FEEDBACK.md): the deployment's unit admins. */
+  'feedback.settings': UnitResource;
 }
 export type Verb = keyof Verbs;
 
@@ -409,6 +411,7 @@ const RULES: Rules = {
   'feedback.note': handlesFeedback,
   'feedback.rate': (a, f) => a.kind !== 'staff' && f.reporterId !== null && a.id === f.reporterId,
   'open311.keys': (a, u) => isUnitAdmin(a, u.unitId),
+  'feedback.settings': (a, u) => isUnitAdmin(a, u.unitId),
 };
 
 const ACTION_VERBS = new Map<string, Action>(ACTIONS.map((a) => [`dossier.${a}`, a]));
@@ -462,7 +465,8 @@ export type StaffVerb =
   | 'feedback.assign'
   | 'feedback.answer'
   | 'feedback.note'
-  | 'open311.keys';
+  | 'open311.keys'
+  | 'feedback.settings';
 type Authorized<A extends Actor, V extends Verb> = V extends StaffVerb ? A & { kind: 'staff'; unitId: string } : A;
 
 /**
@@ -555,6 +559,7 @@ export const GLOBAL_VERBS = [
   'indicators.rule_edit',
   'feedback.queue',
   'open311.keys',
+  'feedback.settings',
 ] as const satisfies readonly Verb[];
 export type Capability = (typeof GLOBAL_VERBS)[number];
 
@@ -582,6 +587,7 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
       case 'indicators.rule_edit':
       case 'feedback.queue':
       case 'open311.keys':
+      case 'feedback.settings':
         return { unitId: homeUnitId ?? '' };
       case 'users.manage':
       case 'certification.register':

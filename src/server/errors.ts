@@ -322,6 +322,11 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Phản ánh vừa được người khác cập nhật. Vui lòng tải lại và thử lại.',
     en: 'Someone else has just updated this report. Reload and try again.',
   },
+  FEEDBACK_SETTINGS_CONFLICT: {
+    status: 409,
+    vi: 'Bảng phân công hoặc mẫu trả lời vừa được người khác lưu. Vui lòng tải lại và sửa lại.',
+    en: 'Someone else has just saved the routing table or the templates. Reload and edit again.',
+  },
   FEEDBACK_LOCATION_REQUIRED: {
     status: 400,
     vi: 'Vui lòng chọn vị trí trên bản đồ hoặc ghi địa chỉ nơi xảy ra sự việc.',

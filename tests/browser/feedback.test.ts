@@ -200,3 +200,37 @@ describe('Open311 keys in the back office', () => {
     await context.close();
   });
 });
+
+describe('the routing table and response templates in the back office', () => {
+  it('the unit admin routes waste in one area to another department and adds a template; each save is a version with who and when', async () => {
+    const { context, page } = await newPage(env);
+    await signInUi(page, 'quantri');
+    await page.goto('/can-bo');
+    await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Phân công, mẫu trả lời phản ánh' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Phân công, mẫu trả lời phản ánh' }).waitFor();
+    await page.getByText('Đang dùng mặc định').first().waitFor();
+    await page.getByRole('button', { name: 'Thêm dòng phân công' }).click();
+    const last = page.getByRole('group', { name: /^Dòng \d+$/ }).last();
+    await last.getByLabel('Loại phản ánh').selectOption('waste');
+    await last.getByLabel('Khu vực').selectOption('07924');
+    await last.getByLabel('Phòng xử lý').selectOption('VHXH');
+    // The first matching row wins: move it to the top.
+    const rows = page.getByRole('group', { name: /^Dòng \d+$/ });
+    for (let i = await rows.count(); i > 1; i--) await page.getByRole('button', { name: `Đưa dòng ${i} lên trên` }).click();
+    expect(await rows.first().getByLabel('Khu vực').inputValue()).toBe('07924');
+    await page.getByLabel('Lý do thay đổi bảng phân công').fill('Rác khu Thụy Vân do phòng VHXH theo dõi.');
+    await page.getByRole('button', { name: 'Lưu bảng phân công' }).click();
+    await page.getByRole('status').getByText(/Đã lưu bảng phân công: phiên bản 1/).waitFor();
+    await page.getByText(/phiên bản 1 · Đỗ Văn Nam · \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/).first().waitFor();
+
+    await page.getByRole('button', { name: 'Thêm mẫu trả lời' }).click();
+    const tpl = page.getByRole('group', { name: /^Mẫu \d+$/ }).last();
+    await tpl.getByLabel('Mã mẫu').fill('pothole_filled');
+    await tpl.getByLabel('Loại phản ánh').selectOption('roads_lighting');
+    await tpl.getByLabel('Nội dung mẫu').fill('Ổ gà tại vị trí phản ánh đã được vá ngày {ngày}.');
+    await page.getByRole('button', { name: 'Lưu mẫu trả lời' }).click();
+    await page.getByRole('status').getByText(/Đã lưu mẫu trả lời: phiên bản 1/).waitFor();
+    await check(page, 'feedback-settings-admin');
+    await context.close();
+  });
+});

@@ -211,6 +211,7 @@ describe('the session says what each person may do beyond a dossier (the back of
         'indicators.enter',
         'indicators.rule_edit',
         'open311.keys',
+        'feedback.settings',
       ],
     ],
     // Another unit's desk files and looks citizens up; this ward's catalogue and calendar are not theirs.

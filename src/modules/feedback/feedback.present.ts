@@ -2,7 +2,7 @@ import { toDate } from '../../db/time.ts';
 import { formatVn } from '../../domain/calendar/index.ts';
 import { areaName } from '../../domain/feedback-areas.ts';
 import type { PublicReport } from '../../domain/feedback-contract.ts';
-import { forwardLate, routeOf, timelinessOf } from '../../domain/feedback.ts';
+import { forwardLate, routeOf, timelinessOf, type RoutingRule } from '../../domain/feedback.ts';
 import { clockOf, type EventRow, type PhotoRow, type ReportRow } from './feedback.repo.ts';
 
 export const photoUrl = (id: string) => `/api/v1/feedback/photos/${id}`;
@@ -43,9 +43,9 @@ export function presentEvents(events: readonly EventRow[], withNames: boolean) {
   }));
 }
 
-/** A line of the officials' list: the clock, the handling department, and where routing would send it. */
-export function presentQueueItem(r: ReportRow, photos: readonly PhotoRow[], departments: readonly { id: string; code: string; name: string }[], now: Date) {
-  const suggested = routeOf(r.category, r.area_code);
+/** A line of the officials' list: the clock, the handling department, and where the routing table in force would send it. */
+export function presentQueueItem(r: ReportRow, photos: readonly PhotoRow[], departments: readonly { id: string; code: string; name: string }[], routing: readonly RoutingRule[], now: Date) {
+  const suggested = routeOf(r.category, r.area_code, routing);
   return {
     ...presentPublic(r, photos),
     departmentId: r.department_id,

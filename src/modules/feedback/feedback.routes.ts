@@ -27,7 +27,7 @@ import {
   StaffDetailSchema,
   SubmittedSchema,
 } from '../../domain/feedback-contract.ts';
-import { RESPONSE_TEMPLATES, FEEDBACK_CATEGORIES, feedbackRulesOn, followUpDue, mayReopen, mayTake, similarReports } from '../../domain/feedback.ts';
+import { FEEDBACK_CATEGORIES, feedbackRulesOn, templatesFor, followUpDue, mayReopen, mayTake, similarReports } from '../../domain/feedback.ts';
 import { authorize, can } from '../../domain/policy.ts';
 import { matchesSearch } from '../../domain/text.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
@@ -38,6 +38,8 @@ import { sanitizeFileName } from '../files/sniff.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { eventsOf, listReports, loadReport, openWithLocation, photosOf, scopeOf, type ReportRow } from './feedback.repo.ts';
 import { open311KeyRoutes } from './open311.routes.ts';
+import { feedbackSettingsRoutes } from './feedback.settings.routes.ts';
+import { settingsInForce } from './feedback.settings.ts';
 import { presentEvents, presentPublic, presentQueueItem } from './feedback.present.ts';
 import {
   actOnReport,
@@ -61,6 +63,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
   const fd = feedbackDeps(deps);
   const ctx = (req: { id: string; ip: string }) => ({ requestId: req.id, ip: req.ip });
   open311KeyRoutes(app, deps);
+  feedbackSettingsRoutes(app, deps);
 
   const withPhotos = async (list: ReportRow[]) => {
     const photos = await photosOf(db, list.map((r) => r.id));
@@ -232,9 +235,9 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
         ${q.mine === '1' ? sql`and (r.assignee_id = ${user.id} or (r.department_id is not null and r.department_id = ${user.departmentId}))` : sql``}`;
       let list = await listReports(db, where, q.q ? 2000 : q.limit);
       if (q.q) list = list.filter((r) => matchesSearch(`${r.code} ${r.public_description} ${r.address}`, q.q!)).slice(0, q.limit);
-      const [ph, departments] = await Promise.all([withPhotos(list), departmentsOf(unit.unitId)]);
+      const [ph, departments, settings] = await Promise.all([withPhotos(list), departmentsOf(unit.unitId), settingsInForce(db, unit.unitId)]);
       const t = now();
-      const items = list.map((r) => presentQueueItem(r, ph(r), departments, t));
+      const items = list.map((r) => presentQueueItem(r, ph(r), departments, settings.routing.rules, t));
       const counts: Record<string, number> = {};
       for (const i of items) counts[i.status] = (counts[i.status] ?? 0) + 1;
       counts.overdue = items.filter((i) => i.timeliness === 'overdue').length;
@@ -244,7 +247,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
 
   const staffDetail = async (req: { user: SessionUser | null; id: string; ip: string }, code: string) => {
     const row = await readAsOfficial(fd, req.user, code, now(), ctx(req));
-    const [ph, departments, events, staff] = await Promise.all([
+    const [ph, departments, events, staff, settings] = await Promise.all([
       withPhotos([row]),
       departmentsOf(row.unit_id),
       eventsOf(db, row.id, true),
@@ -252,10 +255,11 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
         db,
         sql`select id, full_name as name, department_id from users where unit_id = ${row.unit_id} and kind = 'staff' and ('specialist' = any(roles) or 'leader' = any(roles)) order by full_name`,
       ),
+      settingsInForce(db, row.unit_id),
     ]);
     const photos = ph(row);
     return {
-      ...presentQueueItem(row, photos, departments, now()),
+      ...presentQueueItem(row, photos, departments, settings.routing.rules, now()),
       id: row.id,
       version: row.version,
       originalDescription: row.description,
@@ -266,7 +270,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
       allowedActions: allowedStaffActions(req.user, row),
       departments,
       staff: staff.map((s) => ({ id: s.id, name: s.name, departmentId: s.department_id })),
-      templates: RESPONSE_TEMPLATES.filter((t) => t.category === '*' || t.category === row.category).map((t) => ({ id: t.id, text: t.vi })),
+      templates: templatesFor(row.category, settings.templates.items).map((t) => ({ id: t.id, text: t.vi })),
       reopenCount: row.reopen_count,
     };
   };

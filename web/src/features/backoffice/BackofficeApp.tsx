@@ -29,6 +29,7 @@ import { InvestmentSitesPage } from './projects/InvestmentSitesPage';
 import { StaffQueuePage } from '../feedback/staff/StaffQueuePage';
 import { StaffReportPage } from '../feedback/staff/StaffReportPage';
 import { Open311KeysPage } from '../feedback/staff/Open311KeysPage';
+import { SettingsPage as FeedbackSettingsPage } from '../feedback/staff/SettingsPage';
 import '../feedback/staff/staff.css';
 import './backoffice.css';
 
@@ -94,6 +95,8 @@ function Page({ user }: { user: User }) {
       return may('feedback.queue') ? <StaffReportPage key={route.code} code={route.code} /> : <Forbidden title={t('fbs.queue.title')} />;
     case 'open311Keys':
       return may('open311.keys') ? <Open311KeysPage /> : <Forbidden title={t('fbs.keys.title')} />;
+    case 'feedbackSettings':
+      return may('feedback.settings') ? <FeedbackSettingsPage /> : <Forbidden title={t('fbs.set.title')} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -33,6 +33,7 @@ export const boHref = {
   investmentSites: () => `${base}/co-hoi-dau-tu`,
   feedback: () => `${base}/phan-anh`,
   open311Keys: () => `${base}/quan-tri/open311`,
+  feedbackSettings: () => `${base}/quan-tri/phan-anh`,
 };
 
 export type BoRoute =
@@ -58,6 +59,7 @@ export type BoRoute =
   | { name: 'feedback' }
   | { name: 'feedbackReport'; code: string }
   | { name: 'open311Keys' }
+  | { name: 'feedbackSettings' }
   | { name: 'notFound' };
 
 function decode(s: string): string | null {
@@ -107,6 +109,7 @@ export function matchBo(pathname: string): BoRoute {
     if (b === 'mau-bieu' && !c) return { name: 'formTemplates' };
     if (b === 'thong-bao' && !c) return { name: 'notices' };
     if (b === 'open311' && !c) return { name: 'open311Keys' };
+    if (b === 'phan-anh' && !c) return { name: 'feedbackSettings' };
     if (b === 'ket-noi' && !c) return { name: 'interop' };
   }
   return { name: 'notFound' };

@@ -41,6 +41,7 @@ export function BoNav({ user }: { user: User }) {
           {may('projects.list') && <Item to={boHref.projects()} label={t('bo.nav.projects')} />}
           {may('feedback.queue') && <Item to={boHref.feedback()} label={t('fbs.nav.queue')} />}
           {may('open311.keys') && <Item to={boHref.open311Keys()} label={t('fbs.nav.keys')} />}
+          {may('feedback.settings') && <Item to={boHref.feedbackSettings()} label={t('fbs.nav.settings')} />}
         </ul>
       </nav>
       <p className="bo-bar__who small">

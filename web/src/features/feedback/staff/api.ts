@@ -18,6 +18,7 @@ export const staffFeedbackApi = {
   queue: (q: { status?: string; category?: string; area?: string; q?: string; mine?: string }) => apiPath('/staff/feedback', q),
   detail: (code: string) => `/staff/feedback/${encodeURIComponent(code)}`,
   keys: () => '/admin/open311-keys',
+  settings: () => '/admin/feedback-settings',
 };
 
 /** One handling step; answers the report as it now is. @throws {ApiError} */

@@ -5,4 +5,5 @@ export const fbStaffHref = {
   queue: boHref.feedback,
   report: (code: string) => `${boHref.feedback()}/${encodeURIComponent(code)}`,
   keys: boHref.open311Keys,
+  settings: boHref.feedbackSettings,
 };
