@@ -188,6 +188,17 @@ export interface Tables {
     reopen_count: number;
     updated_at: string;
     version: number;
+    follow_up_sent_at: string | null;
+  };
+  feedback_settings_versions: {
+    id: string;
+    unit_id: string;
+    kind: 'routing' | 'templates';
+    version: number;
+    data: unknown;
+    note: string;
+    created_by: string;
+    created_at: string;
   };
   files: {
     sha256: string;
@@ -271,6 +282,35 @@ export interface Tables {
     created_by: string | null;
     created_at: string;
     remote_unit_id: string | null;
+  };
+  investment_interests: {
+    id: string;
+    site_id: string;
+    user_id: string;
+    message: string;
+    created_at: string;
+  };
+  investment_sites: {
+    id: string;
+    unit_id: string;
+    code: string;
+    name: string;
+    kind: 'site' | 'zone';
+    area_m2: number | null;
+    planned_use: string;
+    planning_zone: string;
+    location: unknown;
+    address: string;
+    summary: string;
+    incentives: string;
+    contact_office: string;
+    contact_phone: string;
+    contact_email: string;
+    published: boolean;
+    created_by: string | null;
+    created_at: string;
+    updated_at: string;
+    version: number;
   };
   issued_documents: {
     id: string;
@@ -395,6 +435,26 @@ export interface Tables {
     created_by: string | null;
     created_at: string;
     revoked_at: string | null;
+  };
+  planning_document_files: {
+    document_id: string;
+    upload_id: string;
+    caption: string;
+  };
+  planning_documents: {
+    id: string;
+    unit_id: string;
+    title: string;
+    kind: 'general' | 'zoning' | 'detailed' | 'other';
+    decision_number: string;
+    decision_date: string;
+    issuer: string;
+    area_ha: number | null;
+    summary: string;
+    location: unknown;
+    published: boolean;
+    created_by: string | null;
+    created_at: string;
   };
   procedure_versions: {
     procedure_code: string;
