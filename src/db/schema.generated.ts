@@ -214,6 +214,39 @@ export interface Tables {
     updated_by: string | null;
     updated_at: string;
   };
+  indicator_daily: {
+    unit_id: string;
+    day: string;
+    kind: 'received' | 'settled' | 'closed' | 'stock';
+    outcome: '' | 'early' | 'on_time' | 'late';
+    procedure_code: string;
+    procedure_version: number;
+    field: string;
+    end_to_end: boolean;
+    has_fee: boolean;
+    channel: string;
+    assignee_id: string | null;
+    n: number;
+    digitised: number;
+    supp_dossiers: number;
+    supp_rounds: number;
+    supp_late: number;
+    synced_known: number;
+    synced: number;
+    extended: number;
+    e_result: number;
+    digitised_with_e: number;
+    personal_store: number;
+    rating_count: number;
+    rating_sum: number;
+    satisfied: number;
+    disliked: number;
+    overdue: number;
+  };
+  indicator_dirty: {
+    unit_id: string;
+    day: string;
+  };
   indicator_inputs: {
     id: string;
     unit_id: string;
@@ -224,6 +257,35 @@ export interface Tables {
     source: string;
     entered_by: string;
     entered_at: string;
+  };
+  indicator_monthly: {
+    unit_id: string;
+    month: string;
+    kind: string;
+    outcome: string;
+    procedure_code: string;
+    procedure_version: number;
+    field: string;
+    end_to_end: boolean;
+    has_fee: boolean;
+    channel: string;
+    assignee_id: string | null;
+    n: number;
+    digitised: number;
+    supp_dossiers: number;
+    supp_rounds: number;
+    supp_late: number;
+    synced_known: number;
+    synced: number;
+    extended: number;
+    e_result: number;
+    digitised_with_e: number;
+    personal_store: number;
+    rating_count: number;
+    rating_sum: number;
+    satisfied: number;
+    disliked: number;
+    overdue: number;
   };
   indicator_rules: {
     version: number;
