@@ -105,7 +105,11 @@ export async function seedHistory(database: Database, unitCode: string, opts: Hi
   let written = 0;
   while (written < opts.dossiers) {
     const plans: Plan[] = [];
-    for (let i = 0; i < Math.min(BATCH, opts.dossiers - written); i++) plans.push(plan(rnd, cal, opts.now, today, days, pick(), officials, counters, unitCode));
+    while (plans.length < Math.min(BATCH, opts.dossiers - written)) {
+      const p = plan(rnd, cal, opts.now, today, days, pick(), officials, counters, unitCode);
+      // A dossier filed late on the last day may be received on the next opening, after `now`: not history.
+      if (p.receivedAt < opts.now) plans.push(p);
+    }
     await database.transaction(async (tx) => {
       await insertBatch(tx, plans, unit.id, desk.id, applicants);
     });
@@ -149,8 +153,9 @@ function plan(
   const workMs = Math.max(cal.workingMsBetween(receivedAt, dueAt), 3_600_000);
   const at = (share: number) => cal.addWorkingHours(receivedAt, (workMs * share) / 3_600_000);
   const roll = rnd();
-  if (roll < 0.03) return { ...base, ...none, status: 'refused', finishedAt: at(0.05), outcome: 'refused' };
-  if (roll < 0.05) return { ...base, ...none, status: 'withdrawn', finishedAt: at(0.3), outcome: 'withdrawn' };
+  // Closed without a result only once that has happened (never after `now`).
+  if (roll < 0.03 && at(0.05) <= now) return { ...base, ...none, status: 'refused', finishedAt: at(0.05), outcome: 'refused' };
+  if (roll >= 0.03 && roll < 0.05 && at(0.3) <= now) return { ...base, ...none, status: 'withdrawn', finishedAt: at(0.3), outcome: 'withdrawn' };
   // Lateness falls over the year too (the campaign on the 766 index).
   const lateShare = 0.04 + 0.1 * age;
   const r = rnd();
