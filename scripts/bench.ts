@@ -43,8 +43,8 @@ const PROCEDURE_CODE = '1.001193'; // Đăng ký khai sinh
 const LOCAL_POSTGRES_HINT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Connections per scenario (tuned on a 2-core machine: more only adds queueing latency); --connections overrides. */
-const CONNECTIONS: Record<ScenarioKey, number> = { upload: 8, submit: 16, flow: 16, lookup: 32 };
-const ORDER: ScenarioKey[] = ['upload', 'submit', 'flow', 'lookup'];
+const CONNECTIONS: Record<ScenarioKey, number> = { upload: 8, submit: 16, flow: 16, lookup: 32, intake: 8 };
+const ORDER: ScenarioKey[] = ['upload', 'submit', 'flow', 'lookup', 'intake'];
 /** Machine CPU use (% of all cores) below which the machine counts as quiet before a measurement. */
 const QUIET_PCT = 15;
 /** CPU used by other processes during a scenario (% of one core) above which it counts as disturbed. */
@@ -83,7 +83,7 @@ const USAGE = `npm run bench [-- options]
   --duration=10           seconds per measured scenario (or BENCH_DURATION)
   --warmup=2              seconds of unmeasured warm-up before each scenario (or BENCH_WARMUP)
   --only=embedded|postgres
-  --scenarios=upload,submit,flow,lookup[,indicators]   indicators: PostgreSQL only, not run by default
+  --scenarios=upload,submit,flow,lookup,intake[,indicators]   indicators: PostgreSQL only, not run by default
   --indicators-sizes=10000,100000[,1000000]            dossiers per year for the indicators scenario
   --connections=lookup:32,submit:16   connections per scenario (defaults: upload:8, submit:16, flow:16, lookup:32)
   --wait-quiet[=300]      before measuring, wait (up to 300 s) until other processes use < 15 % of the CPU
