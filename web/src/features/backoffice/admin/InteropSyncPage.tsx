@@ -32,6 +32,7 @@ interface SystemSync {
   failing: number;
   lastAcknowledgedAt: string | null;
   deadLetters: DeadLetter[];
+  handovers: { dossierCode: string; transferredAt: string; acknowledgedAt: string | null; status: string }[];
 }
 
 interface SyncView {
@@ -87,6 +88,27 @@ function DeadLetters({ system, onReplayed }: { system: SystemSync; onReplayed: (
             ),
             nowrap: true,
           },
+        ]}
+      />
+    </section>
+  );
+}
+
+/** Dossiers handed over to a unit on another deployment: when, and when its system acknowledged. */
+function Handovers({ system }: { system: SystemSync }) {
+  const { t } = useT();
+  return (
+    <section className="bo-section" aria-labelledby={`handover-${system.code}`}>
+      <h3 id={`handover-${system.code}`}>{t('io.handover.title', { system: system.name })}</h3>
+      <Table
+        caption={t('io.handover.title', { system: system.name })}
+        captionHidden
+        rows={system.handovers}
+        rowKey={(h) => h.dossierCode}
+        columns={[
+          { header: t('io.dead.col.dossier'), cell: (h) => <Link to={boHref.dossier(h.dossierCode)}>{h.dossierCode}</Link>, nowrap: true },
+          { header: t('io.handover.col.transferred'), cell: (h) => formatDateTime(h.transferredAt), nowrap: true },
+          { header: t('io.handover.col.acknowledged'), cell: (h) => formatDateTime(h.acknowledgedAt) || t('io.handover.notYet'), nowrap: true },
         ]}
       />
     </section>
@@ -197,6 +219,11 @@ export function InteropSyncPage({ mayPublish }: { mayPublish: boolean }) {
               />
             )}
           </section>
+          {view.data.systems
+            .filter((s) => s.handovers.length > 0)
+            .map((s) => (
+              <Handovers key={s.code} system={s} />
+            ))}
           {view.data.systems
             .filter((s) => s.deadLetters.length > 0)
             .map((s) => (
