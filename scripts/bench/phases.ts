@@ -28,7 +28,7 @@ export const SCENARIOS: Record<ScenarioKey, { label: string; request: string; un
   },
   lookup: { label: 'Public look-ups', request: 'GET /api/v1/public/dossiers/:code (no cookie), cycling over every dossier filed', unit: 'look-ups/s' },
   intake: {
-    label: 'Intake from the national portal (1,000 dossiers, every mandatory document inline, 2 KB PDFs)',
+    label: `Intake from the national portal (${Number(process.env.BENCH_INTAKE_COUNT ?? 1000).toLocaleString('en')} dossiers, every mandatory document inline, 2 KB PDFs)`,
     request: 'POST /api/v1/interop/dossiers, signed (HMAC), procedure 1.001193, one in ten delivered twice; then every one read back (no loss, no duplicate)',
     unit: 'dossiers/s',
   },
