@@ -52,6 +52,12 @@ export const PlanningBody = z.strictObject({
   files,
 });
 export type PlanningInput = z.infer<typeof PlanningBody>;
+/**
+ * An edit of a planning document (its files stay as added): the fields and whether it is public,
+ * with the version read (a fingerprint of the document as read; a stale edit is refused).
+ */
+export const PlanningEditBody = PlanningBody.omit({ files: true }).extend({ version: z.string().min(1).max(64) });
+export type PlanningEditInput = z.infer<typeof PlanningEditBody>;
 
 // ---------------------------------------------------------------------------------------------
 // Responses
@@ -91,7 +97,7 @@ export const PlanningSchema = z.object({
   files: z.array(FileSchema),
 });
 export type PlanningDocument = z.infer<typeof PlanningSchema>;
-export const StaffPlanningSchema = PlanningSchema.extend({ published: z.boolean() });
+export const StaffPlanningSchema = PlanningSchema.extend({ published: z.boolean(), version: z.string() });
 
 const siteRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
 

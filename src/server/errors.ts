@@ -109,6 +109,8 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
   DIRECTION_DEADLINE_PAST: { status: 400, vi: 'Thời hạn thực hiện chỉ đạo không được trước ngày hôm nay.', en: 'A direction’s deadline cannot be earlier than today.' },
   INVESTMENT_SITE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa điểm kêu gọi đầu tư.', en: 'Investment opportunity not found.' },
   INVESTMENT_SITE_VERSION_CONFLICT: { status: 409, vi: 'Địa điểm này vừa được người khác cập nhật. Vui lòng tải lại và thử lại.', en: 'Someone else has just updated this site. Reload and try again.' },
+  PLANNING_DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quy hoạch.', en: 'Planning document not found.' },
+  PLANNING_DOCUMENT_VERSION_CONFLICT: { status: 409, vi: 'Quy hoạch này vừa được người khác cập nhật. Vui lòng tải lại và thử lại.', en: 'Someone else has just updated this planning document. Reload and try again.' },
   INVESTOR_ACCOUNT_NOT_FOUND: {
     status: 404,
     vi: 'Không tìm thấy tài khoản doanh nghiệp hoặc công dân với tên đăng nhập (mã số thuế, số CCCD) này.',

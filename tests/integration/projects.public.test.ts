@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/db/client.ts';
 import { DEMO_INVESTOR } from '../../src/db/seed/projects.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { uploadPdf } from '../support/builders.ts';
@@ -126,6 +128,31 @@ describe('the ward’s staff manage the sites and plans', () => {
     expect((await ok(c.anonymous.get('/api/v1/public/planning-documents'))).items.some((d: { id: string }) => d.id === draft.id)).toBe(false);
     expectError(await c.anonymous.get(`/api/v1/public/files/${draft.files[0].id}`), 404, 'NOT_FOUND');
     expect((await ok(c.leader.get('/api/v1/planning-documents'))).items.some((d: { id: string; published: boolean }) => d.id === draft.id && !d.published)).toBe(true);
+  });
+
+  it('a planning document is edited and unpublished with the version read; stale edits, strangers and unknown ids are refused', async () => {
+    const upload = await uploadPdf(c.specialist2, 'qd-91.pdf');
+    const body = { title: 'Quy hoạch chi tiết khu 5', kind: 'detailed', decisionNumber: '91/QĐ-UBND', decisionDate: '2026-03-01', issuer: 'UBND phường Nông Trang', published: true, files: [{ uploadId: upload, caption: 'Quyết định' }] };
+    const doc = await ok(c.specialist2.post('/api/v1/planning-documents', body), 201);
+    const { files: _, ...fields } = body;
+    const url = `/api/v1/planning-documents/${doc.id}`;
+    const edit = { ...fields, title: 'Quy hoạch chi tiết khu 5 (điều chỉnh)', areaHa: 12.5, version: doc.version };
+    expectError(await c.anonymous.put(url, edit), 401, 'UNAUTHENTICATED');
+    expectError(await c.citizen.put(url, edit), 403, 'FORBIDDEN');
+    expectError(await c.specialist2.put(url, { ...edit, title: '' }), 400, 'VALIDATION_FAILED');
+    expectError(await c.specialist2.put('/api/v1/planning-documents/00000000-0000-4000-8000-000000000000', edit), 404, 'PLANNING_DOCUMENT_NOT_FOUND');
+    const edited = await ok(c.specialist2.put(url, edit));
+    expect(edited).toMatchObject({ title: 'Quy hoạch chi tiết khu 5 (điều chỉnh)', areaHa: 12.5, published: true, files: [expect.objectContaining({ caption: 'Quyết định' })] });
+    expect(edited.version).not.toBe(doc.version);
+    // A second edit from the same stale read is refused.
+    expectError(await c.specialist2.put(url, { ...edit, title: 'Khác' }), 409, 'PLANNING_DOCUMENT_VERSION_CONFLICT');
+    // Unpublished: off the public list, its file no longer downloadable.
+    const hidden = await ok(c.specialist2.put(url, { ...edit, published: false, version: edited.version }));
+    expect(hidden.published).toBe(false);
+    expect((await ok(c.anonymous.get('/api/v1/public/planning-documents'))).items.some((d: { id: string }) => d.id === doc.id)).toBe(false);
+    expectError(await c.anonymous.get(`/api/v1/public/files/${doc.files[0].id}`), 404, 'NOT_FOUND');
+    const trail = await rows<{ action: string }>(t.database.db, sql`select action from audit_log where entity_id = ${doc.id} and action = 'planning_document_edit'`);
+    expect(trail).toHaveLength(2);
   });
 });
 

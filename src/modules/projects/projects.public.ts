@@ -10,6 +10,7 @@ import {
   InterestSchema,
   MyInterestSchema,
   PlanningBody,
+  PlanningEditBody,
   PlanningSchema,
   PublicProjectSchema,
   PublicProjectSummarySchema,
@@ -31,7 +32,7 @@ import { factsOf, type ProjectBundle } from './projects.present.ts';
 import { filesOfUpdates, listProjectRows } from './projects.repo.ts';
 import { loadBundles } from './projects.service.ts';
 import { interestRows, planningDocuments, presentInterest, presentMyInterest, presentPublicSite, presentStaffSite, siteRows } from './projects.sites.repo.ts';
-import { createPlanningDocument, createSite, editSite, registerInterest } from './projects.sites.service.ts';
+import { createPlanningDocument, createSite, editPlanningDocument, editSite, registerInterest } from './projects.sites.service.ts';
 
 /**
  * The projects' public side (docs/PROJECTS.md): what anyone reads without signing in under
@@ -93,7 +94,7 @@ export function projectsPublicRoutes(app: FastifyInstance, deps: AppDeps) {
     async () => {
       const unit = await deploymentData(deps);
       const docs = await planningDocuments(db.db, sql`d.unit_id = ${unit.unitId} and d.published`);
-      return { items: docs.map(({ published: _, ...d }) => d) };
+      return { items: docs.map(({ published: _, version: __, ...d }) => d) };
     },
   );
 
@@ -223,6 +224,17 @@ export function projectsPublicRoutes(app: FastifyInstance, deps: AppDeps) {
       const id = await createPlanningDocument(db, req.user, unit.unitId, req.body, now(), ctx(req));
       const [doc] = await planningDocuments(db.db, sql`d.id = ${id}`);
       return reply.code(201).send(doc!);
+    },
+  );
+
+  api.put(
+    '/planning-documents/:id',
+    { schema: { tags, summary: 'Sửa, công khai hoặc ẩn một quy hoạch / edit, publish or unpublish a planning document', params: IdParams, body: PlanningEditBody, response: { 200: StaffPlanningSchema } } },
+    async (req) => {
+      const unit = await deploymentData(deps);
+      await editPlanningDocument(db, req.user, unit.unitId, req.params.id, req.body, now(), ctx(req));
+      const [doc] = await planningDocuments(db.db, sql`d.id = ${req.params.id}`);
+      return doc!;
     },
   );
 }

@@ -66,6 +66,7 @@ interface PlanningRow {
   summary: string;
   location: Geometry | null;
   published: boolean;
+  version: string;
 }
 
 interface PlanningFileRow {
@@ -77,11 +78,17 @@ interface PlanningFileRow {
   caption: string;
 }
 
+/**
+ * A planning document's version: a fingerprint of its fields (the table has no version counter;
+ * an edit is refused when the document changed since it was read).
+ */
+export const planningVersion = sql`md5(concat_ws('|', d.title, d.kind, d.decision_number, d.decision_date::text, d.issuer, d.area_ha::text, d.summary, d.location::text, d.published::text))`;
+
 /** Planning documents, newest decision first, with their files. */
-export async function planningDocuments(ex: Executor, where: SQL): Promise<(PlanningDocument & { published: boolean })[]> {
+export async function planningDocuments(ex: Executor, where: SQL): Promise<(PlanningDocument & { published: boolean; version: string })[]> {
   const docs = await rows<PlanningRow>(
     ex,
-    sql`select id, title, kind, decision_number, decision_date::text as decision_date, issuer, area_ha, summary, location, published
+    sql`select id, title, kind, decision_number, decision_date::text as decision_date, issuer, area_ha, summary, location, published, ${planningVersion} as version
           from planning_documents d where ${where} order by decision_date desc, title`,
   );
   const files =
@@ -104,6 +111,7 @@ export async function planningDocuments(ex: Executor, where: SQL): Promise<(Plan
     summary: d.summary,
     location: d.location,
     published: d.published,
+    version: d.version,
     files: files.filter((f) => f.document_id === d.id).map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, caption: f.caption })),
   }));
 }

@@ -3,9 +3,10 @@ import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
-import type { PlanningInput, SiteInput } from '../../domain/projects-public-contract.ts';
+import type { PlanningEditInput, PlanningInput, SiteInput } from '../../domain/projects-public-contract.ts';
 import { audit } from '../audit/audit.ts';
 import type { RequestContext } from './projects.service.ts';
+import { planningVersion } from './projects.sites.repo.ts';
 
 // Use cases of the promoted sites, the planning documents and the registrations of interest.
 
@@ -88,5 +89,23 @@ export async function createPlanningDocument(db: Database, actor: Actor | null, 
     }
     await audit(tx, { actorId: user.id, action: 'planning_document_create', entityType: 'project', entityId: id, details: { decisionNumber: input.decisionNumber }, ...ctx }, now);
     return id;
+  });
+}
+
+/**
+ * Edits a planning document's fields, publishes or unpublishes it (an unpublished one and its
+ * files leave the public pages), with the version read.
+ * @throws AppError FORBIDDEN, PLANNING_DOCUMENT_NOT_FOUND, PLANNING_DOCUMENT_VERSION_CONFLICT
+ */
+export async function editPlanningDocument(db: Database, actor: Actor | null, unitId: string, id: string, input: PlanningEditInput, now: Date, ctx: RequestContext) {
+  const user = authorize(actor, 'projects.manage', { unitId });
+  await db.transaction(async (tx) => {
+    const row = await maybeOne<{ version: string; published: boolean }>(tx, sql`select ${planningVersion} as version, d.published from planning_documents d where d.id = ${id} and d.unit_id = ${unitId} for update`);
+    if (!row) throw new AppError('PLANNING_DOCUMENT_NOT_FOUND');
+    if (row.version !== input.version) throw new AppError('PLANNING_DOCUMENT_VERSION_CONFLICT', { current: row.version });
+    await tx.execute(sql`update planning_documents set title = ${input.title}, kind = ${input.kind}, decision_number = ${input.decisionNumber}, decision_date = ${input.decisionDate},
+        issuer = ${input.issuer}, area_ha = ${input.areaHa}, summary = ${input.summary}, location = ${input.location === null ? null : JSON.stringify(input.location)}::jsonb,
+        published = ${input.published} where id = ${id}`);
+    await audit(tx, { actorId: user.id, action: 'planning_document_edit', entityType: 'project', entityId: id, details: { decisionNumber: input.decisionNumber, published: input.published, wasPublished: row.published }, ...ctx }, now);
   });
 }
