@@ -104,6 +104,23 @@ describe('a leader follows up the projects behind schedule', () => {
     await planForm.getByText('Đã lưu quy hoạch.').waitFor();
     expect(await page.getByRole('row').filter({ hasText: '91/QĐ-UBND' }).textContent()).toContain('Đã công khai');
     await check(page, 'projects-planning-documents');
+
+    // A mistake corrected: the plan edited in the same form, then taken off the portal.
+    await page.getByRole('button', { name: 'Sửa: 91/QĐ-UBND' }).click();
+    const editForm = page.getByRole('form', { name: 'Sửa quy hoạch 91/QĐ-UBND' });
+    await editForm.getByLabel('Tên đồ án quy hoạch').fill('Điều chỉnh cục bộ quy hoạch chi tiết khu trung tâm (đã sửa)');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/planning-documents/') && r.request().method() === 'PUT' && r.status() === 200),
+      editForm.getByRole('button', { name: 'Lưu thay đổi' }).click(),
+    ]);
+    await page.getByRole('row').filter({ hasText: '(đã sửa)' }).waitFor();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/planning-documents/') && r.request().method() === 'PUT' && r.status() === 200),
+      page.getByRole('button', { name: 'Ngừng công khai: 91/QĐ-UBND' }).click(),
+    ]);
+    await page.getByRole('button', { name: 'Công khai: 91/QĐ-UBND' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: '91/QĐ-UBND' }).textContent()).toContain('Chưa công khai');
+    await check(page, 'projects-planning-documents-edited');
     await context.close();
   });
 });

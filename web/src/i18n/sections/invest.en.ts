@@ -104,4 +104,11 @@ export const invest: Record<keyof typeof vi, string> = {
   'prj.plans.f.issuer': 'Approved by',
   'prj.plans.f.files': 'Files (the decision, maps: PDF, PNG, JPEG)',
   'prj.plans.add': 'Publish the plan',
+  'prj.plans.col.actions': 'Actions',
+  'prj.plans.edit': 'Edit',
+  'prj.plans.editTitle': 'Edit planning document',
+  'prj.plans.save': 'Save changes',
+  'prj.plans.cancel': 'Cancel editing',
+  'prj.plans.publish': 'Publish',
+  'prj.plans.unpublish': 'Unpublish',
 };

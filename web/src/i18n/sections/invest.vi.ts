@@ -103,4 +103,11 @@ export const invest = {
   'prj.plans.f.issuer': 'Cơ quan phê duyệt',
   'prj.plans.f.files': 'Tệp đính kèm (quyết định, bản đồ: PDF, PNG, JPEG)',
   'prj.plans.add': 'Đăng quy hoạch',
+  'prj.plans.col.actions': 'Thao tác',
+  'prj.plans.edit': 'Sửa',
+  'prj.plans.editTitle': 'Sửa quy hoạch',
+  'prj.plans.save': 'Lưu thay đổi',
+  'prj.plans.cancel': 'Hủy sửa',
+  'prj.plans.publish': 'Công khai',
+  'prj.plans.unpublish': 'Ngừng công khai',
 } as const;

@@ -7,7 +7,7 @@ import { useApi } from '../../../api/useApi';
 import { Button, Checkboxes, DateInput, ErrorState, Field, NotificationBanner, Select, Table, Tag, Textarea, TextInput, normalizeDate } from '../../../ui';
 import { PLANNING_KINDS, type PlanningDocument } from '@domain/projects-public-contract.ts';
 
-type Staff = PlanningDocument & { published: boolean };
+type Staff = PlanningDocument & { published: boolean; version: string };
 const EMPTY = { title: '', kind: 'detailed', decisionNumber: '', decisionDate: '', issuer: '', summary: '', published: false };
 
 /** The approved planning documents the ward publishes: the list, and a form to add one with its files (maps, the decision). */
@@ -21,6 +21,8 @@ export function PlanningDocumentsSection() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  // The document being edited (its files stay as added), or null when adding one.
+  const [editing, setEditing] = useState<Staff | null>(null);
   const set = (k: keyof typeof EMPTY) => (v: string) => setDraft({ ...draft, [k]: v });
 
   const onSubmit = async (e: FormEvent) => {
@@ -33,9 +35,7 @@ export function PlanningDocumentsSection() {
     setProblem(null);
     setBusy(true);
     try {
-      const uploaded = [];
-      for (const f of files) uploaded.push(await uploadFile(f));
-      await api.post('/planning-documents', {
+      const fields = {
         title: draft.title.trim(),
         kind: draft.kind,
         decisionNumber: draft.decisionNumber.trim(),
@@ -43,13 +43,49 @@ export function PlanningDocumentsSection() {
         issuer: draft.issuer.trim(),
         summary: draft.summary.trim(),
         published: draft.published,
-        files: uploaded.map((u) => ({ uploadId: u.id, caption: u.name })),
-      });
+      };
+      if (editing) {
+        await api.put(`/planning-documents/${editing.id}`, { ...fields, areaHa: editing.areaHa, location: editing.location, version: editing.version });
+      } else {
+        const uploaded = [];
+        for (const f of files) uploaded.push(await uploadFile(f));
+        await api.post('/planning-documents', { ...fields, files: uploaded.map((u) => ({ uploadId: u.id, caption: u.name })) });
+      }
       setSaved(true);
       setFailure(null);
+      setEditing(null);
       setDraft(EMPTY);
       setFiles([]);
       setFormKey((k) => k + 1);
+      list.reload();
+    } catch (err) {
+      setFailure(toApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startEdit = (d: Staff) => {
+    setEditing(d);
+    setSaved(false);
+    setFailure(null);
+    setProblem(null);
+    setDraft({ title: d.title, kind: d.kind, decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, issuer: d.issuer, summary: d.summary, published: d.published });
+    setFormKey((k) => k + 1);
+    document.getElementById('plan-form')?.scrollIntoView();
+  };
+  const cancelEdit = () => {
+    setEditing(null);
+    setDraft(EMPTY);
+    setFormKey((k) => k + 1);
+  };
+  /** Publishes or unpublishes a document as listed (with the version read). */
+  const togglePublished = async (d: Staff) => {
+    setBusy(true);
+    try {
+      const { id: _, files: __, published, ...fields } = d;
+      await api.put(`/planning-documents/${d.id}`, { ...fields, published: !published });
+      setFailure(null);
       list.reload();
     } catch (err) {
       setFailure(toApiError(err));
@@ -73,11 +109,24 @@ export function PlanningDocumentsSection() {
             { header: t('prj.plans.col.decision'), cell: (d) => `${d.decisionNumber} · ${formatDate(d.decisionDate)}`, nowrap: true },
             { header: t('prj.plans.col.files'), cell: (d) => String(d.files.length), numeric: true },
             { header: t('prj.sites.col.state'), cell: (d) => <Tag colour={d.published ? 'green' : 'grey'}>{t(d.published ? 'prj.sites.published' : 'prj.sites.hidden')}</Tag> },
+            {
+              header: t('prj.plans.col.actions'),
+              cell: (d) => (
+                <>
+                  <Button variant="secondary" small onClick={() => startEdit(d)} aria-label={`${t('prj.plans.edit')}: ${d.decisionNumber}`}>
+                    {t('prj.plans.edit')}
+                  </Button>{' '}
+                  <Button variant="secondary" small disabled={busy} onClick={() => void togglePublished(d)} aria-label={`${t(d.published ? 'prj.plans.unpublish' : 'prj.plans.publish')}: ${d.decisionNumber}`}>
+                    {t(d.published ? 'prj.plans.unpublish' : 'prj.plans.publish')}
+                  </Button>
+                </>
+              ),
+            },
           ]}
         />
       )}
       <form key={formKey} onSubmit={onSubmit} aria-labelledby="plan-form" noValidate>
-        <h3 id="plan-form">{t('prj.plans.addTitle')}</h3>
+        <h3 id="plan-form">{editing ? `${t('prj.plans.editTitle')} ${editing.decisionNumber}` : t('prj.plans.addTitle')}</h3>
         {saved && <NotificationBanner type="success" title={t('prj.plans.saved')} />}
         {problem && (
           <p className="error-message" role="alert">
@@ -91,9 +140,11 @@ export function PlanningDocumentsSection() {
         <DateInput id="plan-date" legend={t('prj.plans.f.date')} value={draft.decisionDate} onChange={set('decisionDate')} />
         <TextInput id="plan-issuer" label={t('prj.plans.f.issuer')} value={draft.issuer} onChange={set('issuer')} />
         <Textarea id="plan-summary" label={t('prj.sites.f.summary')} value={draft.summary} onChange={set('summary')} rows={3} optional />
-        <Field id="plan-files" label={t('prj.plans.f.files')} optional>
-          <input id="plan-files" type="file" multiple accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />
-        </Field>
+        {!editing && (
+          <Field id="plan-files" label={t('prj.plans.f.files')} optional>
+            <input id="plan-files" type="file" multiple accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />
+          </Field>
+        )}
         <Checkboxes
           id="plan-published"
           legend={t('prj.sites.f.publication')}
@@ -102,8 +153,16 @@ export function PlanningDocumentsSection() {
           options={[{ value: 'yes', label: t('prj.sites.f.published') }]}
         />
         <Button type="submit" disabled={busy}>
-          {t('prj.plans.add')}
+          {t(editing ? 'prj.plans.save' : 'prj.plans.add')}
         </Button>
+        {editing && (
+          <>
+            {' '}
+            <Button variant="secondary" onClick={cancelEdit}>
+              {t('prj.plans.cancel')}
+            </Button>
+          </>
+        )}
       </form>
     </section>
   );
