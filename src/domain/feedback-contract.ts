@@ -200,3 +200,11 @@ export const FeedbackSettingsSchema = z.object({
   history: z.array(z.object({ kind: z.enum(['routing', 'templates']), ...SavedMeta })),
 });
 export type FeedbackSettings = z.infer<typeof FeedbackSettingsSchema>;
+
+/** The ward map's settings: the optional tile server (MAP_TILE_URL) with its attribution. */
+export const MapSettingsSchema = z.object({
+  tiles: z.object({ url: z.string(), attribution: z.string(), maxZoom: z.number() }).nullable(),
+  /** The areas are the coarse 2009 boundaries until the official one is loaded: the map says so. */
+  boundaryApproximate: z.boolean(),
+});
+export type MapSettings = z.infer<typeof MapSettingsSchema>;

@@ -64,7 +64,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        // The ward map's tile server, when one is set (an http:// one on the ward's network too).
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...(config.mapTiles ? [tileOrigin(config.mapTiles.url)] : [])],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -142,4 +143,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMailViewer(app, deps);
   await registerWeb(app);
   return app;
+}
+
+/** The origin of a tile URL template for the CSP (`{s}` subdomains as a wildcard). */
+function tileOrigin(template: string): string {
+  const u = new URL(template.replace(/\{s\}/g, 'subdomain').replace(/\{[a-z]+\}/gi, '0'));
+  return `${u.protocol}//${u.host.replace(/^subdomain\./, '*.')}`;
 }

@@ -51,6 +51,14 @@ const EnvSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: bool.default(false),
+  // The ward map's optional tile server (docs/FEEDBACK.md); unset, the map is offline (local GeoJSON only).
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+    .refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'must contain {z}, {x} and {y}')
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  MAP_TILE_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(19),
   // Outgoing messages (src/modules/messages): SMS and email through the outbox.
   SMS_PROVIDER: z.enum(['log', 'esms']).default('log'),
   ESMS_API_URL: z.string().url().default('https://rest.esms.vn/MainService.svc/json/SendMultipleMessage_V4_post_json/'),
@@ -164,8 +172,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (docs/vneid.md).');
   }
   if (e.OIDC_ISSUER && production && !e.OIDC_ISSUER.startsWith('https://')) throw new ConfigError('OIDC_ISSUER must be https:// in production.');
+  if (e.MAP_TILE_URL && !e.MAP_TILE_ATTRIBUTION) {
+    throw new ConfigError('MAP_TILE_URL needs MAP_TILE_ATTRIBUTION (the credit the tile provider\'s licence asks for, shown on the map).');
+  }
   const dataDir = resolve(cwd, e.DATA_DIR);
   return {
+    /** The ward map's tiles, or null: offline, the local GeoJSON only. */
+    mapTiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION!, maxZoom: e.MAP_TILE_MAX_ZOOM } : null,
     env: e.NODE_ENV,
     production,
     port: e.PORT,

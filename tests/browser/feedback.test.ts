@@ -54,6 +54,8 @@ describe('a broken street light, on a phone', () => {
     const map = page.getByRole('application', { name: /chạm để chọn vị trí/ });
     await map.waitFor();
     await expect.poll(() => page.locator('.leaflet-interactive').count()).toBeGreaterThan(0);
+    // No tile server set: the map is the local GeoJSON only, offline.
+    expect(await page.locator('.leaflet-tile').count()).toBe(0);
     const box = (await map.boundingBox())!;
     // A tap inside the ward (the map is fitted to it), scrolled into view first.
     await map.click({ position: { x: box.width * 0.6, y: box.height * 0.45 } });

@@ -27,8 +27,8 @@ export interface BrowserEnv {
 let current: TestApp | null = null;
 
 /** The real server on a fresh database, listening on a free port, and Debian's Chromium. */
-export async function startBrowserEnv(): Promise<BrowserEnv> {
-  const t = await startTestApp({}, { realClock: true });
+export async function startBrowserEnv(env: Record<string, string> = {}): Promise<BrowserEnv> {
+  const t = await startTestApp(env, { realClock: true });
   current = t;
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();

@@ -11,6 +11,7 @@ import {
   ConfirmBody,
   DraftParams,
   DraftSchema,
+  MapSettingsSchema,
   FixedBody,
   PhotoParams,
   PhotoSchema,
@@ -36,6 +37,7 @@ import { clock } from '../../server/clock.ts';
 import { requireUser, type SessionUser } from '../../server/auth.ts';
 import { sanitizeFileName } from '../files/sniff.ts';
 import { deploymentData } from '../units/units.service.ts';
+import { WARD_AREAS } from '../../domain/feedback-areas.ts';
 import { eventsOf, listReports, loadReport, openWithLocation, photosOf, scopeOf, type ReportRow } from './feedback.repo.ts';
 import { open311KeyRoutes } from './open311.routes.ts';
 import { feedbackSettingsRoutes } from './feedback.settings.routes.ts';
@@ -85,6 +87,12 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
       const ph = await withPhotos(list);
       return { items: list.map((r) => presentPublic(r, ph(r))), total: list.length };
     },
+  );
+
+  api.get(
+    '/feedback/map',
+    { schema: { tags, summary: 'Cài đặt bản đồ phường (máy chủ nền bản đồ, nếu có) / the ward map’s settings (its tile server, if any)', response: { 200: MapSettingsSchema } } },
+    async () => ({ tiles: deps.config.mapTiles, boundaryApproximate: WARD_AREAS.approximate }),
   );
 
   api.get(

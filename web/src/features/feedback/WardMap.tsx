@@ -2,7 +2,13 @@ import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { WARD_AREAS } from '@domain/feedback-areas.ts';
+import type { MapSettings } from '@domain/feedback-contract.ts';
 import { useT } from '../../i18n';
+import { api } from '../../api/client';
+
+/** The map's settings, asked once per page load; offline (no tiles) if they cannot be read. */
+let settings: Promise<MapSettings | null> | null = null;
+const mapSettings = () => (settings ??= api.get<MapSettings>('/feedback/map').catch(() => null));
 
 export interface MapPoint {
   lat: number;
@@ -24,7 +30,8 @@ function symbolMarker(p: MapPoint & { symbol: string }) {
 }
 
 /**
- * The ward map: the areas from local GeoJSON (no internet needed; no tile server by default),
+ * The ward map: the areas from local GeoJSON (no internet needed; tiles only when the optional
+ * MAP_TILE_URL is set, with their attribution),
  * points of reports, and — when `onPick` is given — a pin the person places by tapping. Loaded
  * with its page only (Leaflet is in this chunk).
  */
@@ -49,7 +56,14 @@ export default function WardMap({ points = [], picked, onPick, label }: { points
     m.on('click', (e: L.LeafletMouseEvent) => pickRef.current?.({ lat: Number(e.latlng.lat.toFixed(6)), lon: Number(e.latlng.lng.toFixed(6)) }));
     layer.current = L.layerGroup().addTo(m);
     map.current = m;
+    let live = true;
+    void mapSettings().then((ms) => {
+      if (!live || !ms?.tiles) return;
+      L.tileLayer(ms.tiles.url, { attribution: ms.tiles.attribution, maxZoom: ms.tiles.maxZoom }).addTo(m).bringToBack();
+      box.current?.setAttribute('data-tiles', 'on');
+    });
     return () => {
+      live = false;
       m.remove();
       map.current = null;
     };
