@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client.ts';
 import { DEMO_PORTAL, demoPortalApiKey } from '../../src/modules/interop/interop.demo.ts';
 import { CallbackReceiver, PortalClient, sampleDossier } from '../../scripts/national-portal/portal.ts';
+import { demoClients } from '../support/client.ts';
 import { check, newPage, signInUi, staffAction, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // Issue 10's "done when", in the browser: the national-portal stand-in forwards dossiers; the desk
@@ -84,10 +85,29 @@ describe("the unit admin's sync view", () => {
     const pushed = await portal.send('POST', '/api/v1/interop/catalogue', { items: [{ definition: def!.definition, effectiveFrom: '2027-01-01', note: 'QĐ công bố của UBND tỉnh' }] });
     expect(pushed.status).toBe(202);
 
+    // A unit on another deployment: a dossier transferred there is handed over to its system.
+    const c = await demoClients(env.t.app);
+    const remote = new CallbackReceiver('', '/lienthong');
+    await remote.start(0);
+    const made = await c.admin.post('/api/v1/admin/interop/systems', {
+      code: 'PT-SOXD', name: 'Hệ thống của Sở Xây dựng', kind: 'unit_system', scopes: ['dossiers.read'], callbackUrl: remote.url,
+      remoteUnit: { code: 'DEMO.00.H25.SOXD', name: 'Sở Xây dựng tỉnh Phú Thọ' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    (remote as { signingSecret: string }).signingSecret = (made.json().key as { signingSecret: string }).signingSecret;
+    const handed = await forward(4);
+    expect((await c.reception.post(`/api/v1/dossiers/${handed.code}/actions`, { action: 'receive' })).statusCode).toBe(200);
+    expect((await c.leader.post(`/api/v1/dossiers/${handed.code}/actions`, { action: 'transfer', unitCode: 'DEMO.00.H25.SOXD', reason: 'Thuộc thẩm quyền Sở Xây dựng' })).statusCode).toBe(200);
+    await expect.poll(() => remote.eventsOf(handed.code).map((e) => e.action), { timeout: 30_000, interval: 500 }).toEqual(['transfer']);
+    await remote.stop();
+
     const { context, page } = await newPage(env);
     await signInUi(page, 'quantri');
     await page.goto('/can-bo');
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Kết nối liên thông' }).click();
+    const handovers = page.getByRole('region', { name: 'Hồ sơ đã chuyển liên thông cho Hệ thống của Sở Xây dựng' }).first();
+    await handovers.getByRole('link', { name: handed.code }).waitFor();
+    expect(await handovers.textContent()).not.toContain('Chưa xác nhận');
     await page.getByRole('heading', { level: 1, name: 'Kết nối liên thông và đồng bộ' }).waitFor();
     await page.getByRole('heading', { name: 'Tỷ lệ hồ sơ đồng bộ đầy đủ lên Cổng DVC quốc gia' }).waitFor();
     expect(await page.locator('.bo-figure').textContent()).toMatch(/\d+(,\d)? % \(\d+\/\d+ hồ sơ\)/);
