@@ -117,7 +117,8 @@ CREATE TRIGGER counter_bump BEFORE INSERT ON counter FOR EACH ROW EXECUTE FUNCTI
       );
       return [...row!.def.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort();
     };
-    for (const f of readdirSync(committed)) if (f !== '0008_legal_clock.sql') copyFileSync(join(committed, f), join(dir, f));
+    // The files there were when the clock landed (later ones may build on what 0008 adds).
+    for (const f of readdirSync(committed)) if (f < '0012' && f !== '0008_legal_clock.sql') copyFileSync(join(committed, f), join(dir, f));
     // 0011 as it was applied before the clock landed: without the status the clock brings.
     const integrity = join(dir, '0011_integrity.sql');
     writeFileSync(integrity, readFileSync(integrity, 'utf8').replace("'supplement_proposed', ", ''));
