@@ -4,10 +4,9 @@ import { rows, type Database } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import { FEEDBACK_CATEGORIES, feedbackRulesOn, followUpMessageDue, type FeedbackCategory, type FeedbackStatus } from '../../domain/feedback.ts';
-import { clock } from '../../server/clock.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { serverKeys, type ServerKeys } from '../../server/secrets.ts';
-import { notify, notifyContact, notifySettings, type NotifySettings } from '../notifications/index.ts';
+import { notify, notifyContact, notifySettings, registerScheduledPass, type NotifySettings } from '../notifications/index.ts';
 import { followPath, reporterLink } from './feedback.service.ts';
 
 interface DueRow {
@@ -83,29 +82,6 @@ export async function sendFeedbackFollowUps(database: Database, s: NotifySetting
  * off), the first one interval after start.
  */
 export function registerFeedbackFollowUps(app: FastifyInstance, deps: AppDeps): void {
-  const everyMs = deps.config.notifications.schedulerEveryMs;
-  if (everyMs <= 0) return;
-  const now = clock(deps);
   const keys = serverKeys(deps.config.secret);
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = sendFeedbackFollowUps(deps.database, notifySettings(deps.config), keys, now())
-      .then((n) => {
-        if (n > 0) deps.outbox?.kick();
-      })
-      .catch((err: unknown) => app.log.error({ err: String(err) }, 'feedback follow-ups failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  app.addHook('onReady', async () => {
-    timer = setInterval(tick, everyMs);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
-  });
+  registerScheduledPass(app, deps, 'feedback follow-ups', (now) => sendFeedbackFollowUps(deps.database, notifySettings(deps.config), keys, now));
 }

@@ -3,3 +3,4 @@
 export { notify, notifyContact, notifySettings, INBOX_PATH, type NotifySettings, type NotificationInput } from './notifications.service.ts';
 export { notifyDossierEvent, type AppendedEvent } from './notifications.dossier.ts';
 export { registerNotificationScheduler } from './notifications.scheduler.ts';
+export { registerScheduledPass } from './notifications.passes.ts';

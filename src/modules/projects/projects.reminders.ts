@@ -3,9 +3,8 @@ import { sql } from 'drizzle-orm';
 import { rows, type Database } from '../../db/client.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import type { ActorKind } from '../../domain/projects-obstacles.ts';
-import { clock } from '../../server/clock.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { notifySettings, type NotifySettings } from '../notifications/index.ts';
+import { notifySettings, registerScheduledPass, type NotifySettings } from '../notifications/index.ts';
 import { notifyDirectionOwners } from './projects.notices.ts';
 
 interface OverdueRow {
@@ -62,28 +61,5 @@ export async function sendOverdueDirectionReminders(database: Database, s: Notif
  * app just started (a test's, a deploy's) writes nothing before anyone asked.
  */
 export function registerDirectionReminders(app: FastifyInstance, deps: AppDeps): void {
-  const everyMs = deps.config.notifications.schedulerEveryMs;
-  if (everyMs <= 0) return;
-  const now = clock(deps);
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = sendOverdueDirectionReminders(deps.database, notifySettings(deps.config), now())
-      .then((n) => {
-        if (n > 0) deps.outbox?.kick();
-      })
-      .catch((err: unknown) => app.log.error({ err: String(err) }, 'overdue direction reminders failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  app.addHook('onReady', async () => {
-    timer = setInterval(tick, everyMs);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
-  });
+  registerScheduledPass(app, deps, 'overdue direction reminders', (now) => sendOverdueDirectionReminders(deps.database, notifySettings(deps.config), now));
 }
