@@ -31,20 +31,25 @@ export function factsOf(b: ProjectBundle): ProjectFacts {
 
 const directionFacts = (d: DirectionRow) => ({ deadline: d.deadline, completedAt: d.completed_at === null ? null : toDate(d.completed_at) });
 
+/** A project's facts that both the staff's and the public's views show. */
+export const projectFacts = (r: ProjectBundle['row']) => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  investorName: r.investor_name,
+  registeredCapitalVnd: r.registered_capital_vnd,
+  areaM2: r.area_m2,
+  location: r.location,
+  address: r.address,
+  landUse: r.land_use,
+  planningZone: r.planning_zone,
+});
+
 export function presentSummary(b: ProjectBundle, rule: ScheduleRule, now: Date): ProjectSummary {
   const r = b.row;
   return {
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    kind: r.kind,
-    investorName: r.investor_name,
-    registeredCapitalVnd: r.registered_capital_vnd,
-    areaM2: r.area_m2,
-    location: r.location,
-    address: r.address,
-    landUse: r.land_use,
-    planningZone: r.planning_zone,
+    ...projectFacts(r),
     department: refOf(r.department_id, r.department_name),
     public: r.public,
     assessment: assessProject(factsOf(b), rule, now),

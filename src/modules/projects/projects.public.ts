@@ -28,7 +28,7 @@ import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
 import { requireUser } from '../../server/auth.ts';
 import { deploymentData } from '../units/units.service.ts';
-import { factsOf, type ProjectBundle } from './projects.present.ts';
+import { factsOf, projectFacts, type ProjectBundle } from './projects.present.ts';
 import { filesOfUpdates, listProjectRows } from './projects.repo.ts';
 import { loadBundles } from './projects.service.ts';
 import { interestRows, planningDocuments, presentInterest, presentMyInterest, presentPublicSite, presentStaffSite, siteRows } from './projects.sites.repo.ts';
@@ -47,17 +47,7 @@ const publicTags = ['public'];
 function publicSummary(b: ProjectBundle, now: Date): PublicProjectSummary {
   const r = b.row;
   return {
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    kind: r.kind,
-    investorName: r.investor_name,
-    registeredCapitalVnd: r.registered_capital_vnd,
-    areaM2: r.area_m2,
-    location: r.location,
-    address: r.address,
-    landUse: r.land_use,
-    planningZone: r.planning_zone,
+    ...projectFacts(r),
     // Which milestone was reached is a fact of the record, the same under any rule.
     reached: assessProject(factsOf(b), DEFAULT_SCHEDULE_RULE.rule, now).reached,
   };
