@@ -118,8 +118,9 @@ describe('a leader follows up the projects behind schedule', () => {
       page.waitForResponse((r) => r.url().includes('/api/v1/planning-documents/') && r.request().method() === 'PUT' && r.status() === 200),
       page.getByRole('button', { name: 'Ngừng công khai: 91/QĐ-UBND' }).click(),
     ]);
-    await page.getByRole('button', { name: 'Công khai: 91/QĐ-UBND' }).waitFor();
-    expect(await page.getByRole('row').filter({ hasText: '91/QĐ-UBND' }).textContent()).toContain('Chưa công khai');
+    // exact: "Ngừng công khai: …" contains "công khai: …" when matched loosely, so the old button would do.
+    await page.getByRole('button', { name: 'Công khai: 91/QĐ-UBND', exact: true }).waitFor();
+    await page.getByRole('row').filter({ hasText: '91/QĐ-UBND' }).filter({ hasText: 'Chưa công khai' }).waitFor();
     await check(page, 'projects-planning-documents-edited');
     await context.close();
   });
