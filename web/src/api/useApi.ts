@@ -1,19 +1,75 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { QueryClient, keepPreviousData, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api, toApiError, type ApiError } from './client';
 
-// A tiny stale-while-revalidate cache: coming back to a page shows what was there at once and
-// refreshes behind it. Keys are full API paths, so they form one hierarchy (`/dossiers`,
-// `/dossiers/<code>`, `/dossiers/<code>/events`) and `invalidate('/api/v1/dossiers')` clears a branch.
-const cache = new Map<string, unknown>();
+// GETs go through TanStack Query: an answer seen before shows at once and is refreshed behind it
+// (stale-while-revalidate), identical requests in flight at the same time are made once, and a
+// tab brought back to the front refreshes what it shows. The key of a GET is its path split into
+// segments, the query string last (`/api/v1/dossiers/A-1/events` → ['api', 'v1', 'dossiers',
+// 'A-1', 'events']), so the keys form one hierarchy and `invalidate('/api/v1/dossiers')` reaches
+// the whole branch.
 
-/** Forgets cached answers whose path starts with `prefix` (all when omitted). */
+/** `/api/v1/dossiers?status=x` → ['api', 'v1', 'dossiers', '?status=x']. */
+export function queryKeyOf(path: string): string[] {
+  const at = path.indexOf('?');
+  const pathname = at < 0 ? path : path.slice(0, at);
+  const segments = pathname.split('/').filter(Boolean);
+  return at < 0 ? segments : [...segments, path.slice(at)];
+}
+
+/**
+ * Does `key` fall under `prefix`: the same leading segments; a prefix ending in `?`
+ * (`/api/v1/dossiers?`) takes only the lists of that path (any query string), not its branch.
+ */
+function underPrefix(key: QueryKey, prefix: string): boolean {
+  const at = prefix.indexOf('?');
+  const segments = queryKeyOf(at < 0 ? prefix : prefix.slice(0, at));
+  if (key.length < segments.length || segments.some((s, i) => key[i] !== s)) return false;
+  if (at < 0) return true;
+  const query = key[segments.length];
+  return key.length === segments.length + 1 && typeof query === 'string' && query.startsWith(prefix.slice(at));
+}
+
+/** Errors worth a second try: the network, or the server failing (never 4xx, e.g. 401/403/404). */
+function retryable(error: unknown): boolean {
+  const status = toApiError(error).status;
+  return status === 0 || status >= 500;
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Every mount, focus and reconnect refreshes (the data stays visible meanwhile).
+      staleTime: 0,
+      refetchOnWindowFocus: true,
+      // A request is sent even when the browser believes it is offline: the person sees the
+      // network error instead of a page that waits silently.
+      networkMode: 'always',
+      retry: (failures, error) => failures < 1 && retryable(error),
+      retryDelay: 500,
+    },
+  },
+});
+
+/**
+ * Forgets cached answers whose path lies under `prefix` (all when omitted): pages not on screen
+ * load them afresh next time, pages on screen refetch them now. With no prefix (the session
+ * changed) every answer is dropped, so nobody sees the previous person's data.
+ */
 export function invalidate(prefix = ''): void {
-  for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
+  if (!prefix) {
+    queryClient.removeQueries({ type: 'inactive' });
+    void queryClient.resetQueries();
+    return;
+  }
+  const predicate = (q: { queryKey: QueryKey }) => underPrefix(q.queryKey, prefix);
+  queryClient.removeQueries({ predicate, type: 'inactive' });
+  void queryClient.invalidateQueries({ predicate });
 }
 
 /** Seeds the cache (e.g. with the dossier a POST returned) so the next page shows it at once. */
 export function prime(path: string, data: unknown): void {
-  cache.set(path, data);
+  queryClient.setQueryData(queryKeyOf(path), data);
 }
 
 export interface ApiState<T> {
@@ -27,62 +83,47 @@ export interface ApiState<T> {
   setData: (data: T) => void;
 }
 
+export interface ApiOptions {
+  /** Search results stay visible while the next query loads (with `loading` true). */
+  keepPrevious?: boolean;
+  /** Refreshes every so many milliseconds while the tab is in view (work queues, badges). */
+  refetchInterval?: number;
+}
+
 /**
  * GETs `path` (from `apiPath(...)`) and tracks loading, error and data. `null` skips the call.
- * A stale answer for a previous path is not shown for the new one, unless `keepPrevious`
- * (search results that stay visible while the next query loads, with `loading` true).
+ * A stale answer for a previous path is not shown for the new one, unless `keepPrevious`.
  */
-export function useApi<T>(path: string | null, opts: { keepPrevious?: boolean } = {}): ApiState<T> {
-  const keep = opts.keepPrevious ?? false;
-  const [state, setState] = useState<{ path: string | null; data: T | undefined; error: ApiError | null; loading: boolean }>(() => ({
-    path,
-    data: path ? (cache.get(path) as T | undefined) : undefined,
-    error: null,
-    loading: path !== null && !cache.has(path),
-  }));
-  const [nonce, setNonce] = useState(0);
-  const pathRef = useRef(path);
-  pathRef.current = path;
-
-  useEffect(() => {
-    if (path === null) {
-      setState({ path, data: undefined, error: null, loading: false });
-      return;
-    }
-    const controller = new AbortController();
-    setState((s) => {
-      const cached = cache.get(path) as T | undefined;
-      const samePath = s.path === path;
-      // While a new search loads, the previous results may stay on screen (keepPrevious).
-      const data = cached ?? (samePath || keep ? s.data : undefined);
-      return { path, data, error: null, loading: cached === undefined && !(samePath && s.data !== undefined) };
-    });
-    api
-      .get<T>(path, controller.signal)
-      .then((data) => {
-        cache.set(path, data);
-        if (pathRef.current === path) setState({ path, data, error: null, loading: false });
-      })
-      .catch((e: unknown) => {
-        if (controller.signal.aborted) return;
-        const error = toApiError(e);
-        setState((s) => ({ path, data: s.path === path ? s.data : undefined, error, loading: false }));
-      });
-    return () => controller.abort();
-  }, [path, nonce, keep]);
-
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  const setData = useCallback((data: T) => {
-    const p = pathRef.current;
-    if (p) cache.set(p, data);
-    setState((s) => ({ ...s, data, error: null, loading: false }));
-  }, []);
-
-  const current = state.path === path;
+export function useApi<T>(path: string | null, opts: ApiOptions = {}): ApiState<T> {
+  const client = useQueryClient();
+  const query = useQuery<T, ApiError>({
+    queryKey: path === null ? ['nts', 'no-request'] : queryKeyOf(path),
+    queryFn: async ({ signal }) => {
+      try {
+        return await api.get<T>(path!, signal);
+      } catch (e) {
+        if (e instanceof DOMException && e.name === 'AbortError') throw e;
+        throw toApiError(e);
+      }
+    },
+    enabled: path !== null,
+    placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: opts.refetchInterval,
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => {
+    if (path !== null) void refetch();
+  }, [path, refetch]);
+  const setData = useCallback(
+    (data: T) => {
+      if (path !== null) client.setQueryData(queryKeyOf(path), data);
+    },
+    [client, path],
+  );
   return {
-    data: current || keep ? state.data : undefined,
-    error: current ? state.error : null,
-    loading: current ? state.loading : path !== null,
+    data: path === null ? undefined : query.data,
+    error: path === null ? null : query.error,
+    loading: path !== null && (query.isPlaceholderData || (query.isPending && query.fetchStatus !== 'idle')),
     reload,
     setData,
   };

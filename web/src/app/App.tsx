@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from '../i18n';
 import { SessionProvider } from '../api/session';
+import { queryClient } from '../api/useApi';
 import { RouterProvider, useLocation } from '../router';
 import { matchRoute } from '../routes';
 import { Loading } from '../ui';
@@ -106,16 +108,18 @@ function CurrentPage() {
 
 export function App() {
   return (
-    <I18nProvider>
-      <SessionProvider>
-        <NoticesProvider>
-          <RouterProvider>
-            <Layout>
-              <CurrentPage />
-            </Layout>
-          </RouterProvider>
-        </NoticesProvider>
-      </SessionProvider>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <SessionProvider>
+          <NoticesProvider>
+            <RouterProvider>
+              <Layout>
+                <CurrentPage />
+              </Layout>
+            </RouterProvider>
+          </NoticesProvider>
+        </SessionProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

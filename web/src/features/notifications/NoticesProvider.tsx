@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api } from '../../api/client';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { apiPath } from '../../api/client';
 import { useSession } from '../../api/session';
+import { useApi } from '../../api/useApi';
 import type { Summary } from './api';
 
 const POLL_MS = 60_000;
@@ -21,36 +22,11 @@ const NoticesContext = createContext<NoticesValue>({ summary: null, refresh: () 
 export function NoticesProvider({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const citizen = user !== null && user.kind !== 'staff';
-  const [summary, setSummary] = useState<Summary | null>(null);
-  const [nonce, setNonce] = useState(0);
-  const refresh = useCallback(() => setNonce((n) => n + 1), []);
-
-  useEffect(() => {
-    if (!citizen) {
-      setSummary(null);
-      return;
-    }
-    let stopped = false;
-    const load = () => {
-      if (document.visibilityState === 'hidden') return;
-      api
-        .get<Summary>('/me/notifications/summary')
-        .then((s) => {
-          if (!stopped) setSummary(s);
-        })
-        .catch(() => {
-          // Offline or signed out meanwhile: the badge keeps its last value; the next poll tries again.
-        });
-    };
-    load();
-    const timer = window.setInterval(load, POLL_MS);
-    document.addEventListener('visibilitychange', load);
-    return () => {
-      stopped = true;
-      window.clearInterval(timer);
-      document.removeEventListener('visibilitychange', load);
-    };
-  }, [citizen, user?.id, nonce]);
+  // Polled while the tab is in view and refreshed when it comes back; a failed poll (offline,
+  // signed out meanwhile) keeps the badge's last value and the next one tries again.
+  const { data, reload } = useApi<Summary>(citizen ? apiPath('/me/notifications/summary') : null, { refetchInterval: POLL_MS });
+  const summary = data ?? null;
+  const refresh = reload;
 
   const value = useMemo(() => ({ summary: citizen ? summary : null, refresh }), [citizen, summary, refresh]);
   return <NoticesContext.Provider value={value}>{children}</NoticesContext.Provider>;

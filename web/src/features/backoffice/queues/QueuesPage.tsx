@@ -6,7 +6,6 @@ import type { User } from '../../../api/types';
 import { EmptyState, ErrorState, Loading, Pagination } from '../../../ui';
 import { boApi, QUEUE_PAGE_SIZE, type QueueList } from '../api';
 import { useDueClock } from '../components/useDueClock';
-import { usePolling } from '../components/usePolling';
 
 const QUEUE_POLL_MS = 30_000;
 import { QueueFilters } from './QueueFilters';
@@ -19,9 +18,9 @@ export function QueuesPage({ user }: { user: User }) {
   const { t } = useT();
   const params = useSearchParams();
   const query = readQueueQuery(params, user.roles);
-  const list = useApi<QueueList>(boApi.queue(query), { keepPrevious: true });
-  // Counts and rows follow new work (a new dossier, an applicant's answer) without a reload.
-  usePolling(list.reload, QUEUE_POLL_MS);
+  // Counts and rows follow new work (a new dossier, an applicant's answer) without a reload:
+  // polled while the tab is in view, and refreshed when it comes back into view.
+  const list = useApi<QueueList>(boApi.queue(query), { keepPrevious: true, refetchInterval: QUEUE_POLL_MS });
   const { now, soonLimit } = useDueClock();
   const queues = queuesFor(user.roles);
   if (!queues.includes(query.queue)) queues.unshift(query.queue);
