@@ -65,8 +65,17 @@ export async function newPage(env: BrowserEnv, opts: { mobile?: boolean } = {}):
   return { context, page };
 }
 
+/**
+ * Axe and screenshots look at what the browser shows, which does not depend on the database: CI
+ * runs them in its embedded half and sets BROWSER_UI_CHECKS=0 for the PostgreSQL half, which
+ * replays the same journeys for what the database does (about half of the browser suite's time).
+ */
+const UI_CHECKS = process.env.BROWSER_UI_CHECKS !== '0';
+if (!UI_CHECKS) console.log('BROWSER_UI_CHECKS=0: axe checks and screenshots are skipped (the embedded run makes them).');
+
 /** Fails on any serious or critical axe violation of the page as it is now. */
 export async function expectAccessible(page: Page, name: string) {
+  if (!UI_CHECKS) return;
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
@@ -76,6 +85,7 @@ export async function expectAccessible(page: Page, name: string) {
 }
 
 export async function screenshot(page: Page, name: string) {
+  if (!UI_CHECKS) return;
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
