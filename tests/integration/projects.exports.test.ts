@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients } from '../support/client.ts';
 import { expectError } from '../support/expect.ts';
+import { readXlsx } from '../support/xlsx.ts';
 
 // The leaders' exports of the demo register (test clock: Monday 2 March 2026): the list as a
 // spreadsheet, and a printable brief of the late projects with why, obstacles and directions.
@@ -24,23 +24,6 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** The entries of a ZIP archive (local headers in order), inflated. */
-function unzip(buf: Buffer): Map<string, string> {
-  const out = new Map<string, string>();
-  let at = 0;
-  while (buf.readUInt32LE(at) === 0x04034b50) {
-    const method = buf.readUInt16LE(at + 8);
-    const size = buf.readUInt32LE(at + 18);
-    const nameLen = buf.readUInt16LE(at + 26);
-    const extra = buf.readUInt16LE(at + 28);
-    const name = buf.subarray(at + 30, at + 30 + nameLen).toString('utf8');
-    const data = buf.subarray(at + 30 + nameLen + extra, at + 30 + nameLen + extra + size);
-    out.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    at += 30 + nameLen + extra + size;
-  }
-  return out;
-}
-
 describe('exports of the register', () => {
   it('the list as XLSX: one row a project, late first, with why, figures as numbers', async () => {
     expectError(await c.citizen.get('/api/v1/projects/export.xlsx'), 403, 'FORBIDDEN');
@@ -48,21 +31,36 @@ describe('exports of the register', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toContain('du-an-2026-03-02.xlsx');
-    const files = unzip(res.rawPayload);
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/styles.xml']));
-    const sheet = files.get('xl/worksheets/sheet1.xml')!;
-    const rows = [...sheet.matchAll(/<row r="(\d+)">/g)];
-    expect(rows).toHaveLength(7); // the header and six projects
-    const codes = [...sheet.matchAll(/>(DA-\d{3})</g)].map((m) => m[1]);
-    expect(codes).toEqual(['DA-001', 'DA-002', 'DA-005', 'DA-003', 'DA-004', 'DA-006']);
-    expect(sheet).toContain('Khu nhà ở đô thị mới Thụy Vân');
-    expect(sheet).toContain('Chậm tiến độ');
-    expect(sheet).toMatch(/giải phóng mặt bằng: kế hoạch \d{2}\/\d{2}\/\d{4}, chậm \d+ ngày/);
-    // Registered capital as a number (VND), not text.
-    expect(sheet).toMatch(/<c r="[A-Z]+2" s="3"><v>\d{10,}<\/v><\/c>/);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="du-an-2026-03-02.xlsx"; filename*=UTF-8''du-an-2026-03-02.xlsx`);
+    const x = await readXlsx(res.rawPayload);
+    expect(x.sheet).toBe('Dự án 02-03-2026');
+    expect(x.frozenRows).toBe(1);
+    expect(x.headerBold).toBe(true);
+    expect(x.header.slice(0, 3)).toEqual(['Mã', 'Tên dự án', 'Loại']);
+    expect(x.body).toHaveLength(6);
+    expect(x.body.map((r) => r[0])).toEqual(['DA-001', 'DA-002', 'DA-005', 'DA-003', 'DA-004', 'DA-006']);
+    // The same figures as the JSON list, typed: text in NFC, capital a number, progress a percentage.
+    const list = (await c.leader.get('/api/v1/projects')).json();
+    const first = list.items[0];
+    const row = x.body[0]!;
+    const col = (h: string) => x.header.indexOf(h);
+    expect(row[col('Tên dự án')]).toBe('Khu nhà ở đô thị mới Thụy Vân'.normalize('NFC'));
+    expect(row[col('Tình trạng')]).toBe('Chậm tiến độ');
+    expect(String(row[col('Vì sao')])).toMatch(/giải phóng mặt bằng: kế hoạch \d{2}\/\d{2}\/\d{4}, chậm \d+ ngày/);
+    expect(row[col('Vốn đăng ký (đồng)')]).toBe(Math.round(first.registeredCapitalVnd));
+    expect(row[col('Vốn đăng ký (đồng)')]).toBeGreaterThan(1e9);
+    expect(row[col('Số ngày chậm')]).toBe(first.assessment.daysLate);
+    const planned = x.body.map((r) => r[col('Khối lượng kế hoạch')]).find((v) => typeof v === 'number') as number;
+    expect(x.formats[0]![col('Khối lượng kế hoạch')]).toBe('0.00%');
+    expect(planned).toBeGreaterThan(0);
+    expect(planned).toBeLessThanOrEqual(1);
+    // The last report's day is a date shown dd/mm/yyyy.
+    const reported = x.body.map((r) => r[col('Báo cáo gần nhất')]).find((v) => v !== null);
+    expect(reported).toBeInstanceOf(Date);
+    expect(x.formats[0]![col('Báo cáo gần nhất')]).toBe('dd/mm/yyyy');
     // Filters apply as on the page.
-    const late = unzip((await c.leader.get('/api/v1/projects/export.xlsx?state=late')).rawPayload).get('xl/worksheets/sheet1.xml')!;
-    expect([...late.matchAll(/>(DA-\d{3})</g)].map((m) => m[1])).toEqual(['DA-001', 'DA-002', 'DA-005']);
+    const late = await readXlsx((await c.leader.get('/api/v1/projects/export.xlsx?state=late')).rawPayload);
+    expect(late.body.map((r) => r[0])).toEqual(['DA-001', 'DA-002', 'DA-005']);
   });
 
   it('the brief as PDF: the late projects with why, obstacles, directions and deadlines, in Vietnamese', async () => {

@@ -3,7 +3,8 @@ import type { Obstacle, ProjectSummary } from '../../domain/projects-contract.ts
 import { dayVi, lateReasonsVi, PROJECT_STATE_LABELS } from '../../domain/projects.ts';
 import type { Issuer } from '../forms/form-parts.ts';
 import { FormWriter } from '../forms/layout.ts';
-import { buildXlsx } from './projects.xlsx.ts';
+import type { ExportColumn, ExportTable } from '../exports/table.ts';
+import { tableToXlsx } from '../exports/xlsx.ts';
 
 /**
  * The leaders' exports (docs/PROJECTS.md): the register as a spreadsheet, one row a project in the
@@ -14,58 +15,63 @@ import { buildXlsx } from './projects.xlsx.ts';
 const bn = (vnd: number | null) => (vnd === null ? null : Math.round(vnd));
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 
+/** The register as a table, rows as listed (late first). */
+export function projectsTable(items: readonly ProjectSummary[], now: Date): ExportTable {
+  const today = dayVi(vnDateOf(now));
+  const col = (header: string, kind: ExportColumn['kind'], width?: number): ExportColumn => (width ? { header, kind, width } : { header, kind });
+  return {
+    title: `Danh mục dự án đến ngày ${today}`,
+    sheet: `Dự án ${today.replace(/\//g, '-')}`,
+    columns: [
+      col('Mã', 'text', 9),
+      col('Tên dự án', 'text', 40),
+      col('Loại', 'text', 12),
+      col('Nhà đầu tư / chủ đầu tư', 'text', 34),
+      col('Tình trạng', 'text', 16),
+      col('Vì sao', 'text', 60),
+      col('Số ngày chậm', 'number', 10),
+      col('Vốn đăng ký (đồng)', 'number', 20),
+      col('Giải ngân kế hoạch (đồng)', 'number', 20),
+      col('Giải ngân thực tế (đồng)', 'number', 20),
+      col('Khối lượng kế hoạch', 'percent', 12),
+      col('Khối lượng thực tế', 'percent', 12),
+      col('Diện tích (m²)', 'number', 12),
+      col('Địa điểm', 'text', 34),
+      col('Mục đích sử dụng đất', 'text', 24),
+      col('Khu quy hoạch', 'text', 30),
+      col('Phòng theo dõi', 'text', 28),
+      col('Vướng mắc đang mở', 'number', 10),
+      col('Chỉ đạo quá hạn', 'number', 10),
+      col('Báo cáo gần nhất', 'date', 12),
+    ],
+    rows: items.map((p) => [
+      p.code,
+      p.name,
+      p.kind === 'investment' ? 'Đầu tư' : 'Đầu tư công',
+      p.investorName,
+      PROJECT_STATE_LABELS[p.assessment.state].vi,
+      lateReasonsVi(p.assessment).join('\n'),
+      p.assessment.daysLate,
+      bn(p.registeredCapitalVnd),
+      bn(p.assessment.plannedDisbursedVnd),
+      bn(p.assessment.actualDisbursedVnd),
+      pct(p.assessment.plannedProgressPct),
+      pct(p.assessment.actualProgressPct),
+      p.areaM2,
+      p.address,
+      p.landUse,
+      p.planningZone,
+      p.department?.name ?? '',
+      p.obstacles.open,
+      p.obstacles.overdueDirections,
+      p.lastUpdateOn,
+    ]),
+  };
+}
+
 /** The register as XLSX, rows as listed (late first). */
-export function projectsXlsx(items: readonly ProjectSummary[], now: Date): Buffer {
-  return buildXlsx(
-    {
-      name: `Dự án ${dayVi(vnDateOf(now)).replace(/\//g, '-')}`,
-      columns: [
-        { header: 'Mã', width: 9 },
-        { header: 'Tên dự án', width: 40 },
-        { header: 'Loại', width: 12 },
-        { header: 'Nhà đầu tư / chủ đầu tư', width: 34 },
-        { header: 'Tình trạng', width: 16 },
-        { header: 'Vì sao', width: 60 },
-        { header: 'Số ngày chậm', width: 10 },
-        { header: 'Vốn đăng ký (đồng)', width: 20 },
-        { header: 'Giải ngân kế hoạch (đồng)', width: 20 },
-        { header: 'Giải ngân thực tế (đồng)', width: 20 },
-        { header: 'Khối lượng kế hoạch (%)', width: 12 },
-        { header: 'Khối lượng thực tế (%)', width: 12 },
-        { header: 'Diện tích (m²)', width: 12 },
-        { header: 'Địa điểm', width: 34 },
-        { header: 'Mục đích sử dụng đất', width: 24 },
-        { header: 'Khu quy hoạch', width: 30 },
-        { header: 'Phòng theo dõi', width: 28 },
-        { header: 'Vướng mắc đang mở', width: 10 },
-        { header: 'Chỉ đạo quá hạn', width: 10 },
-        { header: 'Báo cáo gần nhất', width: 12 },
-      ],
-      rows: items.map((p) => [
-        p.code,
-        p.name,
-        p.kind === 'investment' ? 'Đầu tư' : 'Đầu tư công',
-        p.investorName,
-        PROJECT_STATE_LABELS[p.assessment.state].vi,
-        lateReasonsVi(p.assessment).join('\n'),
-        p.assessment.daysLate,
-        bn(p.registeredCapitalVnd),
-        bn(p.assessment.plannedDisbursedVnd),
-        bn(p.assessment.actualDisbursedVnd),
-        pct(p.assessment.plannedProgressPct),
-        pct(p.assessment.actualProgressPct),
-        p.areaM2,
-        p.address,
-        p.landUse,
-        p.planningZone,
-        p.department?.name ?? '',
-        p.obstacles.open,
-        p.obstacles.overdueDirections,
-        p.lastUpdateOn === null ? '' : dayVi(p.lastUpdateOn),
-      ]),
-    },
-    now,
-  );
+export function projectsXlsx(items: readonly ProjectSummary[], now: Date): Promise<Buffer> {
+  return tableToXlsx(projectsTable(items, now), now);
 }
 
 const ownerOf = (o: Obstacle['actor'], investorName: string) => (o.kind === 'department' ? (o.department?.name ?? '') : o.kind === 'investor' ? `Nhà đầu tư (${investorName})` : o.other);

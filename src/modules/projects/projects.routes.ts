@@ -37,9 +37,10 @@ import { requireUser, type SessionUser } from '../../server/auth.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { notifySettings } from '../notifications/index.ts';
 import { placeOfUnit, shortParentName } from '../forms/wording.ts';
+import { lazy } from '../../lazy.ts';
+import { attachment, XLSX_TYPE } from '../exports/table.ts';
 import { projectFilesRoutes } from './projects.files.ts';
 import { projectsPublicRoutes } from './projects.public.ts';
-import { lateBriefPdf, projectsXlsx } from './projects.exports.ts';
 import { presentDetail, presentEvent, presentObstacle, presentSummary } from './projects.present.ts';
 import { eventsSince, filesOfUpdates, listProjectRows, ruleVersions, type ProjectRow } from './projects.repo.ts';
 import {
@@ -98,6 +99,10 @@ export async function projectDetail(ex: Executor, actor: Actor, row: ProjectRow,
   return presentDetail(bundle!, { files, events, investors }, actor, rule.rule, now);
 }
 
+// The exports pull in exceljs and pdf-lib: loaded on the first export, not at start-up.
+const projectsXlsx = lazy(() => import('./projects.exports.ts'), 'projectsXlsx');
+const lateBriefPdf = lazy(() => import('./projects.exports.ts'), 'lateBriefPdf');
+
 export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const now = clock(deps);
@@ -126,10 +131,10 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
       const t = now();
       const list = await projectList(db.db, unit.unitId, t, req.query);
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="du-an-${vnDateOf(t)}.xlsx"`)
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachment(`du-an-${vnDateOf(t)}.xlsx`))
         .header('cache-control', 'private, no-store')
-        .send(projectsXlsx(list.items, t));
+        .send(await projectsXlsx(list.items, t));
     },
   );
 
