@@ -764,6 +764,29 @@ export interface Tables {
     created_by: string;
     created_at: string;
   };
+  training_completions: {
+    course_id: string;
+    user_id: string;
+    completed_on: string;
+    certificate_no: string | null;
+  };
+  training_courses: {
+    id: string;
+    unit_id: string;
+    version: number;
+    name: string;
+    provider: string;
+    starts_on: string;
+    ends_on: string;
+    hours: string;
+    topic: 'digital_skills' | 'information_security' | 'digital_transformation' | 'data' | 'other';
+    mode: 'in_person' | 'online' | 'blended';
+    qualifies: boolean;
+    created_by: string;
+    created_at: string;
+    updated_by: string;
+    updated_at: string;
+  };
   units: {
     id: string;
     code: string;

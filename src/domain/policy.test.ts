@@ -119,6 +119,7 @@ const RESOURCES: { [V in Verb]: Verbs[V] } = {
   'indicators.read': { unitId: A },
   'indicators.enter': { unitId: A },
   'indicators.rule_edit': { unitId: A },
+  'training.manage': { unitId: A },
   'feedback.queue': { unitId: A },
   'feedback.read': feedback,
   'feedback.route': feedback,
@@ -209,6 +210,7 @@ const EXPECTED: Record<Verb, Who[]> = {
   'indicators.read': ['deptLeader', 'otherDeptLeader', 'unitLeader', 'unitAdmin'],
   'indicators.enter': ['unitLeader', 'unitAdmin'],
   'indicators.rule_edit': ['unitAdmin'],
+  'training.manage': ['unitAdmin'],
   // Feedback: its handlers are the desk, the unit's leaders, the department it went to (VHXH), its assignee.
   'feedback.queue': ['reception', 'assignee', 'sameDept', 'otherDept', 'consulted', 'deptLeader', 'otherDeptLeader', 'unitLeader'],
   'feedback.read': ['reception', 'assignee', 'sameDept', 'deptLeader', 'unitLeader'],
@@ -392,6 +394,7 @@ describe('what else the policy answers', () => {
       'indicators.read',
       'indicators.enter',
       'indicators.rule_edit',
+      'training.manage',
       'open311.keys',
       'feedback.settings',
     ]);
@@ -408,7 +411,7 @@ describe('what else the policy answers', () => {
       'feedback.queue',
     ]);
     // The admin of another unit manages their own staff, not this deployment's catalogue or calendar.
-    expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'users.manage', 'certification.perform', 'certification.register', 'dossier.register']);
+    expect(capabilities(WHO.otherUnit, A)).toEqual(['dossier.file_at_desk', 'citizen.lookup', 'citizen.verify_sign_up', 'staff.list', 'users.manage', 'certification.perform', 'certification.register', 'dossier.register', 'training.manage']);
     expect(capabilities(WHO.applicant, A)).toEqual(['dossier.file_online', 'projects.register_interest']);
     expect(capabilities(null, A)).toEqual([]);
   });

@@ -195,6 +195,8 @@ export interface Verbs extends Record<DossierActionVerb, DossierResource> {
   'indicators.enter': UnitResource;
   /** The index rule (weights, thresholds) as versioned law-as-data: the deployment's unit admins. */
   'indicators.rule_edit': UnitResource;
+  /** Officials' training courses and who completed them (the share of officials trained): the unit's admins. */
+  'training.manage': UnitResource;
   // Citizen feedback and petitions (docs/FEEDBACK.md)
   /** The officials' list of reports (no reporter's identity in it): the unit's staff. */
   'feedback.queue': UnitResource;
@@ -402,6 +404,7 @@ const RULES: Rules = {
   'indicators.read': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'leader') || has(a, 'unit_admin')),
   'indicators.enter': (a, u) => isUnitLeader(a, u.unitId) || isUnitAdmin(a, u.unitId),
   'indicators.rule_edit': (a, u) => isUnitAdmin(a, u.unitId),
+  'training.manage': (a, u) => isUnitAdmin(a, u.unitId),
   'feedback.queue': (a, u) => isStaffOf(a, u.unitId) && (has(a, 'reception') || has(a, 'specialist') || has(a, 'leader')),
   'feedback.read': handlesFeedback,
   'feedback.route': (a, f) => isFeedbackDesk(a, f) || isUnitLeader(a, f.unitId) || isFeedbackDeptLeader(a, f),
@@ -458,6 +461,7 @@ export type StaffVerb =
   | 'indicators.read'
   | 'indicators.enter'
   | 'indicators.rule_edit'
+  | 'training.manage'
   | 'feedback.queue'
   | 'feedback.read'
   | 'feedback.route'
@@ -557,6 +561,7 @@ export const GLOBAL_VERBS = [
   'indicators.read',
   'indicators.enter',
   'indicators.rule_edit',
+  'training.manage',
   'feedback.queue',
   'open311.keys',
   'feedback.settings',
@@ -590,6 +595,7 @@ export function capabilities(actor: Actor | null, homeUnitId: string | null): Ca
       case 'feedback.settings':
         return { unitId: homeUnitId ?? '' };
       case 'users.manage':
+      case 'training.manage':
       case 'certification.register':
       case 'dossier.register':
         return { unitId: actor.unitId ?? '' };

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Actuals the platform computes for the year so far (the indicators' headline and ingredients). */
-export const TARGET_MEASURES = ['online_share', 'procedures_online', 'satisfied_share', 'digitised_share', 'on_time_share'] as const;
+export const TARGET_MEASURES = ['online_share', 'procedures_online', 'satisfied_share', 'digitised_share', 'on_time_share', 'officials_trained'] as const;
 export type TargetMeasure = (typeof TARGET_MEASURES)[number];
 
 export const TargetSchema = z.strictObject({
@@ -39,7 +39,7 @@ export const DEFAULT_TARGETS: readonly Target[] = [
   { key: 'satisfaction', vi: 'Mức độ hài lòng của người dân, doanh nghiệp', en: 'Satisfaction of citizens and businesses', unit: '%', direction: 'at_least', target: 99, targetYear: 2030, baseline: null, baselineYear: null, source: DECISION_2629, measure: 'satisfied_share' },
   { key: 'digitised', vi: 'Tỷ lệ hồ sơ, kết quả giải quyết TTHC được số hóa', en: 'Dossiers and results digitised', unit: '%', direction: 'at_least', target: 100, targetYear: 2030, baseline: null, baselineYear: null, source: DECISION_2629, measure: 'digitised_share' },
   { key: 'data_reuse', vi: 'Tỷ lệ khai thác, sử dụng lại dữ liệu đã số hóa', en: 'Digitised data reused', unit: '%', direction: 'at_least', target: 80, targetYear: 2030, baseline: null, baselineYear: null, source: DECISION_2629, measure: null },
-  { key: 'officials_trained', vi: 'Tỷ lệ cán bộ, công chức được bồi dưỡng kỹ năng số', en: 'Officials trained in digital skills', unit: '%', direction: 'at_least', target: 100, targetYear: 2030, baseline: null, baselineYear: null, source: SEED, measure: null },
+  { key: 'officials_trained', vi: 'Tỷ lệ cán bộ, công chức được bồi dưỡng kỹ năng số', en: 'Officials trained in digital skills', unit: '%', direction: 'at_least', target: 100, targetYear: 2030, baseline: null, baselineYear: null, source: SEED, measure: 'officials_trained' },
 ];
 
 export interface Actual {
@@ -52,6 +52,19 @@ export interface Actual {
 export type TargetState = 'met' | 'on_track' | 'behind' | 'no_target' | 'no_data';
 
 /**
+ * The straight path from the baseline (or 0 in 2025, the term's first year) to the target: where
+ * it stands in `year` (the yearly target); null when the ward has not set the target.
+ */
+export function expectedIn(t: Pick<Target, 'target' | 'targetYear' | 'baseline' | 'baselineYear'>, year: number): number | null {
+  if (t.target === null) return null;
+  const from = t.baseline ?? 0;
+  const fromYear = t.baselineYear ?? 2025;
+  const span = Math.max(1, t.targetYear - fromYear);
+  const share = Math.min(1, Math.max(0, (year - fromYear) / span));
+  return Math.round((from + (t.target - from) * share) * 100) / 100;
+}
+
+/**
  * Where a target stands with its latest actual: met; on track (at or past the straight path from
  * the baseline to the target for the actual's year); behind; or no target / no data yet. Without a
  * baseline, the path starts at 0 in 2025 (the term's first year).
@@ -61,10 +74,7 @@ export function targetState(t: Pick<Target, 'target' | 'targetYear' | 'baseline'
   if (!latest) return { state: 'no_data', expected: null, progressPct: null };
   const better = (a: number, b: number) => (t.direction === 'at_least' ? a >= b : a <= b);
   const from = t.baseline ?? 0;
-  const fromYear = t.baselineYear ?? 2025;
-  const span = Math.max(1, t.targetYear - fromYear);
-  const share = Math.min(1, Math.max(0, (latest.year - fromYear) / span));
-  const expected = Math.round((from + (t.target - from) * share) * 100) / 100;
+  const expected = expectedIn(t, latest.year)!;
   const progressPct = t.target === from ? 100 : Math.round(Math.max(0, Math.min(1, (latest.value - from) / (t.target - from))) * 10000) / 100;
   if (better(latest.value, t.target)) return { state: 'met', expected, progressPct: 100 };
   return { state: better(latest.value, expected) ? 'on_track' : 'behind', expected, progressPct };

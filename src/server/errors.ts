@@ -329,6 +329,17 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Bảng phân công hoặc mẫu trả lời vừa được người khác lưu. Vui lòng tải lại và sửa lại.',
     en: 'Someone else has just saved the routing table or the templates. Reload and edit again.',
   },
+  TRAINING_COURSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy khóa đào tạo.', en: 'Training course not found.' },
+  TRAINING_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Khóa đào tạo vừa được người khác lưu. Vui lòng tải lại và sửa lại.',
+    en: 'Someone else has just saved this training course. Reload and edit again.',
+  },
+  TRAINING_OFFICIAL_UNKNOWN: {
+    status: 400,
+    vi: 'Người hoàn thành phải là cán bộ của đơn vị.',
+    en: 'Whoever completed the course must be an official of the unit.',
+  },
   FEEDBACK_LOCATION_REQUIRED: {
     status: 400,
     vi: 'Vui lòng chọn vị trí trên bản đồ hoặc ghi địa chỉ nơi xảy ra sự việc.',

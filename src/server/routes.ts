@@ -16,6 +16,7 @@ import { interopRoutes } from '../modules/interop/interop.routes.ts';
 import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { formsRoutes } from '../modules/forms/forms.routes.ts';
 import { indicatorsRoutes } from '../modules/indicators/indicators.routes.ts';
+import { trainingRoutes } from '../modules/indicators/training.routes.ts';
 import { messagesRoutes } from '../modules/messages/messages.routes.ts';
 import { projectsRoutes } from '../modules/projects/projects.routes.ts';
 import { notificationsAdminRoutes } from '../modules/notifications/notifications.admin.routes.ts';
@@ -48,5 +49,6 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   notificationsAdminRoutes(api, deps);
   nationalIdRoutes(api, deps);
   indicatorsRoutes(api, deps);
+  trainingRoutes(api, deps);
   feedbackRoutes(api, deps);
 }

@@ -210,6 +210,7 @@ describe('the session says what each person may do beyond a dossier (the back of
         'indicators.read',
         'indicators.enter',
         'indicators.rule_edit',
+        'training.manage',
         'open311.keys',
         'feedback.settings',
       ],
@@ -227,7 +228,7 @@ describe('the session says what each person may do beyond a dossier (the back of
     await t.database.db.execute(sql`insert into users (id, kind, login, full_name, name_search, unit_id, roles, password_hash)
       select ${randomUUID()}, 'staff', 'quantri.so', 'Quản trị Sở', 'quan tri so', ${other.id}, '{unit_admin}', password_hash from users where login = 'quantri'`);
     const otherAdmin = await signIn(t.app, 'quantri.so');
-    expect(await caps(otherAdmin)).toEqual(['staff.list', 'users.manage']);
+    expect(await caps(otherAdmin)).toEqual(['staff.list', 'users.manage', 'training.manage']);
     const year = (await c.anonymous.get('/api/v1/calendar/2026')).json();
     expectError(await otherAdmin.put('/api/v1/calendar/2026', { daysOff: year.daysOff, makeUpWorkingDays: year.makeUpWorkingDays }), 403, 'FORBIDDEN');
     expect((await c.anonymous.get('/api/v1/calendar/2026')).json().version).toBe(0);

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rows, type Database, type Executor } from '../../db/client.ts';
-import { vnDateOf } from '../../domain/calendar/vn-time.ts';
+import { formatVn, vnDateOf } from '../../domain/calendar/vn-time.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { AppError } from '../../domain/errors.ts';
 import { headline, ingredientsOf } from '../../domain/indicators.ts';
 import { round2 } from '../../domain/indicators-rules.ts';
-import { DEFAULT_TARGETS, targetState, type Actual, type Target, type TargetMeasure } from '../../domain/targets.ts';
+import { DEFAULT_TARGETS, expectedIn, targetState, type Actual, type Target, type TargetMeasure } from '../../domain/targets.ts';
+import { TERM_START } from '../../domain/training.ts';
 import { audit } from '../audit/audit.ts';
 import { catalogueFacts } from './indicators.repo.ts';
 import { aggregateTally } from './indicators.aggregate.ts';
+import { unitShare } from './training.service.ts';
 import type { RequestContext } from './indicators.service.ts';
 
 async function targetsOf(ex: Executor, unitId: string): Promise<Target[]> {
@@ -32,8 +34,25 @@ async function measured(db: Database, unitId: string, now: Date): Promise<Record
     satisfied_share: h.satisfiedShare,
     digitised_share: pct(t.digitised.received === 0 ? null : t.digitised.digitised / t.digitised.received),
     on_time_share: h.onTimeShare,
+    officials_trained: await trainedOverTerm(db.db, unitId, today),
   };
 }
+
+/** The share of officials trained since the term began; null while the unit has recorded no course. */
+async function trainedOverTerm(ex: Executor, unitId: string, today: string): Promise<number | null> {
+  const s = await unitShare(ex, unitId, { from: TERM_START, to: today });
+  return s.courses === 0 ? null : s.percent;
+}
+
+/** Where a computed actual comes from, as the targets show it. */
+const COMPUTED_SOURCE: Record<TargetMeasure, string> = {
+  online_share: 'Tính từ hồ sơ trên nền tảng / computed from the platform’s dossiers',
+  procedures_online: 'Tính từ danh mục TTHC trên nền tảng / computed from the platform’s catalogue',
+  satisfied_share: 'Tính từ đánh giá hồ sơ trên nền tảng / computed from the platform’s ratings',
+  digitised_share: 'Tính từ hồ sơ trên nền tảng / computed from the platform’s dossiers',
+  on_time_share: 'Tính từ hồ sơ trên nền tảng / computed from the platform’s dossiers',
+  officials_trained: 'Tính từ dữ liệu đào tạo cán bộ (từ 01/01/2025) / computed from the training records (since 1/1/2025)',
+};
 
 /** Every target with its history of actuals, this year's computed figure, and where it stands. */
 export async function termTargets(db: Database, unitId: string, now: Date) {
@@ -51,7 +70,7 @@ export async function termTargets(db: Database, unitId: string, now: Date) {
   return targets.map((t) => {
     const history = entries.filter((e) => e.target_key === t.key).map((e) => ({ year: e.year, value: Number(e.value), source: e.source, asOf: e.as_of, enteredBy: e.entered_by }));
     const value = t.measure ? computed[t.measure] : null;
-    const computedNow: Actual | null = value === null ? null : { year, value, source: 'Tính từ hồ sơ trên nền tảng / computed from the platform’s dossiers', asOf: vnDateOf(now) };
+    const computedNow: Actual | null = value === null || !t.measure ? null : { year, value, source: COMPUTED_SOURCE[t.measure], asOf: vnDateOf(now) };
     // The latest year's latest entry; this year's computed figure when nothing was entered for this year or later.
     const entered = history.length ? history[history.length - 1]! : null;
     const latest = computedNow && (!entered || entered.year < year) ? computedNow : entered;
@@ -84,4 +103,31 @@ export async function saveTarget(db: Database, actor: Actor | null, unitId: stri
                          on conflict (unit_id, key) do update set definition = excluded.definition, created_by = excluded.created_by, created_at = excluded.created_at`);
     await audit(tx, { actorId: user.id, action: 'target_save', entityType: 'indicator', entityId: t.key, details: t, ...ctx }, now);
   });
+}
+
+/** The term targets as the public page shows them (docs/INDICATORS.md): no names of who entered what. */
+export async function publicTargets(db: Database, unitId: string, unitName: string, now: Date) {
+  const year = Number(vnDateOf(now).slice(0, 4));
+  const items = await termTargets(db, unitId, now);
+  return {
+    unit: unitName,
+    asOf: formatVn(now),
+    year,
+    items: items.map((i) => ({
+      key: i.key,
+      vi: i.vi,
+      en: i.en,
+      unit: i.unit,
+      direction: i.direction,
+      target: i.target,
+      targetYear: i.targetYear,
+      baseline: i.baseline,
+      baselineYear: i.baselineYear,
+      source: i.source,
+      expectedThisYear: expectedIn(i, year),
+      latest: i.latest ? { year: i.latest.year, value: i.latest.value, source: i.latest.source, asOf: i.latest.asOf, computed: i.latest === i.computed } : null,
+      state: i.state,
+      progressPct: i.progressPct,
+    })),
+  };
 }
