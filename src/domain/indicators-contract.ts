@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { date, requiredText } from './projects-contract.ts';
-import { IndexRuleSchema } from './indicators-rules.ts';
+import { IndexRuleSchema, ruleIssues } from './indicators-rules.ts';
 import { RISK_REASONS } from './indicators-risk.ts';
 import { TargetSchema } from './targets.ts';
 
@@ -54,7 +54,9 @@ export const InputBody = z
   })
   .refine((b) => b.periodFrom <= b.periodTo, { message: 'Ngày bắt đầu phải trước ngày kết thúc / from must not be after to', path: ['periodTo'] });
 
-export const RuleBody = z.strictObject({ effectiveFrom: date(), basis: requiredText(500), rule: IndexRuleSchema });
+export const RuleBody = z.strictObject({ effectiveFrom: date(), basis: requiredText(500), rule: IndexRuleSchema }).superRefine((b, ctx) => {
+  for (const i of ruleIssues(b.rule)) ctx.addIssue({ code: 'custom', path: ['rule', ...i.path], message: i.message });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Responses

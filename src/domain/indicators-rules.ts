@@ -148,3 +148,33 @@ export function pointsFor(rate: number | null, max: number, threshold: number): 
 }
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The index's total: Decision 766 scores out of 100 points. */
+export const INDEX_TOTAL = 100;
+
+export interface RuleIssue {
+  path: (string | number)[];
+  /** Vietnamese / English, as the API's validation messages are. */
+  message: string;
+}
+
+/**
+ * What is wrong with a rule an admin is about to save, field by field (the back-office form shows
+ * these beside each field; the API refuses the same): points add up to 100, each item's points
+ * within 0–100 and threshold above 0% and at most 100%, every group of either view has an item.
+ */
+export function ruleIssues(rule: Pick<IndexRule, 'groups5' | 'groups6' | 'items'>): RuleIssue[] {
+  const out: RuleIssue[] = [];
+  for (const [i, item] of rule.items.entries()) {
+    if (!Number.isFinite(item.max) || item.max < 0 || item.max > INDEX_TOTAL) out.push({ path: ['items', i, 'max'], message: 'Điểm phải từ 0 đến 100 / points must be within 0–100' });
+    if (!Number.isFinite(item.threshold) || item.threshold <= 0 || item.threshold > 1) out.push({ path: ['items', i, 'threshold'], message: 'Ngưỡng phải lớn hơn 0% và không quá 100% / the threshold must be above 0% and at most 100%' });
+  }
+  const total = round2(rule.items.reduce((s, i) => s + (Number.isFinite(i.max) ? i.max : 0), 0));
+  if (total !== INDEX_TOTAL) out.push({ path: ['items'], message: `Tổng điểm các tiêu chí phải bằng ${INDEX_TOTAL} (đang là ${total}) / the items’ points must add up to ${INDEX_TOTAL} (now ${total})` });
+  for (const [view, groups] of [['groups6', rule.groups6], ['groups5', rule.groups5]] as const) {
+    for (const [g, group] of groups.entries()) {
+      if (!rule.items.some((i) => (view === 'groups6' ? i.group6 : i.group5) === group.key)) out.push({ path: [view, g], message: `Nhóm “${group.vi}” chưa có tiêu chí nào / the group has no item` });
+    }
+  }
+  return out;
+}
