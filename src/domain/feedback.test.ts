@@ -221,7 +221,10 @@ describe('indicators: share handled on time, satisfaction', () => {
     ];
     expect(feedbackIndicators(rows, period, now)).toEqual({ total: 6, handledOnTime: 4, onTimeShare: 4 / 6, unsatisfied: 4, satisfaction: 2 / 6 });
   });
-  it('nothing to count is full marks', () => {
-    expect(feedbackIndicators([], period, now)).toMatchObject({ total: 0, onTimeShare: 1, satisfaction: 1 });
+  it('nothing to count is no figure, not 100%', () => {
+    expect(feedbackIndicators([], period, now)).toEqual({ total: 0, handledOnTime: 0, onTimeShare: null, unsatisfied: 0, satisfaction: null });
+    // Only spam and reports not due yet: still nothing to count.
+    const notYet = [r({ status: 'rejected', answeredAt: null }), r({ status: 'in_progress', answeredAt: null, dueAt: vn('2026-04-10T09:00:00') })];
+    expect(feedbackIndicators(notYet, period, now)).toMatchObject({ total: 0, onTimeShare: null, satisfaction: null });
   });
 });

@@ -254,12 +254,12 @@ export interface FeedbackIndicators {
   /** Reports whose answer was due in the period or given in it (rejected and merged are not counted). */
   total: number;
   handledOnTime: number;
-  /** handledOnTime ÷ total (1 when there is nothing to count). */
-  onTimeShare: number;
+  /** handledOnTime ÷ total; null when there is nothing to count (no report: no figure, never a made-up 100%). */
+  onTimeShare: number | null;
   /** Rated 1–2 (disliked), reopened (repeated), or late/overdue: the decree's "not satisfied". */
   unsatisfied: number;
-  /** (total − unsatisfied) ÷ total (1 when there is nothing to count). */
-  satisfaction: number;
+  /** (total − unsatisfied) ÷ total; null when there is nothing to count. */
+  satisfaction: number | null;
 }
 
 /**
@@ -280,9 +280,9 @@ export function feedbackIndicators(reports: readonly IndicatorRow[], period: { f
   return {
     total,
     handledOnTime,
-    onTimeShare: total === 0 ? 1 : handledOnTime / total,
+    onTimeShare: total === 0 ? null : handledOnTime / total,
     unsatisfied,
-    satisfaction: total === 0 ? 1 : (total - unsatisfied) / total,
+    satisfaction: total === 0 ? null : (total - unsatisfied) / total,
   };
 }
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { inForceOn } from './calendar/rules.ts';
 import type { IsoDate } from './calendar/dates.ts';
 
-/** Ingredients the platform computes from its own dossiers (src/domain/indicators.ts). */
+/** Ingredients the platform computes from its own dossiers and feedback reports (src/domain/indicators.ts). */
 export const COMPUTED_INGREDIENTS = [
   'synced_national_portal',
   'progress_on_time',
@@ -21,6 +21,8 @@ export const COMPUTED_INGREDIENTS = [
   'digitised_with_e_result',
   'personal_store',
   'dossier_satisfaction',
+  'feedback_on_time',
+  'feedback_satisfaction',
 ] as const;
 export type ComputedIngredient = (typeof COMPUTED_INGREDIENTS)[number];
 
@@ -116,8 +118,8 @@ export const DEFAULT_INDEX_RULE: IndexRuleVersion = {
       item('fees_payable_online', 'TTHC có phí cho phép thanh toán trực tuyến', 'Procedures with fees payable online', 2, 0.8, 'payment', 'online', 'manual'),
       item('procedures_paid_online', 'TTHC có phát sinh thanh toán trực tuyến', 'Procedures with actual online payments', 2, 0.8, 'payment', 'online', 'manual'),
       item('paid_online', 'Hồ sơ thanh toán trực tuyến / hồ sơ có phí', 'Dossiers paid online of those with fees', 6, 1, 'payment', 'online', { computed: 'dossiers_paid_online' }),
-      item('feedback_on_time', 'Xử lý phản ánh, kiến nghị đúng hạn', 'Feedback handled on time', 6, 1, 'satisfaction', 'satisfaction', 'manual'),
-      item('feedback_satisfaction', 'Hài lòng với xử lý phản ánh, kiến nghị', 'Satisfaction with feedback handling', 6, 1, 'satisfaction', 'satisfaction', 'manual'),
+      item('feedback_on_time', 'Xử lý phản ánh, kiến nghị đúng hạn', 'Feedback handled on time', 6, 1, 'satisfaction', 'satisfaction', { computed: 'feedback_on_time' }),
+      item('feedback_satisfaction', 'Hài lòng với xử lý phản ánh, kiến nghị', 'Satisfaction with feedback handling', 6, 1, 'satisfaction', 'satisfaction', { computed: 'feedback_satisfaction' }),
       item('dossier_satisfaction', 'Hài lòng với giải quyết hồ sơ', 'Satisfaction with dossier handling', 6, 0.9, 'satisfaction', 'satisfaction', { computed: 'dossier_satisfaction' }),
       item('electronic_results', 'Cấp kết quả điện tử', 'Electronic results', 6, 1, 'digitisation', 'digitisation', { computed: 'electronic_results' }),
       item('digitised', 'Hồ sơ được số hóa và có kết quả điện tử', 'Dossier digitised with an electronic result', 4, 0.8, 'digitisation', 'digitisation', { computed: 'digitised_with_e_result' }),

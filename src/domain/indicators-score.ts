@@ -63,7 +63,11 @@ export interface IndexScore {
   groups5: ScoredGroup[];
 }
 
-/** Scores the index: computed ingredients first, an official's entry where the platform cannot know. */
+/**
+ * Scores the index: computed ingredients first, an official's entry where the platform cannot know
+ * — or where nothing arose on the platform (no feedback report here does not mean none reached the
+ * ward by other channels): the entry is then the better figure.
+ */
 export function scoreIndex(
   rule: IndexRuleVersion,
   ingredients: Record<ComputedIngredient, Ratio | null>,
@@ -74,7 +78,7 @@ export function scoreIndex(
     const base = { key: it.key, vi: it.vi, en: it.en, max: it.max, threshold: it.threshold, group6: it.group6, group5: it.group5 };
     const computed = it.source === 'manual' ? null : ingredients[it.source.computed];
     const entered = manualOf.get(it.key) ?? null;
-    if (computed) {
+    if (computed && (computed.rate !== null || !entered)) {
       const points = pointsFor(computed.rate, it.max, it.threshold);
       return { ...base, origin: computed.rate === null ? 'none_arose' : 'computed', rate: computed.rate, numerator: computed.numerator, denominator: computed.denominator, points, lost: round2(it.max - points), manual: null };
     }

@@ -199,6 +199,8 @@ describe('the index, both views', () => {
     digitised_with_e_result: { numerator: 3, denominator: 4, rate: 0.75 },
     personal_store: { numerator: 4, denominator: 4, rate: 1 },
     dossier_satisfaction: { numerator: 9, denominator: 10, rate: 0.9 },
+    feedback_on_time: null,
+    feedback_satisfaction: null,
   };
   const manual = [{ itemKey: 'synced', rate: 0.5, source: 'Báo cáo Cổng DVCQG 30/3/2026', enteredBy: 'Đỗ Văn Nam', enteredAt: '2026-03-31T10:00:00+07:00' }];
   const s = scoreIndex(DEFAULT_INDEX_RULE, ing, manual);
@@ -223,6 +225,29 @@ describe('the index, both views', () => {
     expect(s.total).toBe(45.25);
     expect(s.groups6.reduce((n, g) => n + g.points, 0)).toBeCloseTo(s.total);
     expect(s.groups5.reduce((n, g) => n + g.points, 0)).toBeCloseTo(s.total);
+  });
+});
+
+describe('feedback handled on time: computed from the reports, an entered figure when none arose here', () => {
+  const tallyOf = tally([], { unitId: 'u', period: { from: '2026-03-01', to: '2026-03-31' }, cal, now: new Date('2026-04-01T00:00:00+07:00') });
+  const entry = { itemKey: 'feedback_on_time', rate: 0.8, source: 'Hệ thống PAKN tỉnh, quý I/2026', enteredBy: 'Đỗ Văn Nam', enteredAt: '2026-03-31T10:00:00+07:00' };
+  // [case, reports' counts (null: not known), entered figure, origin, rate, points of the 6]
+  const cases: [string, { total: number; handledOnTime: number; unsatisfied: number } | null, boolean, string, number | null, number][] = [
+    ['no reports, nothing entered: none arose', { total: 0, handledOnTime: 0, unsatisfied: 0 }, false, 'none_arose', null, 6],
+    ['no reports, a figure entered: the entry', { total: 0, handledOnTime: 0, unsatisfied: 0 }, true, 'manual', 0.8, 4.8],
+    ['3 of 4 on time: computed, the entry ignored', { total: 4, handledOnTime: 3, unsatisfied: 2 }, true, 'computed', 0.75, 4.5],
+    ['all 2 on time', { total: 2, handledOnTime: 2, unsatisfied: 0 }, false, 'computed', 1, 6],
+    ['not counted (no feedback data), nothing entered: missing', null, false, 'missing', null, 0],
+  ];
+  for (const [name, counts, entered, origin, rate, points] of cases) {
+    it(name, () => {
+      const s = scoreIndex(DEFAULT_INDEX_RULE, ingredientsOf(tallyOf, { procedures: 1, online: 1 }, counts), entered ? [entry] : []);
+      expect(s.items.find((i) => i.key === 'feedback_on_time')).toMatchObject({ origin, rate, points });
+    });
+  }
+  it('satisfaction with the handling: (reports − not satisfied) ÷ reports', () => {
+    const ing = ingredientsOf(tallyOf, { procedures: 1, online: 1 }, { total: 4, handledOnTime: 3, unsatisfied: 2 });
+    expect(ing.feedback_satisfaction).toEqual({ numerator: 2, denominator: 4, rate: 0.5 });
   });
 });
 

@@ -18,6 +18,7 @@ import { parseLocalVn } from './calendar/vn-time.ts';
 import type { WorkingCalendar } from './calendar/working-time.ts';
 import { CLOSED_WITHOUT_RESULT, WAITING_STATUSES } from './dossier-clock.ts';
 import type { Status } from './dossier-state.ts';
+import type { FeedbackIndicators } from './feedback.ts';
 import { round2, type ComputedIngredient } from './indicators-rules.ts';
 
 /** What the indicators need to know of one dossier (one row of the service's query). */
@@ -213,8 +214,15 @@ export interface CatalogueFacts {
   online: number;
 }
 
-/** Every computed ingredient as a ratio; null when the platform cannot know it yet (an official enters it). */
-export function ingredientsOf(t: Tally, catalogue: CatalogueFacts): Record<ComputedIngredient, Ratio | null> {
+/** The feedback reports' counts of the period (src/domain/feedback.ts `feedbackIndicators`). */
+export type FeedbackCounts = Pick<FeedbackIndicators, 'total' | 'handledOnTime' | 'unsatisfied'>;
+
+/**
+ * Every computed ingredient as a ratio; null when the platform cannot know it (an official enters
+ * it). Feedback: null when not given; with no report in the period, a ratio of 0 ÷ 0 (nothing
+ * arose), which an official's entered figure replaces (indicators-score.ts).
+ */
+export function ingredientsOf(t: Tally, catalogue: CatalogueFacts, feedback: FeedbackCounts | null = null): Record<ComputedIngredient, Ratio | null> {
   const handled = t.settled.total + t.inProgress.total;
   const good = t.settled.early + t.settled.onTime + t.inProgress.onTime + t.inProgress.waiting;
   const bad = t.settled.late + t.inProgress.overdue;
@@ -234,6 +242,8 @@ export function ingredientsOf(t: Tally, catalogue: CatalogueFacts): Record<Compu
     digitised_with_e_result: ratio(t.results.digitisedWithE, t.settled.total),
     personal_store: ratio(t.results.personalStore, t.settled.total),
     dossier_satisfaction: satisfaction,
+    feedback_on_time: feedback && ratio(feedback.handledOnTime, feedback.total),
+    feedback_satisfaction: feedback && ratio(feedback.total - feedback.unsatisfied, feedback.total),
   };
 }
 

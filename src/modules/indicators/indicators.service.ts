@@ -12,7 +12,9 @@ import { indexRuleInForce, round2 } from '../../domain/indicators-rules.ts';
 import { scoreIndex } from '../../domain/indicators-score.ts';
 import { pointsAtRisk, riskByOfficial, RISK_ITEM } from '../../domain/indicators-risk.ts';
 import { MAX_PERIOD_DAYS, type DrillQuery, type Figure, type InputBody, type RuleBody } from '../../domain/indicators-contract.ts';
+import { feedbackIndicators } from '../../domain/feedback.ts';
 import { audit } from '../audit/audit.ts';
+import { feedbackFactsOf } from '../feedback/index.ts';
 import { catalogueFacts, insertInput, insertRule, labels, loadFacts, manualInputsOn, ruleVersions } from './indicators.repo.ts';
 import { asOfOf, flowRows, lateDossiers, refreshAggregate, stocks } from './indicators.aggregate.ts';
 
@@ -129,9 +131,13 @@ async function trendOf(monthly: { period: Period; t: Tally }[], score: (t: Tally
   return out;
 }
 
-/** Scores a tally by the rule in force on the period's last day, with the entries valid that day. */
-async function scorer(ex: Executor, unitId: string) {
-  const [versions, catalogue] = await Promise.all([ruleVersions(ex), catalogueFacts(ex)]);
+/**
+ * Scores a tally by the rule in force on the period's last day, with the entries valid that day and
+ * the feedback reports of the period (any period within `span`).
+ */
+async function scorer(ex: Executor, unitId: string, span: Period, now: Date) {
+  const { start, end } = periodBounds(span);
+  const [versions, catalogue, reports] = await Promise.all([ruleVersions(ex), catalogueFacts(ex), feedbackFactsOf(ex, unitId, { from: start, to: end })]);
   const inputsByDay = new Map<IsoDate, Awaited<ReturnType<typeof manualInputsOn>>>();
   const inputs = async (day: IsoDate) => {
     const hit = inputsByDay.get(day);
@@ -140,19 +146,30 @@ async function scorer(ex: Executor, unitId: string) {
     inputsByDay.set(day, list);
     return list;
   };
-  return async (t: Tally, p: Period) => scoreIndex(indexRuleInForce(versions, p.to), ingredientsOf(t, catalogue), await inputs(p.to));
+  const ingredients = (t: Tally, p: Period) => {
+    const b = periodBounds(p);
+    return ingredientsOf(t, catalogue, feedbackIndicators(reports, { from: b.start, to: b.end }, now));
+  };
+  const score = async (t: Tally, p: Period) => scoreIndex(indexRuleInForce(versions, p.to), ingredients(t, p), await inputs(p.to));
+  return Object.assign(score, { ingredients });
 }
+
+/** The span a report's period and its 12-month trend cover. */
+const spanOf = (period: Period): Period => {
+  const first = monthsBack(period.to, TREND_MONTHS)[0]!.from;
+  return { from: first < period.from ? first : period.from, to: period.to };
+};
 
 /** The leaders' report: headline, tally, ingredients, the index in both views, breakdowns, a 12-month trend. */
 export async function report(db: Database, unitId: string, period: Period, filters: Filters, now: Date) {
   const ex = db.db;
-  const [{ t, flows, periodStocks, monthly }, score, catalogue, names] = await Promise.all([aggregates(db, unitId, period, filters, now), scorer(ex, unitId), catalogueFacts(ex), labels(ex, unitId)]);
+  const [{ t, flows, periodStocks, monthly }, score, names] = await Promise.all([aggregates(db, unitId, period, filters, now), scorer(ex, unitId, spanOf(period), now), labels(ex, unitId)]);
   return {
     period,
     asOf: formatVn(now),
     headline: headline(t),
     tally: t,
-    ingredients: ingredientsOf(t, catalogue),
+    ingredients: score.ingredients(t, period),
     index: await score(t, period),
     breakdowns: {
       procedures: breakdown(flows, periodStocks, (d) => d.procedureCode, (k) => `${k} · ${names.procedures.get(k ?? '') ?? ''}`),
@@ -167,7 +184,7 @@ export async function report(db: Database, unitId: string, period: Period, filte
 /** The public transparency page: no personal data (codes and procedures only). */
 export async function publicReport(db: Database, unitId: string, unitName: string, period: Period, now: Date) {
   const ex = db.db;
-  const [{ t, monthly }, score, late] = await Promise.all([aggregates(db, unitId, period, {}, now), scorer(ex, unitId), lateDossiers(ex, unitId, period, asOfOf(period, now))]);
+  const [{ t, monthly }, score, late] = await Promise.all([aggregates(db, unitId, period, {}, now), scorer(ex, unitId, spanOf(period), now), lateDossiers(ex, unitId, period, asOfOf(period, now))]);
   const index = await score(t, period);
   return {
     unit: unitName,
