@@ -46,6 +46,43 @@ describe('the indicators’ daily aggregate', () => {
     expect(r.recount.settled.early).toBeGreaterThan(0);
     expect(r.recount.closedWithoutResult).toBeGreaterThan(0);
     expect(r.recount.ratings.count).toBeGreaterThan(0);
+    // Some came from the national portal (the demo's stand-in); a few of those have an event it has not acknowledged.
+    expect(r.recount.synced.known).toBeGreaterThan(10);
+    expect(r.recount.synced.synced).toBeGreaterThan(0);
+    expect(r.recount.synced.synced).toBeLessThan(r.recount.synced.known);
+    await check();
+  });
+
+  it('stays equal as the national portal acknowledges status events, or a new one waits', async () => {
+    const ex = t.database.db;
+    const cal = await loadWorkingCalendar(ex);
+    const year = () => recount(t.database, unitId, PERIODS[0]!, cal, NOW);
+    const before = (await year()).aggregate.synced;
+    // The dead letter of one dossier replayed and acknowledged: that dossier is synced now.
+    const [dead] = await rows<{ id: string; code: string }>(
+      ex,
+      sql`select m.id, m.data->>'dossierCode' as code from messages m where m.channel = 'webhook' and m.status = 'failed'
+           and (select count(*) from messages o where o.data->>'dossierCode' = m.data->>'dossierCode' and o.status <> 'sent') = 1 order by m.seq limit 1`,
+    );
+    await ex.execute(sql`update messages set status = 'sent', sent_at = ${NOW.toISOString()}, last_error = null where id = ${dead!.id}`);
+    // A fully synced dossier gets a new event the portal has not acknowledged yet; another gets one already acknowledged.
+    const synced = await rows<{ code: string; id: string; data: Record<string, unknown>; recipient: string }>(
+      ex,
+      sql`select m.data->>'dossierCode' as code, m.id, m.data, m.recipient from messages m where m.channel = 'webhook' and m.data->>'dossierCode' <> ${dead!.code}
+           and not exists (select 1 from messages o where o.data->>'dossierCode' = m.data->>'dossierCode' and o.status <> 'sent') order by m.seq limit 1`,
+    );
+    const pending = (code: string, status: string) =>
+      ex.execute(sql`insert into messages (id, channel, recipient, body, template, data, status, next_attempt_at, created_at)
+                     values (gen_random_uuid(), 'webhook', ${synced[0]!.recipient}, '{}', 'interop.status_event', ${JSON.stringify({ dossierCode: code, action: 'return_result', sequence: 99 })}::jsonb,
+                             ${status}, ${NOW.toISOString()}, ${NOW.toISOString()})`);
+    await pending(synced[0]!.code, 'pending');
+    expect((await rows(ex, sql`select 1 from indicator_dirty`)).length).toBeGreaterThan(0);
+    const after = (await year()).aggregate.synced;
+    expect(after).toEqual({ known: before.known, synced: before.synced });
+    await check();
+    // The waiting event is acknowledged: one more synced than at first.
+    await ex.execute(sql`update messages set status = 'sent' where data->>'dossierCode' = ${synced[0]!.code} and status = 'pending'`);
+    expect((await year()).aggregate.synced).toEqual({ known: before.known, synced: before.synced + 1 });
     await check();
   });
 

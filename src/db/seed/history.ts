@@ -3,16 +3,19 @@
  * year of realistic dossiers across the catalogue's procedures, channels, officials and outcomes —
  * early, on time, late (some extended with an apology), overdue, waiting for a supplement, refused,
  * rated — written straight as rows (the projection and its event log, in batches), since walking a
- * million dossiers through the API would take days. Deterministic for a given seed and `now`.
+ * million dossiers through the API would take days. When the unit has a national portal connected,
+ * some online dossiers came from it (their status events to it written in the outbox, nearly all
+ * acknowledged). Deterministic for a given seed and `now`.
  * Only days before today are used, and the per-day code counters are moved past what it wrote.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Database, type Executor } from '../client.ts';
-import { addDays, createWorkingCalendar, parseLocalVn, prefillYear, vnDateOf, type WorkingCalendar } from '../../domain/calendar/index.ts';
+import { addDays, createWorkingCalendar, formatVn, parseLocalVn, prefillYear, vnDateOf, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { dueFrom } from '../../domain/dossier-clock.ts';
 import { formatDossierCode } from '../../domain/dossier-code.ts';
 import type { Status } from '../../domain/dossier-state.ts';
+import { statusEvent } from '../../domain/interop.ts';
 import type { TimeLimit } from '../../domain/procedure.ts';
 import { searchKey } from '../../domain/text.ts';
 
@@ -51,6 +54,13 @@ interface Plan {
   extension: { dueAt: string; at: string; reason: string; apologyOnTime: boolean } | null;
   supplement: { sentAt: Date; late: boolean; answeredAt: Date | null } | null;
   rating: number | null;
+  /** Came from the national portal: its code there, and whether the portal acknowledged every status event. */
+  portal: { externalCode: string; acknowledged: boolean } | null;
+}
+
+interface Portal {
+  id: string;
+  code: string;
 }
 
 export interface HistoryOptions {
@@ -66,11 +76,20 @@ export interface HistoryOptions {
 const BATCH = 500;
 
 /**
- * Writes `dossiers` dossiers of the deployment's unit `unitCode` over the year before `now`.
+ * Writes `dossiers` dossiers of the deployment's unit `unitCode` over the year before `now`, in
+ * transactions of 500 (a bulk load).
  * @returns how many were written (0 when the unit, its officials or the catalogue are missing).
  */
-export async function seedHistory(database: Database, unitCode: string, opts: HistoryOptions): Promise<number> {
-  const ex = database.db;
+export function seedHistory(database: Database, unitCode: string, opts: HistoryOptions): Promise<number> {
+  return writeHistory(database.db, (fn) => database.transaction(fn), unitCode, opts);
+}
+
+/** `seedHistory` inside the caller's transaction (the demo seed of a first start: all or nothing). */
+export function seedHistoryIn(tx: Executor, unitCode: string, opts: HistoryOptions): Promise<number> {
+  return writeHistory(tx, (fn) => fn(tx), unitCode, opts);
+}
+
+async function writeHistory(ex: Executor, batch: (fn: (tx: Executor) => Promise<void>) => Promise<void>, unitCode: string, opts: HistoryOptions): Promise<number> {
   const [unit] = await rows<{ id: string }>(ex, sql`select id from units where code = ${unitCode}`);
   if (!unit) return 0;
   const officials = await rows<{ id: string }>(ex, sql`select id from users where unit_id = ${unit.id} and 'specialist' = any(roles) and not disabled order by login`);
@@ -87,9 +106,12 @@ export async function seedHistory(database: Database, unitCode: string, opts: Hi
     )
   ).map((r) => ({ code: r.code, version: r.version, name: r.name, limit: r.time_limit }));
   if (!officials.length || !desk || !applicants.length || !procedures.length) return 0;
+  const [portal] = await rows<Portal>(ex, sql`select id, code from interop_systems where unit_id = ${unit.id} and kind = 'national_portal' and active order by code limit 1`);
 
   const cal = createWorkingCalendar({ yearProvider: (y) => prefillYear(y) });
   const rnd = random(opts.seed ?? 766);
+  // Its own sequence, so that the rest of the history is the same with or without a portal.
+  const portalRnd = random((opts.seed ?? 766) ^ 0x10a7a1);
   const days = opts.days ?? 365;
   const today = vnDateOf(opts.now);
   const counters = new Map<string, number>();
@@ -107,16 +129,18 @@ export async function seedHistory(database: Database, unitCode: string, opts: Hi
     const plans: Plan[] = [];
     while (plans.length < Math.min(BATCH, opts.dossiers - written)) {
       const p = plan(rnd, cal, opts.now, today, days, pick(), officials, counters, unitCode);
+      // About one online dossier in five came from the portal; one in twenty of those still has an event it has not acknowledged.
+      if (portal && p.channel === 'online' && portalRnd() < 0.2) p.portal = { externalCode: `G22.99.${String(Math.floor(portalRnd() * 1e8)).padStart(8, '0')}`, acknowledged: portalRnd() >= 0.05 };
       // A dossier filed late on the last day may be received on the next opening, after `now`: not history.
       if (p.receivedAt < opts.now) plans.push(p);
     }
-    await database.transaction(async (tx) => {
-      await insertBatch(tx, plans, unit.id, desk.id, applicants);
+    await batch(async (tx) => {
+      await insertBatch(tx, plans, { id: unit.id, code: unitCode }, desk.id, applicants, portal ?? null);
     });
     written += plans.length;
     opts.onBatch?.(written);
   }
-  await database.transaction(async (tx) => {
+  await batch(async (tx) => {
     for (const [day, last] of counters) {
       await tx.execute(sql`insert into dossier_counters (unit_id, day, last) values (${unit.id}, ${day}, ${last})
                            on conflict (unit_id, day) do update set last = greatest(dossier_counters.last, excluded.last)`);
@@ -149,7 +173,7 @@ function plan(
   const seq = (counters.get(day) ?? 0) + 1;
   counters.set(day, seq);
   const base = { id: randomUUID(), code: formatDossierCode(unitCode, submittedAt, seq), p, channel, assignee: officials[Math.floor(rnd() * officials.length)]!.id, submittedAt, receivedAt, dueAt } as const;
-  const none = { finishedAt: null, returnedAt: null, outcome: null, extension: null, supplement: null, rating: null };
+  const none = { finishedAt: null, returnedAt: null, outcome: null, extension: null, supplement: null, rating: null, portal: null };
   const workMs = Math.max(cal.workingMsBetween(receivedAt, dueAt), 3_600_000);
   const at = (share: number) => cal.addWorkingHours(receivedAt, (workMs * share) / 3_600_000);
   const roll = rnd();
@@ -179,13 +203,23 @@ function plan(
   const returnedAt = new Date(finished.getTime() + (1 + rnd() * 48) * 3_600_000);
   const returned = returnedAt < now;
   const rating = returned && online && rnd() < 0.35 ? (late ? [2, 3, 3, 4, 5] : [3, 4, 4, 5, 5, 5, 5])[Math.floor(rnd() * (late ? 5 : 7))]! : null;
-  return { ...base, status: returned ? 'returned' : 'result_ready', finishedAt: finished, returnedAt: returned ? returnedAt : null, outcome: 'granted', extension, supplement, rating };
+  return { ...base, status: returned ? 'returned' : 'result_ready', finishedAt: finished, returnedAt: returned ? returnedAt : null, outcome: 'granted', extension, supplement, rating, portal: null };
 }
 
-async function insertBatch(tx: Executor, plans: Plan[], unitId: string, deskId: string, applicants: { id: string; full_name: string; login: string; phone: string | null; kind: 'citizen' | 'business' }[]) {
+async function insertBatch(
+  tx: Executor,
+  plans: Plan[],
+  unit: { id: string; code: string },
+  deskId: string,
+  applicants: { id: string; full_name: string; login: string; phone: string | null; kind: 'citizen' | 'business' }[],
+  portal: Portal | null,
+) {
+  const unitId = unit.id;
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const values: SQL[] = [];
   const events: SQL[] = [];
+  const intake: SQL[] = [];
+  const messages: SQL[] = [];
   const supplements: SQL[] = [];
   const ratings: SQL[] = [];
   plans.forEach((d, i) => {
@@ -195,7 +229,8 @@ async function insertBatch(tx: Executor, plans: Plan[], unitId: string, deskId: 
       ${searchKey(`${a.full_name} ${a.login} ${a.phone ?? ''}`)}, ${searchKey(d.p.name)}, ${d.channel}, ${d.status}, '{}'::jsonb,
       ${iso(d.submittedAt)}, ${iso(d.receivedAt)}, ${iso(d.receivedAt)}, ${iso(d.dueAt)}, ${d.extension !== null}, ${d.extension ? JSON.stringify(d.extension) : null}::jsonb,
       ${d.status === 'supplement_requested' ? iso(d.supplement!.sentAt) : null}, ${iso(d.finishedAt)}, ${iso(d.returnedAt)}, ${d.outcome},
-      ${d.supplement ? 1 : 0}, ${d.channel === 'online' ? a.id : deskId}, ${d.channel === 'online' ? 'electronic' : 'desk'}, ${iso(d.finishedAt ?? d.receivedAt)})`);
+      ${d.supplement ? 1 : 0}, ${d.channel === 'online' ? a.id : deskId}, ${d.channel === 'online' ? 'electronic' : 'desk'}, ${iso(d.finishedAt ?? d.receivedAt)},
+      ${d.portal ? portal!.id : null}::uuid, ${d.portal?.externalCode ?? null})`);
     const log: [string, Status | null, Status, string, string, Date][] = [
       ['submit', null, 'submitted', d.channel === 'online' ? a.id : deskId, d.channel === 'online' ? 'applicant' : 'reception', d.submittedAt],
     ];
@@ -212,6 +247,37 @@ async function insertBatch(tx: Executor, plans: Plan[], unitId: string, deskId: 
     }
     log.sort((x, y) => x[5].getTime() - y[5].getTime());
     log.forEach(([action, from, to, actor, role, at], seq) => events.push(sql`(${d.id}, ${seq + 1}, ${action}, ${from}, ${to}, ${actor}, ${role}, ${at.toISOString()})`));
+    if (d.portal && portal) {
+      const body = createHash('sha256').update(JSON.stringify({ externalCode: d.portal.externalCode, procedureCode: d.p.code, filedAt: d.submittedAt })).digest('hex');
+      intake.push(sql`(${portal.id}, ${d.portal.externalCode}, ${d.id}, ${body}, ${iso(d.submittedAt)})`);
+      log.forEach(([action, , to, , , at], i) => {
+        // The dossier as the portal saw it after each event (what the real outbox sends: interop.outbound.ts).
+        const facts = {
+          id: d.id,
+          code: d.code,
+          externalCode: d.portal!.externalCode,
+          procedureCode: d.p.code,
+          procedureVersion: d.p.version,
+          receivingUnitCode: unit.code,
+          handlingUnitCode: unit.code,
+          channel: d.channel,
+          originKind: 'national_portal' as const,
+          status: to,
+          receivedAt: at >= d.receivedAt ? d.receivedAt : null,
+          dueAt: at >= d.receivedAt ? d.dueAt : null,
+          finishedAt: d.finishedAt && at >= d.finishedAt ? d.finishedAt : null,
+          returnedAt: d.returnedAt && at >= d.returnedAt ? d.returnedAt : null,
+          outcome: d.finishedAt && at >= d.finishedAt ? d.outcome : null,
+        };
+        const e = statusEvent(facts, { seq: i + 1, action, at, comment: null, data: {} }, formatVn);
+        // The last event of a dossier the portal has not acknowledged is a dead letter (refused), waiting for the admin's replay.
+        const acked = d.portal!.acknowledged || i < log.length - 1;
+        messages.push(sql`(${randomUUID()}, 'webhook', ${portal.code}, ${`${action} ${d.code}`}, ${JSON.stringify(e)}, 'interop.status_event',
+          ${JSON.stringify({ eventId: e.eventId, action, dossierCode: d.code, sequence: i + 1 })}::jsonb, ${`interop:${portal.id}:${e.eventId}`},
+          ${acked ? 'sent' : 'failed'}, 1, ${iso(at)}, ${acked ? null : 'HTTP 503 from the national portal (demo history)'}, ${acked ? 'HTTP 200' : null},
+          ${iso(at)}, ${acked ? iso(new Date(at.getTime() + 2_000)) : null}, ${`interop:${portal.id}:${d.id}`})`);
+      });
+    }
     if (d.supplement) {
       supplements.push(sql`(${d.id}, 1, ${d.assignee}, ${iso(d.supplement.sentAt)}, ${deskId}, ${iso(d.supplement.sentAt)}, ${d.supplement.late}, ${iso(d.supplement.answeredAt)})`);
     }
@@ -219,10 +285,15 @@ async function insertBatch(tx: Executor, plans: Plan[], unitId: string, deskId: 
   });
   await tx.execute(sql`insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, assignee_id, applicant_id, applicant,
       applicant_search, procedure_search, channel, status, form_data, submitted_at, received_at, clock_started_at, due_at, extended, extension,
-      paused_at, finished_at, returned_at, outcome, supplement_rounds, submitted_by, result_delivery, updated_at) values ${sql.join(values, sql`, `)}`);
+      paused_at, finished_at, returned_at, outcome, supplement_rounds, submitted_by, result_delivery, updated_at, origin_system_id, external_code) values ${sql.join(values, sql`, `)}`);
   await tx.execute(sql`insert into dossier_events (dossier_id, seq, action, from_status, to_status, actor_id, actor_role, at) values ${sql.join(events, sql`, `)}`);
   if (supplements.length) {
     await tx.execute(sql`insert into supplement_requests (dossier_id, round, proposed_by, proposed_at, sent_by, sent_at, late, answered_at) values ${sql.join(supplements, sql`, `)}`);
   }
   if (ratings.length) await tx.execute(sql`insert into ratings (dossier_id, score, rated_by, created_at) values ${sql.join(ratings, sql`, `)}`);
+  if (intake.length) await tx.execute(sql`insert into interop_intake (system_id, external_code, dossier_id, body_sha256, received_at) values ${sql.join(intake, sql`, `)}`);
+  if (messages.length) {
+    await tx.execute(sql`insert into messages (id, channel, recipient, subject, body, template, data, dedupe_key, status, attempts, next_attempt_at, last_error, provider_ref,
+                                               created_at, sent_at, ordering_key) values ${sql.join(messages, sql`, `)}`);
+  }
 }

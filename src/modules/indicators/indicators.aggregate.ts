@@ -4,7 +4,7 @@
  * (a range index), and the recount that proves the aggregate equals the full computation.
  *
  * Maintenance: triggers queue the (unit, day) pairs a change touches, in the change's own
- * transaction (migration 0029); `refreshAggregate` folds the queue before every read, under an
+ * transaction (migration 0029; the outbox's status events to a national portal: 0031); `refreshAggregate` folds the queue before every read, under an
  * advisory lock so that several instances never rebuild the same day at once.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -16,6 +16,7 @@ import { CLOSED_WITHOUT_RESULT, WAITING_STATUSES } from '../../domain/dossier-cl
 import { emptyTally, periodBounds, tally, type Period, type Tally } from '../../domain/indicators.ts';
 import type { FlowRow, StockRow } from '../../domain/indicators-aggregate.ts';
 import { addFlow, addStock } from '../../domain/indicators-aggregate.ts';
+import { portalSync } from '../interop/interop.sync.ts';
 import { loadFacts } from './indicators.repo.ts';
 
 /** The advisory lock of the aggregate's refresh (766 and issue 11). */
@@ -51,19 +52,22 @@ async function rebuildDays(tx: Executor, pairs: { unit_id: string; day: string }
   const version = sql`join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version`;
   const hasFee = sql`exists (select 1 from jsonb_array_elements(v.definition->'fees') f where coalesce((f->>'amountVnd')::numeric, 1) > 0)`;
   const dims = sql`procedure_code, procedure_version, field, end_to_end, has_fee, channel, assignee_id`;
+  const sync = portalSync(sql`d`);
   await tx.execute(sql`
     with f as (
       select c.unit_id, c.day, d.procedure_code, d.procedure_version, v.field, coalesce(v.online_level = 'full', false) as end_to_end, ${hasFee} as has_fee,
              d.channel, d.assignee_id,
              exists (select 1 from dossier_documents dd where dd.dossier_id = d.id and dd.purpose = 'application' and not dd.superseded) as digitised,
-             coalesce(s.rounds, 0) as rounds, coalesce(s.late_rounds, 0) as late_rounds
+             coalesce(s.rounds, 0) as rounds, coalesce(s.late_rounds, 0) as late_rounds,
+             ${sync.known} as synced_known, ${sync.synced} as synced
         from ${days}
         join dossiers d on d.receiving_unit_id = c.unit_id and d.received_at >= ${dayStart(sql`c.day`)} and d.received_at < ${dayStart(sql`c.day + 1`)}
         ${version}
         left join lateral (select count(*) filter (where sr.sent_at is not null) as rounds, count(*) filter (where sr.late) as late_rounds
                              from supplement_requests sr where sr.dossier_id = d.id) s on true)
-    insert into indicator_daily (unit_id, day, kind, outcome, ${dims}, n, digitised, supp_dossiers, supp_rounds, supp_late)
-    select unit_id, day, 'received', '', ${dims}, count(*), count(*) filter (where digitised), count(*) filter (where rounds > 0), sum(rounds), sum(late_rounds)
+    insert into indicator_daily (unit_id, day, kind, outcome, ${dims}, n, digitised, supp_dossiers, supp_rounds, supp_late, synced_known, synced)
+    select unit_id, day, 'received', '', ${dims}, count(*), count(*) filter (where digitised), count(*) filter (where rounds > 0), sum(rounds), sum(late_rounds),
+           count(*) filter (where synced_known), count(*) filter (where synced)
       from f group by unit_id, day, ${dims}`);
   await tx.execute(sql`
     with f as (

@@ -6,6 +6,7 @@ import type { Status } from '../../domain/dossier-state.ts';
 import type { DossierFact, CatalogueFacts } from '../../domain/indicators.ts';
 import type { IndexRule, IndexRuleVersion } from '../../domain/indicators-rules.ts';
 import type { ManualInput } from '../../domain/indicators-score.ts';
+import { portalSync } from '../interop/interop.sync.ts';
 
 interface FactRow {
   code: string;
@@ -30,6 +31,8 @@ interface FactRow {
   e_result: boolean;
   personal_store: boolean;
   has_fee: boolean;
+  synced_known: boolean;
+  synced: boolean;
   rating: number | null;
 }
 
@@ -38,6 +41,7 @@ interface FactRow {
  * [start, end): received before `end`, not finished before `start`.
  */
 export async function loadFacts(ex: Executor, unitId: string, start: Date, end: Date): Promise<DossierFact[]> {
+  const sync = portalSync(sql`d`);
   const list = await rows<FactRow>(
     ex,
     sql`select d.code, d.procedure_code, v.definition->>'name' as procedure_name, v.field, coalesce(v.online_level = 'full', false) as end_to_end,
@@ -48,6 +52,7 @@ export async function loadFacts(ex: Executor, unitId: string, start: Date, end: 
                exists (select 1 from issued_documents i where i.dossier_id = d.id and i.kind = 'result' and i.revoked_at is null) as e_result,
                exists (select 1 from issued_documents i where i.dossier_id = d.id and i.kind = 'result' and i.revoked_at is null and i.owner_id = d.applicant_id) as personal_store,
                exists (select 1 from jsonb_array_elements(v.definition->'fees') f where coalesce((f->>'amountVnd')::numeric, 1) > 0) as has_fee,
+               ${sync.known} as synced_known, ${sync.synced} as synced,
                r.score as rating
           from dossiers d
           join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version
@@ -81,8 +86,8 @@ export async function loadFacts(ex: Executor, unitId: string, start: Date, end: 
     digitised: r.digitised,
     electronicResult: r.e_result,
     inPersonalStore: r.personal_store,
-    // Not known until the national portal's sync exists (issue 10): an official enters the rate.
-    synced: null,
+    // Not known when no national portal follows it (then an official enters the rate).
+    synced: r.synced_known ? r.synced : null,
     hasFee: r.has_fee,
     // The platform records a payment, not its channel: an official enters the rate.
     paidOnline: null,

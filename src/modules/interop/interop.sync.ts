@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import type { SystemKind } from '../../domain/interop.ts';
@@ -29,27 +29,36 @@ export interface SystemSync {
 }
 
 /**
- * The Decision 766 ingredient: of the dossiers of the unit (received or handled there) submitted
- * in the period, how many are fully synced, i.e. every event of the dossier was acknowledged by a
- * national-portal system of the unit. `share` is null when there is no dossier.
- * Indicators read it from here (docs/INTEROP.md, sync view).
+ * Whether a national portal follows dossier `d` (an SQL alias of `dossiers`) and has it, as SQL
+ * booleans — the Decision 766 ingredient "synced to the national portal", one rule for the
+ * indicators (their pre-aggregate and their full recount) and the admin's sync view:
+ * - `known`: it came from a national portal, or status events about it were written for one (a
+ *   portal registered with syncAll follows every dossier of its unit);
+ * - `synced`: known, and every status event written for a national portal about it is
+ *   acknowledged (a dead letter or an event still waiting: not synced).
+ * Kept fresh in the aggregate by the outbox's trigger (migration 0031).
+ */
+export function portalSync(d: SQL): { known: SQL; synced: SQL } {
+  const portals = sql`select s.code from interop_systems s where s.kind = 'national_portal'`;
+  const toPortal = sql`m.channel = 'webhook' and m.data->>'dossierCode' = ${d}.code and m.recipient in (${portals})`;
+  const fromPortal = sql`coalesce(${d}.origin_system_id in (select s.id from interop_systems s where s.kind = 'national_portal'), false)`;
+  const known = sql`(${fromPortal} or exists (select 1 from messages m where ${toPortal}))`;
+  const synced = sql`(${known} and not exists (select 1 from messages m where ${toPortal} and m.status <> 'sent'))`;
+  return { known, synced };
+}
+
+/**
+ * The admin's sync view: of the dossiers of the unit (received or handled there) submitted in the
+ * period, how many are fully synced (`portalSync`). `share` is null when there is no dossier.
  */
 export async function syncedShare(ex: Executor, unitId: string, period: { from?: Date | undefined; to?: Date | undefined } = {}): Promise<{ dossiers: number; fullySynced: number; share: number | null }> {
   const r = await maybeOne<{ dossiers: number; synced: number }>(
     ex,
-    sql`with ds as (
-          select d.id, d.code from dossiers d
-          where (d.receiving_unit_id = ${unitId} or d.handling_unit_id = ${unitId})
-            ${period.from ? sql`and d.submitted_at >= ${period.from.toISOString()}` : sql``}
-            ${period.to ? sql`and d.submitted_at < ${period.to.toISOString()}` : sql``}),
-        ev as (select e.dossier_id, count(*) as n from dossier_events e join ds on ds.id = e.dossier_id group by e.dossier_id),
-        ack as (
-          select m.data->>'dossierCode' as code, count(distinct m.data->>'eventId') as n from messages m
-          where m.channel = 'webhook' and m.status = 'sent'
-            and m.recipient in (select code from interop_systems where unit_id = ${unitId} and kind = 'national_portal')
-          group by 1)
-        select count(*)::int as dossiers, (count(*) filter (where coalesce(ack.n, 0) >= coalesce(ev.n, 0) and ev.n > 0))::int as synced
-        from ds left join ev on ev.dossier_id = ds.id left join ack on ack.code = ds.code`,
+    sql`select count(*)::int as dossiers, (count(*) filter (where ${portalSync(sql`d`).synced}))::int as synced
+          from dossiers d
+         where (d.receiving_unit_id = ${unitId} or d.handling_unit_id = ${unitId})
+           ${period.from ? sql`and d.submitted_at >= ${period.from.toISOString()}` : sql``}
+           ${period.to ? sql`and d.submitted_at < ${period.to.toISOString()}` : sql``}`,
   );
   const dossiers = r?.dossiers ?? 0;
   const fullySynced = r?.synced ?? 0;
