@@ -61,7 +61,7 @@ const database = {
 const web = {
   name: 'web app',
   stamp: join(root, 'dist/web/index.html'),
-  sources: [join(root, 'web'), join(root, 'src/domain'), lock],
+  sources: [join(root, 'web'), join(root, 'src/domain'), join(root, 'src/contract'), lock],
   build() {
     node('node_modules/vite/bin/vite.js', ['build', '--config', 'web/vite.config.ts', '--mode', 'production', '--logLevel', 'warn'], {
       ...process.env,

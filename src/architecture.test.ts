@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 // imports count too: a cycle of types is a cycle of design.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ALIASES: Record<string, string> = { '@domain/': join(ROOT, 'src/domain/') };
+const ALIASES: Record<string, string> = { '@domain/': join(ROOT, 'src/domain/'), '@contract/': join(ROOT, 'src/contract/') };
 const SOURCE = /\.(ts|tsx)$/;
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 

@@ -12,8 +12,14 @@ export default defineConfig({
   root,
   plugins: [react()],
   // The pure domain (CCCD/MST/phone validators, the authorization policy) is shared with the
-  // server: one copy of each rule. It has no I/O and no Node imports.
-  resolve: { alias: { '@domain': fileURLToPath(new URL('../src/domain', import.meta.url)) } },
+  // server: one copy of each rule. It has no I/O and no Node imports. The HTTP contract (request
+  // and response schemas, src/contract) too: the web app imports its inferred types.
+  resolve: {
+    alias: {
+      '@domain': fileURLToPath(new URL('../src/domain', import.meta.url)),
+      '@contract': fileURLToPath(new URL('../src/contract', import.meta.url)),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

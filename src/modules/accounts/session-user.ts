@@ -23,6 +23,8 @@ export async function sessionUser(deps: Pick<AppDeps, 'database' | 'config'>, u:
   const actor = actorOf(u);
   return {
     ...presentUser(u),
+    // The roles the policy knows (actorOf), as the contract lists them.
+    roles: [...actor.roles],
     capabilities: capabilities(actor, await homeUnitId(deps.database, deps.config.unit.code)),
     /** An admin set the password: until the person changes it, the session may do nothing else. */
     mustChangePassword: u.must_change_password,

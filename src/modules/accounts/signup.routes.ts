@@ -14,6 +14,7 @@ import { clock } from '../../server/clock.ts';
 import { serverKeys } from '../../server/secrets.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { sessionUser } from './session-user.ts';
+import { SessionPayload } from '../../contract/session.ts';
 import { confirmSignUp, pendingSignUpsFor, resendSignUpCode, startSignUp, verifySignUpInPerson } from './signup.service.ts';
 
 export const NewPassword = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự / at least 8 characters').max(200);
@@ -90,6 +91,7 @@ export function signUpRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['auth'],
         summary: 'Xác nhận đăng ký bằng mã (bước 2) / confirm a sign-up with its code, and sign in',
         body: z.strictObject({ signUpId: z.uuid(), code: CodeInput }),
+        response: { 201: SessionPayload },
       },
     },
     async (req, reply) => {

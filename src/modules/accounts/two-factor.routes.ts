@@ -8,6 +8,7 @@ import { SESSION_COOKIE, hashToken, setSessionCookie } from '../../server/auth.t
 import type { AppDeps } from '../../server/deps.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { sessionUser } from './session-user.ts';
+import { TwoFactorSession } from '../../contract/session.ts';
 import { CodeInput, identityRouteKit } from './signup.routes.ts';
 import { clearTwoFactor, completeSignIn, confirmEnrolment, disableTwoFactor, recoveryCodesLeft, renewRecoveryCodes, startEnrolment } from './two-factor.service.ts';
 
@@ -28,6 +29,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Đăng nhập bước 2: mã xác thực hai lớp / sign-in step 2: the two-factor code',
         description: 'The `challenge` from POST /auth/login, and a code of the authenticator app (6 digits) or a recovery code (single use).',
         body: z.strictObject({ challenge: z.string().min(20).max(100), code: SecondFactor }),
+        response: { 200: TwoFactorSession },
       },
     },
     async (req, reply) => {

@@ -1,47 +1,14 @@
-// Request/response shapes of docs/API.md (v1). Kept here so the web app builds on its own;
-// once src/domain exports them, these can become `import type` re-exports.
+// Request/response shapes of the API (docs/API.md, v1). Inferred from the contract the server
+// validates and serializes with (src/contract, `@contract/*`) where it has one; type imports only,
+// so no zod reaches the citizen bundle. The shapes still written here by hand are those whose
+// routes have no response schema yet (tests/integration/response-schemas.test.ts lists them).
 
 import type { Capability, StaffRole } from '@domain/policy.ts';
+import type { Ref, SessionPayload, SessionUser, TwoFactorChallenge, UserKind } from '@contract/session.ts';
 
 export type Role = StaffRole;
-export type { Capability };
-export type UserKind = 'staff' | 'citizen' | 'business';
-
-export interface Ref {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface User {
-  id: string;
-  kind: UserKind;
-  fullName: string;
-  login: string;
-  roles: Role[];
-  unit: Ref | null;
-  department: Ref | null;
-  phone: string | null;
-  email: string | null;
-  /** What the authorization policy lets this person do beyond a single dossier: the UI offers exactly these. */
-  capabilities: Capability[];
-  /** An admin set the password: until it is changed, the API refuses everything else (PASSWORD_CHANGE_REQUIRED). */
-  mustChangePassword: boolean;
-  /** Two-factor sign-in: on or not; required of leaders and admins (until on: TWO_FACTOR_ENROLMENT_REQUIRED). */
-  twoFactor: { enabled: boolean; required: boolean };
-}
-
-export interface SessionPayload {
-  user: User;
-  csrfToken: string;
-}
-
-/** POST /auth/login answers this for an account with two-factor sign-in: no session yet. */
-export interface TwoFactorChallenge {
-  challenge: string;
-  expiresAt: string;
-  methods: ('totp' | 'recovery_code')[];
-}
+export type { Capability, Ref, SessionPayload, TwoFactorChallenge, UserKind };
+export type User = SessionUser;
 
 /** Where a one-time code was sent (masked), and when it expires / a new one may be asked for. */
 export interface CodeSent {

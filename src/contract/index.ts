@@ -1,0 +1,11 @@
+/**
+ * The HTTP contract in one place: the zod request and response schemas the server validates and
+ * serializes with, and the web app infers its types from (`import type … from '@contract/…'`).
+ * Each area has a file here; the areas written earlier in src/domain keep their files there and
+ * are re-exported (docs/ARCHITECTURE.md, "One contract").
+ */
+export * as session from './session.ts';
+export * as feedback from '../domain/feedback-contract.ts';
+export * as indicators from '../domain/indicators-contract.ts';
+export * as projects from '../domain/projects-contract.ts';
+export * as projectsPublic from '../domain/projects-public-contract.ts';
