@@ -97,6 +97,9 @@ describe('simultaneous submissions', () => {
     const other = await c.citizen.post('/api/v1/dossiers', body, { 'idempotency-key': 'retry-storm-2026-0002' });
     expect(other.statusCode).toBe(201);
     expect(other.json().code).not.toBe(code);
+    // The repeats took no number: the day's codes keep no gap.
+    const number = (c: string) => Number(c.split('-')[2]);
+    expect(number(other.json().code)).toBe(number(code) + 1);
   });
 
   it('an Idempotency-Key belongs to its submitter: another applicant with the same key gets their own dossier', async () => {

@@ -2,7 +2,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import { SEQUENCE_WIDTH } from '../../domain/dossier-code.ts';
-import { auditInsert, type AuditEntry } from '../audit/audit.ts';
 import type { DossierChanges, DossierState, Decision, EventRecord, Extension, SupplementRound, Write } from '../../domain/dossier-decide.ts';
 import type { Status } from '../../domain/dossier-state.ts';
 import type { DossierResource } from '../../domain/policy.ts';
@@ -79,32 +78,11 @@ export async function loadDossier(ex: Executor, code: string, forUpdate = false)
   return maybeOne<DossierRow>(ex, sql`select * from dossiers where code = ${code} ${forUpdate ? sql`for update` : sql``}`);
 }
 
-/** Atomically takes the next per-unit, per-day sequence number (unique under any concurrency). */
 /**
- * Takes the unit's next number of the day and gives the dossier its code with it (`prefix`, then the
- * number zero-padded to SEQUENCE_WIDTH: formatDossierCode), in one statement, together with the
- * audit entry of the filing when given. The counter row stays locked until commit, so call it last
- * (docs/PERFORMANCE.md).
+ * A dossier's code in SQL, from its prefix and the number `n` the unit's per-day counter gave it:
+ * the number zero-padded to SEQUENCE_WIDTH, longer ones kept whole (the same as formatDossierCode).
  */
-export async function assignCode(
-  tx: Executor,
-  dossierId: string,
-  counter: { unitId: string; day: string; prefix: string },
-  entry: (Omit<AuditEntry, 'entityId'> & { at: Date }) | null,
-): Promise<DossierRow> {
-  const [d] = await rows<DossierRow>(
-    tx,
-    sql`with c as (
-          insert into dossier_counters (unit_id, day, last) values (${counter.unitId}, ${counter.day}, 1)
-          on conflict (unit_id, day) do update set last = dossier_counters.last + 1 returning last
-        ), d as (
-          update dossiers set code = ${counter.prefix} || lpad(c.last::text, greatest(${SEQUENCE_WIDTH}, length(c.last::text)), '0')
-          from c where dossiers.id = ${dossierId} returning dossiers.*
-        )${entry ? sql`, a as (${auditInsert({ ...entry, entityId: sql`d.code` }, entry.at, sql`d`)})` : sql``}
-        select * from d`,
-  );
-  return d!;
-}
+export const dossierCodeSql = (prefix: string, n: SQL) => sql`${prefix} || lpad(${n}::text, greatest(${SEQUENCE_WIDTH}, length(${n}::text)), '0')`;
 
 export interface StepRow {
   idx: number;
@@ -301,28 +279,31 @@ export interface PresentedDocumentRow {
 }
 
 /**
- * A new dossier's application documents, in one statement: each row is written only when its
- * upload exists and was made by `ownerId`. Returns the rows written as the dossier's view shows
- * them (with the upload's name and the file's size and type), in that view's order; the caller
- * compares them with what it asked for (a missing one is a file that is not the owner's).
+ * A new dossier's application documents, as a data-modifying statement for the dossier's own
+ * write (`dossier`: the relation, a CTE, that holds its row; none when it wrote none): each row is written only when its upload exists and was
+ * made by `ownerId`; it returns the rows written. The caller compares them with what it asked for
+ * (a missing one is a file that is not the owner's) and presents them (presentedDocumentsJson).
  */
-export function attachOwnUploads(tx: Executor, dossierId: string, docs: { id: string; requirementId: string; uploadId: string }[], ownerId: string, at: Date) {
-  return rows<PresentedDocumentRow>(
-    tx,
-    sql`with written as (
-          insert into dossier_documents (id, dossier_id, requirement_id, upload_id, round, purpose, created_at)
-          select v.id::uuid, ${dossierId}::uuid, v.requirement_id, up.id, 0, 'application', ${at.toISOString()}::timestamptz
-          from (values ${sql.join(
-            docs.map((d) => sql`(${d.id}, ${d.requirementId}, ${d.uploadId})`),
-            sql`, `,
-          )}) as v(id, requirement_id, upload_id)
-          join uploads up on up.id = v.upload_id::uuid and up.uploaded_by = ${ownerId}
-          returning *)
-        select w.id, w.requirement_id, w.upload_id, up.name, f.size, f.mime, w.round, w.superseded, w.purpose
-        from written w join uploads up on up.id = w.upload_id join files f on f.sha256 = up.sha256
-        order by w.created_at, w.requirement_id`,
-  );
-}
+export const ownUploadsInsert = (dossier: SQL, docs: { id: string; requirementId: string; uploadId: string }[], ownerId: string, at: Date) =>
+  sql`insert into dossier_documents (id, dossier_id, requirement_id, upload_id, round, purpose, created_at)
+      select v.id::uuid, d.id, v.requirement_id, up.id, 0, 'application', ${at.toISOString()}::timestamptz
+      from ${dossier} d cross join (values ${sql.join(
+        docs.map((d) => sql`(${d.id}, ${d.requirementId}, ${d.uploadId})`),
+        sql`, `,
+      )}) as v(id, requirement_id, upload_id)
+      join uploads up on up.id = v.upload_id::uuid and up.uploaded_by = ${ownerId}
+      returning *`;
+
+/**
+ * The documents a statement wrote (`written`: the name of its CTE), as the dossier's view shows
+ * them (PresentedDocumentRow: with the upload's name and the file's size and type), in that view's
+ * order, as one JSON array (a scalar sub-query).
+ */
+export const presentedDocumentsJson = (written: SQL) =>
+  sql`(select coalesce(json_agg(json_build_object('id', w.id, 'requirement_id', w.requirement_id, 'upload_id', w.upload_id, 'name', up.name,
+                                                  'size', f.size, 'mime', f.mime, 'round', w.round, 'superseded', w.superseded, 'purpose', w.purpose)
+                                order by w.created_at, w.requirement_id), '[]'::json)
+       from ${written} w join uploads up on up.id = w.upload_id join files f on f.sha256 = up.sha256)`;
 
 /** Appends events in one statement, numbered after the dossier's last. */
 export async function appendEvents(tx: Executor, dossierId: string, events: EventRecord[], actorId: string, at: Date): Promise<void> {

@@ -12,14 +12,14 @@ import { searchKey } from '../../domain/text.ts';
 import type { SessionUser } from '../../server/auth.ts';
 import { findUser, type ApplicantFacts } from '../accounts/accounts.service.ts';
 import { findOrCreateApplicant } from '../accounts/applicants.service.ts';
-import { audit, type AuditEntry } from '../audit/audit.ts';
-import { publishDossierEvents } from '../interop/interop.outbound.ts';
+import { audit, auditInsert, type AuditEntry } from '../audit/audit.ts';
+import { followingSystemsJson, publishDossierEvents, type FollowingSystem } from '../interop/interop.outbound.ts';
 import { notifyDossierEvent, type NotifySettings } from '../notifications/index.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { decide } from '../../domain/dossier-decide.ts';
 import { loadActionFacts } from './dossiers.facts.ts';
-import { applyDecision, attachDocuments, attachOwnUploads, assignCode, loadDossier, resourceOf, scopeOf, stateOf, type ApplicantSnapshot, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
+import { applyDecision, attachDocuments, dossierCodeSql, loadDossier, ownUploadsInsert, presentedDocumentsJson, resourceOf, scopeOf, stateOf, type ApplicantSnapshot, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
 import type { DossierPresentation } from './dossiers.present.ts';
 import { unitByCode, unitById } from '../units/units.service.ts';
 import type { ActionInput, SubmitInput } from './dossiers.schemas.ts';
@@ -32,6 +32,9 @@ export interface RequestContext {
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/** The submitter filed with this Idempotency-Key before: the transaction rolls back. */
+class AlreadyFiled extends Error {}
 
 export function snapshot(u: ApplicantFacts): ApplicantSnapshot {
   return {
@@ -71,15 +74,21 @@ export async function submitDossier(
       ? maybeOne<DossierRow>(tx, sql`select * from dossiers where submitted_by = ${actor.id} and idempotency_key = ${opts.idempotencyKey}`)
       : Promise.resolve(null);
   const attempt = () =>
-    database.transaction(async (tx) => {
-      try {
-        return await file(tx);
-      } catch (err) {
-        const before = err instanceof AppError ? await filedBefore(tx) : null;
-        if (before) return { dossier: before, created: false };
+    database
+      .transaction(async (tx) => {
+        try {
+          return await file(tx);
+        } catch (err) {
+          const before = err instanceof AppError ? await filedBefore(tx) : null;
+          if (before) return { dossier: before, created: false };
+          throw err;
+        }
+      })
+      .catch(async (err: unknown) => {
+        // Rolled back (the number it took is given back): the dossier filed the first time.
+        if (err instanceof AlreadyFiled) return { dossier: (await filedBefore(database.db))!, created: false };
         throw err;
-      }
-    });
+      });
   const file = async (tx: Executor): Promise<{ dossier: DossierRow; created: boolean; presentation?: DossierPresentation }> => {
     const proc = await getProcedure(tx, input.procedureCode, undefined, vnDateOf(opts.now));
     const def = proc.definition;
@@ -117,10 +126,10 @@ export async function submitDossier(
       },
       actor.id,
     );
-    if (!written) return { dossier: (await filedBefore(tx))!, created: false };
-    const { dossier, documents, step } = written;
+    if (!written) throw new AlreadyFiled();
+    const { dossier, documents, step, following } = written;
     await notifyDossierEvent(tx, dossier.id, { action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: actor.id, comment: null, data: {} }, opts.ctx.notify, opts.now, dossier);
-    await publishDossierEvents(tx, dossier, 1, opts.now);
+    await publishDossierEvents(tx, dossier, 1, opts.now, following);
     // The dossier's view, from what this transaction wrote: a new dossier has no assignee, no
     // department, no supplement round and no rating yet.
     const presentation: DossierPresentation = {
@@ -180,7 +189,11 @@ export async function createDossier(tx: Executor, n: NewDossier): Promise<Dossie
  * (FILE_NOT_FOUND; the caller's transaction rolls back); the documents then come back as the
  * dossier's view shows them.
  */
-async function writeDossier(tx: Executor, n: NewDossier, uploadsOf: string | null): Promise<{ dossier: DossierRow; documents: PresentedDocumentRow[] | null; step: StepRow } | null> {
+async function writeDossier(
+  tx: Executor,
+  n: NewDossier,
+  uploadsOf: string | null,
+): Promise<{ dossier: DossierRow; documents: PresentedDocumentRow[] | null; step: StepRow; following: FollowingSystem[] } | null> {
   const { def, now } = n;
   const id = randomUUID();
   const snap = snapshot(n.applicant);
@@ -190,53 +203,60 @@ async function writeDossier(tx: Executor, n: NewDossier, uploadsOf: string | nul
     procedureVersion: n.procedureVersion,
     ...(n.origin ? { via: { system: n.origin.systemCode, externalCode: n.origin.externalCode } } : {}),
   };
-  // The row, its first step and its `submit` event in one statement (foreign keys are checked at
-  // its end): a new dossier's step is the first (0) and its event the first (1).
-  const [step] = await rows<StepRow>(
+  const documents = n.documents.map((doc) => ({ id: randomUUID(), requirementId: doc.requirementId, uploadId: doc.fileId }));
+  const own = uploadsOf !== null && documents.length > 0;
+  // One statement writes the dossier with its code, its first step (0) and `submit` event (1), the
+  // submitter's own uploads as its documents, and the filing's audit entry (foreign keys are
+  // checked at its end), and reads back the connected systems that follow it. The code's per-unit,
+  // per-day counter row stays locked until commit, so only the notice and COMMIT follow it; the
+  // code is written with the row, not by a second update that would rewrite every index of
+  // dossiers (docs/PERFORMANCE.md). A repeated Idempotency-Key writes no dossier but has taken a
+  // number: the caller rolls back (AlreadyFiled), and the day's codes keep no gap.
+  const [row] = await rows<DossierRow & { first_step: StepRow; written_documents: PresentedDocumentRow[] | null; following: FollowingSystem[] }>(
     tx,
-    sql`with dossier as (
+    sql`with c as (
+          insert into dossier_counters (unit_id, day, last) values (${n.unit.id}, ${vnDateOf(now)}, 1)
+          on conflict (unit_id, day) do update set last = dossier_counters.last + 1 returning last
+        ), dossier as (
           insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, applicant_id, applicant,
                                 applicant_search, procedure_search, channel, status, form_data, submitted_at, idempotency_key, submitted_by, updated_at,
                                 result_delivery, external_code, origin_system_id)
-          values (${id}, ${'PENDING-' + id}, ${def.code}, ${n.procedureVersion}, ${n.unit.id}, ${n.unit.id}, ${n.applicant.id}, ${JSON.stringify(snap)}::jsonb,
-                  ${searchKey(`${snap.fullName} ${snap.idNumber} ${snap.phone ?? ''} ${n.origin?.externalCode ?? ''}`)}, ${searchKey(`${def.name} ${def.code}`)},
-                  ${n.channel}, 'submitted', ${JSON.stringify(n.formData)}::jsonb, ${now.toISOString()},
-                  ${n.idempotencyKey}, ${n.submittedBy}, ${now.toISOString()}, ${n.resultDelivery},
-                  ${n.origin?.externalCode ?? null}, ${n.origin?.systemId ?? null})
+          select ${id}, ${dossierCodeSql(dossierCodePrefix(n.unit.code, now), sql`c.last`)}, ${def.code}, ${n.procedureVersion}, ${n.unit.id}, ${n.unit.id}, ${n.applicant.id}, ${JSON.stringify(snap)}::jsonb,
+                 ${searchKey(`${snap.fullName} ${snap.idNumber} ${snap.phone ?? ''} ${n.origin?.externalCode ?? ''}`)}, ${searchKey(`${def.name} ${def.code}`)},
+                 ${n.channel}, 'submitted', ${JSON.stringify(n.formData)}::jsonb, ${now.toISOString()},
+                 ${n.idempotencyKey}, ${n.submittedBy}, ${now.toISOString()}, ${n.resultDelivery},
+                 ${n.origin?.externalCode ?? null}, ${n.origin?.systemId ?? null}
+          from c
           on conflict (submitted_by, idempotency_key) do nothing
-          returning id
+          returning *
         ), submit_event as (
           insert into dossier_events (dossier_id, seq, action, from_status, to_status, actor_id, actor_role, at, comment, data, attachments)
           select id, 1, 'submit', null::dossier_status, 'submitted'::dossier_status, ${n.submittedBy}::uuid, ${n.actorRole}, ${now.toISOString()}::timestamptz,
                  null, ${JSON.stringify(submitted)}::jsonb, ${JSON.stringify(n.documents.map((d) => d.fileId))}::jsonb
           from dossier
-        )
-        insert into dossier_steps (dossier_id, idx, step_key, name, role, handler_id, started_at, due_at)
-        select id, 0, ${first.key}, ${first.name}, ${first.role}, null, ${now.toISOString()}::timestamptz, null from dossier
-        returning idx, step_key, name, role, handler_id, started_at, due_at, finished_at`,
+        ), step as (
+          insert into dossier_steps (dossier_id, idx, step_key, name, role, handler_id, started_at, due_at)
+          select id, 0, ${first.key}, ${first.name}, ${first.role}, null, ${now.toISOString()}::timestamptz, null from dossier
+          returning idx, step_key, name, role, handler_id, started_at, due_at, finished_at
+        )${own ? sql`, written as (${ownUploadsInsert(sql`dossier`, documents, uploadsOf, now)})` : sql``}${
+          n.audit ? sql`, filed as (${auditInsert({ ...n.audit, entityId: sql`dossier.code` }, now, sql`dossier`)})` : sql``}
+        select dossier.*,
+               (select json_build_object('idx', idx, 'step_key', step_key, 'name', name, 'role', role, 'handler_id', handler_id,
+                                         'started_at', started_at::text, 'due_at', due_at::text, 'finished_at', finished_at::text) from step) as first_step,
+               ${own ? presentedDocumentsJson(sql`written`) : sql`null::json`} as written_documents,
+               ${followingSystemsJson({ origin_system_id: n.origin?.systemId ?? null, receiving_unit_id: n.unit.id, handling_unit_id: n.unit.id })} as following
+        from dossier`,
   );
   // Nothing written: the submitter filed with this Idempotency-Key before.
-  if (!step) return null;
-  let documents: PresentedDocumentRow[] | null = null;
+  if (!row) return null;
+  const { first_step: step, written_documents: written, following, ...dossier } = row;
   if (uploadsOf === null) {
-    await attachDocuments(
-      tx,
-      id,
-      n.documents.map((doc) => ({ id: randomUUID(), requirementId: doc.requirementId, uploadId: doc.fileId, round: 0, purpose: 'application' as const })),
-      now,
-    );
-  } else {
-    const written = n.documents.length
-      ? await attachOwnUploads(tx, id, n.documents.map((doc) => ({ id: randomUUID(), requirementId: doc.requirementId, uploadId: doc.fileId })), uploadsOf, now)
-      : [];
-    const missing = n.documents.find((doc) => !written.some((w) => w.upload_id === doc.fileId && w.requirement_id === doc.requirementId));
-    if (missing) throw new AppError('FILE_NOT_FOUND', { fileId: missing.fileId, requirementId: missing.requirementId });
-    documents = written;
+    await attachDocuments(tx, id, documents.map((d) => ({ ...d, round: 0, purpose: 'application' as const })), now);
+    return { dossier, documents: null, step, following };
   }
-  // The code is taken last: the per-day counter row stays locked until commit, so the
-  // shorter that stretch, the more submissions per second (docs/PERFORMANCE.md).
-  const dossier = await assignCode(tx, id, { unitId: n.unit.id, day: vnDateOf(now), prefix: dossierCodePrefix(n.unit.code, now) }, n.audit ? { ...n.audit, at: now } : null);
-  return { dossier, documents, step: step! };
+  const missing = n.documents.find((doc) => !(written ?? []).some((w) => w.upload_id === doc.fileId && w.requirement_id === doc.requirementId));
+  if (missing) throw new AppError('FILE_NOT_FOUND', { fileId: missing.fileId, requirementId: missing.requirementId });
+  return { dossier, documents: written ?? [], step, following };
 }
 
 /** The ways of reading a dossier (the policy gives the same answer for each; the audit names them apart). */

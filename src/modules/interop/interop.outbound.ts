@@ -8,23 +8,37 @@ import { enqueueMessage } from '../messages/messages.repo.ts';
 import { PermanentDeliveryError, type MessageSender, type OutgoingMessage } from '../messages/messages.senders.ts';
 import { dossierFacts, eventFacts } from './interop.status.ts';
 
+/** A connected system that follows a dossier (`remote`: the unit on another deployment it was handed to). */
+export interface FollowingSystem {
+  id: string;
+  code: string;
+  remote: boolean;
+}
+
+/**
+ * The connected systems that follow a dossier (publishDossierEvents), as a scalar sub-query (a JSON
+ * array), for a statement that reads or writes the dossier anyway: a submission's write brings them
+ * back with the new dossier instead of asking in a statement of its own (docs/PERFORMANCE.md).
+ */
+export const followingSystemsJson = (d: Pick<DossierRow, 'origin_system_id' | 'receiving_unit_id' | 'handling_unit_id'>) =>
+  sql`(select coalesce(json_agg(json_build_object('id', id, 'code', code, 'remote', remote_unit_id is not null and remote_unit_id = ${d.handling_unit_id})), '[]'::json)
+       from interop_systems
+       where active and callback_url is not null
+         and (id = ${d.origin_system_id ?? null} or (sync_all and unit_id in (${d.receiving_unit_id}, ${d.handling_unit_id}))
+              or remote_unit_id = ${d.handling_unit_id}))`;
+
 /**
  * Puts the last `count` events of a dossier (just appended, in the transaction that appended them)
  * in the outbox, once for each connected system that follows the dossier: the system it came from,
  * and every active system of its receiving or handling unit with `sync_all` (the national portal,
  * which syncs every dossier of the unit). One message per event and system, keyed by the event
  * (a retry or a second call writes nothing new), ordered per dossier and system.
- * Call it once per dossier write, after the events: submit, every action, an intake.
+ * Call it once per dossier write, after the events: submit, every action, an intake. `following`:
+ * the systems as this transaction already read them (followingSystemsJson), else they are read here.
  */
-export async function publishDossierEvents(tx: Executor, d: DossierRow, count: number, now: Date): Promise<number> {
+export async function publishDossierEvents(tx: Executor, d: DossierRow, count: number, now: Date, following?: FollowingSystem[]): Promise<number> {
   // A unit on another deployment the dossier was handed to follows it from the hand-over on.
-  const systems = await rows<{ id: string; code: string; remote: boolean }>(
-    tx,
-    sql`select id, code, remote_unit_id is not null and remote_unit_id = ${d.handling_unit_id} as remote from interop_systems
-        where active and callback_url is not null
-          and (id = ${d.origin_system_id ?? null} or (sync_all and unit_id in (${d.receiving_unit_id}, ${d.handling_unit_id}))
-               or remote_unit_id = ${d.handling_unit_id})`,
-  );
+  const systems = following ?? (await maybeOne<{ systems: FollowingSystem[] }>(tx, sql`select ${followingSystemsJson(d)} as systems`))!.systems;
   if (systems.length === 0 || count < 1) return 0;
   const facts = await dossierFacts(tx, d);
   const events = await eventFacts(tx, d.id, count);
