@@ -14,10 +14,11 @@ import { notices } from './sections/notices.en';
 import { vneid } from './sections/vneid.en';
 import { noticesAdmin } from './sections/noticesAdmin.en';
 import { indicators } from './sections/indicators.en';
+import { indicatorsAdmin } from './sections/indicatorsAdmin.en';
 import { projects } from './sections/projects.en';
 import { feedback } from './sections/feedback.en';
 import { feedbackStaff } from './sections/feedbackStaff.en';
 import { interop } from './sections/interop.en';
 import { invest } from './sections/invest.en';
 
-export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...projects, ...feedback, ...feedbackStaff, ...interop, ...invest };
+export const en: Messages = { ...common, ...catalogue, ...auth, ...apply, ...dossiers, ...backoffice, ...desk, ...calendar, ...documents, ...clock, ...notices, ...vneid, ...noticesAdmin, ...indicators, ...indicatorsAdmin, ...projects, ...feedback, ...feedbackStaff, ...interop, ...invest };

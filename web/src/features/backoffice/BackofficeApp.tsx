@@ -23,6 +23,8 @@ import { NoticesAdminPage } from './admin/NoticesAdminPage';
 import { InteropSyncPage } from './admin/InteropSyncPage';
 import { IndicatorsPage } from './indicators/IndicatorsPage';
 import { DrillPage } from './indicators/DrillPage';
+import { TrainingPage } from './indicators/TrainingPage';
+import { RulePage } from './indicators/RulePage';
 import { ProjectsPage } from './projects/ProjectsPage';
 import { ProjectPage } from './projects/ProjectPage';
 import { InvestmentSitesPage } from './projects/InvestmentSitesPage';
@@ -97,6 +99,10 @@ function Page({ user }: { user: User }) {
       return may('open311.keys') ? <Open311KeysPage /> : <Forbidden title={t('fbs.keys.title')} />;
     case 'feedbackSettings':
       return may('feedback.settings') ? <FeedbackSettingsPage /> : <Forbidden title={t('fbs.set.title')} />;
+    case 'training':
+      return may('training.manage') ? <TrainingPage /> : <Forbidden title={t('trn.title')} />;
+    case 'indicatorRule':
+      return may('indicators.rule_edit') ? <RulePage /> : <Forbidden title={t('rule.title')} />;
     case 'notFound':
       return <NotFound />;
   }

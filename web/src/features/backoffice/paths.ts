@@ -34,6 +34,8 @@ export const boHref = {
   feedback: () => `${base}/phan-anh`,
   open311Keys: () => `${base}/quan-tri/open311`,
   feedbackSettings: () => `${base}/quan-tri/phan-anh`,
+  training: () => `${base}/quan-tri/dao-tao`,
+  indicatorRule: () => `${base}/quan-tri/cach-cham`,
 };
 
 export type BoRoute =
@@ -60,6 +62,8 @@ export type BoRoute =
   | { name: 'feedbackReport'; code: string }
   | { name: 'open311Keys' }
   | { name: 'feedbackSettings' }
+  | { name: 'training' }
+  | { name: 'indicatorRule' }
   | { name: 'notFound' };
 
 function decode(s: string): string | null {
@@ -111,6 +115,8 @@ export function matchBo(pathname: string): BoRoute {
     if (b === 'open311' && !c) return { name: 'open311Keys' };
     if (b === 'phan-anh' && !c) return { name: 'feedbackSettings' };
     if (b === 'ket-noi' && !c) return { name: 'interop' };
+    if (b === 'dao-tao' && !c) return { name: 'training' };
+    if (b === 'cach-cham' && !c) return { name: 'indicatorRule' };
   }
   return { name: 'notFound' };
 }

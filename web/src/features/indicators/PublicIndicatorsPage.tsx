@@ -8,6 +8,7 @@ import { Breadcrumbs, ErrorState, Loading } from '../../ui';
 import type { PublicIndicators } from './api';
 import { HeadlineTiles, IndexGroups, LateTable, TrendCharts } from './components/Figures';
 import { PeriodForm, vnToday } from './components/PeriodForm';
+import { PublicTargets } from './components/PublicTargets';
 import './indicators.css';
 
 /** /cong-khai: the public transparency page (lazily loaded: the citizen bundle does not carry it). */
@@ -38,6 +39,7 @@ export default function PublicIndicatorsPage() {
           <LateTable late={data.late} />
         </>
       )}
+      <PublicTargets />
     </>
   );
 }

@@ -38,6 +38,8 @@ export function BoNav({ user }: { user: User }) {
           {may('notification_templates.edit') && <Item to={boHref.notices()} label={t('bo.nav.notices')} />}
           {may('interop.manage') && <Item to={boHref.interop()} label={t('bo.nav.interop')} />}
           {may('indicators.read') && <Item to={boHref.indicators()} label={t('bo.nav.indicators')} />}
+          {may('indicators.rule_edit') && <Item to={boHref.indicatorRule()} label={t('bo.nav.rule')} />}
+          {may('training.manage') && <Item to={boHref.training()} label={t('bo.nav.training')} />}
           {may('projects.list') && <Item to={boHref.projects()} label={t('bo.nav.projects')} />}
           {may('feedback.queue') && <Item to={boHref.feedback()} label={t('fbs.nav.queue')} />}
           {may('open311.keys') && <Item to={boHref.open311Keys()} label={t('fbs.nav.keys')} />}

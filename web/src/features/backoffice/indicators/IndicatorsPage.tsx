@@ -12,6 +12,7 @@ import { boHref } from '../paths';
 import { AtRiskSection } from './AtRiskSection';
 import { InputForm } from './InputForm';
 import { TargetsSection } from './TargetsSection';
+import { TrainingShare } from './TrainingShare';
 import '../../indicators/indicators.css';
 
 type Row = Report['breakdowns']['procedures'][number];
@@ -106,7 +107,8 @@ export function IndicatorsPage({ may }: { may: (c: Capability) => boolean }) {
             ]}
           />
           {may('indicators.enter') && <InputForm index={data.index} period={data.period} onSaved={reload} />}
-          <TargetsSection canEnter={may('indicators.enter')} />
+          <TrainingShare period={data.period} />
+          <TargetsSection canEnter={may('indicators.enter')} canEdit={may('indicators.rule_edit')} />
         </>
       )}
     </>

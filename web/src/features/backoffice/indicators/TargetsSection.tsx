@@ -4,12 +4,13 @@ import { useT } from '../../../i18n';
 import { formatDate, formatNumber } from '../../../i18n/format';
 import { api, apiPath, toApiError, type ApiError } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
+import { TargetForm, TargetHistory } from './TargetForm';
 import { Button, ErrorState, Loading, NotificationBanner, Select, Table, TextInput } from '../../../ui';
 
 type Item = Targets['items'][number];
 
 /** The 2025–2030 term's targets: baseline, target, latest actual with its source, where each stands. */
-export function TargetsSection({ canEnter }: { canEnter: boolean }) {
+export function TargetsSection({ canEnter, canEdit = false }: { canEnter: boolean; canEdit?: boolean }) {
   const { t, lang } = useT();
   const { data, error, loading, reload, setData } = useApi<Targets>(apiPath('/indicators/targets'));
   const name = (i: Item) => (lang === 'en' ? i.en : i.vi);
@@ -48,7 +49,9 @@ export function TargetsSection({ canEnter }: { canEnter: boolean }) {
           rowKey={(i) => i.key}
         />
       )}
+      {data && <TargetHistory items={data.items} />}
       {data && canEnter && <ActualForm items={data.items} onSaved={(next) => setData(next)} />}
+      {data && canEdit && <TargetForm items={data.items} onSaved={(next) => setData(next)} />}
     </section>
   );
 }
