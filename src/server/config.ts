@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   UNIT_NAME: z.string().min(1).default('Ủy ban nhân dân phường Nông Trang'),
   PARENT_UNIT_NAME: z.string().default('Ủy ban nhân dân tỉnh Phú Thọ'),
   SEED_DEMO: bool.optional(),
+  // Dossiers of a past year written with the demo data on its first seeding (docs/INDICATORS.md "Demo history"); 0: none.
+  DEMO_HISTORY: z.coerce.number().int().min(0).max(20_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(20),
   UPLOAD_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 365).default(48),
@@ -193,6 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
     unit: { code: e.UNIT_CODE, name: e.UNIT_NAME, parentName: e.PARENT_UNIT_NAME, isDemoCode: e.UNIT_CODE === DEMO_UNIT_CODE },
     seedDemo: e.SEED_DEMO ?? !production,
+    /** Dossiers of past history seeded with the demo data (first seeding only). */
+    demoHistory: e.DEMO_HISTORY,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     uploads: { retentionMs: e.UPLOAD_RETENTION_HOURS * 3600_000, sweepEveryMs: Math.round(e.UPLOAD_SWEEP_INTERVAL_MINUTES * 60_000) },

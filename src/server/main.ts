@@ -134,7 +134,7 @@ async function main(): Promise<number> {
     await migrate(database);
     step('migrate');
     if (stopped()) return 0;
-    const seeded = await seed(database, { unit: config.unit, demo: config.seedDemo, now: new Date(), secret: config.secret });
+    const seeded = await seed(database, { unit: config.unit, demo: config.seedDemo, now: new Date(), secret: config.secret, history: config.demoHistory });
     step('seed');
     if (stopped()) return 0;
     // The unit's signing certificate: opened now so a wrong file or password stops the start; without

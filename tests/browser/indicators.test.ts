@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
-import { seedHistory } from '../../src/db/seed/history.ts';
-import { DEMO_UNIT_CODE } from '../../src/server/config.ts';
 import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // Decision 766 indicators (issue 11): the public transparency page for anyone, the leaders' view
-// with points at risk, drill-down and exports — on a year of seeded history.
+// with points at risk, drill-down and exports — on the year of history the demo seed writes on a
+// first start (DEMO_HISTORY, as `npm start` does).
 
 let env: BrowserEnv;
 
 beforeAll(async () => {
-  env = await startBrowserEnv();
-  expect(await seedHistory(env.t.database, DEMO_UNIT_CODE, { dossiers: 400, now: new Date() })).toBe(400);
+  env = await startBrowserEnv({ DEMO_HISTORY: '1000' });
 });
 afterAll(() => env?.close());
 

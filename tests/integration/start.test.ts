@@ -138,6 +138,8 @@ describe('a first start on an empty DATA_DIR', () => {
     try {
       await expect.poll(() => server.output(), { timeout: 180_000, interval: 250 }).toContain('"msg":"started"');
       expect(server.output()).toContain('"fromBuild":true');
+      // The demo's year of history, written with the demo data (DEMO_HISTORY, 1000 by default).
+      expect(server.output()).toContain('"history":1000');
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/procedures?q=khai%20sinh`);
       expect(res.status).toBe(200);
       expect(JSON.stringify(await res.json())).toContain('1.001193');

@@ -108,7 +108,7 @@ export async function startTestApp(
   const clock = new TestClock(opts.realClock ? new Date() : new Date(TEST_NOW));
   if (opts.realClock) clock.now = () => new Date();
   const seeded = seededDatabase();
-  const same = seeded?.key === seedKey(config.unit, opts.realClock ? 'real' : clock.now(), config.secret);
+  const same = seeded?.key === seedKey(config.unit, opts.realClock ? 'real' : clock.now(), config.secret, config.demoHistory);
   const template = same && process.env.DATABASE_URL ? seeded?.postgresTemplate : undefined;
   const dump = same && !process.env.DATABASE_URL ? seeded?.pgliteDump : undefined;
 
@@ -117,7 +117,7 @@ export async function startTestApp(
   const database = opts.wrapDatabase ? opts.wrapDatabase(opened) : opened;
   if (!template && !dump) {
     await migrate(database);
-    await seed(database, { unit: config.unit, demo: true, now: clock.now(), secret: config.secret });
+    await seed(database, { unit: config.unit, demo: true, now: clock.now(), secret: config.secret, history: config.demoHistory });
   }
   const blobs = createLocalBlobStore(filesDir);
   const app = await buildApp({ config, database, blobs, now: clock.now, ...(opts.senders ? { senders: opts.senders } : {}), ...(opts.logStream ? { logStream: opts.logStream } : {}) });

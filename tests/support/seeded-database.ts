@@ -28,14 +28,22 @@ declare module 'vitest' {
 export const TEST_NOW = new Date('2026-03-02T09:00:00+07:00');
 
 /** The settings every test app starts from (startTestApp adds its own on top). */
-export const TEST_ENV = { NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_TTL_HOURS: '720', RATE_LIMIT_LOGIN_PER_MINUTE: '10000', SESSION_SECRET: 'x'.repeat(40) } as const;
+export const TEST_ENV = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  SESSION_TTL_HOURS: '720',
+  RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
+  SESSION_SECRET: 'x'.repeat(40),
+  // Tests count their own dossiers: no demo history unless a test asks for it (the indicators' browser test does).
+  DEMO_HISTORY: '0',
+} as const;
 
 /**
- * What the seed depends on: the unit, the day the catalogue takes effect, and the server's secret
- * (it seals the demo leaders' and admins' authenticator key).
+ * What the seed depends on: the unit, the day the catalogue takes effect, the server's secret
+ * (it seals the demo leaders' and admins' authenticator key) and the demo history's size.
  */
-export function seedKey(unit: { code: string; name: string; parentName: string }, now: Date | 'real', secret: string): string {
-  return JSON.stringify([unit.code, unit.name, unit.parentName, now === 'real' ? 'real' : now.toISOString(), createHash('sha256').update(secret).digest('hex')]);
+export function seedKey(unit: { code: string; name: string; parentName: string }, now: Date | 'real', secret: string, history: number): string {
+  return JSON.stringify([unit.code, unit.name, unit.parentName, now === 'real' ? 'real' : now.toISOString(), createHash('sha256').update(secret).digest('hex'), history]);
 }
 
 export function adminQuery(serverUrl: string, text: string) {
@@ -63,8 +71,8 @@ export default async function setup(project: TestProject) {
   const { loadConfig } = await import('../../src/server/config.ts');
   // Browser tests run on real time: the browser's own clock must agree with the server's.
   const now = project.name === 'browser' ? new Date() : TEST_NOW;
-  const { unit, secret } = loadConfig({ ...TEST_ENV }, tmpdir());
-  const key = seedKey(unit, project.name === 'browser' ? 'real' : now, secret);
+  const { unit, secret, demoHistory: history } = loadConfig({ ...TEST_ENV }, tmpdir());
+  const key = seedKey(unit, project.name === 'browser' ? 'real' : now, secret, history);
   const serverUrl = process.env.DATABASE_URL;
   const started = performance.now();
   const provided: SeededDatabase = { key };
@@ -78,7 +86,7 @@ export default async function setup(project: TestProject) {
         cleanups.push(async () => void (await adminQuery(serverUrl, `drop database if exists ${name} with (force)`)));
         const database = await openDatabase({ databaseUrl: databaseUrl(serverUrl, name), dataDir: null, poolSize: 2 });
         await migrate(database);
-        await seed(database, { unit, demo: true, now, secret });
+        await seed(database, { unit, demo: true, now, secret, history });
         await database.close();
         provided.postgresTemplate = name;
       })(),
@@ -90,7 +98,7 @@ export default async function setup(project: TestProject) {
       (async () => {
         const database = await openDatabase({ databaseUrl: null, dataDir: null });
         await migrate(database);
-        await seed(database, { unit, demo: true, now, secret });
+        await seed(database, { unit, demo: true, now, secret, history });
         const file = join(tmpdir(), `nts-seed-${process.pid}-${randomBytes(3).toString('hex')}.tar`);
         cleanups.push(async () => rmSync(file, { force: true }));
         writeFileSync(file, Buffer.from(await (await database.dump!()).arrayBuffer()));

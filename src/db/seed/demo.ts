@@ -10,6 +10,7 @@ import { twoFactorRequired } from '../../domain/policy.ts';
 import { serverKeys } from '../../server/secrets.ts';
 import { seedProjects } from './projects.ts';
 import { seedDemoPortal } from '../../modules/interop/interop.demo.ts';
+import { seedHistoryIn } from './history.ts';
 
 export * from './demo-accounts.ts';
 import { DEMO_ACCOUNTS, DEMO_BUSINESS, DEMO_CITIZEN, DEMO_CITIZEN_2, DEMO_PASSWORD, DEMO_TOTP_SECRET, OTHER_UNIT_CODE } from './demo-accounts.ts';
@@ -132,8 +133,12 @@ export async function seedDemo(tx: Executor, unitId: string, secret: string, now
   return true;
 }
 
-/** `secret`: the server's (SESSION_SECRET), which seals the demo accounts' authenticator secret. */
-export async function seed(database: Database, opts: { unit: { code: string; name: string; parentName: string }; demo: boolean; now: Date; secret: string }) {
+/**
+ * `secret`: the server's (SESSION_SECRET), which seals the demo accounts' authenticator secret.
+ * `history`: dossiers of past history written with the demo data when it is first seeded
+ * (DEMO_HISTORY; docs/INDICATORS.md "Demo history"), so that the indicators have a year to show.
+ */
+export async function seed(database: Database, opts: { unit: { code: string; name: string; parentName: string }; demo: boolean; now: Date; secret: string; history?: number }) {
   return database.transaction(async (tx) => {
     const unitId = await seedUnit(tx, opts.unit);
     const procedures = await seedCatalogue(tx, opts.now);
@@ -141,6 +146,8 @@ export async function seed(database: Database, opts: { unit: { code: string; nam
     const demo = opts.demo ? await seedDemo(tx, unitId, opts.secret, opts.now) : false;
     const projects = opts.demo ? await seedProjects(tx, unitId, opts.now) : false;
     const portal = opts.demo ? await seedDemoPortal(tx, unitId, opts.secret, opts.now) : false;
-    return { unitId, procedures, demo, projects, portal };
+    // Only with the demo's first seeding: a deployment that already has dossiers never gets invented ones.
+    const history = demo && opts.history ? await seedHistoryIn(tx, opts.unit.code, { dossiers: opts.history, now: opts.now }) : 0;
+    return { unitId, procedures, demo, projects, portal, history };
   });
 }
