@@ -19,6 +19,9 @@ const PERIODS = [
   { from: '2026-01-01', to: '2026-03-02' },
   { from: '2025-11-01', to: '2025-11-30' },
   { from: '2025-12-15', to: '2026-01-14' },
+  // Both ends more than half a month: each month less its other days.
+  { from: '2025-11-05', to: '2026-02-27' },
+  { from: '2026-02-03', to: '2026-02-25' },
 ];
 
 async function check() {

@@ -10,7 +10,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
-import { addDays, type IsoDate } from '../../domain/calendar/dates.ts';
+import { addDays, parseIsoDate, type IsoDate } from '../../domain/calendar/dates.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-time.ts';
 import { CLOSED_WITHOUT_RESULT, WAITING_STATUSES } from '../../domain/dossier-clock.ts';
 import { emptyTally, periodBounds, tally, type Period, type Tally } from '../../domain/indicators.ts';
@@ -177,7 +177,8 @@ interface FlowDbRow {
 
 const ALL_COLUMNS_A = 'a.kind, a.outcome, a.procedure_code, a.procedure_version, a.field, a.end_to_end, a.has_fee, a.channel, a.assignee_id';
 const COUNTS = ['n', 'overdue', 'digitised', 'supp_dossiers', 'supp_rounds', 'supp_late', 'synced_known', 'synced', 'extended', 'e_result', 'digitised_with_e', 'personal_store', 'rating_count', 'rating_sum', 'satisfied', 'disliked'] as const;
-const sums = sql.raw(COUNTS.map((c) => `sum(${c})::int as ${c}`).join(', '));
+// A piece read with sign −1 (the days of a month outside the period) is subtracted.
+const sums = sql.raw(COUNTS.map((c) => `sum(a.sign * a.${c})::int as ${c}`).join(', '));
 
 const toFlow = (r: FlowDbRow): FlowRow & { bucket: string } => ({
   bucket: r.bucket,
@@ -213,37 +214,61 @@ function nextMonthOf(d: IsoDate): IsoDate {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
-/** [from, to] as its whole calendar months [m1, m2) and the days outside them. */
-export function splitByMonths(from: IsoDate, to: IsoDate): { m1: IsoDate; m2: IsoDate } | null {
-  const m1 = from.endsWith('-01') ? from : nextMonthOf(from);
-  const after = addDays(to, 1);
-  const m2 = after.endsWith('-01') ? after : `${to.slice(0, 7)}-01`;
-  return m1 < m2 ? { m1, m2 } : null;
+/** What a period's flows are summed from: months of indicator_monthly, and days of indicator_daily added (+1) or subtracted (−1). */
+export interface PeriodPieces {
+  months: IsoDate[];
+  days: { from: IsoDate; to: IsoDate; sign: 1 | -1 }[];
 }
 
 /**
- * The flow rows of [from, to] (whole months from indicator_monthly, the other days from
- * indicator_daily), by procedure, field, channel and official, or by month ('YYYY-MM' bucket)
- * with no dimension but channel.
+ * [from, to] as pieces of the aggregate: each whole month from the monthly table; a part of a month
+ * from its own days when it is at most half the month, else as the whole month minus its other days
+ * (the counts are sums, so they subtract). A year that starts on the 3rd reads its first month as
+ * the month less two days, not 29 days of rows: at a million dossiers a year the daily rows of a
+ * partial month were what the report spent its time on (docs/INDICATORS.md "At scale").
+ */
+export function periodPieces(from: IsoDate, to: IsoDate): PeriodPieces {
+  const out: PeriodPieces = { months: [], days: [] };
+  const length = (a: IsoDate, b: IsoDate) => parseIsoDate(b) - parseIsoDate(a) + 1;
+  for (let m = `${from.slice(0, 7)}-01`; m <= to; m = nextMonthOf(m)) {
+    const last = addDays(nextMonthOf(m), -1);
+    const a = from > m ? from : m;
+    const b = to < last ? to : last;
+    if (a === m && b === last) out.months.push(m);
+    else if (2 * length(a, b) <= length(m, last)) out.days.push({ from: a, to: b, sign: 1 });
+    else {
+      out.months.push(m);
+      if (a > m) out.days.push({ from: m, to: addDays(a, -1), sign: -1 });
+      if (b < last) out.days.push({ from: addDays(b, 1), to: last, sign: -1 });
+    }
+  }
+  return out;
+}
+
+/**
+ * The flow rows of [from, to] (summed from `periodPieces`), by procedure, field, channel and
+ * official, or by month ('YYYY-MM' bucket) with no dimension but channel.
  */
 export async function flowRows(ex: Executor, unitId: string, from: IsoDate, to: IsoDate, f: AggregateFilters, byMonth: boolean) {
-  const split = splitByMonths(from, to);
-  const daily = split
-    ? sql`a.unit_id = ${unitId} and a.kind <> 'stock' and ((a.day >= ${from} and a.day < ${split.m1}) or (a.day >= ${split.m2} and a.day <= ${to}))`
-    : sql`a.unit_id = ${unitId} and a.kind <> 'stock' and a.day >= ${from} and a.day <= ${to}`;
+  const pieces = periodPieces(from, to);
   const cols = sql.raw(`a.kind, a.outcome, a.procedure_code, a.procedure_version, a.field, a.end_to_end, a.has_fee, a.channel, a.assignee_id, ${COUNTS.map((c) => `a.${c}`).join(', ')}`);
-  const source = split
-    ? sql`(select a.day, ${cols} from indicator_daily a where ${daily}${filterSql(f, 'a')}
-           union all
-           select a.month, ${cols} from indicator_monthly a where a.unit_id = ${unitId} and a.kind <> 'stock' and a.month >= ${split.m1} and a.month < ${split.m2}${filterSql(f, 'a')})`
-    : sql`(select a.day, ${cols} from indicator_daily a where ${daily}${filterSql(f, 'a')})`;
+  const parts: SQL[] = pieces.days.map(
+    (d) => sql`select a.day, ${sql.raw(String(d.sign))} as sign, ${cols} from indicator_daily a
+                where a.unit_id = ${unitId} and a.kind <> 'stock' and a.day >= ${d.from} and a.day <= ${d.to}${filterSql(f, 'a')}`,
+  );
+  if (pieces.months.length) {
+    parts.push(sql`select a.month as day, 1 as sign, ${cols} from indicator_monthly a
+                    where a.unit_id = ${unitId} and a.kind <> 'stock' and a.month in (${inList(pieces.months)})${filterSql(f, 'a')}`);
+  }
+  if (parts.length === 0) return [];
   const bucket = byMonth ? sql`to_char(a.day, 'YYYY-MM')` : sql`''`;
   const dims = byMonth ? sql`a.end_to_end, a.has_fee, a.channel` : sql`a.procedure_code, a.procedure_version, a.end_to_end, a.has_fee, a.channel, a.assignee_id`;
   const list = await rows<FlowDbRow>(
     ex,
     sql`select ${bucket} as bucket, a.kind, a.outcome, ${dims}${byMonth ? sql`` : sql`, min(a.field) as field`}, ${sums}
-          from ${source} a
-         group by 1, a.kind, a.outcome, ${dims}`,
+          from (${sql.join(parts, sql` union all `)}) a
+         group by 1, a.kind, a.outcome, ${dims}
+        having sum(a.sign * a.n) <> 0`,
   );
   return list.map(toFlow);
 }
