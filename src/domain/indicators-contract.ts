@@ -37,11 +37,24 @@ export const DrillQuery = z
   .strictObject({ ...period, figure: z.enum(FIGURES), procedure: z.string().max(40).optional(), field: z.string().max(200).optional(), assignee: z.uuid().optional() })
   .refine(ordered, orderMessage);
 
-/** Every table of the leaders' view; `dossiers` is a drill-down's list (with its `figure`). */
-export const TABLES = ['procedures', 'fields', 'officials', 'channels', 'months', 'index', 'at_risk', 'dossiers'] as const;
+/**
+ * Every table of the leaders' view (docs/INDICATORS.md, Exports); `dossiers` is a drill-down's
+ * list (with its `figure`), `risk_officials` the points at risk by official.
+ */
+export const EXPORT_TABLES = ['procedures', 'fields', 'officials', 'channels', 'months', 'index', 'groups', 'tally', 'at_risk', 'risk_officials', 'targets', 'dossiers'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const ExportQuery = z
-  .strictObject({ ...period, table: z.enum(TABLES), figure: z.enum(FIGURES).optional(), procedure: z.string().max(40).optional(), field: z.string().max(200).optional(), assignee: z.uuid().optional() })
+  .strictObject({
+    ...period,
+    table: z.enum(EXPORT_TABLES),
+    format: z.enum(EXPORT_FORMATS).default('csv'),
+    figure: z.enum(FIGURES).optional(),
+    procedure: z.string().max(40).optional(),
+    field: z.string().max(200).optional(),
+    assignee: z.uuid().optional(),
+  })
   .refine(ordered, orderMessage);
+
 
 export const InputBody = z
   .strictObject({

@@ -17,6 +17,7 @@ import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { formsRoutes } from '../modules/forms/forms.routes.ts';
 import { indicatorsRoutes } from '../modules/indicators/indicators.routes.ts';
 import { trainingRoutes } from '../modules/indicators/training.routes.ts';
+import { indicatorsExportRoutes } from '../modules/indicators/indicators.exports.routes.ts';
 import { messagesRoutes } from '../modules/messages/messages.routes.ts';
 import { projectsRoutes } from '../modules/projects/projects.routes.ts';
 import { notificationsAdminRoutes } from '../modules/notifications/notifications.admin.routes.ts';
@@ -50,5 +51,6 @@ export function registerRoutes(api: FastifyInstance, deps: AppDeps) {
   nationalIdRoutes(api, deps);
   indicatorsRoutes(api, deps);
   trainingRoutes(api, deps);
+  indicatorsExportRoutes(api, deps);
   feedbackRoutes(api, deps);
 }

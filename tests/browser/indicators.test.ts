@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
+import { readXlsx } from '../support/xlsx.ts';
 import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // Decision 766 indicators (issue 11): the public transparency page for anyone, the leaders' view
@@ -61,11 +63,21 @@ describe('the leaders’ view', () => {
     await targets.getByRole('row', { name: /Tổng thu ngân sách nhà nước trên địa bàn 438,608 tỷ đồng \(2025\) Phường chưa đặt số/ }).waitFor();
     await check(page, 'indicators-leaders');
 
-    // The exported table is a CSV with the dossiers at risk.
+    // The exported tables: a CSV of the dossiers at risk; the index as XLSX, its points those on the page.
     const download = page.waitForEvent('download');
-    await risk.getByRole('link', { name: /Tải CSV/ }).click();
+    await risk.getByRole('link', { name: 'Tải CSV (Điểm đang bị trừ: việc cần làm hôm nay)' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^chi-so-at_risk-.*\.csv$/);
+    const heading = (await page.getByRole('heading', { level: 2, name: /^Điểm Bộ chỉ số 766: / }).textContent()) ?? '';
+    const xlsxDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Tải XLSX (Điểm Bộ chỉ số 766)' }).click();
+    const xlsx = await xlsxDownload;
+    expect(xlsx.suggestedFilename()).toMatch(/^chi-so-index-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = await readXlsx(readFileSync((await xlsx.path())!));
+    expect(book.header.slice(0, 4)).toEqual(['Nhóm (6 nhóm)', 'Nhóm (5 nhóm, Quyết định 766)', 'Mã tiêu chí', 'Tiêu chí']);
+    const points = book.body.reduce((n, row) => n + (row[8] as number), 0);
+    const shown = Number(/: ([\d.,]+)\/100/.exec(heading)![1]!.replace(/\./g, '').replace(',', '.'));
+    expect(points).toBeCloseTo(shown, 1);
 
     // Drill from "late" to the dossiers behind it, then into one.
     await page.getByRole('table', { name: 'Số liệu chi tiết' }).getByRole('row', { name: /^Trễ hạn \d+$/ }).getByRole('link').click();

@@ -116,7 +116,7 @@ describe('the leaders’ report', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toContain('Mã hồ sơ/Code');
+    expect(lines[0]).toContain('Mã hồ sơ,Thủ tục');
     expect(lines).toHaveLength(5);
     const index = await c.leader.get(`/api/v1/indicators/export?${MARCH}&table=index`);
     expect(index.body).toContain('Hồ sơ giải quyết, đang giải quyết trước và đúng hạn');

@@ -5,7 +5,6 @@ import { authorize } from '../../domain/policy.ts';
 import {
   DrillQuery,
   DrillSchema,
-  ExportQuery,
   IndicatorsQuery,
   InputBody,
   PublicIndicatorsQuery,
@@ -23,7 +22,6 @@ import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { deploymentData } from '../units/units.service.ts';
-import { breakdownCsv, drillCsv, indexCsv, riskCsv, trendCsv } from './indicators.csv.ts';
 import { enterActual, saveTarget, termTargets } from './targets.service.ts';
 import { atRisk, drill, enterInput, publicReport, report, resolvePeriod, rulesState, saveRule } from './indicators.service.ts';
 
@@ -88,29 +86,6 @@ export function indicatorsRoutes(app: FastifyInstance, deps: AppDeps) {
       const unitId = await readable(req.user);
       const t = now();
       return atRisk(db.db, unitId, await loadWorkingCalendar(db.db), t);
-    },
-  );
-
-  api.get(
-    '/indicators/export',
-    { schema: { tags, summary: 'Xuất bảng (CSV) / export a table (CSV)', querystring: ExportQuery } },
-    async (req, reply) => {
-      const unitId = await readable(req.user);
-      const t = now();
-      const cal = await loadWorkingCalendar(db.db);
-      const q = req.query;
-      const period = resolvePeriod(q, t);
-      let body: string;
-      if (q.table === 'at_risk') body = riskCsv(await atRisk(db.db, unitId, cal, t));
-      else if (q.table === 'dossiers') body = drillCsv(await drill(db.db, unitId, { ...q, figure: q.figure ?? 'received' }, cal, t));
-      else {
-        const r = await report(db, unitId, period, q, t);
-        if (q.table === 'months') body = trendCsv(r.trend);
-        else if (q.table === 'index') body = indexCsv(r.index);
-        else body = breakdownCsv(r.breakdowns[q.table]);
-      }
-      const name = `chi-so-${q.table}-${period.from}-${period.to}.csv`;
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(body);
     },
   );
 

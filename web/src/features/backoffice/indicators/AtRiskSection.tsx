@@ -7,6 +7,7 @@ import { useApi } from '../../../api/useApi';
 import { Button, ErrorState, Loading, Table } from '../../../ui';
 import type { Risk } from '../../indicators/api';
 import { boHref } from '../paths';
+import { ExportLinks } from './ExportLinks';
 
 type Item = Risk['items'][number];
 type Official = Risk['officials'][number];
@@ -46,11 +47,7 @@ export function AtRiskSection() {
               {t('ind.risk.showAll', { n: data.items.length })}
             </Button>
           )}
-          <p>
-            <a href={apiPath('/indicators/export', { table: 'at_risk' })} download>
-              {t('ind.bo.export')} <span className="visually-hidden">({t('ind.risk.title')})</span>
-            </a>
-          </p>
+          <ExportLinks table="at_risk" what={t('ind.risk.title')} />
           <Table
             caption={t('ind.risk.byOfficial')}
             columns={[
@@ -67,6 +64,7 @@ export function AtRiskSection() {
             rows={data.officials}
             rowKey={(o) => o.assigneeId ?? '-'}
           />
+          <ExportLinks table="risk_officials" what={t('ind.risk.byOfficial')} />
         </>
       )}
     </section>

@@ -7,6 +7,7 @@ import { useApi } from '../../../api/useApi';
 import { ErrorState, Loading, Table } from '../../../ui';
 import type { Drill } from '../../indicators/api';
 import { boHref } from '../paths';
+import { ExportLinks } from './ExportLinks';
 import { usePeriod } from './IndicatorsPage';
 
 type Item = Drill['items'][number];
@@ -51,11 +52,7 @@ export function DrillPage() {
             rows={data.items}
             rowKey={(r) => r.code}
           />
-          <p>
-            <a href={apiPath('/indicators/export', { ...query, table: 'dossiers' })} download>
-              {t('ind.bo.export')}
-            </a>
-          </p>
+          <ExportLinks table="dossiers" what={title} query={query} />
         </>
       )}
     </>

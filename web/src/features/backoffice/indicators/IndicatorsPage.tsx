@@ -10,6 +10,7 @@ import { HeadlineTiles, IndexGroups, TrendCharts } from '../../indicators/compon
 import { PeriodForm, vnToday } from '../../indicators/components/PeriodForm';
 import { boHref } from '../paths';
 import { AtRiskSection } from './AtRiskSection';
+import { ExportLinks } from './ExportLinks';
 import { InputForm } from './InputForm';
 import { TargetsSection } from './TargetsSection';
 import { TrainingShare } from './TrainingShare';
@@ -34,7 +35,6 @@ export function IndicatorsPage({ may }: { may: (c: Capability) => boolean }) {
   const path = apiPath('/indicators', period);
   const { data, error, loading, reload } = useApi<Report>(path);
   const drill = (figure: Figure, extra: Record<string, string> = {}) => boHref.indicatorDossiers({ tu: period.from, den: period.to, chi_tieu: figure, ...extra });
-  const exportHref = (table: string) => apiPath('/indicators/export', { ...period, table });
   const breakdown = (rows: Row[], table: 'procedures' | 'fields' | 'officials' | 'channels', filterKey: 'procedure' | 'field' | 'assignee' | null) => (
     <>
       <Table
@@ -50,11 +50,7 @@ export function IndicatorsPage({ may }: { may: (c: Capability) => boolean }) {
         rows={rows}
         rowKey={(r) => r.key || '-'}
       />
-      <p>
-        <a href={exportHref(table)} download>
-          {t('ind.bo.export')} <span className="visually-hidden">({t(`ind.bo.by.${table}`)})</span>
-        </a>
-      </p>
+      <ExportLinks table={table} what={t(`ind.bo.by.${table}`)} query={period} />
     </>
   );
   const channelLabel = (c: string) => (c === 'online' || c === 'in_person' || c === 'post' ? t(`ind.channel.${c}`) : c);
@@ -73,11 +69,8 @@ export function IndicatorsPage({ may }: { may: (c: Capability) => boolean }) {
           </p>
           <HeadlineTiles h={data.headline} link={(f) => drill(f)} />
           <IndexGroups index={data.index} withItems />
-          <p>
-            <a href={exportHref('index')} download>
-              {t('ind.bo.export')} <span className="visually-hidden">({t('ind.index.title')})</span>
-            </a>
-          </p>
+          <ExportLinks table="index" what={t('ind.index.title')} query={period} />
+          <ExportLinks table="groups" what={t('ind.bo.groups')} query={period} />
           <h2>{t('ind.bo.tally')}</h2>
           <Table
             caption={t('ind.bo.tally')}
@@ -89,13 +82,10 @@ export function IndicatorsPage({ may }: { may: (c: Capability) => boolean }) {
             rows={figuresOf(data)}
             rowKey={(r) => r.figure}
           />
+          <ExportLinks table="tally" what={t('ind.bo.tally')} query={period} />
           <p>{t('ind.bo.supplement', { rounds: data.tally.supplement.rounds, dossiers: data.tally.supplement.dossiers, late: data.tally.supplement.late })}</p>
           <TrendCharts trend={data.trend} />
-          <p>
-            <a href={exportHref('months')} download>
-              {t('ind.bo.export')} <span className="visually-hidden">({t('ind.trend.title')})</span>
-            </a>
-          </p>
+          <ExportLinks table="months" what={t('ind.trend.title')} query={period} />
           <h2>{t('ind.bo.breakdowns')}</h2>
           <Tabs
             label={t('ind.bo.breakdowns')}

@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../../i18n/format';
 import { api, apiPath, toApiError, type ApiError } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { TargetForm, TargetHistory } from './TargetForm';
+import { ExportLinks } from './ExportLinks';
 import { Button, ErrorState, Loading, NotificationBanner, Select, Table, TextInput } from '../../../ui';
 
 type Item = Targets['items'][number];
@@ -49,6 +50,7 @@ export function TargetsSection({ canEnter, canEdit = false }: { canEnter: boolea
           rowKey={(i) => i.key}
         />
       )}
+      {data && <ExportLinks table="targets" what={t('ind.targets.title')} />}
       {data && <TargetHistory items={data.items} />}
       {data && canEnter && <ActualForm items={data.items} onSaved={(next) => setData(next)} />}
       {data && canEdit && <TargetForm items={data.items} onSaved={(next) => setData(next)} />}
