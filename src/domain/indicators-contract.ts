@@ -55,6 +55,10 @@ export const ExportQuery = z
   })
   .refine(ordered, orderMessage);
 
+/** The periodic report to the province (PDF): a period, and the report's number if it has one. */
+export const ProvinceReportQuery = z
+  .strictObject({ ...period, number: z.string().trim().max(60).optional() })
+  .refine(ordered, orderMessage);
 
 export const InputBody = z
   .strictObject({

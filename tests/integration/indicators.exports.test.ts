@@ -7,6 +7,7 @@ import { DEMO_UNIT_CODE } from '../../src/server/config.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients } from '../support/client.ts';
 import { expectError } from '../support/expect.ts';
+import { keepForLook, NO_POPPLER, POPPLER, pdfText } from '../support/pdf-tools.ts';
 import { readXlsx } from '../support/xlsx.ts';
 
 // Exports of the leaders' indicators (issue 11): every table of the page as XLSX and CSV, with the
@@ -191,3 +192,62 @@ describe('every table of the leaders’ page, as XLSX and CSV', () => {
     expectError(await c.leader.get('/api/v1/indicators/export?table=index&from=2026-02-01&to=2026-01-01'), 400, 'VALIDATION_FAILED');
   });
 });
+
+describe('the periodic report to the province (PDF)', () => {
+  const num = (v: number) => v.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+  it('reads back in Vietnamese, in the administrative layout, with the figures of the JSON report for the same period', async (ctx) => {
+    if (!POPPLER) ctx.skip(NO_POPPLER);
+    const res = await c.leader.get(`/api/v1/indicators/report.pdf?${PERIOD}&number=${encodeURIComponent('15/BC-UBND')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`inline; filename="bao-cao-tthc-2025-06-01-2026-02-28-2026-03-02.pdf"; filename*=UTF-8''bao-cao-tthc-2025-06-01-2026-02-28-2026-03-02.pdf`);
+    keepForLook('indicators-province-report', res.rawPayload);
+    const text = pdfText(res.rawPayload, 'report.pdf');
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 15/BC-UBND', 'BÁO CÁO', 'Tình hình, kết quả giải quyết thủ tục hành chính từ ngày 01/06/2025 đến ngày 28/02/2026', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']) {
+      expect(text).toContain(s);
+    }
+    expect(text).toMatch(/ỦY BAN NHÂN DÂN PHƯỜNG/);
+
+    const r = (await c.leader.get(`/api/v1/indicators?${PERIOD}`)).json();
+    const before = (await c.leader.get('/api/v1/indicators?from=2025-05-01&to=2025-05-31')).json();
+    const carried = before.tally.inProgress.total as number;
+    const online = r.tally.received.byChannel.online ?? 0;
+    expect(r.tally.received.total).toBeGreaterThan(0);
+    expect(text).toContain(
+      `Tổng số hồ sơ nhận giải quyết: ${num(carried + r.tally.received.total)} (kỳ trước chuyển qua ${num(carried)}; mới tiếp nhận trực tuyến ${num(online)}; trực tiếp và qua dịch vụ bưu chính ${num(r.tally.received.total - online)}).`,
+    );
+    const s = r.tally.settled;
+    expect(text).toContain(`Đã giải quyết ${num(s.total)} (trước hạn ${num(s.early)}; đúng hạn ${num(s.onTime)}; quá hạn ${num(s.late)}); tỷ lệ giải quyết trước và đúng hạn ${num(r.headline.onTimeShare)}%.`);
+    const p = r.tally.inProgress;
+    expect(text).toContain(`Đang giải quyết ${num(p.total)} (trong hạn ${num(p.total - p.overdue)}; quá hạn ${num(p.overdue)}).`);
+    // The table's total row: the same eleven figures.
+    expect(text).toContain(
+      `Tổng cộng ${[carried + r.tally.received.total, carried, online, r.tally.received.total - online, s.total, s.early, s.onTime, s.late, p.total, p.total - p.overdue, p.overdue].map(num).join(' ')}`,
+    );
+    expect(text).toContain(`Điểm tự đánh giá từ ngày 01/06/2025 đến ngày 28/02/2026: ${num(r.index.total)}/100 điểm`);
+    const raw = pdfText(res.rawPayload, 'report-raw.pdf', true);
+    for (const g of r.index.groups6) expect(raw).toContain(`${g.vi} ${num(g.points)} ${num(g.max)}`);
+    // Late dossiers listed with their reason; an extended one with the reason given with the apology.
+    const late = (await c.leader.get(`/api/v1/indicators/dossiers?${PERIOD}&figure=settled_late`)).json();
+    expect(text).toContain(late.items[0].code);
+    expect(text).not.toContain(DEMO_CITIZEN.fullName);
+  });
+
+  it('names a whole month, quarter or year as a report does; default number left blank to fill in', async (ctx) => {
+    if (!POPPLER) ctx.skip(NO_POPPLER);
+    const text = pdfText((await c.leader.get('/api/v1/indicators/report.pdf?from=2025-10-01&to=2025-12-31')).rawPayload, 'q4.pdf');
+    expect(text).toContain('Tình hình, kết quả giải quyết thủ tục hành chính quý IV năm 2025');
+    expect(text).toMatch(/Số: +\/BC-UBND/);
+  });
+
+  it('leaders and unit admins only; a bad period is a 400 with its code', async () => {
+    expectError(await c.specialist.get('/api/v1/indicators/report.pdf'), 403, 'FORBIDDEN');
+    expectError(await c.citizen.get('/api/v1/indicators/report.pdf'), 403, 'FORBIDDEN');
+    expectError(await c.leader.get('/api/v1/indicators/report.pdf?from=2026-02-01&to=2026-01-01'), 400, 'VALIDATION_FAILED');
+    expectError(await c.leader.get('/api/v1/indicators/report.pdf?from=2026-13-01'), 400, 'VALIDATION_FAILED');
+    expectError(await c.leader.get(`/api/v1/indicators/report.pdf?number=${'x'.repeat(61)}`), 400, 'VALIDATION_FAILED');
+    expect((await c.admin.get('/api/v1/indicators/report.pdf?from=2026-01-01&to=2026-01-31')).statusCode).toBe(200);
+  });
+});
+

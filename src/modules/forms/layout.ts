@@ -111,7 +111,7 @@ export interface TableColumn {
 }
 
 export interface SignatureBlock {
-  /** "NGƯỜI NỘP HỒ SƠ" */
+  /** "NGƯỜI NỘP HỒ SƠ"; a line break starts a new line ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"). */
   title: string;
   /** "(Ký và ghi rõ họ tên)" */
   hint?: string;
@@ -424,7 +424,8 @@ export class FormWriter {
   signatures(blocks: readonly SignatureBlock[], gapForSignature = this.pt(48)): void {
     const size = this.body;
     const lh = this.lineHeight(size);
-    const height = lh + this.lineHeight(size - 0.5) + gapForSignature + lh;
+    const titleLines = Math.max(...blocks.map((b) => b.title.split('\n').length));
+    const height = titleLines * lh + this.lineHeight(size - 0.5) + gapForSignature + lh;
     this.space(6);
     this.ensure(height);
     const top = this.y;
@@ -437,7 +438,7 @@ export class FormWriter {
     let bottom = top;
     for (const { block, x, w } of slots) {
       this.y = top;
-      this.paragraph([{ text: upperVi(block.title), style: 'bold' }], { size, align: 'center', left: x - MARGINS.left, width: w, spaceAfter: 0 });
+      for (const line of block.title.split('\n')) this.paragraph([{ text: upperVi(line), style: 'bold' }], { size, align: 'center', left: x - MARGINS.left, width: w, spaceAfter: 0 });
       if (block.hint) this.paragraph([{ text: block.hint, style: 'italic' }], { size: size - 0.5, align: 'center', left: x - MARGINS.left, width: w, spaceAfter: 0 });
       this.space(gapForSignature);
       if (block.name) this.paragraph([{ text: block.name, style: 'bold' }], { size, align: 'center', left: x - MARGINS.left, width: w, spaceAfter: 0 });

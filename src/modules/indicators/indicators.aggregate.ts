@@ -423,7 +423,7 @@ export async function recount(db: Database, unitId: string, period: Period, cal:
 export async function lateDossiers(ex: Executor, unitId: string, period: Period, asOf: { at: Date; live: boolean }) {
   const { start } = periodBounds(period);
   const at = asOf.at.toISOString();
-  const list = await rows<{ code: string; procedure_name: string; due_at: string; finished_at: string | null; extension: { dueAt: string; apologyOnTime: boolean } | null }>(
+  const list = await rows<{ code: string; procedure_name: string; due_at: string; finished_at: string | null; extension: { dueAt: string; apologyOnTime: boolean; reason?: string } | null }>(
     ex,
     sql`select d.code, v.definition->>'name' as procedure_name, d.due_at::text as due_at, d.finished_at::text as finished_at, d.extension
           from dossiers d join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authorize } from '../../domain/policy.ts';
-import { ExportQuery } from '../../domain/indicators-contract.ts';
+import { ExportQuery, ProvinceReportQuery } from '../../domain/indicators-contract.ts';
+import { vnDateOf } from '../../domain/calendar/vn-time.ts';
+import { lazy } from '../../lazy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
@@ -12,16 +14,21 @@ import { tableToXlsx } from '../exports/xlsx.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { breakdownTable, drillTable, groupsTable, indexTable, riskOfficialsTable, riskTable, tallyTable, targetsTable, trendTable, type ExportTableName } from './indicators.exports.ts';
 import { atRisk, drill, report, resolvePeriod, rulesState } from './indicators.service.ts';
+import { provinceReport } from './province-report.ts';
 import { termTargets } from './targets.service.ts';
 
 const tags = ['indicators'];
+
+// pdf-lib and the fonts: loaded on the first report, not at start-up.
+const provinceReportPdf = lazy(() => import('./province-report.pdf.ts'), 'provinceReportPdf');
 
 /** The tables that name officials (staff data): their export is in the audit log. */
 const NAMES_OFFICIALS: ReadonlySet<ExportTableName> = new Set(['officials', 'at_risk', 'risk_officials', 'dossiers']);
 
 /**
  * Downloads of the leaders' indicators (docs/INDICATORS.md, Exports): any table of the page as
- * CSV or XLSX, for whoever may read the page (`indicators.read`).
+ * CSV or XLSX, and the periodic report to the province as PDF, for whoever may read the page
+ * (`indicators.read`).
  */
 export function indicatorsExportRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -67,4 +74,21 @@ export function indicatorsExportRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
+  api.get(
+    '/indicators/report.pdf',
+    { schema: { tags, summary: 'Báo cáo định kỳ tình hình, kết quả giải quyết TTHC gửi tỉnh (PDF) / the periodic report to the province', querystring: ProvinceReportQuery } },
+    async (req, reply) => {
+      const unit = await deploymentData(deps);
+      authorize(req.user, 'indicators.read', unit);
+      const t = now();
+      const period = resolvePeriod(req.query, t);
+      const data = await provinceReport(db, unit.unitId, period, { parentName: deps.config.unit.parentName, number: req.query.number }, t);
+      const bytes = await provinceReportPdf(data);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', attachment(`bao-cao-tthc-${period.from}-${period.to}-${vnDateOf(t)}.pdf`, 'inline'))
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(bytes));
+    },
+  );
 }

@@ -62,6 +62,7 @@ export const indicators: Record<keyof typeof vi, string> = {
   'bo.nav.indicators': 'Decision 766 index',
   'ind.bo.title': 'Service indicators for citizens and businesses',
   'ind.bo.lead': 'Computed from the unit’s dossiers. Select a figure to see the dossiers behind it.',
+  'ind.bo.report': 'Print the report to the province (PDF)',
   'ind.bo.exportXlsx': 'Download XLSX',
   'ind.bo.groups': 'Points by group, both views',
   'ind.bo.export': 'Download CSV',

@@ -62,6 +62,7 @@ export const indicators = {
   'bo.nav.indicators': 'Chỉ số 766',
   'ind.bo.title': 'Chỉ số phục vụ người dân, doanh nghiệp',
   'ind.bo.lead': 'Tính từ hồ sơ của đơn vị. Bấm vào một con số để xem các hồ sơ sau nó.',
+  'ind.bo.report': 'In báo cáo gửi tỉnh (PDF)',
   'ind.bo.exportXlsx': 'Tải XLSX',
   'ind.bo.groups': 'Điểm theo nhóm, cả hai cách tính',
   'ind.bo.export': 'Tải CSV',

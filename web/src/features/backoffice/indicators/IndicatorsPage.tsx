@@ -67,6 +67,11 @@ export function IndicatorsPage({ may }: { may: (c: Capability) => boolean }) {
           <p>
             <strong>{t('ind.period.showing', { from: formatDate(data.period.from), to: formatDate(data.period.to) })}</strong> · {t('ind.public.asOf', { time: formatDateTime(data.asOf) })}
           </p>
+          <p>
+            <a href={apiPath('/indicators/report.pdf', data.period)} target="_blank" rel="noopener">
+              {t('ind.bo.report')}
+            </a>
+          </p>
           <HeadlineTiles h={data.headline} link={(f) => drill(f)} />
           <IndexGroups index={data.index} withItems />
           <ExportLinks table="index" what={t('ind.index.title')} query={period} />
