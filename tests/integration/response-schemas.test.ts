@@ -85,6 +85,7 @@ const NOT_JSON: readonly string[] = [
   'GET /api/v1/files/{id}',
   'GET /api/v1/forms/register.pdf',
   'GET /api/v1/indicators/export',
+  'GET /api/v1/indicators/report.pdf',
   'GET /api/v1/interop/handovers/{code}/documents/{documentId}',
   'GET /api/v1/interop/schema/status-event.json',
   'GET /api/v1/projects/brief.pdf',
