@@ -4,6 +4,7 @@
  * Each area has a file here; the areas written earlier in src/domain keep their files there and
  * are re-exported (docs/ARCHITECTURE.md, "One contract").
  */
+export * as catalogue from './catalogue.ts';
 export * as session from './session.ts';
 export * as feedback from '../domain/feedback-contract.ts';
 export * as indicators from '../domain/indicators-contract.ts';

@@ -1,9 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { isoDate as boundedIsoDate, int32FromQuery } from '../../server/zod-bounds.ts';
+import type { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
-import { DocumentKindSchema, FormFieldTypeSchema, ProcedureDefinitionSchema, TimeLimitUnitSchema } from '../../domain/procedure.ts';
+import {
+  CatalogueList,
+  CatalogueQuery,
+  FieldList,
+  ProcedureCodeParams as CodeParams,
+  ProcedureDefinitionView,
+  PublicProcedure,
+  SaveProcedureBody as SaveBody,
+  ToConfirmList,
+  VersionList,
+  VersionQuery,
+} from '../../contract/catalogue.ts';
 import { citizenProcedure } from '../../domain/procedure-views.ts';
 import { authorize } from '../../domain/policy.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
@@ -21,52 +31,6 @@ import {
   searchProcedures,
 } from './procedures.service.ts';
 
-const CodeParams = z.strictObject({ code: z.string().regex(/^[0-9A-Z.]{3,60}$/) });
-const isoDate = boundedIsoDate();
-const SaveBody = z.strictObject({ definition: ProcedureDefinitionSchema, effectiveFrom: isoDate.optional() });
-const VersionQuery = z.strictObject({ version: int32FromQuery().min(1).optional() });
-
-// What citizens get (src/domain/procedure-views.ts). The response schemas are the second lock:
-// the serializer drops any key they do not name, so no internal field can reach a citizen.
-const PublicTimeLimit = z.object({ amount: z.number().nullable(), unit: TimeLimitUnitSchema.nullable(), toBeConfirmed: z.boolean() });
-const publicSummaryShape = {
-  code: z.string(),
-  name: z.string(),
-  nameEn: z.string().nullable(),
-  field: z.string(),
-  timeLimit: PublicTimeLimit,
-  onlineLevel: z.enum(['full', 'partial']).nullable(),
-  applicant: z.enum(['citizen', 'business', 'both']),
-  version: z.number().int(),
-};
-const PublicSummary = z.object(publicSummaryShape);
-const PublicProcedure = z.object({
-  ...publicSummaryShape,
-  legalBasis: z.array(z.string()),
-  fees: z.array(z.object({ name: z.string(), amountVnd: z.number().nullable() })),
-  documents: z.array(
-    z.object({ id: z.string(), name: z.string(), kind: DocumentKindSchema, required: z.boolean().nullable(), copies: z.number(), formUrl: z.string().nullable(), note: z.string() }),
-  ),
-  formFields: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      labelEn: z.string(),
-      type: FormFieldTypeSchema,
-      required: z.boolean(),
-      hint: z.string(),
-      hintEn: z.string(),
-      options: z.array(z.object({ value: z.string(), label: z.string(), labelEn: z.string() })).optional(),
-      maxLength: z.number().optional(),
-    }),
-  ),
-  workflow: z.array(z.object({ key: z.string(), name: z.string(), nameEn: z.string(), role: z.string() })),
-  result: z.string(),
-  resultKind: z.string(),
-  checkWithDesk: z.boolean(),
-  effectiveFrom: z.string().optional(),
-});
-
 export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const now = clock(deps);
@@ -77,21 +41,14 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['catalogue'],
         summary: 'Tra cứu thủ tục hành chính (không phân biệt dấu) / search the catalogue',
-        response: { 200: z.object({ total: z.number().int(), items: z.array(PublicSummary) }) },
-        querystring: z.strictObject({
-          q: z.string().max(200).optional(),
-          field: z.string().max(200).optional(),
-          onlineLevel: z.enum(['full', 'partial', 'unknown']).optional(),
-          applicant: z.enum(['citizen', 'business']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
+        response: { 200: CatalogueList },
+        querystring: CatalogueQuery,
       },
     },
     async (req) => searchProcedures(deps.database.db, req.query, vnDateOf(now())),
   );
 
-  api.get('/procedures/fields', { schema: { tags: ['catalogue'], summary: 'Lĩnh vực / fields' } }, async () => ({
+  api.get('/procedures/fields', { schema: { tags: ['catalogue'], summary: 'Lĩnh vực / fields', response: { 200: FieldList } } }, async () => ({
     items: await listFields(deps.database.db, vnDateOf(now())),
   }));
 
@@ -101,6 +58,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['catalogue'],
         summary: 'Thông tin phường cần xác nhận (cán bộ) / what the ward must confirm (officials)',
+        response: { 200: ToConfirmList },
       },
     },
     async (req) => {
@@ -134,6 +92,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Toàn bộ định nghĩa, nguồn, độ tin cậy (cán bộ) / the whole definition with sources and confidence (officials)',
         params: CodeParams,
         querystring: VersionQuery,
+        response: { 200: ProcedureDefinitionView },
       },
     },
     async (req) => {
@@ -145,7 +104,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/procedures/:code/versions',
-    { schema: { tags: ['catalogue'], summary: 'Các phiên bản / versions', params: CodeParams } },
+    { schema: { tags: ['catalogue'], summary: 'Các phiên bản / versions', params: CodeParams, response: { 200: VersionList } } },
     async (req) => ({ items: await listVersions(deps.database.db, req.params.code) }),
   );
 
@@ -168,7 +127,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.put(
     '/procedures/:code',
-    { schema: { tags: ['catalogue'], summary: 'Sửa thủ tục (tạo phiên bản mới) / edit (new version)', params: CodeParams, body: SaveBody } },
+    { schema: { tags: ['catalogue'], summary: 'Sửa thủ tục (tạo phiên bản mới) / edit (new version)', params: CodeParams, body: SaveBody, response: { 200: ProcedureDefinitionView } } },
     async (req) => {
       const user = authorize(req.user, 'catalogue.edit', await deploymentData(deps));
       if (req.body.definition.code !== req.params.code) {
@@ -181,7 +140,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.post(
     '/procedures',
-    { schema: { tags: ['catalogue'], summary: 'Thêm thủ tục / create a procedure', body: SaveBody } },
+    { schema: { tags: ['catalogue'], summary: 'Thêm thủ tục / create a procedure', body: SaveBody, response: { 201: ProcedureDefinitionView } } },
     async (req, reply) => {
       const user = authorize(req.user, 'catalogue.edit', await deploymentData(deps));
       return reply.code(201).send(await save(user, req.body, req, true));

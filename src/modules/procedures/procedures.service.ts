@@ -156,7 +156,7 @@ export async function listVersions(ex: Executor, code: string) {
         where procedure_code = ${code} order by version desc`,
   );
   if (list.length === 0) throw new AppError('PROCEDURE_NOT_FOUND');
-  return list.map((v) => ({ version: v.version, effectiveFrom: v.effective_from, createdAt: toDate(v.created_at), createdBy: v.created_by }));
+  return list.map((v) => ({ version: v.version, effectiveFrom: v.effective_from, createdAt: toDate(v.created_at).toISOString(), createdBy: v.created_by }));
 }
 
 /** The whole definition, with its sources, confidence and notes: the officials' view. */

@@ -5,6 +5,7 @@
 
 import type { Capability, StaffRole } from '@domain/policy.ts';
 import type { Ref, SessionPayload, SessionUser, TwoFactorChallenge, UserKind } from '@contract/session.ts';
+import type { Confidence, ProcedureDefinitionView, ProcedureSummary, PublicProcedure, PublicTimeLimit, ToConfirmItem, ToConfirmList } from '@contract/catalogue.ts';
 
 export type Role = StaffRole;
 export type { Capability, Ref, SessionPayload, TwoFactorChallenge, UserKind };
@@ -29,118 +30,19 @@ export interface SignUpPending {
   expiresAt: string;
 }
 
-export type TimeUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'same_day';
+export type TimeUnit = NonNullable<PublicTimeLimit['unit']>;
 /** As citizens see it: amount and unit only once the ward has confirmed them. */
-export interface TimeLimit {
-  amount: number | null;
-  unit: TimeUnit | null;
-  toBeConfirmed: boolean;
-}
-/** As officials see it: a tentative value and the research note too. */
-export interface DefinitionTimeLimit extends TimeLimit {
-  note: string | null;
-}
-
-export type OnlineLevel = 'full' | 'partial' | null;
-export type Applicant = 'citizen' | 'business' | 'both';
-
-export interface ProcedureSummary {
-  code: string;
-  name: string;
-  nameEn?: string | null;
-  field: string;
-  timeLimit: TimeLimit;
-  onlineLevel: OnlineLevel;
-  applicant: Applicant;
-  version: number;
-}
-
-export type DocumentKind = 'original' | 'certified_copy' | 'copy' | 'form';
-export interface DocumentRequirement {
-  id: string;
-  name: string;
-  kind: DocumentKind;
-  required: boolean | null;
-  copies: number | null;
-  formUrl: string | null;
-  note?: string;
-}
-
-export type FormFieldType = 'text' | 'textarea' | 'date' | 'number' | 'select' | 'cccd' | 'phone' | 'email';
-export interface FormFieldOption {
-  value: string;
-  label: string;
-  labelEn?: string | null;
-}
-export interface FormField {
-  key: string;
-  label: string;
-  labelEn: string | null;
-  type: FormFieldType;
-  required: boolean;
-  hint: string | null;
-  hintEn: string | null;
-  options?: FormFieldOption[];
-  maxLength?: number;
-}
-
-/** `amountVnd: null`: the amount is not confirmed. */
-export interface Fee {
-  name: string;
-  amountVnd: number | null;
-}
-
-export interface WorkflowStep {
-  key: string;
-  name: string;
-  nameEn?: string;
-  role: string;
-  share: number;
-}
-
-/** A procedure as citizens see it (GET /procedures/:code): confirmed, plain-language content only. */
-export interface Procedure extends ProcedureSummary {
-  legalBasis: string[];
-  fees: Fee[];
-  documents: DocumentRequirement[];
-  formFields: FormField[];
-  workflow: WorkflowStep[];
-  result: string | null;
-  /** Something on the page (time limit, a fee, a document) is still being confirmed by the ward. */
-  checkWithDesk: boolean;
-  effectiveFrom?: string;
-}
-
-export type Confidence = 'high' | 'medium' | 'low';
-
-/** The whole definition as officials see it (GET /procedures/:code/definition). */
-export interface ProcedureDefinitionView extends Omit<Procedure, 'timeLimit' | 'fees' | 'checkWithDesk'> {
-  timeLimit: DefinitionTimeLimit;
-  fees: (Fee & { note: string | null })[];
-  source: string;
-  confidence: Confidence;
-  notes: string;
-  toBeConfirmed: string[];
-  onlineLevelReason?: string;
-}
-
-/** One procedure on the list of what the ward must confirm (GET /procedures/to-confirm). */
-export interface ToConfirmItem {
-  code: string;
-  name: string;
-  field: string;
-  confidence: Confidence;
-  source: string;
-  notes: string;
-  toBeConfirmed: string[];
-  marks: { timeLimit: boolean; fees: string[]; documents: string[]; onlineLevel: boolean };
-  version: number;
-  effectiveFrom: string;
-}
-export interface ToConfirmList {
-  items: ToConfirmItem[];
-  summary: { procedures: number; items: number; byConfidence: Record<Confidence, number> };
-}
+export type TimeLimit = PublicTimeLimit;
+export type OnlineLevel = ProcedureSummary['onlineLevel'];
+export type Applicant = ProcedureSummary['applicant'];
+export type { ProcedureSummary, Confidence, ProcedureDefinitionView, ToConfirmItem, ToConfirmList };
+/** A procedure as citizens see it (GET /procedures/:code). */
+export type Procedure = PublicProcedure;
+export type DocumentRequirement = Procedure['documents'][number];
+export type DocumentKind = DocumentRequirement['kind'];
+export type FormField = Procedure['formFields'][number];
+export type FormFieldType = FormField['type'];
+export type Fee = Procedure['fees'][number];
 
 export interface Page<T> {
   items: T[];

@@ -34,7 +34,7 @@ function requirementFor(item: SupplementItem, p: Procedure | undefined, reasonLa
 
 function fieldFor(item: SupplementItem, p: Procedure | undefined, reasonLabel: string, current = ''): FormField {
   const f = p?.formFields.find((x) => x.key === item.target.key);
-  const base: FormField = f ?? { key: item.target.key, label: item.target.key, labelEn: null, type: 'text', required: true, hint: null, hintEn: null };
+  const base: FormField = f ?? { key: item.target.key, label: item.target.key, labelEn: item.target.key, type: 'text', required: true, hint: '', hintEn: '' };
   const hint = [`${reasonLabel}: ${item.reason}`, current].filter(Boolean).join('. ');
   return { ...base, required: true, hint, hintEn: hint };
 }
