@@ -15,13 +15,9 @@ import { FormFieldsSection } from './editor/FormFieldsSection';
 import { WorkflowSection } from './editor/WorkflowSection';
 import { fromProcedure, ids, toDefinition, validateEditor, type EditorState } from './editor/procedureDef';
 
-function Versions({ code, refreshKey }: { code: string; refreshKey: number }) {
+function Versions({ code }: { code: string }) {
   const { t } = useT();
   const versions = useApi<ItemList<ProcedureVersion>>(boApi.procedureVersions(code));
-  const { reload } = versions;
-  useEffect(() => {
-    if (refreshKey) reload();
-  }, [refreshKey, reload]);
   return (
     <section aria-labelledby="pe-versions" className="bo-section">
       <h2 id="pe-versions">{t('bo.pe.versions')}</h2>
@@ -42,13 +38,28 @@ function Versions({ code, refreshKey }: { code: string; refreshKey: number }) {
   );
 }
 
-function Editor({ procedure }: { procedure: ProcedureDefinitionView }) {
+/** What a save said: kept by the page, since the saved version's answer remounts the editor. */
+function SavedBanner({ version }: { version: number }) {
+  const { t } = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [version]);
+  return (
+    <div className="banner banner--success" role="status" tabIndex={-1} ref={ref} aria-labelledby="pe-saved">
+      <h2 className="banner__title" id="pe-saved">
+        {t('common.done')}
+      </h2>
+      <div className="banner__content">
+        <p>{t('bo.pe.saved', { n: version })}</p>
+      </div>
+    </div>
+  );
+}
+
+function Editor({ procedure, onSaved }: { procedure: ProcedureDefinitionView; onSaved: (version: number) => void }) {
   const { t } = useT();
   const [s, setS] = useState<EditorState>(() => fromProcedure(procedure));
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [saved, setSaved] = useState<number | null>(null);
-  const savedRef = useRef<HTMLDivElement>(null);
   const save = useSubmit(() => saveProcedure(s.code, toDefinition(s), s.effectiveFrom));
   const set = (p: Partial<EditorState>) => setS((x) => ({ ...x, ...p }));
 
@@ -60,24 +71,15 @@ function Editor({ procedure }: { procedure: ProcedureDefinitionView }) {
     if (problems.length) return;
     const result = await save.run();
     if (result) {
+      // The procedure's answer then carries the new version, which remounts this editor on it
+      // (and its list of versions): the page keeps the banner.
+      onSaved(result.version);
       invalidate('/api/v1/procedures');
-      setSaved(result.version);
-      window.setTimeout(() => savedRef.current?.focus(), 0);
     }
   };
 
   return (
     <>
-      {saved !== null && (
-        <div className="banner banner--success" role="status" tabIndex={-1} ref={savedRef} aria-labelledby="pe-saved">
-          <h2 className="banner__title" id="pe-saved">
-            {t('common.done')}
-          </h2>
-          <div className="banner__content">
-            <p>{t('bo.pe.saved', { n: saved })}</p>
-          </div>
-        </div>
-      )}
       <form onSubmit={onSubmit} noValidate>
         <ErrorSummary errors={errors} focusKey={attempt} />
         <GeneralSection s={s} set={set} errors={errors} />
@@ -103,7 +105,7 @@ function Editor({ procedure }: { procedure: ProcedureDefinitionView }) {
           </Button>
         </section>
       </form>
-      <Versions code={procedure.code} refreshKey={saved ?? 0} />
+      <Versions code={procedure.code} />
     </>
   );
 }
@@ -112,18 +114,20 @@ function Editor({ procedure }: { procedure: ProcedureDefinitionView }) {
 export function ProcedureEditorPage({ code }: { code: string }) {
   const { t } = useT();
   const procedure = useApi<ProcedureDefinitionView>(boApi.procedureDefinition(code));
+  const [saved, setSaved] = useState<number | null>(null);
   usePageTitle(t('bo.pe.title', { code }));
   return (
     <>
       <Breadcrumbs items={[{ href: boHref.procedures(), text: t('bo.adminProc.title') }]} />
       {procedure.data && <span className="caption">{procedure.data.name}</span>}
       <h1>{t('bo.pe.title', { code })}</h1>
+      {saved !== null && <SavedBanner version={saved} />}
       {procedure.error ? (
         <ErrorState error={procedure.error} onRetry={procedure.error.status === 404 ? undefined : procedure.reload} />
       ) : !procedure.data ? (
         <Loading />
       ) : (
-        <Editor key={procedure.data.version} procedure={procedure.data} />
+        <Editor key={procedure.data.version} procedure={procedure.data} onSaved={setSaved} />
       )}
     </>
   );
