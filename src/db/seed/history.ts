@@ -89,15 +89,39 @@ export function seedHistoryIn(tx: Executor, unitCode: string, opts: HistoryOptio
   return writeHistory(tx, (fn) => fn(tx), unitCode, opts);
 }
 
+/**
+ * The people the history's dossiers belong to: residents recorded at the desk (walk-ins: a user
+ * row without an account to sign in with), never the demo's own sign-in accounts, whose
+ * "Hồ sơ của tôi" would otherwise fill with hundreds of past dossiers. Made once, idempotent.
+ */
+const HISTORY_RESIDENTS: readonly [string, 'male' | 'female', number][] = [
+  ['Nguyễn Văn Hùng', 'male', 1968], ['Trần Thị Lan', 'female', 1975], ['Lê Văn Dũng', 'male', 1982], ['Phạm Thị Hoa', 'female', 1990],
+  ['Hoàng Văn Nam', 'male', 1958], ['Vũ Thị Mai', 'female', 1987], ['Đỗ Văn Long', 'male', 1979], ['Bùi Thị Hương', 'female', 1995],
+  ['Đặng Văn Tuấn', 'male', 1971], ['Ngô Thị Thu', 'female', 1963], ['Dương Văn Khánh', 'male', 2001], ['Lý Thị Ngọc', 'female', 1998],
+  ['Phan Văn Thành', 'male', 1985], ['Hà Thị Yến', 'female', 1969], ['Trịnh Văn Quang', 'male', 1993], ['Đinh Thị Hạnh', 'female', 1980],
+  ['Cao Văn Minh', 'male', 1966], ['Lương Thị Thảo', 'female', 2003], ['Tạ Văn Sơn', 'male', 1977], ['Kiều Thị Nga', 'female', 1984],
+];
+
+async function historyApplicants(ex: Executor) {
+  const values = HISTORY_RESIDENTS.map(([name, gender, year], i) => {
+    // A Phú Thọ CCCD (025) whose 4th to 6th digits agree with the gender and year of birth.
+    const cccd = `025${(Math.floor((year - 1900) / 100) * 2 + (gender === 'female' ? 1 : 0)).toString()}${String(year % 100).padStart(2, '0')}9${String(i + 1).padStart(5, '0')}`;
+    return sql`(${randomUUID()}, 'citizen', ${cccd}, ${name}, ${searchKey(name)}, ${cccd}, ${year}, ${gender}, ${`09${String(12_000_000 + i * 7919).padStart(8, '0')}`})`;
+  });
+  await ex.execute(sql`insert into users (id, kind, login, full_name, name_search, cccd, birth_year, gender, phone)
+    values ${sql.join(values, sql`, `)} on conflict do nothing`);
+  return rows<{ id: string; full_name: string; login: string; phone: string | null; kind: 'citizen' | 'business' }>(
+    ex,
+    sql`select id, full_name, login, phone, kind from users where kind = 'citizen' and password_hash is null and cccd like '025___9_____' order by login limit ${HISTORY_RESIDENTS.length}`,
+  );
+}
+
 async function writeHistory(ex: Executor, batch: (fn: (tx: Executor) => Promise<void>) => Promise<void>, unitCode: string, opts: HistoryOptions): Promise<number> {
   const [unit] = await rows<{ id: string }>(ex, sql`select id from units where code = ${unitCode}`);
   if (!unit) return 0;
   const officials = await rows<{ id: string }>(ex, sql`select id from users where unit_id = ${unit.id} and 'specialist' = any(roles) and not disabled order by login`);
   const [desk] = await rows<{ id: string }>(ex, sql`select id from users where unit_id = ${unit.id} and 'reception' = any(roles) order by login limit 1`);
-  const applicants = await rows<{ id: string; full_name: string; login: string; phone: string | null; kind: 'citizen' | 'business' }>(
-    ex,
-    sql`select id, full_name, login, phone, kind from users where kind in ('citizen', 'business') order by login limit 20`,
-  );
+  const applicants = await historyApplicants(ex);
   const procedures = (
     await rows<{ code: string; version: number; name: string; time_limit: TimeLimit }>(
       ex,
