@@ -71,7 +71,7 @@ export async function newPage(env: BrowserEnv, opts: { mobile?: boolean } = {}):
  * replays the same journeys for what the database does (about half of the browser suite's time).
  */
 const UI_CHECKS = process.env.BROWSER_UI_CHECKS !== '0';
-if (!UI_CHECKS) console.log('BROWSER_UI_CHECKS=0: axe checks and screenshots are skipped (the embedded run makes them).');
+if (!UI_CHECKS) console.warn('BROWSER_UI_CHECKS=0: axe checks and screenshots are skipped (the embedded run makes them).');
 
 /** Fails on any serious or critical axe violation of the page as it is now. */
 export async function expectAccessible(page: Page, name: string) {
