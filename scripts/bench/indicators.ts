@@ -10,6 +10,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { seed } from '../../src/db/seed/demo.ts';
 import { seedHistory } from '../../src/db/seed/history.ts';
 import { addDays } from '../../src/domain/calendar/dates.ts';
+import { LATE_PAGE } from '../../src/domain/indicators.ts';
 import { vnDateOf } from '../../src/domain/calendar/vn-time.ts';
 import { loadWorkingCalendar } from '../../src/modules/calendar/calendar.service.ts';
 import { recount, refreshAggregate } from '../../src/modules/indicators/indicators.aggregate.ts';
@@ -66,7 +67,7 @@ export async function runIndicatorsBench(adminUrl: string, sizes: number[], log:
         const pub: number[] = [];
         for (let i = 0; i < REPEAT; i++) {
           t = performance.now();
-          await publicReport(database, unitId, config.unit.name, period, now);
+          await publicReport(database, unitId, config.unit.name, period, now, { offset: 0, limit: LATE_PAGE.default });
           pub.push(ms(t));
         }
         t = performance.now();

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { date, requiredText } from './projects-contract.ts';
 import { IndexRuleSchema, ruleIssues } from './indicators-rules.ts';
 import { RISK_REASONS } from './indicators-risk.ts';
+import { LATE_PAGE } from './indicators.ts';
 import { TargetSchema } from './targets.ts';
 
 /** The longest period one request may ask for: a five-year term and a little. */
@@ -19,7 +20,13 @@ const period = {
 const ordered = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
 const orderMessage = { message: 'Ngày bắt đầu phải trước ngày kết thúc / from must not be after to', path: ['to'] };
 
-export const PublicIndicatorsQuery = z.strictObject(period).refine(ordered, orderMessage);
+export const PublicIndicatorsQuery = z
+  .strictObject({
+    ...period,
+    lateOffset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+    lateLimit: z.coerce.number().int().min(1).max(LATE_PAGE.max).optional(),
+  })
+  .refine(ordered, orderMessage);
 
 export const IndicatorsQuery = z
   .strictObject({
@@ -165,7 +172,10 @@ export const PublicSchema = z.object({
   headline: HeadlineSchema,
   index: z.object({ total: z.number(), max: z.number(), rule: z.object({ version: z.number(), effectiveFrom: z.string(), basis: z.string() }), groups6: z.array(GroupSchema) }),
   trend: z.array(TrendPoint),
+  /** One page of the late dossiers, by due time: `lateOffset` from the first, at most `lateLimit`. */
   late: z.array(LateDossierSchema),
+  lateTotal: z.number(),
+  lateOffset: z.number(),
 });
 
 export const DrillSchema = z.object({

@@ -63,6 +63,9 @@ export interface Period {
   to: IsoDate;
 }
 
+/** The public page lists late dossiers page by page (a large unit's year has tens of thousands). */
+export const LATE_PAGE = { default: 50, max: 200 } as const;
+
 /** The period's instants: [start of `from`, start of the day after `to`) at +07:00. */
 export function periodBounds(p: Period): { start: Date; end: Date } {
   return { start: parseLocalVn(p.from), end: parseLocalVn(addDays(p.to, 1)) };

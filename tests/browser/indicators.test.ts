@@ -36,6 +36,17 @@ describe('the public transparency page', () => {
     const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow, 'no horizontal scrolling at 360 px').toBe(false);
     await check(page, 'indicators-public-360');
+    // A year's late dossiers come 50 to a page, by due date.
+    const { lateTotal } = (await env.t.app.inject({ method: 'GET', url: '/api/v1/public/indicators' })).json() as { lateTotal: number };
+    await expect(late.locator('tbody tr').count()).resolves.toBe(Math.min(lateTotal, 50));
+    if (lateTotal > 50) {
+      await late.getByText(`Hồ sơ thứ 1 đến 50 trong tổng số ${lateTotal.toLocaleString('vi-VN')} hồ sơ, theo hạn giải quyết.`).waitFor();
+      await page.getByRole('link', { name: /^Trang sau/ }).click();
+      await late.getByText(`Hồ sơ thứ 51 đến ${Math.min(lateTotal, 100)} trong tổng số ${lateTotal.toLocaleString('vi-VN')} hồ sơ, theo hạn giải quyết.`).waitFor();
+      expect(new URL(page.url()).searchParams.get('trang')).toBe('2');
+    } else {
+      await expect(page.getByRole('navigation', { name: 'Phân trang' }).count()).resolves.toBe(0);
+    }
 
     // English second.
     await page.getByRole('button', { name: 'English' }).click();

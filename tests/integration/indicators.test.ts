@@ -182,6 +182,25 @@ describe('who sees what', () => {
     expect(res.body).not.toContain('Trần Văn Minh');
   });
 
+  it('lists the late dossiers page by page, by due time, with how many there are', async () => {
+    const all = (await c.anonymous.get(`/api/v1/public/indicators?${MARCH}`)).json();
+    expect(all).toMatchObject({ lateTotal: 2, lateOffset: 0 });
+    const byDue = [...all.late].sort((a: { dueAt: string }, b: { dueAt: string }) => a.dueAt.localeCompare(b.dueAt)).map((l: { code: string }) => l.code);
+    const first = (await c.anonymous.get(`/api/v1/public/indicators?${MARCH}&lateLimit=1`)).json();
+    expect(first).toMatchObject({ lateTotal: 2, lateOffset: 0 });
+    expect(first.late.map((l: { code: string }) => l.code)).toEqual([byDue[0]]);
+    const second = (await c.anonymous.get(`/api/v1/public/indicators?${MARCH}&lateLimit=1&lateOffset=1`)).json();
+    expect(second).toMatchObject({ lateTotal: 2, lateOffset: 1 });
+    expect(second.late.map((l: { code: string }) => l.code)).toEqual([byDue[1]]);
+    const past = (await c.anonymous.get(`/api/v1/public/indicators?${MARCH}&lateOffset=5`)).json();
+    expect(past).toMatchObject({ late: [], lateTotal: 2, lateOffset: 5 });
+    // The figures do not depend on the page.
+    expect(past.headline).toEqual(all.headline);
+    expectError(await c.anonymous.get(`/api/v1/public/indicators?${MARCH}&lateLimit=0`), 400, 'VALIDATION_FAILED');
+    expectError(await c.anonymous.get(`/api/v1/public/indicators?${MARCH}&lateLimit=201`), 400, 'VALIDATION_FAILED');
+    expectError(await c.anonymous.get(`/api/v1/public/indicators?${MARCH}&lateOffset=-1`), 400, 'VALIDATION_FAILED');
+  });
+
   it('refuses a period backwards', async () => {
     expectError(await c.anonymous.get('/api/v1/public/indicators?from=2026-03-31&to=2026-03-01'), 400, 'VALIDATION_FAILED');
   });

@@ -416,16 +416,38 @@ export async function recount(db: Database, unitId: string, period: Period, cal:
   return { period, aggregate, recount: full, differences: [...differences(aggregate, full), ...monthly] };
 }
 
+type LateRow = { code: string; procedure_name: string; due_at: string; finished_at: string | null; extension: { dueAt: string; apologyOnTime: boolean; reason?: string } | null };
+
+const lateOf = (r: LateRow) => ({ code: r.code, procedureName: r.procedure_name, dueAt: toDate(r.due_at)!, finishedAt: toDate(r.finished_at), extension: r.extension });
+
 /**
  * The dossiers the unit handles that were settled late in the period, or are overdue at its end
- * (not waiting for the applicant): for the public page, codes and procedures only.
+ * (not waiting for the applicant), by due time: all of them (the report to the province).
  */
 export async function lateDossiers(ex: Executor, unitId: string, period: Period, asOf: { at: Date; live: boolean }) {
+  const list = await rows<LateRow>(ex, lateQuery(unitId, period, asOf));
+  return list.map(lateOf).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.code.localeCompare(b.code));
+}
+
+/**
+ * One page of the same list and how many there are: a year of a large unit has tens of thousands,
+ * which the public page shows page by page (the database sorts and cuts, nothing else crosses).
+ */
+export async function lateDossiersPage(ex: Executor, unitId: string, period: Period, asOf: { at: Date; live: boolean }, page: { offset: number; limit: number }) {
+  const list = await rows<LateRow & { total: string }>(
+    ex,
+    sql`select l.*, count(*) over () as total from (${lateQuery(unitId, period, asOf)}) l
+         order by l.due_at::timestamptz, l.code collate "C" limit ${page.limit} offset ${page.offset}`,
+  );
+  // Past the last page: no rows, so the total is counted on its own.
+  const total = list[0] ? Number(list[0].total) : page.offset === 0 ? 0 : Number((await rows<{ n: string }>(ex, sql`select count(*) as n from (${lateQuery(unitId, period, asOf)}) l`))[0]!.n);
+  return { items: list.map(lateOf), total };
+}
+
+function lateQuery(unitId: string, period: Period, asOf: { at: Date; live: boolean }): SQL {
   const { start } = periodBounds(period);
   const at = asOf.at.toISOString();
-  const list = await rows<{ code: string; procedure_name: string; due_at: string; finished_at: string | null; extension: { dueAt: string; apologyOnTime: boolean; reason?: string } | null }>(
-    ex,
-    sql`select d.code, v.definition->>'name' as procedure_name, d.due_at::text as due_at, d.finished_at::text as finished_at, d.extension
+  return sql`select d.code, v.definition->>'name' as procedure_name, d.due_at::text as due_at, d.finished_at::text as finished_at, d.extension
           from dossiers d join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version
          where d.handling_unit_id = ${unitId} and d.finished_at >= ${start.toISOString()} and d.finished_at < ${at}
            and d.status not in (${inList(CLOSED_WITHOUT_RESULT)}) and d.finished_at > d.due_at
@@ -433,9 +455,5 @@ export async function lateDossiers(ex: Executor, unitId: string, period: Period,
         select d.code, v.definition->>'name', d.due_at::text, null, d.extension
           from dossiers d join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version
          where d.handling_unit_id = ${unitId} and open_span(d.received_at, d.finished_at) @> ${at}::timestamptz and d.received_at is not null
-           and d.due_at < ${at}${asOf.live ? sql` and d.status not in (${inList(WAITING_STATUSES)})` : sql``}`,
-  );
-  return list
-    .map((r) => ({ code: r.code, procedureName: r.procedure_name, dueAt: toDate(r.due_at)!, finishedAt: toDate(r.finished_at), extension: r.extension }))
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.code.localeCompare(b.code));
+           and d.due_at < ${at}${asOf.live ? sql` and d.status not in (${inList(WAITING_STATUSES)})` : sql``}`;
 }

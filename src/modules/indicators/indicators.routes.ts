@@ -18,6 +18,7 @@ import {
   TargetKeyParams,
   TargetsSchema,
 } from '../../domain/indicators-contract.ts';
+import { LATE_PAGE } from '../../domain/indicators.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
@@ -55,7 +56,8 @@ export function indicatorsRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const t = now();
       const unit = await deploymentData(deps);
-      return publicReport(db, unit.unitId, deps.config.unit.name, resolvePeriod(req.query, t), t);
+      const latePage = { offset: req.query.lateOffset ?? 0, limit: req.query.lateLimit ?? LATE_PAGE.default };
+      return publicReport(db, unit.unitId, deps.config.unit.name, resolvePeriod(req.query, t), t, latePage);
     },
   );
 

@@ -16,7 +16,7 @@ import { feedbackIndicators } from '../../domain/feedback.ts';
 import { audit } from '../audit/audit.ts';
 import { feedbackFactsOf } from '../feedback/index.ts';
 import { catalogueFacts, insertInput, insertRule, labels, loadFacts, manualInputsOn, ruleVersions } from './indicators.repo.ts';
-import { asOfOf, flowRows, lateDossiers, refreshAggregate, stocks } from './indicators.aggregate.ts';
+import { asOfOf, flowRows, lateDossiersPage, refreshAggregate, stocks } from './indicators.aggregate.ts';
 
 export interface Filters {
   procedure?: string | undefined;
@@ -182,9 +182,13 @@ export async function report(db: Database, unitId: string, period: Period, filte
 }
 
 /** The public transparency page: no personal data (codes and procedures only). */
-export async function publicReport(db: Database, unitId: string, unitName: string, period: Period, now: Date) {
+export async function publicReport(db: Database, unitId: string, unitName: string, period: Period, now: Date, latePage: { offset: number; limit: number }) {
   const ex = db.db;
-  const [{ t, monthly }, score, late] = await Promise.all([aggregates(db, unitId, period, {}, now), scorer(ex, unitId, spanOf(period), now), lateDossiers(ex, unitId, period, asOfOf(period, now))]);
+  const [{ t, monthly }, score, late] = await Promise.all([
+    aggregates(db, unitId, period, {}, now),
+    scorer(ex, unitId, spanOf(period), now),
+    lateDossiersPage(ex, unitId, period, asOfOf(period, now), latePage),
+  ]);
   const index = await score(t, period);
   return {
     unit: unitName,
@@ -193,7 +197,9 @@ export async function publicReport(db: Database, unitId: string, unitName: strin
     headline: headline(t),
     index: { total: index.total, max: index.max, rule: index.rule, groups6: index.groups6 },
     trend: await trendOf(monthly, score),
-    late: late.map((d) => ({
+    lateTotal: late.total,
+    lateOffset: latePage.offset,
+    late: late.items.map((d) => ({
       code: d.code,
       procedureName: d.procedureName,
       dueAt: formatVn(d.dueAt),

@@ -48,6 +48,7 @@ export const indicators: Record<keyof typeof vi, string> = {
   'ind.late.title': 'Late dossiers and apologies',
   'ind.late.lead': 'Only dossier codes and procedures are published, never personal data.',
   'ind.late.none': 'No dossier was late in this period.',
+  'ind.late.range': 'Dossiers {from} to {to} of {total}, by due date.',
   'ind.late.code': 'Dossier code',
   'ind.late.procedure': 'Procedure',
   'ind.late.due': 'Due',

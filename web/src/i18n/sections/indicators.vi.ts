@@ -48,6 +48,7 @@ export const indicators = {
   'ind.late.title': 'Hồ sơ trễ hạn và thư xin lỗi',
   'ind.late.lead': 'Chỉ công khai mã hồ sơ và tên thủ tục, không công khai thông tin cá nhân.',
   'ind.late.none': 'Không có hồ sơ trễ hạn trong kỳ.',
+  'ind.late.range': 'Hồ sơ thứ {from} đến {to} trong tổng số {total} hồ sơ, theo hạn giải quyết.',
   'ind.late.code': 'Mã hồ sơ',
   'ind.late.procedure': 'Thủ tục',
   'ind.late.due': 'Hạn giải quyết',

@@ -101,13 +101,16 @@ export function TrendCharts({ trend }: { trend: TrendPoint[] }) {
 }
 
 /** Late dossiers with their apology: codes and procedures only. */
-export function LateTable({ late, codeCell }: { late: LateDossier[]; codeCell?: (code: string) => ReactNode }) {
+export function LateTable({ late, codeCell, total, offset = 0 }: { late: LateDossier[]; codeCell?: (code: string) => ReactNode; total?: number; offset?: number }) {
   const { t } = useT();
   return (
     <section aria-labelledby="ind-late-title">
       <h2 id="ind-late-title">{t('ind.late.title')}</h2>
       <p>{t('ind.late.lead')}</p>
-      {late.length === 0 ? (
+      {total !== undefined && late.length > 0 && late.length < total && (
+        <p>{t('ind.late.range', { from: formatNumber(offset + 1), to: formatNumber(offset + late.length), total: formatNumber(total) })}</p>
+      )}
+      {late.length === 0 && !total ? (
         <p>{t('ind.late.none')}</p>
       ) : (
         <Table
