@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ALIASES: Record<string, string> = { '@domain/': join(ROOT, 'src/domain/'), '@contract/': join(ROOT, 'src/contract/') };
 const SOURCE = /\.(ts|tsx)$/;
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -68,7 +68,7 @@ function importGraph(dir: string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of filesUnder(dir)) {
     const text = readFileSync(file, 'utf8');
-    const deps = [...text.matchAll(IMPORT)].map((m) => resolveImport(file, (m[1] ?? m[2])!)).filter((d): d is string => d !== null && !/\.(test|d)\.tsx?$/.test(d));
+    const deps = [...text.matchAll(IMPORT)].map((m) => resolveImport(file, (m[1] ?? m[2] ?? m[3])!)).filter((d): d is string => d !== null && !/\.(test|d)\.tsx?$/.test(d));
     graph.set(file, [...new Set(deps)]);
   }
   return graph;
@@ -91,5 +91,20 @@ describe('the import graph', () => {
     const graph = importGraph(join(ROOT, dir));
     expect(graph.size).toBeGreaterThan(50);
     expect(cyclesOf(graph).map((c) => c.map((f) => relative(ROOT, f)))).toEqual([]);
+  });
+});
+
+describe('the layers', () => {
+  // The contract and the domain are what the web app imports too (`@contract/*`, `@domain/*`): they
+  // stand on nothing of the server's (its modules, its database, its Fastify assembly).
+  const LOWER = ['src/contract', 'src/domain'];
+  const UPPER = ['src/server', 'src/modules', 'src/db'];
+  it.each(LOWER)('%s imports nothing from the server, its modules or its database', (dir) => {
+    const graph = importGraph(join(ROOT, dir));
+    expect(graph.size).toBeGreaterThan(2);
+    const wrong = [...graph].flatMap(([file, deps]) =>
+      deps.filter((d) => UPPER.some((u) => d.startsWith(join(ROOT, u) + '/'))).map((d) => `${relative(ROOT, file)} → ${relative(ROOT, d)}`),
+    );
+    expect(wrong).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import {
   TimeLimitUnitSchema,
   WorkflowStepSchema,
 } from '../domain/procedure.ts';
-import { int32FromQuery, isoDate } from '../server/zod-bounds.ts';
+import { int32FromQuery, isoDate } from './bounds.ts';
 
 export const ProcedureCodeParams = z.strictObject({ code: z.string().regex(/^[0-9A-Z.]{3,60}$/) });
 export const VersionQuery = z.strictObject({ version: int32FromQuery().min(1).optional() });

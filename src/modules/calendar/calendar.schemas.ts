@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CALENDAR_YEARS, SWITCHABLE_HOLIDAYS, vnDateOf } from '../../domain/calendar/index.ts';
-import { isoDate as boundedIsoDate, int32FromQuery } from '../../server/zod-bounds.ts';
+import { isoDate as boundedIsoDate, int32FromQuery } from '../../contract/bounds.ts';
 
 const isoDate = boundedIsoDate();
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocumentView } from '../../domain/signed-document.schemas.ts';
 import { SubmitBody } from '../dossiers/dossiers.schemas.ts';
-import { isoDate } from '../../server/zod-bounds.ts';
+import { isoDate } from '../../contract/bounds.ts';
 
 /** One visit at the desk: the citizen, where to email the copies, and each original presented. */
 export const CertifyBody = z.strictObject({

@@ -7,7 +7,7 @@ import { authorize, mustAudit } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { requireUser, type SessionUser } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
-import { isoDate } from '../../server/zod-bounds.ts';
+import { isoDate } from '../../contract/bounds.ts';
 import { lazy } from '../../lazy.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';

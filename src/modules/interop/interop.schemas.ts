@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProcedureDefinitionSchema } from '../../domain/procedure.ts';
-import { isoDate } from '../../server/zod-bounds.ts';
+import { isoDate } from '../../contract/bounds.ts';
 import { INTEROP_SCOPES, SYSTEM_KINDS } from '../../domain/interop.ts';
 import { RESULT_DELIVERIES } from '../../domain/result-delivery.ts';
 

@@ -13,7 +13,7 @@ import {
   type TemplateTexts,
 } from '../../domain/notifications.ts';
 import { authorize } from '../../domain/policy.ts';
-import { isoDate } from '../../server/zod-bounds.ts';
+import { isoDate } from '../../contract/bounds.ts';
 import { clock } from '../../server/clock.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { audit, auditContext } from '../audit/audit.ts';
