@@ -7,6 +7,7 @@ import type { DossierRow, StepRow } from '../modules/dossiers/dossiers.repo.ts';
 import type { MessageRow } from '../modules/messages/messages.repo.ts';
 import type { IssuedDocumentRow } from '../modules/documents/documents.repo.ts';
 import type { ReportRow } from '../modules/feedback/feedback.repo.ts';
+import type { CourseRow } from '../modules/indicators/training.service.ts';
 import type { ProjectRow, MilestoneRow, ObstacleRow, DirectionRow } from '../modules/projects/projects.repo.ts';
 
 type Proved<T extends true> = T;
@@ -22,4 +23,6 @@ export type RowsProved = [
   Proved<RowCheck<'project_milestones', MilestoneRow>>,
   Proved<RowCheck<'project_obstacles', Omit<ObstacleRow, 'actor_department_name' | 'raised_by_name'>>>,
   Proved<RowCheck<'project_directions', Omit<DirectionRow, 'owner_department_name' | 'given_by_name'>>>,
+  // updated_by: the official's name (a join), null when the account is gone.
+  Proved<RowCheck<'training_courses', Omit<CourseRow, 'updated_by'>>>,
 ];

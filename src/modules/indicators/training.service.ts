@@ -54,7 +54,8 @@ export async function unitShare(ex: Executor, unitId: string, period: { from: Is
   return { period, ...s, courses: count?.n ?? 0 };
 }
 
-interface CourseRow {
+/** A course as listed: its columns (proved against the schema in src/db/rows.check.ts), `updated_by` the official's name. */
+export interface CourseRow {
   id: string;
   version: number;
   name: string;
