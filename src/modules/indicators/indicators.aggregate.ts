@@ -419,41 +419,48 @@ export async function recount(db: Database, unitId: string, period: Period, cal:
 type LateRow = { code: string; procedure_name: string; due_at: string; finished_at: string | null; extension: { dueAt: string; apologyOnTime: boolean; reason?: string } | null };
 
 const lateOf = (r: LateRow) => ({ code: r.code, procedureName: r.procedure_name, dueAt: toDate(r.due_at)!, finishedAt: toDate(r.finished_at), extension: r.extension });
+const byDue = (a: ReturnType<typeof lateOf>, b: ReturnType<typeof lateOf>) => a.dueAt.getTime() - b.dueAt.getTime() || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/** What is shown of the dossiers `keys` selects (its `id` and `finished_at`): code, procedure's name, times, extension. */
+const shown = (keys: SQL) =>
+  sql`select d.code, v.definition->>'name' as procedure_name, d.due_at::text as due_at, k.finished_at::text as finished_at, d.extension
+        from (${keys}) k join dossiers d on d.id = k.id
+        join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version`;
 
 /**
  * The dossiers the unit handles that were settled late in the period, or are overdue at its end
  * (not waiting for the applicant), by due time: all of them (the report to the province).
  */
 export async function lateDossiers(ex: Executor, unitId: string, period: Period, asOf: { at: Date; live: boolean }) {
-  const list = await rows<LateRow>(ex, lateQuery(unitId, period, asOf));
-  return list.map(lateOf).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.code.localeCompare(b.code));
+  const list = await rows<LateRow>(ex, shown(lateKeys(unitId, period, asOf)));
+  return list.map(lateOf).sort(byDue);
 }
 
 /**
  * One page of the same list and how many there are: a year of a large unit has tens of thousands,
- * which the public page shows page by page (the database sorts and cuts, nothing else crosses).
+ * which the public page shows page by page. The database counts and picks the page from the keys
+ * alone (an index holds them: dossiers_late_finished_idx); only the page's rows are read whole.
  */
 export async function lateDossiersPage(ex: Executor, unitId: string, period: Period, asOf: { at: Date; live: boolean }, page: { offset: number; limit: number }) {
-  const list = await rows<LateRow & { total: string }>(
-    ex,
-    sql`select l.*, count(*) over () as total from (${lateQuery(unitId, period, asOf)}) l
-         order by l.due_at::timestamptz, l.code collate "C" limit ${page.limit} offset ${page.offset}`,
-  );
-  // Past the last page: no rows, so the total is counted on its own.
-  const total = list[0] ? Number(list[0].total) : page.offset === 0 ? 0 : Number((await rows<{ n: string }>(ex, sql`select count(*) as n from (${lateQuery(unitId, period, asOf)}) l`))[0]!.n);
-  return { items: list.map(lateOf), total };
+  const keys = lateKeys(unitId, period, asOf);
+  const [list, count] = await Promise.all([
+    rows<LateRow>(ex, shown(sql`select l.id, l.finished_at from (${keys}) l order by l.due_at, l.code collate "C" limit ${page.limit} offset ${page.offset}`)),
+    rows<{ n: string }>(ex, sql`select count(*) as n from (${keys}) l`),
+  ]);
+  return { items: list.map(lateOf).sort(byDue), total: Number(count[0]!.n) };
 }
 
-function lateQuery(unitId: string, period: Period, asOf: { at: Date; live: boolean }): SQL {
+/** The late dossiers' keys: id, code, due time, and the settling time when settled in the period (null when still open). */
+function lateKeys(unitId: string, period: Period, asOf: { at: Date; live: boolean }): SQL {
   const { start } = periodBounds(period);
   const at = asOf.at.toISOString();
-  return sql`select d.code, v.definition->>'name' as procedure_name, d.due_at::text as due_at, d.finished_at::text as finished_at, d.extension
-          from dossiers d join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version
+  return sql`select d.id, d.code, d.due_at, d.finished_at
+          from dossiers d
          where d.handling_unit_id = ${unitId} and d.finished_at >= ${start.toISOString()} and d.finished_at < ${at}
            and d.status not in (${inList(CLOSED_WITHOUT_RESULT)}) and d.finished_at > d.due_at
         union all
-        select d.code, v.definition->>'name', d.due_at::text, null, d.extension
-          from dossiers d join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version
+        select d.id, d.code, d.due_at, null::timestamptz
+          from dossiers d
          where d.handling_unit_id = ${unitId} and open_span(d.received_at, d.finished_at) @> ${at}::timestamptz and d.received_at is not null
            and d.due_at < ${at}${asOf.live ? sql` and d.status not in (${inList(WAITING_STATUSES)})` : sql``}`;
 }
