@@ -154,7 +154,8 @@ async function writeHistory(ex: Executor, batch: (fn: (tx: Executor) => Promise<
     while (plans.length < Math.min(BATCH, opts.dossiers - written)) {
       const p = plan(rnd, cal, opts.now, today, days, pick(), officials, counters, unitCode);
       // About one online dossier in five came from the portal; one in twenty of those still has an event it has not acknowledged.
-      if (portal && p.channel === 'online' && portalRnd() < 0.2) p.portal = { externalCode: `G22.99.${String(Math.floor(portalRnd() * 1e8)).padStart(8, '0')}`, acknowledged: portalRnd() >= 0.05 };
+      // Its code there is made from ours, so it is unique however many are written (random ones met at 1M).
+      if (portal && p.channel === 'online' && portalRnd() < 0.2) p.portal = { externalCode: `G22.99-${p.code}`, acknowledged: portalRnd() >= 0.05 };
       // A dossier filed late on the last day may be received on the next opening, after `now`: not history.
       if (p.receivedAt < opts.now) plans.push(p);
     }
