@@ -49,9 +49,9 @@ export interface DossierResource {
   consultedDepartmentId?: string | null;
 }
 
-/** An uploaded file: its uploader, and the dossier it belongs to (if any). */
+/** An uploaded file: its uploader (null for a report's photo sent without signing in), and the dossier it belongs to (if any). */
 export interface FileResource {
-  uploadedBy: string;
+  uploadedBy: string | null;
   dossier: DossierResource | null;
 }
 

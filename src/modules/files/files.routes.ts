@@ -19,7 +19,8 @@ export interface UploadRow {
   name: string;
   size: number;
   mime: string;
-  uploaded_by: string;
+  /** Null for a photo sent with a report by someone not signed in (migration 0025). */
+  uploaded_by: string | null;
 }
 
 export const presentUpload = (u: UploadRow) => ({ id: u.id, sha256: u.sha256, name: u.name, size: u.size, mime: u.mime });
