@@ -12,7 +12,7 @@ import { notify, notifySettings, type NotifySettings } from './notifications.ser
 import { clock } from '../../server/clock.ts';
 import type { AppDeps } from '../../server/deps.ts';
 
-interface WaitRow {
+export interface WaitRow {
   id: string;
   dossier_id: string;
   kind: 'supplement' | 'payment';
@@ -22,7 +22,8 @@ interface WaitRow {
   applicant: { fullName: string };
   procedure: string;
   status: string;
-  amount: number | null;
+  /** A bigint: a number on the embedded database, text on PostgreSQL. */
+  amount: number | string | null;
 }
 
 const link = (s: NotifySettings, path: string) => `${s.publicUrl}${path}`;
@@ -84,7 +85,7 @@ export async function sendReminders(database: Database, s: NotifySettings, now: 
   return sent;
 }
 
-interface OfficialRow {
+export interface OfficialRow {
   id: string;
   full_name: string;
   login: string;
@@ -93,7 +94,7 @@ interface OfficialRow {
   department_id: string | null;
 }
 
-interface DueRow {
+export interface DueRow {
   code: string;
   procedure: string;
   due_at: string;
