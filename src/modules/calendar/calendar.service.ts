@@ -25,7 +25,7 @@ import {
   type YearEdits,
 } from '../../domain/calendar/index.ts';
 
-interface YearRow {
+export interface YearRow {
   year: number;
   version: number;
   days_off: DayOff[];
@@ -138,7 +138,7 @@ export async function loadWorkingCalendar(ex: Executor): Promise<WorkingCalendar
 }
 
 async function buildWorkingCalendar(ex: Executor): Promise<WorkingCalendar> {
-  const years = await rows<YearRow>(
+  const years = await rows<Pick<YearRow, 'year' | 'days_off' | 'make_up_days' | 'edits'>>(
     ex,
     sql`select distinct on (year) year, days_off, make_up_days, edits from calendar_years order by year, version desc`,
   );
