@@ -31,7 +31,7 @@ export async function notifyPasswordChanged(tx: Executor, u: { id: string; login
   if (to) await enqueueMessage(tx, { ...to, template: 'account.password_changed', data: { login: u.login }, userId: u.id }, now);
 }
 
-interface PasswordRow {
+export interface PasswordRow {
   id: string;
   login: string;
   password_hash: string | null;

@@ -30,7 +30,7 @@ export type RegisterInput =
   | { kind: 'citizen'; fullName: string; cccd: string; birthYear: number; gender: 'male' | 'female'; phone: string; email?: string | undefined; password: string; address?: string | undefined }
   | { kind: 'business'; businessName: string; mst: string; phone: string; email?: string | undefined; password: string; address?: string | undefined };
 
-interface SignUpRow {
+export interface SignUpRow {
   id: string;
   kind: 'citizen' | 'business';
   login: string;

@@ -42,7 +42,7 @@ async function newRecoveryCodes(tx: Executor, userId: string, now: Date): Promis
   return codes;
 }
 
-interface TotpRow {
+export interface TotpRow {
   id: string;
   login: string;
   password_hash: string | null;

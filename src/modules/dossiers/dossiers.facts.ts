@@ -8,7 +8,7 @@ import type { ActionFacts, SupplementItemFact } from '../../domain/dossier-decid
 import type { ActionInput } from './dossiers.schemas.ts';
 import type { DossierRow } from './dossiers.repo.ts';
 
-interface ItemRow {
+export interface ItemRow {
   id: string;
   target_type: 'document' | 'field';
   target_key: string;

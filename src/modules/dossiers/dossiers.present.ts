@@ -171,7 +171,7 @@ function appointmentHint(limit: TimeLimit | undefined, cal: WorkingCalendar, now
   return { required: needsAppointment(limit), suggestedAt: vn(dueFrom(limit, cal, now)) };
 }
 
-interface RoundRow {
+export interface RoundRow {
   round: number;
   proposed_by_name: string | null;
   proposed_at: string | null;

@@ -9,7 +9,7 @@ import { serverKeys, type ServerKeys } from '../../server/secrets.ts';
 import { notify, notifyContact, notifySettings, registerScheduledPass, type NotifySettings } from '../notifications/index.ts';
 import { followPath, reporterLink } from './feedback.service.ts';
 
-interface DueRow {
+export interface DueRow {
   id: string;
   code: string;
   category: FeedbackCategory;

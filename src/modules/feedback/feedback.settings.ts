@@ -11,7 +11,7 @@ import { audit } from '../audit/audit.ts';
 import type { RequestContext } from './feedback.service.ts';
 
 type Kind = 'routing' | 'templates';
-interface VersionRow {
+export interface VersionRow {
   kind: Kind;
   version: number;
   data: unknown;

@@ -13,7 +13,7 @@ import type { NoticeData } from './notices.pdf.ts';
 import { contextOf, deskOf, type FormsConfig } from './forms.service.ts';
 import { templateFor } from './forms.templates.ts';
 
-interface EventRow {
+export interface EventRow {
   action: string;
   at: string;
   comment: string | null;
@@ -75,7 +75,7 @@ export async function loadNoticeData(ex: Executor, d: DossierRow, number: '03' |
   };
 }
 
-interface StepRow {
+export interface StepRow {
   name: string;
   role: string;
   started_at: string;

@@ -10,7 +10,7 @@ import type { FormsConfig } from './forms.service.ts';
 import type { RegisterData, RegisterRow } from './register.pdf.ts';
 import { placeOfUnit, shortParentName } from './wording.ts';
 
-interface Row {
+export interface Row {
   code: string;
   procedure: string;
   applicant: ApplicantSnapshot;

@@ -8,7 +8,7 @@ import type { IndexRule, IndexRuleVersion } from '../../domain/indicators-rules.
 import type { ManualInput } from '../../domain/indicators-score.ts';
 import { portalSync } from '../interop/interop.sync.ts';
 
-interface FactRow {
+export interface FactRow {
   code: string;
   procedure_code: string;
   procedure_name: string;

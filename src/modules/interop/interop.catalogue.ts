@@ -12,7 +12,7 @@ import type { ConnectedSystem } from './interop.systems.ts';
 
 export type PushStatus = 'pending' | 'published' | 'rejected';
 
-interface PushRow {
+export interface PushRow {
   id: string;
   system_code: string;
   procedure_code: string;

@@ -40,7 +40,7 @@ export async function dossierFacts(ex: Executor, d: DossierRow): Promise<Dossier
   };
 }
 
-interface EventRow {
+export interface EventRow {
   seq: number;
   action: string;
   at: string;

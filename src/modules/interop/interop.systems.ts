@@ -20,7 +20,7 @@ export interface ConnectedSystem {
   remoteUnitCode: string | null;
 }
 
-interface SystemRow {
+export interface SystemRow {
   id: string;
   unit_id: string;
   code: string;

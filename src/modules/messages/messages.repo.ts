@@ -92,7 +92,7 @@ export interface ClaimedMessage {
   expiresAt: Date | null;
 }
 
-interface ClaimedRow {
+export interface ClaimedRow {
   id: string;
   channel: Channel;
   recipient: string;

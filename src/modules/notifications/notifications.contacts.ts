@@ -20,7 +20,7 @@ export async function markContactVerified(tx: Executor, userId: string, channel:
 
 export type ContactKind = 'phone' | 'email';
 
-interface ContactRow {
+export interface ContactRow {
   id: string;
   login: string;
   phone: string | null;

@@ -4,7 +4,7 @@ import { formatVn } from '../../domain/calendar/index.ts';
 import { toDate } from '../../db/time.ts';
 import type { Locale, NotifyChannel } from '../../domain/notifications.ts';
 
-interface Row {
+export interface Row {
   id: string;
   seq: string;
   event: string;

@@ -37,7 +37,7 @@ export interface NotificationInput {
   data?: Record<string, unknown>;
 }
 
-interface RecipientRow {
+export interface RecipientRow {
   kind: 'staff' | 'citizen' | 'business';
   phone: string | null;
   email: string | null;

@@ -24,7 +24,7 @@ export interface TemplateVersion {
   createdBy: string | null;
 }
 
-interface Row {
+export interface Row {
   event: NotificationEvent;
   version: number;
   effective_from: string;

@@ -6,7 +6,7 @@ import { type ProcedureDefinition } from '../../domain/procedure.ts';
 import { citizenSummary, toConfirmList } from '../../domain/procedure-views.ts';
 import { compareVi, searchKey } from '../../domain/text.ts';
 
-interface ProcedureRow {
+export interface ProcedureRow {
   code: string;
   version: number;
   definition: ProcedureDefinition;

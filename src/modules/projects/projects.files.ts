@@ -14,7 +14,7 @@ import { readableProject } from './projects.service.ts';
  * projects.public.ts — planning documents and promoted sites) is read by anyone, signed in or not.
  */
 
-interface FileRow {
+export interface FileRow {
   id: string;
   sha256: string;
   name: string;

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../server/deps.ts';
 import { notifySettings, registerScheduledPass, type NotifySettings } from '../notifications/index.ts';
 import { notifyDirectionOwners } from './projects.notices.ts';
 
-interface OverdueRow {
+export interface OverdueRow {
   id: string;
   project_id: string;
   project_name: string;

@@ -197,7 +197,7 @@ export async function appendEvent(tx: Executor, e: { projectId: string; actorId:
     values (${e.projectId}, ${at.toISOString()}, ${e.actorId}, ${e.kind}, ${e.summary}, ${JSON.stringify(e.data ?? {})}::jsonb)`);
 }
 
-interface RuleRow {
+export interface RuleRow {
   version: number;
   effective_from: string;
   rule: ScheduleRule;

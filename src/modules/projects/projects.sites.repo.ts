@@ -8,7 +8,7 @@ import { toDate } from '../../db/time.ts';
 
 // SQL of the promoted sites, planning documents and registrations of interest (migration 0027).
 
-interface SiteRow {
+export interface SiteRow {
   id: string;
   code: string;
   name: string;
@@ -55,7 +55,7 @@ export const presentPublicSite = (r: SiteRow): PublicSite => ({
 
 export const presentStaffSite = (r: SiteRow): StaffSite => ({ ...presentPublicSite(r), published: r.published, version: r.version, interests: r.interests });
 
-interface PlanningRow {
+export interface PlanningRow {
   id: string;
   title: string;
   kind: PlanningDocument['kind'];
@@ -69,7 +69,7 @@ interface PlanningRow {
   version: string;
 }
 
-interface PlanningFileRow {
+export interface PlanningFileRow {
   document_id: string;
   id: string;
   name: string;
@@ -116,7 +116,7 @@ export async function planningDocuments(ex: Executor, where: SQL): Promise<(Plan
   }));
 }
 
-interface InterestRow {
+export interface InterestRow {
   id: string;
   site_id: string;
   site_code: string;
