@@ -15,6 +15,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { stopAutocannon } from './bench/autocannon.ts';
 import {
   completeFormData,
@@ -90,45 +91,67 @@ const USAGE = `npm run bench [-- options]
   --cpu-prof[=dir]        run the server with V8's --cpu-prof; profiles are kept in dir (default: a new temp dir)
 PostgreSQL is measured too when DATABASE_URL is set (a temporary database is created there and dropped).`;
 
+/** Flags that take a value only sometimes (`--wait-quiet`, `--wait-quiet=60`): util.parseArgs needs one. */
+const OPTIONAL_VALUES: Record<string, string> = { '--wait-quiet': '300', '--cpu-prof': '' };
+
 function parseArgs(argv: string[]): Args {
+  const parse = () => nodeParseArgs({
+    args: argv.map((a) => (a in OPTIONAL_VALUES ? `${a}=${OPTIONAL_VALUES[a]}` : a)),
+    options: {
+      write: { type: 'boolean' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      only: { type: 'string' },
+      scenarios: { type: 'string' },
+      'indicators-sizes': { type: 'string' },
+      connections: { type: 'string' },
+      'wait-quiet': { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    ({ values } = parse());
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${USAGE}`, { cause: err });
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const args: Args = {
-    write: process.env.BENCH_WRITE === '1' || process.env.BENCH_WRITE === 'true',
-    durationS: Number(process.env.BENCH_DURATION ?? 10),
-    warmupS: Number(process.env.BENCH_WARMUP ?? 2),
+    write: values.write === true || process.env.BENCH_WRITE === '1' || process.env.BENCH_WRITE === 'true',
+    durationS: Number(values.duration ?? process.env.BENCH_DURATION ?? 10),
+    warmupS: Number(values.warmup ?? process.env.BENCH_WARMUP ?? 2),
     only: null,
     scenarios: [...ORDER],
-    cpuProfDir: null,
-    waitQuietS: 0,
+    cpuProfDir: values['cpu-prof'] === undefined ? null : values['cpu-prof'] ? resolve(values['cpu-prof']) : '',
+    waitQuietS: values['wait-quiet'] === undefined ? 0 : Number(values['wait-quiet']),
     indicators: [],
   };
-  let indicatorSizes = [10_000, 100_000];
-  for (const a of argv) {
-    const [k, v] = a.split('=', 2) as [string, string | undefined];
-    if (k === '--write') args.write = true;
-    else if (k === '--duration' && v) args.durationS = Number(v);
-    else if (k === '--warmup' && v) args.warmupS = Number(v);
-    else if (k === '--only' && (v === 'embedded' || v === 'postgres')) args.only = v;
-    else if (k === '--indicators-sizes' && v) indicatorSizes = v.split(',').map(Number);
-    else if (k === '--scenarios' && v) {
-      const wanted = v.split(',').map((x) => x.trim()).filter((x) => x !== 'indicators');
-      if (v.split(',').some((x) => x.trim() === 'indicators')) args.indicators = [0];
-      const bad = wanted.filter((x) => !(ORDER as string[]).includes(x));
-      if (bad.length) throw new Error(`unknown scenario ${bad.join(', ')} (known: ${ORDER.join(', ')})`);
-      args.scenarios = ORDER.filter((x) => wanted.includes(x));
-    } else if (k === '--connections' && v) {
-      for (const pair of v.split(',')) {
-        const [name, n] = pair.split(':') as [string, string | undefined];
-        if (!(ORDER as string[]).includes(name) || !(Number(n) >= 1)) throw new Error(`bad --connections entry ${pair}`);
-        CONNECTIONS[name as ScenarioKey] = Math.floor(Number(n));
-      }
-    } else if (k === '--wait-quiet') args.waitQuietS = v ? Number(v) : 300;
-    else if (k === '--cpu-prof') args.cpuProfDir = v ? resolve(v) : '';
-    else if (k === '--help' || k === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new Error(`unknown argument ${a}\n${USAGE}`);
+  if (values.only !== undefined) {
+    if (values.only !== 'embedded' && values.only !== 'postgres') throw new Error(`--only=embedded or --only=postgres, not ${values.only}\n${USAGE}`);
+    args.only = values.only;
+  }
+  const indicatorSizes = values['indicators-sizes'] ? values['indicators-sizes'].split(',').map(Number) : [10_000, 100_000];
+  if (values.scenarios !== undefined) {
+    const listed = values.scenarios.split(',').map((x) => x.trim());
+    if (listed.includes('indicators')) args.indicators = [0];
+    const wanted = listed.filter((x) => x !== 'indicators');
+    const bad = wanted.filter((x) => !(ORDER as string[]).includes(x));
+    if (bad.length) throw new Error(`unknown scenario ${bad.join(', ')} (known: ${ORDER.join(', ')}, indicators)`);
+    args.scenarios = ORDER.filter((x) => wanted.includes(x));
+  }
+  for (const pair of values.connections ? values.connections.split(',') : []) {
+    const [name, n] = pair.split(':') as [string, string | undefined];
+    if (!(ORDER as string[]).includes(name) || !(Number(n) >= 1)) throw new Error(`bad --connections entry ${pair}`);
+    CONNECTIONS[name as ScenarioKey] = Math.floor(Number(n));
   }
   if (!(args.durationS > 0) || !(args.warmupS >= 0)) throw new Error('--duration must be > 0 and --warmup >= 0');
+  if (!(args.waitQuietS >= 0)) throw new Error('--wait-quiet takes a number of seconds');
   if (args.indicators.length) args.indicators = indicatorSizes;
   if (indicatorSizes.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new Error('--indicators-sizes: whole numbers of dossiers');
   return args;
