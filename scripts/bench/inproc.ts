@@ -6,10 +6,10 @@
  * backends'. Quicker and steadier than `npm run bench` for comparing two versions of the hot
  * paths on a busy machine; the bench is the measurement of record (docs/PERFORMANCE.md).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { setFlagsFromString } from 'node:v8';
 import { sql } from 'drizzle-orm';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SQL } from 'drizzle-orm';
@@ -45,8 +45,14 @@ async function backends(database: Database): Promise<number[]> {
   return [...r.map((x) => x.pid), ...(await rows<{ pid: number }>(database.db, sql`select pg_backend_pid() as pid`)).map((x) => x.pid)];
 }
 
+// PROFILE=<dir>: a V8 CPU profile of each measured phase (<dir>/<phase>.cpuprofile).
+const inspector = process.env.PROFILE ? new Session() : null;
+inspector?.connect();
+await inspector?.post('Profiler.enable');
+
 /** Runs `once` n times from `connections` loops; CPU ms per call (this process + the database's backends). */
-async function measure(database: Database, n: number, connections: number, once: (i: number) => Promise<unknown>) {
+async function measure(database: Database, n: number, connections: number, once: (i: number) => Promise<unknown>, phase?: string) {
+  if (phase && inspector) await inspector.post('Profiler.start');
   const pids = await backends(database);
   const c0 = process.cpuUsage();
   const b0 = ticksOf(pids);
@@ -61,6 +67,7 @@ async function measure(database: Database, n: number, connections: number, once:
   const c = process.cpuUsage(c0);
   const own = (c.user + c.system) / 1000;
   const db = ticksOf(pids) - b0;
+  if (phase && inspector) writeFileSync(join(process.env.PROFILE!, `${phase}.cpuprofile`), JSON.stringify((await inspector.post('Profiler.stop')).profile));
   return { cpuMs: (own + db) / n, ownMs: own / n, dbMs: db / n, rate: (n / wall) * 1000 };
 }
 
@@ -127,11 +134,11 @@ try {
     perStatement.clear();
   };
   perStatement.clear();
-  const submit = await measure(t.database, nSubmit, conns || 16, submitOnce);
+  const submit = await measure(t.database, nSubmit, conns || 16, submitOnce, 'submit');
   printStatements('submission');
   await measure(t.database, 300, 32, lookupOnce);
   perStatement.clear();
-  const lookup = await measure(t.database, nLookup, conns || 32, lookupOnce);
+  const lookup = await measure(t.database, nLookup, conns || 32, lookupOnce, 'lookup');
   printStatements('look-up');
   const pids = await backends(t.database);
   const ceiling = await measureCeiling(t.database, {

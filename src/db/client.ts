@@ -109,15 +109,15 @@ function lockDataDir(dir: string): () => void {
 // Each engine's driver is imported when a database of its kind is opened: the embedded mode never
 // loads pg, and a server on PostgreSQL never loads PGlite's WebAssembly (docs/PERFORMANCE.md).
 async function loadPglite() {
-  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
+  const [{ PGlite }, { pg_trgm }, { pgliteSession }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('drizzle-orm/pglite'),
+    import('./pglite-session.ts'),
   ]);
   // PostgreSQL's default 128 MB of shared buffers would sit inside the WebAssembly heap; a ward's
   // data fits in far less, and the server stays under its memory budget (docs/PERFORMANCE.md).
   const options = { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] };
-  return { PGlite, options, drizzle };
+  return { PGlite, options, pgliteSession };
 }
 
 /**
@@ -126,7 +126,7 @@ async function loadPglite() {
  * creating an empty one (initdb); ignored when the data directory already holds a database.
  */
 export async function openPglite(dataDir: string | null, opts: { from?: Blob } = {}): Promise<Database> {
-  const { PGlite, options, drizzle } = await loadPglite();
+  const { PGlite, options, pgliteSession } = await loadPglite();
   let unlock = () => {};
   let client: PGlite;
   if (dataDir) {
@@ -143,14 +143,16 @@ export async function openPglite(dataDir: string | null, opts: { from?: Blob } =
   } else {
     client = await PGlite.create({ ...options, ...(opts.from ? { loadDataDir: opts.from } : {}) });
   }
-  const db = drizzle(client);
+  // Statements go through prepared statements, one call into PostgreSQL each (pglite-session.ts).
+  const session = pgliteSession(client);
+  const db: Executor = { execute: session.execute };
   const locks = new Map<number, Promise<unknown>>();
   return {
     kind: 'pglite',
     db,
-    transaction: (fn) => db.transaction(inTransaction(db, fn)),
+    transaction: (fn) => session.transaction(inTransaction(db, fn)),
     execScript: async (text) => {
-      await client.exec(text);
+      await session.exclusive(() => client.exec(text));
     },
     // One process holds the data directory (lockDataDir): the lock is a queue in this process.
     withLock: (key, fn) => {
@@ -159,12 +161,12 @@ export async function openPglite(dataDir: string | null, opts: { from?: Blob } =
       return run;
     },
     ping: async () => {
-      await client.query('select 1');
+      await session.exclusive(() => client.query('select 1'));
       return true;
     },
-    dump: () => client.dumpDataDir('none'),
+    dump: () => session.exclusive(() => client.dumpDataDir('none')),
     close: async () => {
-      await client.close();
+      await session.exclusive(() => client.close());
       unlock();
     },
   };
@@ -172,16 +174,18 @@ export async function openPglite(dataDir: string | null, opts: { from?: Blob } =
 
 /** Connects to PostgreSQL through a pool. */
 export async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  const [{ default: pg }, { postgresSession }] = await Promise.all([import('pg'), import('./postgres-session.ts')]);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Fail fast with the server's own message when the URL is wrong.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzle(pool);
+  // Statements run as named prepared statements once they repeat (postgres-session.ts).
+  const session = postgresSession(pool);
+  const db: Executor = { execute: session.execute };
   return {
     kind: 'postgres',
     db,
-    transaction: (fn) => db.transaction(inTransaction(db, fn)),
+    transaction: (fn) => session.transaction(inTransaction(db, fn)),
     execScript: async (text) => {
       await pool.query(text);
     },
