@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../src/db/client.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients } from '../support/client.ts';
@@ -51,12 +51,13 @@ describe('the hot paths', () => {
     const res = await c.citizen.post('/api/v1/dossiers', body, { 'idempotency-key': 'hot-path-0001' });
     const made = statements;
     expect(res.statusCode, res.body).toBe(201);
-    // Session 1 (with the applicant's own facts); BEGIN, version in force, then one statement for the
-    // dossier with its code, step, event, documents and audit entry (the Idempotency-Key is its
-    // insert's conflict target) that also reads the connected systems following the unit
-    // (docs/INTEROP.md: none here), the notification's template with its recipient, the notice with
-    // its outbox messages, COMMIT: 7. Was 27, then 17, then 10.
-    expect(made, `statements: ${made}`).toBeLessThanOrEqual(7);
+    // Session 1 (with the applicant's own facts); BEGIN, then one statement for the dossier with its
+    // code, step, event, documents and audit entry (the Idempotency-Key is its insert's conflict
+    // target), written only if the version of the procedure it was checked against is still the one
+    // in force, that also reads the connected systems following the unit (docs/INTEROP.md: none
+    // here) and the notice's template in force with its recipient; the notice with its outbox
+    // messages; COMMIT: 5. Was 27, then 17, then 10, then 7.
+    expect(made, `statements: ${made}`).toBeLessThanOrEqual(5);
     // Shown from what the transaction wrote: the same as reading it back.
     const read = await c.citizen.get(`/api/v1/dossiers/${res.json().code}`);
     expect(res.json()).toEqual(read.json());
@@ -65,6 +66,22 @@ describe('the hot paths', () => {
     const again = await c.citizen.post('/api/v1/dossiers', body, { 'idempotency-key': 'hot-path-0001' });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(read.json());
+  });
+
+  it('a version of the procedure saved elsewhere (another instance) is the one a submission is filed under', async () => {
+    const body = await buildSubmission(c.citizen, '1.001193');
+    const first = await c.citizen.post('/api/v1/dossiers', body);
+    expect(first.statusCode).toBe(201);
+    const was = first.json().procedure.version as number;
+    // Written straight to the database: this instance's guess of the version in force is not told.
+    await t.database.db.execute(sql`
+      insert into procedure_versions (procedure_code, version, definition, effective_from, name_search, field, applicant, online_level, created_by, created_at)
+      select procedure_code, version + 1, jsonb_set(definition, '{name}', '"Đăng ký khai sinh (bản mới)"'), effective_from, name_search, field, applicant, online_level, created_by, created_at
+      from procedure_versions where procedure_code = '1.001193' and version = ${was}`);
+    await t.database.db.execute(sql`update procedures set current_version = ${was + 1} where code = '1.001193'`);
+    const next = await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.001193'));
+    expect(next.statusCode, next.body).toBe(201);
+    expect(next.json().procedure).toMatchObject({ version: was + 1, name: 'Đăng ký khai sinh (bản mới)' });
   });
 
   it('a public look-up by code: one statement', async () => {

@@ -14,9 +14,10 @@ import { findUser, type ApplicantFacts } from '../accounts/accounts.service.ts';
 import { findOrCreateApplicant } from '../accounts/applicants.service.ts';
 import { audit, auditInsert, type AuditEntry } from '../audit/audit.ts';
 import { followingSystemsJson, publishDossierEvents, type FollowingSystem } from '../interop/interop.outbound.ts';
-import { notifyDossierEvent, type NotifySettings } from '../notifications/index.ts';
+import { noticeFactsJson, noticeFactsOf, notifyDossierEvent, type NotifySettings } from '../notifications/index.ts';
+import { applicantNoticeOf, type NotificationEvent } from '../../domain/notifications.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
-import { getProcedure } from '../procedures/procedures.service.ts';
+import { forgetVersionInForce, getProcedure, guessVersionInForce, versionInForceSql } from '../procedures/procedures.service.ts';
 import { decide } from '../../domain/dossier-decide.ts';
 import { loadActionFacts } from './dossiers.facts.ts';
 import { applyDecision, attachDocuments, dossierCodeSql, loadDossier, ownUploadsInsert, presentedDocumentsJson, resourceOf, scopeOf, stateOf, type ApplicantSnapshot, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
@@ -33,8 +34,14 @@ export interface RequestContext {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** A notice's facts as the dossier's statement read them (noticeFactsJson). */
+type NoticeFactsRow = Parameters<typeof noticeFactsOf>[1];
+
 /** The submitter filed with this Idempotency-Key before: the transaction rolls back. */
 class AlreadyFiled extends Error {}
+
+/** The version of the procedure guessed in force is not (a new one was saved): the transaction rolls back. */
+class GuessOutdated extends Error {}
 
 export function snapshot(u: ApplicantFacts): ApplicantSnapshot {
   return {
@@ -73,11 +80,12 @@ export async function submitDossier(
     opts.idempotencyKey
       ? maybeOne<DossierRow>(tx, sql`select * from dossiers where submitted_by = ${actor.id} and idempotency_key = ${opts.idempotencyKey}`)
       : Promise.resolve(null);
-  const attempt = () =>
+  const day = vnDateOf(opts.now);
+  const attempt = (guessing = true): Promise<{ dossier: DossierRow; created: boolean; presentation?: DossierPresentation }> =>
     database
       .transaction(async (tx) => {
         try {
-          return await file(tx);
+          return await file(tx, guessing);
         } catch (err) {
           const before = err instanceof AppError ? await filedBefore(tx) : null;
           if (before) return { dossier: before, created: false };
@@ -87,12 +95,23 @@ export async function submitDossier(
       .catch(async (err: unknown) => {
         // Rolled back (the number it took is given back): the dossier filed the first time.
         if (err instanceof AlreadyFiled) return { dossier: (await filedBefore(database.db))!, created: false };
+        // The version guessed in force was not: once more, reading which is.
+        if (err instanceof GuessOutdated) return attempt(false);
         throw err;
       });
-  const file = async (tx: Executor): Promise<{ dossier: DossierRow; created: boolean; presentation?: DossierPresentation }> => {
-    const proc = await getProcedure(tx, input.procedureCode, undefined, vnDateOf(opts.now));
+  const file = async (tx: Executor, guessing: boolean): Promise<{ dossier: DossierRow; created: boolean; presentation?: DossierPresentation }> => {
+    // Which version is in force: the one found last time, checked by the dossier's own insert
+    // (one statement fewer per submission); read when not known, and whenever the guess fails.
+    const guess = guessing ? guessVersionInForce(tx, input.procedureCode, day) : undefined;
+    const outdated = () => {
+      forgetVersionInForce(tx, input.procedureCode, day);
+      return new GuessOutdated();
+    };
+    const proc = await getProcedure(tx, input.procedureCode, guess, day);
     const def = proc.definition;
     const check = validateSubmission(def, input.formData, input.documents);
+    // A refusal is only given under the version read in force (a repeat's is answered with its dossier).
+    if (!check.ok && guess) throw outdated();
     if (!check.ok) throw new AppError('SUBMISSION_INCOMPLETE', { problems: check.problems });
 
     const unit = desk ? await unitById(tx, actor.unitId) : await unitByCode(tx, input.unitCode ?? opts.defaultUnitCode);
@@ -103,8 +122,10 @@ export async function submitDossier(
       : actor.self
         ? { id: actor.id, kind: actor.kind, login: actor.login, full_name: actor.fullName, ...actor.self }
         : (await findUser(tx, actor.id))!;
-    if (def.applicant !== 'both' && def.applicant !== applicant.kind) throw new AppError('APPLICANT_NOT_ALLOWED');
+    if (def.applicant !== 'both' && def.applicant !== applicant.kind) throw guess ? outdated() : new AppError('APPLICANT_NOT_ALLOWED');
 
+    const submitEvent = { action: 'submit', fromStatus: null, toStatus: 'submitted' as const, actorId: actor.id, comment: null, data: {} };
+    const notice = applicantNoticeOf({ ...submitEvent, channel: input.channel });
     // The documents are written only with the submitter's own uploads (FILE_NOT_FOUND otherwise).
     const written = await writeDossier(
       tx,
@@ -125,10 +146,18 @@ export async function submitDossier(
         now: opts.now,
       },
       actor.id,
+      // The applicant's notice reads its template and recipient in the dossier's statement.
+      { notice: notice ? { event: notice, userId: applicant.id } : null, inForce: guess ? { code: def.code, asOf: day, version: guess } : null },
     );
-    if (!written) throw new AlreadyFiled();
-    const { dossier, documents, step, following } = written;
-    await notifyDossierEvent(tx, dossier.id, { action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: actor.id, comment: null, data: {} }, opts.ctx.notify, opts.now, dossier);
+    if (!written) {
+      // Nothing written: this Idempotency-Key filed before, or the version guessed is no longer in force.
+      const now = guess ? await maybeOne<{ version: number | null }>(tx, sql`select ${versionInForceSql(def.code, day)} as version`) : null;
+      if (now && now.version !== guess) throw outdated();
+      throw new AlreadyFiled();
+    }
+    const { dossier, documents, step, following, noticeFacts } = written;
+    const read = notice && noticeFacts ? { event: notice, facts: noticeFactsOf(notice, noticeFacts, opts.ctx.notify.channels) } : undefined;
+    await notifyDossierEvent(tx, dossier.id, submitEvent, opts.ctx.notify, opts.now, dossier, read);
     await publishDossierEvents(tx, dossier, 1, opts.now, following);
     // The dossier's view, from what this transaction wrote: a new dossier has no assignee, no
     // department, no supplement round and no rating yet.
@@ -193,7 +222,12 @@ async function writeDossier(
   tx: Executor,
   n: NewDossier,
   uploadsOf: string | null,
-): Promise<{ dossier: DossierRow; documents: PresentedDocumentRow[] | null; step: StepRow; following: FollowingSystem[] } | null> {
+  /**
+   * notice: the applicant's notice's template and recipient, read in the same statement (noticeFactsJson);
+   * inForce: write nothing unless this version of the procedure is in force on that date.
+   */
+  read: { notice: { event: NotificationEvent; userId: string } | null; inForce: { code: string; asOf: string; version: number } | null } = { notice: null, inForce: null },
+): Promise<{ dossier: DossierRow; documents: PresentedDocumentRow[] | null; step: StepRow; following: FollowingSystem[]; noticeFacts: NoticeFactsRow | null } | null> {
   const { def, now } = n;
   const id = randomUUID();
   const snap = snapshot(n.applicant);
@@ -212,7 +246,7 @@ async function writeDossier(
   // code is written with the row, not by a second update that would rewrite every index of
   // dossiers (docs/PERFORMANCE.md). A repeated Idempotency-Key writes no dossier but has taken a
   // number: the caller rolls back (AlreadyFiled), and the day's codes keep no gap.
-  const [row] = await rows<DossierRow & { first_step: StepRow; written_documents: PresentedDocumentRow[] | null; following: FollowingSystem[] }>(
+  const [row] = await rows<DossierRow & { first_step: StepRow; written_documents: PresentedDocumentRow[] | null; following: FollowingSystem[]; notice_facts: NoticeFactsRow | null }>(
     tx,
     sql`with c as (
           insert into dossier_counters (unit_id, day, last) values (${n.unit.id}, ${vnDateOf(now)}, 1)
@@ -226,7 +260,7 @@ async function writeDossier(
                  ${n.channel}, 'submitted', ${JSON.stringify(n.formData)}::jsonb, ${now.toISOString()},
                  ${n.idempotencyKey}, ${n.submittedBy}, ${now.toISOString()}, ${n.resultDelivery},
                  ${n.origin?.externalCode ?? null}, ${n.origin?.systemId ?? null}
-          from c
+          from c${read.inForce ? sql` where ${versionInForceSql(read.inForce.code, read.inForce.asOf)} = ${read.inForce.version}` : sql``}
           on conflict (submitted_by, idempotency_key) do nothing
           returning *
         ), submit_event as (
@@ -244,19 +278,20 @@ async function writeDossier(
                (select json_build_object('idx', idx, 'step_key', step_key, 'name', name, 'role', role, 'handler_id', handler_id,
                                          'started_at', started_at::text, 'due_at', due_at::text, 'finished_at', finished_at::text) from step) as first_step,
                ${own ? presentedDocumentsJson(sql`written`) : sql`null::json`} as written_documents,
-               ${followingSystemsJson({ origin_system_id: n.origin?.systemId ?? null, receiving_unit_id: n.unit.id, handling_unit_id: n.unit.id })} as following
+               ${followingSystemsJson({ origin_system_id: n.origin?.systemId ?? null, receiving_unit_id: n.unit.id, handling_unit_id: n.unit.id })} as following,
+               ${read.notice ? noticeFactsJson(read.notice.event, vnDateOf(now), read.notice.userId) : sql`null::json`} as notice_facts
         from dossier`,
   );
   // Nothing written: the submitter filed with this Idempotency-Key before.
   if (!row) return null;
-  const { first_step: step, written_documents: written, following, ...dossier } = row;
+  const { first_step: step, written_documents: written, following, notice_facts: noticeFacts, ...dossier } = row;
   if (uploadsOf === null) {
     await attachDocuments(tx, id, documents.map((d) => ({ ...d, round: 0, purpose: 'application' as const })), now);
-    return { dossier, documents: null, step, following };
+    return { dossier, documents: null, step, following, noticeFacts };
   }
   const missing = n.documents.find((doc) => !(written ?? []).some((w) => w.upload_id === doc.fileId && w.requirement_id === doc.requirementId));
   if (missing) throw new AppError('FILE_NOT_FOUND', { fileId: missing.fileId, requirementId: missing.requirementId });
-  return { dossier, documents: written ?? [], step, following };
+  return { dossier, documents: written ?? [], step, following, noticeFacts };
 }
 
 /** The ways of reading a dossier (the policy gives the same answer for each; the audit names them apart). */

@@ -19,7 +19,7 @@ import {
 import type { ProcedureDefinition } from '../../domain/procedure.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
-import { notify, type NotifySettings } from './notifications.service.ts';
+import { notify, type NoticeFacts, type NotifySettings } from './notifications.service.ts';
 
 /** The appended event, as the dossier service wrote it. */
 export interface AppendedEvent {
@@ -93,7 +93,16 @@ function itemLines(def: ProcedureDefinition, items: unknown, l: Locale): string 
  * in the dossier's transaction, after the event is appended (the dossier row already updated):
  * the notices and their outbox messages commit with the event, or not at all.
  */
-export async function notifyDossierEvent(tx: Executor, dossierId: string, e: AppendedEvent, s: NotifySettings, now: Date, row?: DossierFacts): Promise<void> {
+export async function notifyDossierEvent(
+  tx: Executor,
+  dossierId: string,
+  e: AppendedEvent,
+  s: NotifySettings,
+  now: Date,
+  row?: DossierFacts,
+  /** The applicant's notice's facts, when the caller read them in its own statement (noticeFactsJson). */
+  read?: { event: NotificationEvent; facts: NoticeFacts },
+): Promise<void> {
   // The caller that holds the dossier's row as this transaction left it passes it (no second read).
   const d =
     row ??
@@ -117,7 +126,8 @@ export async function notifyDossierEvent(tx: Executor, dossierId: string, e: App
     const deadline = await openWait(tx, d, applicantEvent, now);
     const vars = byLocale((l) => ({ ...base, ...applicantFacts(applicantEvent, d, def, e, l), ...(deadline ? { deadline: formatWhen(deadline, l) } : {}) }));
     const path = applicantEvent === 'dossier.submitted' || applicantEvent === 'dossier.received' ? trackingPath(d.code) : applicantPath(d.code);
-    await notify(tx, { userId: d.applicant_id, event: applicantEvent, vars: withLinks(vars, s, path), path: applicantPath(d.code), dossierId: d.id }, s, now);
+    const facts = read?.event === applicantEvent ? read.facts : undefined;
+    await notify(tx, { userId: d.applicant_id, event: applicantEvent, vars: withLinks(vars, s, path), path: applicantPath(d.code), dossierId: d.id }, s, now, facts);
   }
 
   for (const o of officials) {

@@ -63,13 +63,29 @@ const presentRecipient = (r: RecipientRow, offered: readonly NotifyChannel[]) =>
   locale: r.locale ?? ('vi' as Locale),
 });
 
+/** What a notice reads before it is written: the template in force and its recipient. */
+export interface NoticeFacts {
+  template: ReturnType<typeof templateOf>;
+  who: ReturnType<typeof presentRecipient> | null;
+}
+
+/**
+ * A notice's first read — the template of `event` in force on `date` and the recipient — as one
+ * JSON scalar sub-query, for a statement of the caller's that it joins (the submission's own:
+ * one statement fewer); read its answer with noticeFactsOf and pass that to notify.
+ */
+export const noticeFactsJson = (event: NotificationEvent, date: string, userId: string) =>
+  sql`json_build_object('template', ${templateInForceJson(event, date)}, 'recipient', (select row_to_json(r) from (${RECIPIENT} where u.id = ${userId}) r))`;
+
+export const noticeFactsOf = (event: NotificationEvent, r: { template: TemplateRow | null; recipient: RecipientRow | null }, offered: readonly NotifyChannel[]): NoticeFacts => ({
+  template: templateOf(event, r.template),
+  who: r.recipient ? presentRecipient(r.recipient, offered) : null,
+});
+
 /** The template in force and the recipient, in one statement (a notice's first read). */
-async function templateAndRecipient(ex: Executor, event: NotificationEvent, date: string, userId: string, offered: readonly NotifyChannel[]) {
-  const r = await maybeOne<{ template: TemplateRow | null; recipient: RecipientRow | null }>(
-    ex,
-    sql`select ${templateInForceJson(event, date)} as template, (select row_to_json(r) from (${RECIPIENT} where u.id = ${userId}) r) as recipient`,
-  );
-  return { template: templateOf(event, r!.template), who: r!.recipient ? presentRecipient(r!.recipient, offered) : null };
+async function templateAndRecipient(ex: Executor, event: NotificationEvent, date: string, userId: string, offered: readonly NotifyChannel[]): Promise<NoticeFacts> {
+  const r = await maybeOne<{ facts: { template: TemplateRow | null; recipient: RecipientRow | null } }>(ex, sql`select ${noticeFactsJson(event, date, userId)} as facts`);
+  return noticeFactsOf(event, r!.facts, offered);
 }
 
 const FOOTER: Record<Locale, (url: string) => string> = {
@@ -90,8 +106,9 @@ function textFor(channel: NotifyChannel, t: { title: string; body: string; sms: 
  * them commits. The texts are the templates in force today, filled with the facts.
  * Returns the notification's id, and whether it was written (false: its dedupe key was taken).
  */
-export async function notify(tx: Executor, n: NotificationInput, s: NotifySettings, now: Date): Promise<{ id: string; inserted: boolean }> {
-  const { template, who } = await templateAndRecipient(tx, n.event, vnDateOf(now), n.userId, s.channels);
+export async function notify(tx: Executor, n: NotificationInput, s: NotifySettings, now: Date, read?: NoticeFacts): Promise<{ id: string; inserted: boolean }> {
+  // `read`: the caller read them already in its own statement, in this transaction (noticeFactsJson).
+  const { template, who } = read ?? (await templateAndRecipient(tx, n.event, vnDateOf(now), n.userId, s.channels));
   const filled = Object.fromEntries(
     LOCALES.map((l) => {
       const t = template.texts[l];

@@ -60,6 +60,7 @@ export async function getProcedure(ex: Executor, code: string, version?: number,
     );
     if (!inForceNow) throw new AppError('PROCEDURE_NOT_FOUND');
     version = inForceNow.version;
+    if (asOf) rememberInForce(ex, code, asOf, version);
   }
   // A saved version never changes, so it is cached for good, per database (also inside transactions).
   const key = `${code}@${version}`;
@@ -88,7 +89,32 @@ const versionCache = new WeakMap<object, Map<string, CachedVersion>>();
 function forgetVersions(ex: Executor, code: string) {
   const map = versionCache.get(databaseOf(ex));
   for (const key of map?.keys() ?? []) if (key.startsWith(`${code}@`)) map!.delete(key);
+  const guesses = inForceSeen.get(databaseOf(ex));
+  for (const key of guesses?.keys() ?? []) if (key.startsWith(`${code}|`)) guesses!.delete(key);
 }
+
+/**
+ * The version last found in force on a date, per database and procedure: a guess, not a fact (another
+ * instance may have saved a version since). A caller that files under it checks it in its own
+ * write (versionInForceSql) and starts again, reading it, when it no longer holds.
+ */
+const inForceSeen = new WeakMap<object, Map<string, number>>();
+
+function rememberInForce(ex: Executor, code: string, asOf: string, version: number) {
+  const map = inForceSeen.get(databaseOf(ex)) ?? new Map<string, number>();
+  if (map.size > 2000) map.clear();
+  inForceSeen.set(databaseOf(ex), map.set(`${code}|${asOf}`, version));
+}
+
+/** The version of procedure `code` last found in force on `asOf` (getProcedure), if any: check it with versionInForceSql. */
+export const guessVersionInForce = (ex: Executor, code: string, asOf: string): number | undefined => inForceSeen.get(databaseOf(ex))?.get(`${code}|${asOf}`);
+
+/** Forgets that guess (it did not hold). */
+export const forgetVersionInForce = (ex: Executor, code: string, asOf: string) => inForceSeen.get(databaseOf(ex))?.delete(`${code}|${asOf}`);
+
+/** The version of procedure `code` in force on `asOf`, as a scalar sub-query (null when none). */
+export const versionInForceSql = (code: string, asOf: string) =>
+  sql`(select version from procedure_versions where procedure_code = ${code} and effective_from <= ${asOf} order by version desc limit 1)`;
 
 export interface ProcedureQuery {
   q?: string | undefined;
