@@ -102,6 +102,7 @@ export async function startTestApp(
   env: Record<string, string> = {},
   opts: { realClock?: boolean; senders?: MessageSenders; logStream?: { write(line: string): void }; wrapDatabase?: (d: Database) => Database } = {},
 ): Promise<TestApp> {
+  const started = performance.now();
   const filesDir = mkdtempSync(join(tmpdir(), 'nts-files-'));
   const config = loadConfig({ ...TEST_ENV, ...env }, tmpdir());
   // Browser tests run on real time: the browser's own clock must agree with the server's.
@@ -112,6 +113,7 @@ export async function startTestApp(
   const template = same && process.env.DATABASE_URL ? seeded?.postgresTemplate : undefined;
   const dump = same && !process.env.DATABASE_URL ? seeded?.pgliteDump : undefined;
 
+  const t0 = performance.now();
   const { database: opened, drop } = await openTestDatabase(dump ? { pgliteDump: dump } : template ? { postgresTemplate: template } : {});
   // The application's view of it (e.g. a test counting the statements a request makes).
   const database = opts.wrapDatabase ? opts.wrapDatabase(opened) : opened;
@@ -119,9 +121,11 @@ export async function startTestApp(
     await migrate(database);
     await seed(database, { unit: config.unit, demo: true, now: clock.now(), secret: config.secret, history: config.demoHistory });
   }
+  const t1 = performance.now();
   const blobs = createLocalBlobStore(filesDir);
   const app = await buildApp({ config, database, blobs, now: clock.now, ...(opts.senders ? { senders: opts.senders } : {}), ...(opts.logStream ? { logStream: opts.logStream } : {}) });
   await app.ready();
+  if (process.env.NTS_TEST_TIMINGS) console.warn(`startTestApp: config ${Math.round(t0 - started)} ms, database ${Math.round(t1 - t0)} ms${template || dump ? '' : ' (migrated and seeded)'}, app ${Math.round(performance.now() - t1)} ms`);
   const testApp: TestApp = {
     app,
     database,

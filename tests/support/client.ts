@@ -111,6 +111,7 @@ export async function signIn(app: FastifyInstance, login: string, password = DEM
 
 /** One signed-in client per demo role. */
 export async function demoClients(app: FastifyInstance) {
+  const started = performance.now();
   const [citizen, reception, specialist, specialist2, leader, admin, otherUnit] = await Promise.all([
     signIn(app, DEMO_CITIZEN.cccd),
     signIn(app, DEMO_ACCOUNTS.reception.login),
@@ -120,6 +121,7 @@ export async function demoClients(app: FastifyInstance) {
     signIn(app, DEMO_ACCOUNTS.admin.login),
     signIn(app, DEMO_ACCOUNTS.otherUnitSpecialist.login),
   ]);
+  if (process.env.NTS_TEST_TIMINGS) console.warn(`demoClients: ${Math.round(performance.now() - started)} ms`);
   return { citizen, reception, specialist, specialist2, leader, admin, otherUnit, anonymous: new Client(app) };
 }
 
