@@ -10,6 +10,7 @@ import { DataDirLockedError, openPglite, rows } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { STATUSES } from '../../src/domain/dossier-state.ts';
 import { openTestDatabase, seededDump } from '../support/app.ts';
+import { embeddedChecksOnly } from '../support/embedded-checks.ts';
 
 // A fresh data directory starts from the run's seeded dump: an initdb takes a minute on a busy machine.
 const from = () => {
@@ -18,6 +19,8 @@ const from = () => {
 };
 
 describe('the embedded database', () => {
+  embeddedChecksOnly();
+
   it('refuses a second opener of the same data directory, and reopens after close', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nts-lock-'));
     try {

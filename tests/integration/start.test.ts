@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/db/client.ts';
 import { PACKAGE_ROOT } from '../../src/package-root.ts';
 import { seededDump } from '../support/app.ts';
+import { EMBEDDED_CHECKS, embeddedChecksOnly } from '../support/embedded-checks.ts';
 import { reactBuilds } from '../support/react-build.ts';
 
 // The production path as an administrator runs it: `npm start` (the build in dist/, run by node
@@ -69,10 +70,14 @@ function expectOneSentence(lines: string[], naming: string) {
 
 let dataDir: string;
 
+// Every server here runs on an embedded data directory (or fails before opening a database).
+embeddedChecksOnly();
+
 beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'nts-start-'));
+  if (!EMBEDDED_CHECKS) return;
   // What `npm start` does first (a no-op when the build is current).
   execFileSync(process.execPath, [join(PACKAGE_ROOT, 'scripts', 'build.mjs'), '--if-stale'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
-  dataDir = mkdtempSync(join(tmpdir(), 'nts-start-'));
 }, 600_000);
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

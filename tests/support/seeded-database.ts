@@ -46,6 +46,18 @@ export function seedKey(unit: { code: string; name: string; parentName: string }
   return JSON.stringify([unit.code, unit.name, unit.parentName, now === 'real' ? 'real' : now.toISOString(), createHash('sha256').update(secret).digest('hex'), history]);
 }
 
+/**
+ * Whether the tests of the embedded database itself run on this run. Some integration tests never
+ * touch the database DATABASE_URL points to: the embedded database's own behaviour (data-directory
+ * lock, dumps; tests/integration/database.test.ts) and `npm start` on an embedded data directory
+ * (tests/integration/start.test.ts). On a PostgreSQL run they would replay what the embedded run
+ * checks: CI runs them in its embedded half and sets EMBEDDED_CHECKS=0 for its PostgreSQL half,
+ * which then seeds no embedded database either. Without DATABASE_URL they always run.
+ */
+export function embeddedChecks(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.DATABASE_URL || env.EMBEDDED_CHECKS !== '0';
+}
+
 export function adminQuery(serverUrl: string, text: string) {
   const c = new pg.Client({ connectionString: serverUrl });
   return c
@@ -92,8 +104,8 @@ export default async function setup(project: TestProject) {
       })(),
     );
   }
-  // The embedded database's tests (tests/integration/database.test.ts) use the dump on PostgreSQL runs too.
-  if (!serverUrl || project.name === 'integration') {
+  // The embedded database's tests (database.test.ts, start.test.ts) use the dump on PostgreSQL runs too, unless EMBEDDED_CHECKS=0.
+  if (!serverUrl || (project.name === 'integration' && embeddedChecks())) {
     made.push(
       (async () => {
         const database = await openDatabase({ databaseUrl: null, dataDir: null });
