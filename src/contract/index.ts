@@ -6,6 +6,13 @@
  */
 export * as catalogue from './catalogue.ts';
 export * as session from './session.ts';
+export * as dossiers from './dossiers.ts';
+export * as files from './files.ts';
+export * as calendar from './calendar.ts';
+export * as certifications from './certifications.ts';
+export * as units from './units.ts';
+export * as citizens from './citizens.ts';
+export * as interopStatus from './interop-status.ts';
 export * as feedback from '../domain/feedback-contract.ts';
 export * as indicators from '../domain/indicators-contract.ts';
 export * as projects from '../domain/projects-contract.ts';

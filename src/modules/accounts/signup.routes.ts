@@ -16,6 +16,7 @@ import { audit, auditContext } from '../audit/audit.ts';
 import { sessionUser } from './session-user.ts';
 import { SessionPayload } from '../../contract/session.ts';
 import { confirmSignUp, pendingSignUpsFor, resendSignUpCode, startSignUp, verifySignUpInPerson } from './signup.service.ts';
+import { CccdQuery, PendingSignUpList, SignUpParams, SignUpVerified, VerifySignUpBody } from '../../contract/citizens.ts';
 
 export const NewPassword = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự / at least 8 characters').max(200);
 /** A code as people type it ("123 456"): six digits once spaces and dashes are dropped. */
@@ -121,7 +122,8 @@ export function signUpRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['accounts'],
         summary: 'Đăng ký trực tuyến đang chờ xác minh theo CCCD (bộ phận một cửa) / sign-ups waiting under a CCCD, for the desk',
         description: 'Reception officers of any unit. What the person typed online (name, birth year, gender, masked phone), to check against their ID card. Audited.',
-        querystring: z.strictObject({ cccd: z.string().max(20) }),
+        querystring: CccdQuery,
+        response: { 200: PendingSignUpList },
       },
     },
     async (req) => {
@@ -145,14 +147,15 @@ export function signUpRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Xác minh trực tiếp một đăng ký trực tuyến (bộ phận một cửa) / confirm a sign-up for the person at the desk',
         description:
           'The officer has checked the ID card of the person in front of them; `phone` is the number the person gives, which must be the one they signed up with. The account opens with the password chosen online; the record’s phone becomes that number.',
-        params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({ phone: z.string().max(20) }),
+        params: SignUpParams,
+        body: VerifySignUpBody,
+        response: { 200: SignUpVerified },
       },
     },
     async (req) => {
       const user = authorize(req.user, 'citizen.verify_sign_up', null);
       const done = await deps.database.transaction((tx) => verifySignUpInPerson(tx, user.id, { id: req.params.id, phone: req.body.phone }, auditContext(req), now()));
-      return { verified: true, login: done.login };
+      return { verified: true as const, login: done.login };
     },
   );
 }

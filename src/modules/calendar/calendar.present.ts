@@ -8,7 +8,7 @@ import {
   type IsoDate,
   type WorkingTimeRules,
 } from '../../domain/calendar/index.ts';
-import type { RulesView } from './calendar.schemas.ts';
+import type { RulesView } from '../../contract/calendar.ts';
 import type { SwitchRow } from './calendar.service.ts';
 
 const hours = (w: WorkingTimeRules) => w.periods.map((p) => `${p.start}–${p.end}`).join(', ');

@@ -7,7 +7,7 @@ import { clock } from '../../server/clock.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { presentRules } from './calendar.present.ts';
-import { DueQuery, RulesResponse, SwitchBody, SwitchParams, WorkingTimeBody, WorkingTimeResponse, YearBody, YearParams, YearResponse } from './calendar.schemas.ts';
+import { DueAnswer, DueQuery, RulesResponse, SwitchBody, SwitchParams, WorkingTimeBody, WorkingTimeResponse, YearBody, YearParams, YearResponse } from '../../contract/calendar.ts';
 import {
   forgetWorkingCalendar,
   getYear,
@@ -33,6 +33,7 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Tính hạn giải quyết / compute a due date',
         description: 'N working days are N × 8 working hours from the moment of receipt; receipt outside office hours counts from the next opening.',
         querystring: DueQuery,
+        response: { 200: DueAnswer },
       },
     },
     async (req) => {

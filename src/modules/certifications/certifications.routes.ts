@@ -15,7 +15,7 @@ import { formatVn } from '../../domain/calendar/index.ts';
 import { ts } from '../dossiers/dossiers.repo.ts';
 import { placeOfUnit, shortParentName } from '../forms/wording.ts';
 import { certificationsOfVisit, registerBetween, type CertificationRow } from './certifications.repo.ts';
-import { CertifyBody, PeriodQuery, VisitAnswer } from './certifications.schemas.ts';
+import { CertificationRegister, CertifyBody, PeriodQuery, VisitAnswer } from '../../contract/certifications.ts';
 import { certifyVisit } from './certifications.service.ts';
 import { lazy } from '../../lazy.ts';
 import type { Executor } from '../../db/client.ts';
@@ -76,7 +76,7 @@ export function certificationsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/certifications',
-    { schema: { tags: ['certifications'], summary: 'Sổ chứng thực của đơn vị trong một khoảng thời gian / the certification register (JSON)', querystring: PeriodQuery } },
+    { schema: { tags: ['certifications'], summary: 'Sổ chứng thực của đơn vị trong một khoảng thời gian / the certification register (JSON)', querystring: PeriodQuery, response: { 200: CertificationRegister } } },
     async (req) => {
       const user = requireUser(req);
       const actor = authorize(user, 'certification.register', { unitId: user.unitId ?? '' });

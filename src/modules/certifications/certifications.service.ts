@@ -26,7 +26,7 @@ import { lazy } from '../../lazy.ts';
 // PDF work loads pdf-lib: on the first certification, not at start-up.
 const documentFromFiles = lazy(() => import('../signing/stamp.ts'), 'documentFromFiles');
 const buildAttestationPdf = lazy(() => import('./attestation.pdf.ts'), 'buildAttestationPdf');
-import type { CertifyInput } from './certifications.schemas.ts';
+import type { CertifyInput } from '../../contract/certifications.ts';
 
 export interface CertifyDeps extends IssueDeps {
   database: Database;

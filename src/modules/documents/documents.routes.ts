@@ -8,7 +8,7 @@ import { requireUser } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { audit, auditContext } from '../audit/audit.ts';
-import { CodeParams } from '../dossiers/dossiers.schemas.ts';
+import { CodeParams } from '../../contract/dossiers.ts';
 import { readableDossier } from '../dossiers/dossiers.service.ts';
 import { documentResource, listDossierDocuments, listOwnedDocuments } from './documents.repo.ts';
 import { presentDocument, presentPublic } from './documents.present.ts';

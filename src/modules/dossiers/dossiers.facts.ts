@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import type { ActionFacts, SupplementItemFact } from '../../domain/dossier-decide.ts';
-import type { ActionInput } from './dossiers.schemas.ts';
+import type { ActionInput } from '../../contract/dossiers.ts';
 import type { DossierRow } from './dossiers.repo.ts';
 
 export interface ItemRow {

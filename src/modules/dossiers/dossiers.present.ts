@@ -3,12 +3,12 @@ import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { formatVn, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { clockState, dueFrom, supplementWindow, timelinessOf } from '../../domain/dossier-clock.ts';
 import { needsAppointment } from '../../domain/time-limit.ts';
-import { ACTION_LABELS, ALLOWED_ACTIONS, STATUS_INFO, type Action } from '../../domain/dossier-state.ts';
+import { ACTION_LABELS, ALLOWED_ACTIONS, STATUS_INFO, type Action, type Status } from '../../domain/dossier-state.ts';
 import { allowedActions } from '../../domain/policy.ts';
 import { maskName } from '../../domain/identifiers.ts';
 import type { SessionUser } from '../../server/auth.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
-import { publicTimeLimit } from '../../domain/procedure-views.ts';
+import { publicTimeLimit, type PublicTimeLimit } from '../../domain/procedure-views.ts';
 import type { TimeLimit } from '../../domain/procedure.ts';
 import { loadSteps, resourceOf, ts, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
 
@@ -16,6 +16,10 @@ export const vn = (v: string | Date | null) => {
   const d = typeof v === 'string' ? ts(v) : v;
   return d ? formatVn(d) : null;
 };
+/** An instant from a NOT NULL column, at +07:00. */
+export const vnAt = (v: string) => formatVn(ts(v)!);
+
+const isOutcome = (o: string | null): o is 'granted' | 'denied' => o === 'granted' || o === 'denied';
 
 const clockFacts = (d: DossierRow) => ({ status: d.status, receivedAt: ts(d.received_at), dueAt: ts(d.due_at), finishedAt: ts(d.finished_at) });
 
@@ -59,8 +63,8 @@ export function summarize(d: DossierRow & { procedure_name?: string; assignee_na
   };
 }
 
-const timeLimitFor = (actor: SessionUser, tl: unknown) =>
-  !tl ? null : actor.kind === 'staff' ? tl : publicTimeLimit(tl as TimeLimit);
+const timeLimitFor = (actor: SessionUser, tl: unknown): TimeLimit | PublicTimeLimit | null =>
+  !tl ? null : actor.kind === 'staff' ? (tl as TimeLimit) : publicTimeLimit(tl as TimeLimit);
 
 /** The full dossier as its applicant or an official sees it. */
 export async function presentDossier(ex: Executor, d: DossierRow, actor: SessionUser, cal: WorkingCalendar, now: Date) {
@@ -155,8 +159,8 @@ export function presentDossierFrom(
     openSupplement: d.status === 'supplement_requested' ? presentRound(rounds.find((r) => r.round === d.supplement_rounds)) : null,
     // A proposal is the officials' until the desk sends it (the desk may still change it).
     proposedSupplement: d.status === 'supplement_proposed' && actor.kind === 'staff' ? presentRound(rounds.find((r) => r.round === d.supplement_rounds + 1)) : null,
-    supplementRequests: rounds.filter((r) => r.sent_at !== null).map(({ items: _, ...r }) => presentRound({ ...r, items: null })),
-    result: d.outcome === 'granted' || d.outcome === 'denied' ? { outcome: d.outcome, files: documents.filter((x) => x.purpose === 'result').map(docOut) } : null,
+    supplementRequests: rounds.filter((r) => r.sent_at !== null).map(({ items: _, ...r }) => presentSentRound({ ...r, items: null })),
+    result: isOutcome(d.outcome) ? { outcome: d.outcome, files: documents.filter((x) => x.purpose === 'result').map(docOut) } : null,
     rating,
     allowedActions: actions.map((a) => ({ action: a, label: ACTION_LABELS[a].vi, labelEn: ACTION_LABELS[a].en })),
   };
@@ -183,7 +187,7 @@ export interface RoundRow {
   repeat_reason: string | null;
   comment: string | null;
   answered_at: string | null;
-  items: { id: string; targetType: string; targetKey: string; reason: string; answered: boolean }[] | null;
+  items: { id: string; targetType: 'document' | 'field'; targetKey: string; reason: string; answered: boolean }[] | null;
 }
 
 /** Every round of requests to supplement, with the items of the open or proposed one: one query. */
@@ -203,7 +207,10 @@ function loadSupplementRounds(ex: Executor, d: DossierRow) {
 }
 
 function presentRound(r: RoundRow | undefined) {
-  if (!r) return null;
+  return r ? presentSentRound(r) : null;
+}
+
+function presentSentRound(r: RoundRow) {
   return {
     round: r.round,
     proposedBy: r.proposed_by_name,
@@ -233,7 +240,7 @@ export async function presentPublic(ex: Executor, d: DossierRow, withDetails: bo
   if (!withDetails) return base;
   const [steps, events] = await Promise.all([
     loadSteps(ex, d.id),
-    rows<{ seq: number; action: string; to_status: string; at: string }>(
+    rows<{ seq: number; action: string; to_status: Status; at: string }>(
       ex,
       sql`select seq, action, to_status, at from dossier_events where dossier_id = ${d.id} order by seq`,
     ),
@@ -247,7 +254,7 @@ export async function presentPublic(ex: Executor, d: DossierRow, withDetails: bo
       label: e.action === 'submit' ? 'Nộp hồ sơ' : (ACTION_LABELS[e.action as Action]?.vi ?? e.action),
       labelEn: e.action === 'submit' ? 'Submitted' : (ACTION_LABELS[e.action as Action]?.en ?? e.action),
       toStatus: e.to_status,
-      at: vn(e.at),
+      at: vnAt(e.at),
     })),
   };
 }

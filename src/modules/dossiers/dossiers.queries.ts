@@ -2,13 +2,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
 import { WAITING_STATUSES } from '../../domain/dossier-clock.ts';
-import { ACTION_LABELS, STATUSES, type Action } from '../../domain/dossier-state.ts';
+import { ACTION_LABELS, STATUSES, type Action, type Status } from '../../domain/dossier-state.ts';
 import { searchKey } from '../../domain/text.ts';
 import { listScope } from '../../domain/policy.ts';
 import type { SessionUser } from '../../server/auth.ts';
-import { ts, type DossierRow } from './dossiers.repo.ts';
-import { summarize, vn } from './dossiers.present.ts';
-import type { QueueQueryInput } from './dossiers.schemas.ts';
+import type { DossierRow } from './dossiers.repo.ts';
+import { summarize, vnAt } from './dossiers.present.ts';
+import type { QueueQueryInput } from '../../contract/dossiers.ts';
 
 const CLOSED = sql`('refused', 'withdrawn', 'stopped', 'returned')`;
 // While the dossier waits for its applicant the clock is stopped: never due soon, never overdue.
@@ -86,8 +86,8 @@ export async function listEvents(ex: Executor, dossierId: string) {
   const list = await rows<{
     seq: number;
     action: string;
-    from_status: string | null;
-    to_status: string;
+    from_status: Status | null;
+    to_status: Status;
     actor_id: string;
     actor_name: string;
     actor_role: string;
@@ -108,7 +108,7 @@ export async function listEvents(ex: Executor, dossierId: string) {
     fromStatus: e.from_status,
     toStatus: e.to_status,
     actor: { id: e.actor_id, fullName: e.actor_name, role: e.actor_role },
-    at: vn(e.at),
+    at: vnAt(e.at),
     comment: e.comment,
     data: e.data,
     attachments: e.attachments,
@@ -122,5 +122,5 @@ export async function listAudit(ex: Executor, code: string) {
     sql`select l.at, u.full_name as actor_name, l.action, l.details, l.request_id from audit_log l left join users u on u.id = l.actor_id
         where l.entity_type = 'dossier' and l.entity_id = ${code} order by l.id`,
   );
-  return list.map((l) => ({ at: vn(ts(l.at)), actor: l.actor_name, action: l.action, details: l.details, requestId: l.request_id }));
+  return list.map((l) => ({ at: vnAt(l.at), actor: l.actor_name, action: l.action, details: l.details, requestId: l.request_id }));
 }

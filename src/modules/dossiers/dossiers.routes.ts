@@ -13,7 +13,7 @@ import { notifySettings } from '../notifications/index.ts';
 import { loadDossier, scopeOf } from './dossiers.repo.ts';
 import { presentDossier, presentDossierFrom, presentPublic } from './dossiers.present.ts';
 import { listAudit, listDossiers, listEvents } from './dossiers.queries.ts';
-import { ActionBody, CodeParams, QueueQuery, SubmitBody } from './dossiers.schemas.ts';
+import { ActionBody, AuditList, CodeParams, Dossier, DossierList, EventList, PublicDossier, PublicQuery, QueueQuery, Rating, RatingBody, SubmitBody } from '../../contract/dossiers.ts';
 import { actOnDossier, rateDossier, readableDossier, submitDossier } from './dossiers.service.ts';
 import { resultSigning } from '../documents/documents.results.ts';
 
@@ -34,6 +34,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
         description: 'Send an Idempotency-Key header: a retry with the same key returns the same dossier, never a duplicate.',
         body: SubmitBody,
         headers: IdempotencyHeaders,
+        response: { 200: Dossier, 201: Dossier },
       },
     },
     async (req, reply) => {
@@ -55,7 +56,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/dossiers',
-    { schema: { tags: ['dossiers'], summary: 'Hồ sơ của tôi / hàng đợi công việc của cán bộ', querystring: QueueQuery } },
+    { schema: { tags: ['dossiers'], summary: 'Hồ sơ của tôi / hàng đợi công việc của cán bộ', querystring: QueueQuery, response: { 200: DossierList } } },
     async (req) => {
       const user = requireUser(req);
       const t = now();
@@ -73,7 +74,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/dossiers/:code',
-    { schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ / a dossier', params: CodeParams } },
+    { schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ / a dossier', params: CodeParams, response: { 200: Dossier } } },
     async (req) => {
       const user = requireUser(req);
       const t = now();
@@ -90,7 +91,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/dossiers/:code/events',
-    { schema: { tags: ['dossiers'], summary: 'Lịch sử xử lý / the dossier’s history', params: CodeParams } },
+    { schema: { tags: ['dossiers'], summary: 'Lịch sử xử lý / the dossier’s history', params: CodeParams, response: { 200: EventList } } },
     async (req) => {
       const user = requireUser(req);
       return db.transaction(async (tx) => {
@@ -105,7 +106,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/dossiers/:code/audit',
-    { schema: { tags: ['dossiers'], summary: 'Nhật ký truy cập, thao tác (cán bộ) / audit trail', params: CodeParams } },
+    { schema: { tags: ['dossiers'], summary: 'Nhật ký truy cập, thao tác (cán bộ) / audit trail', params: CodeParams, response: { 200: AuditList } } },
     async (req) => {
       const user = requireUser(req);
       const d = await readableDossier(db.db, user, req.params.code);
@@ -117,7 +118,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.post(
     '/dossiers/:code/actions',
-    { schema: { tags: ['dossiers'], summary: 'Thực hiện thao tác xử lý / take an action', params: CodeParams, body: ActionBody } },
+    { schema: { tags: ['dossiers'], summary: 'Thực hiện thao tác xử lý / take an action', params: CodeParams, body: ActionBody, response: { 200: Dossier } } },
     async (req) => {
       const user = requireUser(req);
       const t = now();
@@ -133,7 +134,8 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['dossiers'],
         summary: 'Đánh giá mức độ hài lòng / rate the service',
         params: CodeParams,
-        body: z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() }),
+        body: RatingBody,
+        response: { 201: Rating },
       },
     },
     async (req, reply) => {
@@ -153,7 +155,8 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['public'],
         summary: 'Tra cứu hồ sơ theo mã (công khai) / track a dossier by code',
         params: CodeParams,
-        querystring: z.strictObject({ phoneLast4: z.string().regex(/^\d{4}$/).optional() }),
+        querystring: PublicQuery,
+        response: { 200: PublicDossier },
       },
     },
     async (req) => {

@@ -23,7 +23,7 @@ import { loadActionFacts } from './dossiers.facts.ts';
 import { applyDecision, attachDocuments, dossierCodeSql, loadDossier, ownUploadsInsert, presentedDocumentsJson, resourceOf, scopeOf, stateOf, type ApplicantSnapshot, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
 import type { DossierPresentation } from './dossiers.present.ts';
 import { unitByCode, unitById } from '../units/units.service.ts';
-import type { ActionInput, SubmitInput } from './dossiers.schemas.ts';
+import type { ActionInput, SubmitInput } from '../../contract/dossiers.ts';
 
 export interface RequestContext {
   requestId: string;

@@ -56,6 +56,7 @@ import {
   submitSignedIn,
 } from './feedback.service.ts';
 import { feedbackDeps } from './feedback.deps.ts';
+import { NoContent } from '../../contract/session.ts';
 
 const tags = ['feedback'];
 export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -208,17 +209,17 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  api.post('/feedback/:code/rate', { schema: { tags, summary: 'Đánh giá câu trả lời / rate the answer', params: CodeParams, body: RateBody } }, async (req, reply) => {
+  api.post('/feedback/:code/rate', { schema: { tags, summary: 'Đánh giá câu trả lời / rate the answer', params: CodeParams, body: RateBody, response: { 204: NoContent } } }, async (req, reply) => {
     await reporterStep(fd, req.user, req.params.code, req.body.token, { kind: 'rate', rating: req.body.rating, comment: req.body.comment }, now());
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
-  api.post('/feedback/:code/reopen', { schema: { tags, summary: 'Mở lại: sự việc tái diễn / reopen: the problem is back', params: CodeParams, body: ReopenBody } }, async (req, reply) => {
+  api.post('/feedback/:code/reopen', { schema: { tags, summary: 'Mở lại: sự việc tái diễn / reopen: the problem is back', params: CodeParams, body: ReopenBody, response: { 204: NoContent } } }, async (req, reply) => {
     await reporterStep(fd, req.user, req.params.code, req.body.token, { kind: 'reopen', reason: req.body.reason }, now());
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
-  api.post('/feedback/:code/fixed', { schema: { tags, summary: 'Xác nhận đã được khắc phục / confirm it is fixed', params: CodeParams, body: FixedBody } }, async (req, reply) => {
+  api.post('/feedback/:code/fixed', { schema: { tags, summary: 'Xác nhận đã được khắc phục / confirm it is fixed', params: CodeParams, body: FixedBody, response: { 204: NoContent } } }, async (req, reply) => {
     await reporterStep(fd, req.user, req.params.code, req.body.token, { kind: 'fixed' }, now());
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   api.get('/me/feedback', { schema: { tags, summary: 'Phản ánh tôi đã gửi / my reports', response: { 200: PublicListSchema } } }, async (req) => {

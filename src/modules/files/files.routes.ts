@@ -10,6 +10,7 @@ import { requireUser } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import { receiveUpload } from './files.service.ts';
 import { sanitizeFileName } from './sniff.ts';
+import { UploadedFile } from '../../contract/files.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { scopeOf, type DossierRow } from '../dossiers/dossiers.repo.ts';
 
@@ -46,6 +47,7 @@ export function filesRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['files'],
         summary: 'Tải lên một tệp đính kèm (multipart, trường "file") / upload one attachment',
         consumes: ['multipart/form-data'],
+        response: { 201: UploadedFile },
       },
     },
     async (req, reply) => {

@@ -12,7 +12,7 @@ import { lazy } from '../../lazy.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
-import { CodeParams } from '../dossiers/dossiers.schemas.ts';
+import { CodeParams, FormList } from '../../contract/dossiers.ts';
 import { readableDossier } from '../dossiers/dossiers.service.ts';
 import { scopeOf, type DossierRow } from '../dossiers/dossiers.repo.ts';
 import { formsOf, loadControlSlipData, loadNoticeData } from './forms.loaders.ts';
@@ -68,7 +68,7 @@ export function formsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/dossiers/:code/forms',
-    { schema: { tags: ['forms'], summary: 'Các biểu mẫu của hồ sơ (mẫu 01–06) / the forms a dossier has', params: CodeParams } },
+    { schema: { tags: ['forms'], summary: 'Các biểu mẫu của hồ sơ (mẫu 01–06) / the forms a dossier has', params: CodeParams, response: { 200: FormList } } },
     async (req) => {
       const user = requireUser(req);
       const t = now();

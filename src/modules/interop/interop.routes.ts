@@ -15,6 +15,7 @@ import { residentFor } from './interop.residents.ts';
 import { handoverDocument } from './interop.handover.ts';
 import { CataloguePushAnswer, CataloguePushBody, ExternalCodeParams, HandoverDocumentParams, IntakeBody, ResidentAnswer, ResidentParams } from './interop.schemas.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
+import { DossierStatusAnswer } from '../../contract/interop-status.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -90,6 +91,7 @@ export function interopRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Trạng thái hồ sơ theo mã của hệ thống gửi / a dossier’s status by the sender’s code',
         description: 'The dossier as its last status event describes it, and its events. Only dossiers this system sent. Scope `dossiers.read`.',
         params: ExternalCodeParams,
+        response: { 200: DossierStatusAnswer },
       },
     },
     async (req) => dossierStatusFor(deps.database, system(req), req.params.externalCode, { now: now(), requestId: req.id, ip: req.ip }),

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/client.ts';
 import type { AppDeps } from '../../server/deps.ts';
+import { UnitList } from '../../contract/units.ts';
 
 export function unitsRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get('/units', { schema: { tags: ['units'], summary: 'Cơ quan, đơn vị và phòng ban / units and departments' } }, async () => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/units', { schema: { tags: ['units'], summary: 'Cơ quan, đơn vị và phòng ban / units and departments', response: { 200: UnitList } } }, async () => {
     const units = await rows<{ id: string; code: string; name: string; parent_code: string | null }>(
       deps.database.db,
       sql`select u.id, u.code, u.name, p.code as parent_code from units u left join units p on p.id = u.parent_id order by u.code`,

@@ -1,7 +1,11 @@
+/**
+ * The HTTP contract of certified electronic copies (docs/certified-copies.md): a visit at the desk
+ * and what it answers, and the unit's register for a period. Pure: no I/O.
+ */
 import { z } from 'zod';
-import { DocumentView } from '../../domain/signed-document.schemas.ts';
-import { SubmitBody } from '../dossiers/dossiers.schemas.ts';
-import { isoDate } from '../../contract/bounds.ts';
+import { DocumentView } from '../domain/signed-document.schemas.ts';
+import { SubmitBody } from './dossiers.ts';
+import { isoDate } from './bounds.ts';
 
 /** One visit at the desk: the citizen, where to email the copies, and each original presented. */
 export const CertifyBody = z.strictObject({
@@ -43,3 +47,10 @@ export const PeriodQuery = z
   .strictObject({ from: isoDate(), to: isoDate() })
   .refine((r) => r.from <= r.to, { message: 'from ≤ to', path: ['to'] })
   .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86_400_000, { message: 'một năm trở xuống / at most a year', path: ['to'] });
+
+/** GET /certifications: the register's entries for the period, and the fees they took. */
+export const CertificationRegister = z.object({ items: z.array(CertificationView), totalFeeVnd: z.number().int() });
+
+export type CertificationView = z.infer<typeof CertificationView>;
+export type VisitAnswer = z.infer<typeof VisitAnswer>;
+export type CertificationRegister = z.infer<typeof CertificationRegister>;

@@ -1,6 +1,11 @@
+/**
+ * The HTTP contract of the working-day calendar (docs/CALENDAR.md): a due date computed, the years'
+ * days off and make-up days, the working-time and holiday rules with their effective dates. The
+ * server validates and answers through these schemas; the web app imports the inferred types. Pure: no I/O.
+ */
 import { z } from 'zod';
-import { CALENDAR_YEARS, SWITCHABLE_HOLIDAYS, vnDateOf } from '../../domain/calendar/index.ts';
-import { isoDate as boundedIsoDate, int32FromQuery } from '../../contract/bounds.ts';
+import { CALENDAR_YEARS, SWITCHABLE_HOLIDAYS, vnDateOf } from '../domain/calendar/index.ts';
+import { isoDate as boundedIsoDate, int32FromQuery } from './bounds.ts';
 
 const isoDate = boundedIsoDate();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -21,6 +26,9 @@ export const DueQuery = z.strictObject({
   amount: int32FromQuery().min(0).max(3650),
   unit: z.enum(['working_days', 'working_hours', 'calendar_days', 'same_day']),
 });
+
+/** GET /calendar/due: the due date, an instant at +07:00. */
+export const DueAnswer = z.object({ due: z.string() });
 
 export const YearParams = z.strictObject({ year: int32FromQuery().min(CALENDAR_YEARS.first).max(CALENDAR_YEARS.last) });
 
@@ -114,3 +122,7 @@ export const RulesResponse = z.object({
   upcoming: z.array(z.object({ date: z.string(), kind: z.enum(['working_time', 'holiday_rules', 'switchable']), what: z.string(), whatEn: z.string() })),
 });
 export type RulesView = z.infer<typeof RulesResponse>;
+export type CalendarYear = z.infer<typeof YearResponse>;
+/** What PUT /calendar/:year takes: the days as GET shows them may be sent back as they are. */
+export type YearInput = z.input<typeof YearBody>;
+export type DueAnswer = z.infer<typeof DueAnswer>;
