@@ -1,7 +1,8 @@
 import { api, apiPath } from '../../api/client';
-import type { ClockState, Dossier, DossierEvent, DossierStatus, ProcedureDefinitionView, ProcedureSummary, Ref, Role, Timeliness, User } from '../../api/types';
-import type { DaySource } from '@domain/calendar/decisions.ts';
-import type { SwitchStatus } from '@domain/calendar/switchable.ts';
+import type { Dossier, DossierList, DossierSummary, ProcedureDefinitionView, ProcedureSummary, Ref, Role, StaffDossierEvent, User } from '../../api/types';
+import type { Unit } from '@contract/units.ts';
+import type { CalendarYear, RulesView, YearInput } from '@contract/calendar.ts';
+import type { Citizen, FactCheck, PendingSignUp, PendingSignUpList, SignUpVerified } from '@contract/citizens.ts';
 
 // Back-office API paths (they double as useApi cache keys, in the same hierarchy as the
 // citizen pages: /api/v1/dossiers…) and the writes the back office makes.
@@ -10,36 +11,12 @@ export const QUEUE_PAGE_SIZE = 20;
 export const QUEUES = ['to_receive', 'to_send_supplement', 'to_assign', 'mine', 'to_approve', 'due_soon', 'overdue', 'all'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
-export interface QueueItem {
-  code: string;
-  procedure: { code: string; name: string; version?: number };
-  status: DossierStatus;
-  statusLabel?: string;
-  statusLabelEn?: string;
-  channel?: 'online' | 'in_person' | 'post';
-  /** Its code at the system that forwarded it (the national portal's), shown beside ours. */
-  externalCode?: string | null;
-  /** national_portal, provincial_system or unit_system when a connected system forwarded it. */
-  originChannel?: string | null;
-  applicantName?: string;
-  submittedAt: string | null;
-  receivedAt?: string | null;
-  dueAt: string | null;
-  /** The new date given with an apology, beside dueAt. */
-  extendedDueAt?: string | null;
-  clock?: ClockState;
-  finishedAt?: string | null;
-  timeliness?: Timeliness;
-  assignee?: { id: string; fullName: string } | null;
-  /** The applicant's answer to a supplement request is the last thing that happened. */
-  applicantAnswered?: boolean;
-}
+/** One dossier of a work queue (GET /dossiers). */
+export type QueueItem = DossierSummary;
 
-export interface QueueList {
-  items: QueueItem[];
-  total: number;
+export type QueueList = Omit<DossierList, 'counts'> & {
   counts?: Partial<Record<QueueName | 'department', number>>;
-}
+};
 
 export interface QueueQuery {
   queue: QueueName;
@@ -57,13 +34,7 @@ export interface StaffMember {
   department: Ref | null;
 }
 
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  parentCode: string | null;
-  departments: Ref[];
-}
+export type { Unit };
 
 /** A staff account as its unit admin sees it (GET /admin/users). */
 export type AdminUser = Omit<User, 'capabilities' | 'mustChangePassword' | 'twoFactor'> & {
@@ -73,62 +44,16 @@ export type AdminUser = Omit<User, 'capabilities' | 'mustChangePassword' | 'twoF
   twoFactorEnabled: boolean;
 };
 
-/** A record's fact against the one the CCCD number encodes. */
-export type FactCheck = 'match' | 'mismatch' | 'unknown';
+export type { FactCheck, Citizen };
 
-/** What the desk learns of a citizen from their CCCD (GET /citizens): enough to start a dossier, no more. */
-export interface Citizen {
-  fullName: string;
-  phoneMasked: string | null;
-  checks: { birthYear: FactCheck; gender: FactCheck };
-}
-
-export type DayOffKind = 'holiday' | 'compensatory' | 'extra';
-export interface MakeUpDay {
-  date: string;
-  name: string;
-  nameEn?: string;
-  /** Where the day comes from: the law's rules, a government decision, or an admin's edit. */
-  source?: DaySource;
-  basis?: string;
-}
-export interface DayOff extends MakeUpDay {
-  kind: DayOffKind;
-}
-export interface CalendarYear {
-  year: number;
-  daysOff: DayOff[];
-  makeUpWorkingDays: MakeUpDay[];
-  /** Pre-filled days an admin removed (they can be put back). */
-  removed: { daysOff: DayOff[]; makeUpWorkingDays: MakeUpDay[] };
-  version: number;
-  confirmed: boolean;
-  updatedAt?: string | null;
-}
-
-type RuleStatus = 'past' | 'in_force' | 'upcoming';
+/** A year of the calendar (GET /calendar/:year) and its days. */
+export type { CalendarYear };
+/** A day as the editor holds it and sends it back (a shown day, or one just added). */
+export type DayOff = YearInput['daysOff'][number];
+export type DayOffKind = DayOff['kind'];
+export type MakeUpDay = YearInput['makeUpWorkingDays'][number];
 /** GET /calendar/rules: the calendar's law as data, and what changes when. */
-export interface CalendarRules {
-  today: string;
-  workingTime: { effectiveFrom: string; legalBasis: string; periods: { start: string; end: string }[]; status: RuleStatus }[];
-  holidayRules: { id: string; effectiveFrom: string; legalBasis: string; holidays: string[]; status: RuleStatus }[];
-  switchable: {
-    id: string;
-    name: string;
-    nameEn: string;
-    month: number;
-    day: number;
-    legalBasis: string;
-    legalBasisEn: string;
-    effectiveFrom: string | null;
-    status: SwitchStatus;
-    version: number;
-    switchBasis: string | null;
-    updatedAt: string | null;
-  }[];
-  decisions: { year: number; title: string; titleEn: string; source: string | null }[];
-  upcoming: { date: string; kind: 'working_time' | 'holiday_rules' | 'switchable'; what: string; whatEn: string }[];
-}
+export type CalendarRules = RulesView;
 
 export interface ProcedureVersion {
   version: number;
@@ -137,7 +62,7 @@ export interface ProcedureVersion {
   createdBy: string | { fullName?: string } | null;
 }
 
-export type EventList = { items: DossierEvent[] };
+export type EventList = { items: StaffDossierEvent[] };
 export type ItemList<T> = { items: T[] };
 
 const enc = encodeURIComponent;
@@ -246,25 +171,15 @@ export function createUser(body: NewUser): Promise<AdminUser> {
 export type UserUpdate = Partial<{ fullName: string; roles: Role[]; departmentId: string | null; disabled: boolean; password: string }>;
 
 /** @throws {ApiError} USER_NOT_FOUND, VALIDATION_FAILED (e.g. removing one's own admin rights). */
-/** An online sign-up waiting under a CCCD, as the desk sees it (GET /citizens/sign-ups). */
-export interface PendingSignUp {
-  id: string;
-  fullName: string;
-  birthYear: number | null;
-  gender: 'male' | 'female' | null;
-  phoneMasked: string;
-  existingRecord: boolean;
-  codeSentTo: string | null;
-  createdAt: string;
-}
+export type { PendingSignUp };
 
-export function pendingSignUps(cccd: string): Promise<{ items: PendingSignUp[] }> {
-  return api.get<{ items: PendingSignUp[] }>(apiPath('/citizens/sign-ups', { cccd }));
+export function pendingSignUps(cccd: string): Promise<PendingSignUpList> {
+  return api.get<PendingSignUpList>(apiPath('/citizens/sign-ups', { cccd }));
 }
 
 /** The person in front of the officer gives the phone they signed up with; the sign-up is confirmed. */
-export function verifySignUp(id: string, phone: string): Promise<{ verified: true; login: string }> {
-  return api.post<{ verified: true; login: string }>(`/citizens/sign-ups/${enc(id)}/verify`, { phone });
+export function verifySignUp(id: string, phone: string): Promise<SignUpVerified> {
+  return api.post<SignUpVerified>(`/citizens/sign-ups/${enc(id)}/verify`, { phone });
 }
 
 /** Removes an official's authenticator and recovery codes (lost phone); their sessions end. */

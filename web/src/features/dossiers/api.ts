@@ -1,5 +1,5 @@
 import { api, apiPath } from '../../api/client';
-import type { Dossier, DossierEvent, DossierSummary, Page } from '../../api/types';
+import type { Dossier, DossierList, EventList } from '../../api/types';
 
 export const PAGE_SIZE = 20;
 
@@ -10,8 +10,7 @@ export const dossierApi = {
   events: (code: string) => apiPath(`/dossiers/${encodeURIComponent(code)}/events`),
 };
 
-export type DossierList = Page<DossierSummary>;
-export type EventList = { items: DossierEvent[] };
+export type { DossierList, EventList };
 
 /**
  * Runs an applicant action (`withdraw`, `answer_supplement`) on the version the person saw.

@@ -9,11 +9,8 @@ import { ActionError } from './ActionError';
 import { DANGER_ACTIONS, draftContext, fid, isDirect, payloadOf, validateDraft, type ActionDraft } from './draft';
 import { summaryOf } from './summary';
 
-export interface AllowedAction {
-  action: string;
-  label: string;
-  labelEn?: string;
-}
+/** One action the server says this official may take now, with its labels. */
+export type AllowedAction = Dossier['allowedActions'][number];
 
 /**
  * One action: its form, then a confirmation step ("Xác nhận"), then the request, sent with the

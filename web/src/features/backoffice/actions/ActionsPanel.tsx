@@ -5,9 +5,9 @@ import type { ActionContext } from './ActionFields';
 import { ActionForm, type AllowedAction } from './ActionForm';
 import { emptyDraft, hasContent, type ActionDraft } from './draft';
 
-/** The server's list of what this official may do now, as objects whatever shape it sent. */
+/** The server's list of what this official may do now. */
 export function allowedActions(d: Dossier): AllowedAction[] {
-  return d.allowedActions.map((a) => (typeof a === 'string' ? { action: a, label: a } : { action: a.action, label: a.label ?? a.action, labelEn: a.labelEn }));
+  return d.allowedActions;
 }
 
 /**

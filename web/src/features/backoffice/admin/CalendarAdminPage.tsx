@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../i18n/format';
 import { Link, usePageTitle, useSearchParams } from '../../../router';
 import { useApi, useSubmit } from '../../../api/useApi';
 import { Button, Checkboxes, ErrorState, Loading, Tag } from '../../../ui';
-import { boApi, saveCalendar, type CalendarYear } from '../api';
+import { boApi, saveCalendar, type CalendarYear, type DayOff, type MakeUpDay } from '../api';
 import { boHref } from '../paths';
 import { ActionError } from '../actions/ActionError';
 import { YearView } from './calendar/YearView';
@@ -13,15 +13,15 @@ import { RulesPanel } from './calendar/RulesPanel';
 import { CALENDAR_YEARS } from '@domain/calendar/rules.ts';
 
 /** Days shown when the page loaded (not the admin's own) that have been removed since, unsaved. */
-function prefilledRemovedNow(data: CalendarYear, daysOff: CalendarYear['daysOff'], makeUp: CalendarYear['makeUpWorkingDays']) {
+function prefilledRemovedNow(data: CalendarYear, daysOff: DayOff[], makeUp: MakeUpDay[]) {
   const kept = new Set([...daysOff, ...makeUp].map((d) => d.date));
   return [...data.daysOff, ...data.makeUpWorkingDays].filter((d) => d.source && d.source !== 'admin' && !kept.has(d.date));
 }
 
 function YearEditor({ data, onSaved }: { data: CalendarYear; onSaved: (next: CalendarYear) => void }) {
   const { t } = useT();
-  const [daysOff, setDaysOff] = useState(data.daysOff);
-  const [makeUp, setMakeUp] = useState(data.makeUpWorkingDays);
+  const [daysOff, setDaysOff] = useState<DayOff[]>(data.daysOff);
+  const [makeUp, setMakeUp] = useState<MakeUpDay[]>(data.makeUpWorkingDays);
   const [confirmed, setConfirmed] = useState(true);
   const [dirty, setDirty] = useState(false);
   const save = useSubmit(() => saveCalendar(data.year, { daysOff, makeUpWorkingDays: makeUp, confirmed }));

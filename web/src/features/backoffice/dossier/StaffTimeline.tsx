@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { isMessageKey, pick, useT } from '../../../i18n';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
 import { fileUrl } from '../../../api/upload';
-import type { DossierEvent, Procedure } from '../../../api/types';
+import type { StaffDossierEvent, Procedure } from '../../../api/types';
 import { BoStatusTag } from '../components/tags';
 import { targetLabel } from './labels';
 
@@ -10,7 +10,7 @@ type Data = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /** Facts an event carries beyond its comment, in words (who was assigned, new due date…). */
-function EventDetails({ e, procedure, people }: { e: DossierEvent; procedure: Procedure | undefined; people: Record<string, string> }) {
+function EventDetails({ e, procedure, people }: { e: StaffDossierEvent; procedure: Procedure | undefined; people: Record<string, string> }) {
   const { t, lang } = useT();
   const data = (e.data && typeof e.data === 'object' ? e.data : {}) as Data;
   const lines: ReactNode[] = [];
@@ -48,7 +48,7 @@ function EventDetails({ e, procedure, people }: { e: DossierEvent; procedure: Pr
 
 /** Who did what and when, newest first, with comments, reasons and attachments. */
 export function StaffTimeline({ events, procedure, people, files }: {
-  events: DossierEvent[];
+  events: StaffDossierEvent[];
   procedure: Procedure | undefined;
   people: Record<string, string>;
   /** File names by upload id, for attachments the events list only by id. */
@@ -83,17 +83,14 @@ export function StaffTimeline({ events, procedure, people, files }: {
             <EventDetails e={e} procedure={procedure} people={people} />
             {e.attachments && e.attachments.length > 0 && (
               <ul className="list-plain mb-0">
-                {e.attachments.map((f, i) => {
-                  const id = typeof f === 'string' ? f : f.id;
-                  return (
-                    <li key={id}>
-                      <a href={fileUrl(id)} target="_blank" rel="noopener noreferrer">
-                        {typeof f === 'string' ? (files[f] ?? t('bo.timeline.attachment', { n: i + 1 })) : f.name}
-                        <span className="visually-hidden"> ({t('common.newTab')})</span>
-                      </a>
-                    </li>
-                  );
-                })}
+                {e.attachments.map((id, i) => (
+                  <li key={id}>
+                    <a href={fileUrl(id)} target="_blank" rel="noopener noreferrer">
+                      {files[id] ?? t('bo.timeline.attachment', { n: i + 1 })}
+                      <span className="visually-hidden"> ({t('common.newTab')})</span>
+                    </a>
+                  </li>
+                ))}
               </ul>
             )}
           </li>

@@ -7,7 +7,7 @@ import { api, apiPath, toApiError, type ApiError } from '../../../api/client';
 import { uploadFile } from '../../../api/upload';
 import { Button, TextInput } from '../../../ui';
 import { ActionError } from '../actions/ActionError';
-import type { DocumentView } from '@domain/signed-document.schemas.ts';
+import type { VisitAnswer as Visit } from '@contract/certifications.ts';
 
 interface Row {
   key: number;
@@ -15,21 +15,6 @@ interface Row {
   files: File[];
   copies: string;
 }
-interface Certified {
-  number: string;
-  book: string;
-  documentName: string;
-  pages: number;
-  copies: number;
-  feeVnd: number;
-  document: DocumentView;
-}
-interface Visit {
-  items: Certified[];
-  totalFeeVnd: number;
-  emailedTo: string | null;
-}
-
 let nextKey = 1;
 const emptyRow = (): Row => ({ key: nextKey++, name: '', files: [], copies: '1' });
 

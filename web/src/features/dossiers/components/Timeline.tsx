@@ -28,14 +28,11 @@ export function Timeline({ events }: { events: DossierEvent[] }) {
             {e.comment && <p className="mb-0" style={{ whiteSpace: 'pre-line' }}>{e.comment}</p>}
             {e.attachments && e.attachments.length > 0 && (
               <ul className="list-plain mb-0">
-                {e.attachments.map((f, i) => {
-                  const id = typeof f === 'string' ? f : f.id;
-                  return (
-                    <li key={id}>
-                      <a href={fileUrl(id)}>{typeof f === 'string' ? t('dossier.attachment', { n: i + 1 }) : f.name}</a>
-                    </li>
-                  );
-                })}
+                {e.attachments.map((id, i) => (
+                  <li key={id}>
+                    <a href={fileUrl(id)}>{t('dossier.attachment', { n: i + 1 })}</a>
+                  </li>
+                ))}
               </ul>
             )}
           </li>
