@@ -1,7 +1,8 @@
-// The row types read with `select *` (or a subset of one table's columns; fields joined from
-// another table are named in the Omit), proved against the migrated schema at compile time
-// (src/db/rows.ts). A migration that changes a column these read
-// fails `npm run typecheck` here, naming the field.
+// The modules' row types, each proved against its table in the migrated schema at compile time
+// (src/db/rows.ts). A field not read from that table as it is — joined from another table,
+// computed in SQL, or not null only because of the query's `where` — is named in the Omit, with a
+// line saying which. A migration that changes a column these read fails `npm run typecheck` here,
+// naming the field.
 // src/db/rows.test.ts fails when a module declares an `interface …Row` that is neither proved
 // here nor listed below, at the end, as having no table behind it.
 import type { RowCheck } from './rows.ts';
