@@ -16,13 +16,14 @@ export interface ItemRow {
 }
 const item = (r: ItemRow): SupplementItemFact => ({ id: r.id, targetType: r.target_type, targetKey: r.target_key, reason: r.reason });
 
+/** Who uploaded each file; a file uploaded without signing in (a report's photo) is nobody's. */
 async function uploaders(ex: Executor, ids: string[]): Promise<Record<string, string>> {
   if (ids.length === 0) return {};
-  const found = await rows<{ id: string; uploaded_by: string }>(
+  const found = await rows<{ id: string; uploaded_by: string | null }>(
     ex,
     sql`select id, uploaded_by from uploads where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
   );
-  return Object.fromEntries(found.map((u) => [u.id, u.uploaded_by]));
+  return Object.fromEntries(found.flatMap((u) => (u.uploaded_by === null ? [] : [[u.id, u.uploaded_by] as const])));
 }
 
 export async function loadActionFacts(tx: Executor, d: DossierRow, input: ActionInput): Promise<ActionFacts> {
@@ -42,30 +43,32 @@ export async function loadActionFacts(tx: Executor, d: DossierRow, input: Action
     case 'issue_result':
       return { uploaders: await uploaders(tx, input.fileIds) };
     case 'answer_supplement': {
-      // The open items and who uploaded each answer's file, in one round trip.
+      // The open items and who uploaded each answer's file, in one round trip; `is_item` tells the
+      // two apart (a file uploaded without signing in has no uploader either).
       const fileIds = input.answers.flatMap((a) => (a.fileId ? [a.fileId] : []));
-      const found = await rows<ItemRow & { uploaded_by: string | null }>(
+      const found = await rows<(ItemRow & { is_item: true }) | { is_item: false; id: string; uploaded_by: string | null }>(
         tx,
-        sql`select i.id, i.target_type, i.target_key, i.reason, null as uploaded_by from supplement_items i
+        sql`select true as is_item, i.id, i.target_type, i.target_key, i.reason, null as uploaded_by from supplement_items i
             where i.dossier_id = ${d.id} and i.round = ${d.supplement_rounds} and i.answered_at is null
-            ${fileIds.length ? sql`union all select u.id, null, null, null, u.uploaded_by from uploads u where u.id in (${sql.join(fileIds.map((id) => sql`${id}`), sql`, `)})` : sql``}`,
+            ${fileIds.length ? sql`union all select false, u.id, null, null, null, u.uploaded_by from uploads u where u.id in (${sql.join(fileIds.map((id) => sql`${id}`), sql`, `)})` : sql``}`,
       );
       return {
-        openItems: found.filter((r) => r.uploaded_by === null).map(item),
-        uploaders: Object.fromEntries(found.filter((r) => r.uploaded_by !== null).map((r) => [r.id, r.uploaded_by!])),
+        openItems: found.flatMap((r) => (r.is_item ? [item(r)] : [])),
+        uploaders: Object.fromEntries(found.flatMap((r) => (!r.is_item && r.uploaded_by !== null ? [[r.id, r.uploaded_by] as const] : []))),
       };
     }
     case 'request_supplement': {
       if (d.status !== 'supplement_proposed') return {};
       const round = d.supplement_rounds + 1;
-      const found = await rows<ItemRow & { repeat_reason: string | null }>(
+      // No item yet: one row, the item's columns null (the left join).
+      const found = await rows<(ItemRow | { [K in keyof ItemRow]: null }) & { repeat_reason: string | null }>(
         tx,
         sql`select i.id, i.target_type, i.target_key, i.reason, r.repeat_reason from supplement_requests r
             left join supplement_items i on i.dossier_id = r.dossier_id and i.round = r.round
             where r.dossier_id = ${d.id} and r.round = ${round} order by i.created_at, i.id`,
       );
       if (found.length === 0) return { proposal: null };
-      return { proposal: { round, repeatReason: found[0]!.repeat_reason, items: found.filter((r) => r.id !== null).map(item) } };
+      return { proposal: { round, repeatReason: found[0]!.repeat_reason, items: found.flatMap((r) => (r.id === null ? [] : [item(r)])) } };
     }
     default:
       return {};
