@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three projects: fast pure unit tests beside their code, integration tests through HTTP on
@@ -35,6 +36,13 @@ export default defineConfig({
           // 2-core machine). Each file still starts its own app on its own database, and nothing
           // in src/ keeps state across apps but caches keyed by the database handle.
           isolate: false,
+          // Two files at a time even on 2 cores (vitest's default leaves one core to its own
+          // process, which here mostly waits): a file spends much of its time waiting on its
+          // database, the PostgreSQL server, a child process or a timer, and on a machine shared
+          // with other work two workers get a larger share of the processors than one.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+          // Its own group: run together (`vitest run`), the projects' worker counts may differ.
+          sequence: { groupOrder: 1 },
           // Generous: a timeout is for a hung test, and a busy shared machine is several times slower.
           testTimeout: 120_000,
           hookTimeout: 180_000,
