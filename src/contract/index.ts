@@ -4,7 +4,13 @@
  * Each area has a file here; the areas written earlier in src/domain keep their files there and
  * are re-exported (docs/ARCHITECTURE.md, "One contract").
  */
+export * as admin from './admin.ts';
+export * as auth from './auth.ts';
 export * as catalogue from './catalogue.ts';
+export * as forms from './forms.ts';
+export * as interop from './interop.ts';
+export * as messages from './messages.ts';
+export * as notifications from './notifications.ts';
 export * as session from './session.ts';
 export * as dossiers from './dossiers.ts';
 export * as files from './files.ts';

@@ -5,13 +5,9 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Status } from './dossier-state.ts';
+import type { SystemKind } from './interop-grants.ts';
 
-/** What a connected system may be granted (one or more per system). */
-export const INTEROP_SCOPES = ['dossiers.submit', 'dossiers.read', 'residents.read', 'catalogue.push'] as const;
-export type InteropScope = (typeof INTEROP_SCOPES)[number];
-
-export const SYSTEM_KINDS = ['national_portal', 'provincial_system', 'unit_system'] as const;
-export type SystemKind = (typeof SYSTEM_KINDS)[number];
+export { INTEROP_SCOPES, SYSTEM_KINDS, type InteropScope, type SystemKind } from './interop-grants.ts';
 
 /** A signed request is accepted within this many seconds of its timestamp, either side of now. */
 export const SIGNATURE_WINDOW_SECONDS = 300;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -13,26 +12,10 @@ import { audit, auditContext } from '../audit/audit.ts';
 import { hashPassword } from './password.ts';
 import { assertAcceptablePassword } from './password.service.ts';
 import { USER_SELECT, presentUser, type UserRow } from './accounts.service.ts';
+import { actorOf } from './session-user.ts';
+import { AdminUser, AdminUserList, CreateUserBody, UpdateUserBody, UserIdParams } from '../../contract/admin.ts';
 
-const Role = z.enum(['reception', 'specialist', 'leader', 'unit_admin']);
-const CreateBody = z.strictObject({
-  login: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9._-]{2,39}$/, 'a-z, 0-9, . _ - (3–40 characters)'),
-  fullName: z.string().trim().min(2).max(120),
-  roles: z.array(Role).min(1).max(4),
-  departmentId: z.uuid().nullable().default(null),
-  phone: z.string().max(20).optional(),
-  email: z.email().max(200).optional(),
-  password: z.string().min(10).max(200),
-});
-const UpdateBody = z.strictObject({
-  fullName: z.string().trim().min(2).max(120).optional(),
-  roles: z.array(Role).min(1).max(4).optional(),
-  departmentId: z.uuid().nullable().optional(),
-  disabled: z.boolean().optional(),
-  password: z.string().min(10).max(200).optional(),
-});
-
-const present = (u: UserRow) => ({ ...presentUser(u), disabled: u.disabled, mustChangePassword: u.must_change_password, twoFactorEnabled: u.two_factor_enabled });
+const present = (u: UserRow) => ({ ...presentUser(u), roles: [...actorOf(u).roles], disabled: u.disabled, mustChangePassword: u.must_change_password, twoFactorEnabled: u.two_factor_enabled });
 
 /** Unit admins manage their own unit's staff accounts and roles. */
 export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -46,13 +29,13 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!d) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'departmentId', message: 'Không phải phòng ban của đơn vị / not a department of your unit' }] });
   };
 
-  api.get('/admin/users', { schema: { tags: ['admin'], summary: 'Cán bộ của đơn vị / staff accounts' } }, async (req) => {
+  api.get('/admin/users', { schema: { tags: ['admin'], summary: 'Cán bộ của đơn vị / staff accounts', response: { 200: AdminUserList } } }, async (req) => {
     const user = admin(req);
     const list = await rows<UserRow>(deps.database.db, sql`${USER_SELECT} where u.kind = 'staff' and u.unit_id = ${user.unitId}`);
     return { items: list.map(present).sort((a, b) => compareViPersonNames(a.fullName, b.fullName)) };
   });
 
-  api.post('/admin/users', { schema: { tags: ['admin'], summary: 'Tạo tài khoản cán bộ / create a staff account', body: CreateBody } }, async (req, reply) => {
+  api.post('/admin/users', { schema: { tags: ['admin'], summary: 'Tạo tài khoản cán bộ / create a staff account', body: CreateUserBody, response: { 201: AdminUser } } }, async (req, reply) => {
     const user = admin(req);
     await checkDepartment(user.unitId, req.body.departmentId);
     assertAcceptablePassword(req.body.password, req.body.login, 'password');
@@ -74,7 +57,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.put(
     '/admin/users/:id',
-    { schema: { tags: ['admin'], summary: 'Sửa vai trò, phòng ban, khóa tài khoản / update a staff account', params: z.strictObject({ id: z.uuid() }), body: UpdateBody } },
+    { schema: { tags: ['admin'], summary: 'Sửa vai trò, phòng ban, khóa tài khoản / update a staff account', params: UserIdParams, body: UpdateUserBody, response: { 200: AdminUser } } },
     async (req) => {
       const user = admin(req);
       const b = req.body;

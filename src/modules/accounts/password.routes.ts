@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { authorize } from '../../domain/policy.ts';
 import { SESSION_COOKIE, hashToken } from '../../server/auth.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { auditContext } from '../audit/audit.ts';
 import { changePassword, finishPasswordReset, startPasswordReset } from './password.service.ts';
-import { CodeInput, identityRouteKit, NewPassword } from './signup.routes.ts';
+import { identityRouteKit } from './signup.routes.ts';
+import { ChangePasswordBody, ForgotPasswordBody, PasswordResetStarted, ResetPasswordBody } from '../../contract/auth.ts';
+import { NoContent } from '../../contract/session.ts';
 
 /** Changing one's password, and resetting a forgotten one with a code (docs/identity.md). */
 export function passwordRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -19,7 +20,8 @@ export function passwordRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['auth'],
         summary: 'Đổi mật khẩu / change my password',
         description: 'Every other session of the person ends; a text message or email tells them their password changed.',
-        body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword }),
+        body: ChangePasswordBody,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
@@ -27,7 +29,7 @@ export function passwordRoutes(app: FastifyInstance, deps: AppDeps) {
       const sessionHash = hashToken(req.cookies[SESSION_COOKIE] ?? '');
       await changePassword(deps.database, user.id, req.body, { sessionHash, ...auditContext(req), login: deps.config.login }, now());
       deps.outbox?.kick();
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -40,7 +42,8 @@ export function passwordRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Quên mật khẩu: gửi mã đặt lại / forgot password: send a reset code',
         description:
           'Citizens and businesses: a code to the phone (or email) on record. The answer has the same shape whether or not the login exists; `code` is null when no code was sent (officials: ask the unit admin).',
-        body: z.strictObject({ login: z.string().trim().min(1).max(100) }),
+        body: ForgotPasswordBody,
+        response: { 202: PasswordResetStarted },
       },
     },
     async (req, reply) => {
@@ -58,13 +61,14 @@ export function passwordRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: 'Đặt mật khẩu mới bằng mã / set a new password with the reset code',
-        body: z.strictObject({ resetId: z.uuid(), code: CodeInput, newPassword: NewPassword }),
+        body: ResetPasswordBody,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
       await finishPasswordReset(deps.database, keys, req.body, { ip: req.ip }, now());
       deps.outbox?.kick();
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

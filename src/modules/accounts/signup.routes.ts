@@ -5,7 +5,6 @@ import { sql } from 'drizzle-orm';
 import { maybeOne } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { validateCccd } from '../../domain/identifiers.ts';
-import { normalizeCode } from '../../domain/otp.ts';
 import { authorize } from '../../domain/policy.ts';
 import { formatVn } from '../../domain/calendar/index.ts';
 import type { AppDeps } from '../../server/deps.ts';
@@ -15,35 +14,9 @@ import { serverKeys } from '../../server/secrets.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { sessionUser } from './session-user.ts';
 import { SessionPayload } from '../../contract/session.ts';
+import { CodeInput, RegisterBody, ResendSignUpBody, SignUpAnswer } from '../../contract/auth.ts';
 import { confirmSignUp, pendingSignUpsFor, resendSignUpCode, startSignUp, verifySignUpInPerson } from './signup.service.ts';
 import { CccdQuery, PendingSignUpList, SignUpParams, SignUpVerified, VerifySignUpBody } from '../../contract/citizens.ts';
-
-export const NewPassword = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự / at least 8 characters').max(200);
-/** A code as people type it ("123 456"): six digits once spaces and dashes are dropped. */
-export const CodeInput = z.string().max(20).transform(normalizeCode).pipe(z.string().regex(/^\d{6}$/, 'Mã gồm 6 chữ số / six digits'));
-
-const RegisterBody = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('citizen'),
-    fullName: z.string().trim().min(2).max(120),
-    cccd: z.string().max(20),
-    birthYear: z.number().int().min(1900).max(2100),
-    gender: z.enum(['male', 'female']),
-    phone: z.string().max(20),
-    email: z.email().max(200).optional(),
-    address: z.string().max(300).optional(),
-    password: NewPassword,
-  }),
-  z.strictObject({
-    kind: z.literal('business'),
-    businessName: z.string().trim().min(2).max(200),
-    mst: z.string().max(20),
-    phone: z.string().max(20),
-    email: z.email().max(200).optional(),
-    address: z.string().max(300).optional(),
-    password: NewPassword,
-  }),
-]);
 
 /**
  * What the routes of sign-up, passwords and two-factor sign-in share: the typed API, the clock,
@@ -75,6 +48,7 @@ export function signUpRoutes(app: FastifyInstance, deps: AppDeps) {
         description:
           'Nothing is created yet: a code is sent to the phone given, or — for a CCCD/MST already on record at the ward — to the phone or email on record. Confirm with POST /auth/register/confirm, or at any one-stop desk.',
         body: RegisterBody,
+        response: { 202: SignUpAnswer },
       },
     },
     async (req, reply) => {
@@ -106,7 +80,7 @@ export function signUpRoutes(app: FastifyInstance, deps: AppDeps) {
     '/auth/register/resend',
     {
       config: limited,
-      schema: { tags: ['auth'], summary: 'Gửi lại mã xác nhận đăng ký / send a new sign-up code', body: z.strictObject({ signUpId: z.uuid() }) },
+      schema: { tags: ['auth'], summary: 'Gửi lại mã xác nhận đăng ký / send a new sign-up code', body: ResendSignUpBody, response: { 200: SignUpAnswer } },
     },
     async (req) => {
       const signUp = await resendSignUpCode(deps.database, keys, req.body.signUpId, { ip: req.ip }, now());

@@ -7,8 +7,7 @@ import { maskPhone, validateCccd, validateMst, validateVnPhone } from '../../dom
 import { nfc, searchKey } from '../../domain/text.ts';
 import type { ServerKeys } from '../../server/secrets.ts';
 import { audit } from '../audit/audit.ts';
-import type { Channel } from '../messages/index.ts';
-import { checkCode, codeError, issueCode, maskRecipient, type IssuedCode } from '../otp/index.ts';
+import { checkCode, codeError, issueCode, maskRecipient, type CodeChannel, type IssuedCode } from '../otp/index.ts';
 import { findUser, openSession } from './accounts.service.ts';
 import { hashPassword } from './password.ts';
 import { assertAcceptablePassword } from './password.service.ts';
@@ -42,7 +41,7 @@ export interface SignUpRow {
   address: string | null;
   password_hash: string;
   record_id: string | null;
-  code_channel: Exclude<Channel, 'webhook'> | null;
+  code_channel: CodeChannel | null;
   code_recipient: string | null;
   created_at: string;
   expires_at: string;
@@ -91,7 +90,7 @@ export async function startSignUp(database: Database, keys: ServerKeys, input: R
     );
     if (record && (record.password_hash || record.kind !== input.kind)) throw new AppError('ACCOUNT_EXISTS');
     // A new account proves the phone given; a record on file is claimed through ITS contact.
-    const target: { channel: Channel; recipient: string } | null = !record
+    const target: { channel: CodeChannel; recipient: string } | null = !record
       ? { channel: 'sms', recipient: phone.normalized }
       : record.phone
         ? { channel: 'sms', recipient: record.phone }

@@ -8,8 +8,10 @@ import { SESSION_COOKIE, hashToken, setSessionCookie } from '../../server/auth.t
 import type { AppDeps } from '../../server/deps.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { sessionUser } from './session-user.ts';
-import { TwoFactorSession } from '../../contract/session.ts';
-import { CodeInput, identityRouteKit } from './signup.routes.ts';
+import { NoContent, TwoFactorSession } from '../../contract/session.ts';
+import { CodeBody, PasswordAgainBody, RecoveryCodes, TwoFactorSetup, TwoFactorStatus } from '../../contract/auth.ts';
+import { UserIdParams } from '../../contract/admin.ts';
+import { identityRouteKit } from './signup.routes.ts';
 import { clearTwoFactor, completeSignIn, confirmEnrolment, disableTwoFactor, recoveryCodesLeft, renewRecoveryCodes, startEnrolment } from './two-factor.service.ts';
 
 /** A TOTP code (6 digits) or a recovery code (XXXX-XXXX-XX), as typed. */
@@ -39,7 +41,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  api.get('/auth/two-factor', { schema: { tags: ['auth'], summary: 'Trạng thái xác thực hai lớp / my two-factor sign-in' } }, async (req) => {
+  api.get('/auth/two-factor', { schema: { tags: ['auth'], summary: 'Trạng thái xác thực hai lớp / my two-factor sign-in', response: { 200: TwoFactorStatus } } }, async (req) => {
     const user = authorize(req.user, 'account.two_factor', null);
     const row = (await maybeOne<{ enabled_at: string | null }>(deps.database.db, sql`select totp_enabled_at as enabled_at from users where id = ${user.id}`))!;
     return { enabled: row.enabled_at !== null, required: twoFactorRequired(user), recoveryCodesLeft: await recoveryCodesLeft(deps.database.db, user.id) };
@@ -52,7 +54,8 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: 'Bật xác thực hai lớp, bước 1: mã QR cho ứng dụng xác thực / enrol an authenticator, step 1: the QR code',
-        body: z.strictObject({ password: z.string().min(1).max(200) }),
+        body: PasswordAgainBody,
+        response: { 200: TwoFactorSetup },
       },
     },
     async (req) => {
@@ -68,7 +71,8 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: 'Bật xác thực hai lớp, bước 2: mã từ ứng dụng; nhận mã khôi phục / step 2: a code from the app; recovery codes',
-        body: z.strictObject({ code: CodeInput }),
+        body: CodeBody,
+        response: { 200: RecoveryCodes },
       },
     },
     async (req) => {
@@ -82,7 +86,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
     '/auth/two-factor/recovery-codes',
     {
       config: limited,
-      schema: { tags: ['auth'], summary: 'Tạo mã khôi phục mới / new recovery codes', body: z.strictObject({ code: CodeInput }) },
+      schema: { tags: ['auth'], summary: 'Tạo mã khôi phục mới / new recovery codes', body: CodeBody, response: { 200: RecoveryCodes } },
     },
     async (req) => {
       const user = authorize(req.user, 'account.two_factor', null);
@@ -97,13 +101,14 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: 'Tắt xác thực hai lớp (không áp dụng cho lãnh đạo, quản trị) / turn two-factor sign-in off',
-        body: z.strictObject({ password: z.string().min(1).max(200) }),
+        body: PasswordAgainBody,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
       const user = authorize(req.user, 'account.two_factor', null);
       await disableTwoFactor(deps.database, user, req.body.password, { ...auditContext(req), login: deps.config.login }, now());
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -114,7 +119,8 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['admin'],
         summary: 'Gỡ ứng dụng xác thực của cán bộ (mất điện thoại) / remove an official’s authenticator (lost phone)',
         description: 'Their sessions end; a leader or admin enrols a new authenticator at next sign-in.',
-        params: z.strictObject({ id: z.uuid() }),
+        params: UserIdParams,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
@@ -129,7 +135,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
         await tx.execute(sql`delete from sessions where user_id = ${target.id}`);
         await audit(tx, { actorId: user.id, action: 'two_factor_reset', entityType: 'user', entityId: target.id, ...auditContext(req) }, now());
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -10,6 +10,7 @@ import { formatVn } from '../../domain/calendar/index.ts';
 import { AppError, isAppError } from '../../domain/errors.ts';
 import { isCategory, statusesOfOpen311 } from '../../domain/feedback.ts';
 import { Lat, Lon } from '../../domain/feedback-contract.ts';
+import { NoContent } from '../../contract/session.ts';
 import { authorize } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { clock } from '../../server/clock.ts';
@@ -249,7 +250,7 @@ export function open311KeyRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  api.post('/admin/open311-keys/:id/revoke', { schema: { tags, summary: 'Thu hồi khóa API Open311 / revoke a key', params: z.strictObject({ id: z.uuid() }) } }, async (req, reply) => {
+  api.post('/admin/open311-keys/:id/revoke', { schema: { tags, summary: 'Thu hồi khóa API Open311 / revoke a key', params: z.strictObject({ id: z.uuid() }), response: { 204: NoContent } } }, async (req, reply) => {
     const unit = await deploymentData(deps);
     const user = authorize(requireUser(req), 'open311.keys', unit);
     const t = now();
@@ -258,6 +259,6 @@ export function open311KeyRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!done) throw new AppError('NOT_FOUND');
       await audit(tx, { actorId: user.id, action: 'open311_key_revoke', entityType: 'open311_key', entityId: req.params.id, requestId: req.id, ip: req.ip }, t);
     });
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }

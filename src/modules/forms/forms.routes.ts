@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { FORM_NUMBERS, FormTemplate, type FormNumber } from '../../domain/form-templates.ts';
+import type { FormNumber } from '../../domain/form-templates.ts';
 import { authorize, mustAudit } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { requireUser, type SessionUser } from '../../server/auth.ts';
@@ -19,6 +19,7 @@ import { formsOf, loadControlSlipData, loadNoticeData } from './forms.loaders.ts
 import { loadRegisterData } from './forms.register.ts';
 import { loadReceiptData, loadSupplementData, type FormsConfig } from './forms.service.ts';
 import { listTemplates, saveTemplate, templateFor } from './forms.templates.ts';
+import { FormNumberParams, FormTemplateList, SaveFormTemplateBody } from '../../contract/forms.ts';
 
 /** The PDF inline (the browser's viewer prints it), never cached: it carries personal data. */
 function sendPdf(reply: FastifyReply, bytes: Uint8Array, fileName: string) {
@@ -136,7 +137,7 @@ export function formsRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  api.get('/admin/form-templates', { schema: { tags: ['forms'], summary: 'Các mẫu biểu và phiên bản / form templates and their versions' } }, async (req) => {
+  api.get('/admin/form-templates', { schema: { tags: ['forms'], summary: 'Các mẫu biểu và phiên bản / form templates and their versions', response: { 200: FormTemplateList } } }, async (req) => {
     const user = requireUser(req);
     authorize(user, 'forms.edit', await deploymentData(deps));
     return { items: await listTemplates(db.db, now()) };
@@ -148,8 +149,9 @@ export function formsRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['forms'],
         summary: 'Lưu phiên bản mẫu biểu có hiệu lực từ một ngày / save a version of a form taking effect on a date',
-        params: z.strictObject({ number: z.enum(FORM_NUMBERS) }),
-        body: FormTemplate.omit({ number: true }).extend({ effectiveFrom: isoDate() }),
+        params: FormNumberParams,
+        body: SaveFormTemplateBody,
+        response: { 200: FormTemplateList },
       },
     },
     async (req) => {

@@ -10,7 +10,25 @@ import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { decidePush, getPush, listPushes } from './interop.catalogue.ts';
 import { syncBySystem, syncedShare } from './interop.sync.ts';
-import { NewSystemBody, PublishBody, PushParams, PushQuery, RejectBody, RotateBody, SyncAnswer, SyncQuery, SystemCodeParams, UpdateSystemBody } from './interop.schemas.ts';
+import {
+  CataloguePushDetail,
+  CataloguePushList,
+  KeyIssued,
+  NewSystemBody,
+  PublishBody,
+  PushDecision,
+  PushParams,
+  PushQuery,
+  RejectBody,
+  RotateBody,
+  SyncAnswer,
+  SyncQuery,
+  SystemAnswer,
+  SystemCodeParams,
+  SystemCreated,
+  SystemList,
+  UpdateSystemBody,
+} from '../../contract/interop.ts';
 import { createSystem, findSystem, issueKey, listSystems, updateSystem, type IssuedKey, type SystemListing } from './interop.systems.ts';
 
 const presentKey = (k: IssuedKey) => ({
@@ -36,7 +54,7 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   const keys = serverKeys(deps.config.secret);
   const tags = ['admin'];
 
-  api.get('/admin/interop/systems', { schema: { tags, summary: 'Hệ thống kết nối / connected systems' } }, async (req) => {
+  api.get('/admin/interop/systems', { schema: { tags, summary: 'Hệ thống kết nối / connected systems', response: { 200: SystemList } } }, async (req) => {
     const unit = await deploymentData(deps);
     authorize(req.user, 'interop.manage', unit);
     return { items: (await listSystems(deps.database.db, unit.unitId)).map(presentSystem) };
@@ -44,7 +62,7 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.post(
     '/admin/interop/systems',
-    { schema: { tags, summary: 'Kết nối một hệ thống (Cổng DVC quốc gia, hệ thống của tỉnh) / connect a system', body: NewSystemBody } },
+    { schema: { tags, summary: 'Kết nối một hệ thống (Cổng DVC quốc gia, hệ thống của tỉnh) / connect a system', body: NewSystemBody, response: { 201: SystemCreated } } },
     async (req, reply) => {
       const unit = await deploymentData(deps);
       const user = authorize(req.user, 'interop.manage', unit);
@@ -60,7 +78,7 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.patch(
     '/admin/interop/systems/:code',
-    { schema: { tags, summary: 'Sửa quyền, địa chỉ nhận, tạm ngừng / change scopes, callback, suspend', params: SystemCodeParams, body: UpdateSystemBody } },
+    { schema: { tags, summary: 'Sửa quyền, địa chỉ nhận, tạm ngừng / change scopes, callback, suspend', params: SystemCodeParams, body: UpdateSystemBody, response: { 200: SystemAnswer } } },
     async (req) => {
       const unit = await deploymentData(deps);
       const user = authorize(req.user, 'interop.manage', unit);
@@ -82,6 +100,7 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
         description: 'A new API key and signing secret; the previous keys stay valid for `graceHours` (24 by default), then expire.',
         params: SystemCodeParams,
         body: RotateBody,
+        response: { 201: KeyIssued },
       },
     },
     async (req, reply) => {
@@ -103,7 +122,7 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/admin/interop/catalogue',
-    { schema: { tags, summary: 'Cập nhật danh mục do tỉnh gửi / catalogue updates pushed by the province', querystring: PushQuery } },
+    { schema: { tags, summary: 'Cập nhật danh mục do tỉnh gửi / catalogue updates pushed by the province', querystring: PushQuery, response: { 200: CataloguePushList } } },
     async (req) => {
       const unit = await deploymentData(deps);
       authorize(req.user, 'catalogue.edit', unit);
@@ -113,7 +132,7 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/admin/interop/catalogue/:id',
-    { schema: { tags, summary: 'Một bản cập nhật danh mục, toàn bộ định nghĩa / one pushed update with its definition', params: PushParams } },
+    { schema: { tags, summary: 'Một bản cập nhật danh mục, toàn bộ định nghĩa / one pushed update with its definition', params: PushParams, response: { 200: CataloguePushDetail } } },
     async (req) => {
       const unit = await deploymentData(deps);
       authorize(req.user, 'catalogue.edit', unit);
@@ -130,6 +149,7 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
         description: 'Saved like an edit in the catalogue editor: a new version effective on the pushed date (or `effectiveFrom`); dossiers already filed keep theirs.',
         params: PushParams,
         body: PublishBody,
+        response: { 200: PushDecision },
       },
     },
     async (req) => {
@@ -142,7 +162,7 @@ export function interopAdminRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.post(
     '/admin/interop/catalogue/:id/reject',
-    { schema: { tags, summary: 'Từ chối bản cập nhật danh mục / reject a pushed update', params: PushParams, body: RejectBody } },
+    { schema: { tags, summary: 'Từ chối bản cập nhật danh mục / reject a pushed update', params: PushParams, body: RejectBody, response: { 200: PushDecision } } },
     async (req) => {
       const unit = await deploymentData(deps);
       const user = authorize(req.user, 'catalogue.edit', unit);

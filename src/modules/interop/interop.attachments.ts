@@ -4,7 +4,7 @@ import { AppError, isAppError } from '../../domain/errors.ts';
 import { sha256Hex } from '../../domain/interop.ts';
 import { receiveUpload, type Upload } from '../files/files.service.ts';
 import type { BlobStore } from '../files/storage.ts';
-import type { IntakeInput } from './interop.schemas.ts';
+import type { IntakeInput } from '../../contract/interop.ts';
 
 type IncomingDocument = IntakeInput['documents'][number];
 

@@ -13,7 +13,7 @@ import type { BlobStore } from '../files/storage.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { storeAttachments } from './interop.attachments.ts';
 import { publishDossierEvents } from './interop.outbound.ts';
-import type { IntakeInput } from './interop.schemas.ts';
+import type { IntakeInput } from '../../contract/interop.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
 
 const UNIQUE_VIOLATION = '23505';

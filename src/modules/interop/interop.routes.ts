@@ -13,7 +13,7 @@ import { dossierStatusFor, STATUS_EVENT_JSON_SCHEMA } from './interop.status.ts'
 import { receivePush } from './interop.catalogue.ts';
 import { residentFor } from './interop.residents.ts';
 import { handoverDocument } from './interop.handover.ts';
-import { CataloguePushAnswer, CataloguePushBody, ExternalCodeParams, HandoverDocumentParams, IntakeBody, ResidentAnswer, ResidentParams } from './interop.schemas.ts';
+import { CataloguePushAnswer, CataloguePushBody, ExternalCodeParams, HandoverDocumentParams, IntakeBody, ResidentAnswer, ResidentParams } from '../../contract/interop.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
 import { DossierStatusAnswer } from '../../contract/interop-status.ts';
 

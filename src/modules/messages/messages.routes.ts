@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { maskPhone } from '../../domain/identifiers.ts';
 import { authorize } from '../../domain/policy.ts';
 import { formatVn } from '../../domain/calendar/index.ts';
@@ -11,6 +10,7 @@ import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { AppError } from '../../domain/errors.ts';
 import { recentMessages, replayMessage, type MessageRow } from './messages.repo.ts';
+import { MessageIdParams, MessageList, MessagesQuery, ReplayAnswer } from '../../contract/messages.ts';
 
 /** `an.nguyen@example.vn` → `a******@example.vn`. */
 export function maskEmail(email: string): string {
@@ -35,11 +35,8 @@ export function messagesRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['admin'],
         summary: 'Tin nhắn, thư đi (hộp thư đi) / outgoing messages (outbox)',
-        querystring: z.strictObject({
-          recipient: z.string().trim().min(3).max(200).optional(),
-          status: z.enum(['pending', 'sending', 'sent', 'failed', 'expired']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(20),
-        }),
+        querystring: MessagesQuery,
+        response: { 200: MessageList },
       },
     },
     async (req) => {
@@ -59,21 +56,22 @@ export function messagesRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['admin'],
         summary: 'Gửi lại tin đã thất bại / send a failed message again (dead-letter list)',
         description: 'Only a failed message: a sent one is never sent twice (409 MESSAGE_NOT_REPLAYABLE).',
-        params: z.strictObject({ id: z.uuid() }),
+        params: MessageIdParams,
+        response: { 200: ReplayAnswer },
       },
     },
     async (req) => {
       const user = authorize(req.user, 'messages.replay', await deploymentData(deps));
       const t = now();
-      const outcome = await deps.database.transaction(async (tx) => {
+      await deps.database.transaction(async (tx) => {
         const r = await replayMessage(tx, req.params.id, t);
         if (r === 'not_found') throw new AppError('NOT_FOUND', { id: req.params.id });
         if (r !== 'replayed') throw new AppError('MESSAGE_NOT_REPLAYABLE', { status: r });
         await audit(tx, { actorId: user.id, action: 'replay_message', entityType: 'message', entityId: req.params.id, ...auditContext(req) }, t);
-        return r;
       });
       deps.outbox?.kick();
-      return { id: req.params.id, status: outcome === 'replayed' ? 'pending' : outcome };
+      // Replayed: it waits for the worker again.
+      return { id: req.params.id, status: 'pending' as const };
     },
   );
 }

@@ -1,27 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { formatVn, vnDateOf } from '../../domain/calendar/index.ts';
 import {
   fill,
-  LOCALES,
   NOTIFICATION_EVENT_KEYS,
   NOTIFICATION_EVENTS,
   SAMPLE_VARS,
   templateProblems,
+  type Locale,
   type NotificationEvent,
   type TemplateTexts,
 } from '../../domain/notifications.ts';
 import { authorize } from '../../domain/policy.ts';
-import { isoDate } from '../../contract/bounds.ts';
 import { clock } from '../../server/clock.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { smsText } from '../messages/messages.templates.ts';
-import { saveTemplate, templateInForce, TemplateTextsSchema, templateVersions, type TemplateVersion } from './notifications.templates.ts';
-
-const EventParams = z.strictObject({ event: z.enum(NOTIFICATION_EVENT_KEYS as [NotificationEvent, ...NotificationEvent[]]) });
+import { saveTemplate, templateInForce, templateVersions, type TemplateVersion } from './notifications.templates.ts';
+import { EventParams, PreviewBody, SaveTemplateBody, TemplateDetail, TemplateList, TemplatePreview, TemplateVersion as TemplateVersionView } from '../../contract/notifications.ts';
 
 const presentVersion = (v: TemplateVersion) => ({
   version: v.version,
@@ -40,13 +37,12 @@ const spec = (event: NotificationEvent) => ({
 
 /** Each channel's text of a template filled with the sample facts, as the person would receive it. */
 function preview(texts: TemplateTexts) {
-  return Object.fromEntries(
-    LOCALES.map((l) => {
-      const t = texts[l];
-      const v = SAMPLE_VARS[l];
-      return [l, { title: fill(t.title, v), body: fill(t.body, v), sms: smsText(`Nong Trang So: ${fill(t.sms, v)}`), zalo: fill(t.sms, v) }];
-    }),
-  );
+  const one = (l: Locale) => {
+    const t = texts[l];
+    const v = SAMPLE_VARS[l];
+    return { title: fill(t.title, v), body: fill(t.body, v), sms: smsText(`Nong Trang So: ${fill(t.sms, v)}`), zalo: fill(t.sms, v) };
+  };
+  return { vi: one('vi'), en: one('en') } satisfies Record<Locale, unknown>;
 }
 
 /**
@@ -61,7 +57,7 @@ export function notificationsAdminRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/admin/notification-templates',
-    { schema: { tags: ['admin'], summary: 'Mẫu thông báo / notification templates' } },
+    { schema: { tags: ['admin'], summary: 'Mẫu thông báo / notification templates', response: { 200: TemplateList } } },
     async (req) => {
       authorize(req.user, 'notification_templates.edit', await deploymentData(deps));
       const today = vnDateOf(now());
@@ -78,7 +74,7 @@ export function notificationsAdminRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/admin/notification-templates/:event',
-    { schema: { tags: ['admin'], summary: 'Một mẫu thông báo và các phiên bản / one template and its versions', params: EventParams } },
+    { schema: { tags: ['admin'], summary: 'Một mẫu thông báo và các phiên bản / one template and its versions', params: EventParams, response: { 200: TemplateDetail } } },
     async (req) => {
       authorize(req.user, 'notification_templates.edit', await deploymentData(deps));
       const event = req.params.event;
@@ -94,7 +90,8 @@ export function notificationsAdminRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['admin'],
         summary: 'Lưu phiên bản mới của mẫu thông báo / save a new version of a template',
         params: EventParams,
-        body: z.strictObject({ texts: TemplateTextsSchema, effectiveFrom: isoDate().optional() }),
+        body: SaveTemplateBody,
+        response: { 200: TemplateVersionView },
       },
     },
     async (req) => {
@@ -117,7 +114,8 @@ export function notificationsAdminRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Xem trước với dữ liệu mẫu / preview with sample data',
         description: 'Without `texts`, previews the version in force today. Answers each channel\'s text and the problems saving would report.',
         params: EventParams,
-        body: z.strictObject({ texts: TemplateTextsSchema.optional() }),
+        body: PreviewBody,
+        response: { 200: TemplatePreview },
       },
     },
     async (req) => {

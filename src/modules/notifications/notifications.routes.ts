@@ -14,7 +14,8 @@ import { notifySettings, recipientOf } from './notifications.service.ts';
 import { sql } from 'drizzle-orm';
 import { authorize } from '../../domain/policy.ts';
 import { auditContext } from '../audit/audit.ts';
-import { CodeInput, identityRouteKit } from '../accounts/signup.routes.ts';
+import { identityRouteKit } from '../accounts/signup.routes.ts';
+import { CodeInput } from '../../contract/auth.ts';
 import { confirmContact, startContactCheck } from './notifications.contacts.ts';
 
 const Delivery = z.object({ channel: z.enum(['sms', 'email', 'zalo']), status: z.enum(['pending', 'sending', 'sent', 'failed', 'expired']) });

@@ -1,18 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import { AppError } from '../../domain/errors.ts';
 import { templateProblems, type NotificationEvent, type TemplateTexts } from '../../domain/notifications.ts';
 import { DEFAULT_TEMPLATES } from './notifications.defaults.ts';
 
-const Text = z.strictObject({
-  title: z.string().trim().max(200),
-  body: z.string().trim().max(4000),
-  sms: z.string().trim().max(1000),
-});
-/** A template's texts as an admin sends them (both languages, every part). */
-export const TemplateTextsSchema = z.strictObject({ vi: Text, en: Text });
 
 export interface TemplateVersion {
   event: NotificationEvent;

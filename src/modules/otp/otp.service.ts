@@ -17,10 +17,13 @@ import { countEvent } from './rate-counters.ts';
  * hash of the code is stored; the message keeps the code only until it expires (docs/messages.md).
  */
 
+/** A one-time code goes by text message or email, never to a connected system or Zalo. */
+export type CodeChannel = Extract<Channel, 'sms' | 'email'>;
+
 export interface IssueInput {
   purpose: CodePurpose;
   subject: string;
-  channel: Channel;
+  channel: CodeChannel;
   recipient: string;
   /** The account it concerns, if any (kept with the message). */
   userId?: string | null;
@@ -30,7 +33,7 @@ export interface IssueInput {
 
 export interface IssuedCode {
   id: string;
-  channel: Channel;
+  channel: CodeChannel;
   /** The recipient as the person may be shown it: `******5678`, `a******@example.vn`. */
   sentTo: string;
   expiresAt: Date;

@@ -1,8 +1,15 @@
+/**
+ * The HTTP contract of interoperation (docs/INTEROP.md): what connected systems send and read
+ * (dossiers forwarded, catalogue updates pushed, residents looked up), and the unit admin's side
+ * (connected systems and their keys, pushed updates, the sync view). An API key and signing
+ * secret are in the one answer that issues them (creation, rotation) and in no other. Pure
+ * schemas: no I/O.
+ */
 import { z } from 'zod';
-import { ProcedureDefinitionSchema } from '../../domain/procedure.ts';
-import { isoDate } from '../../contract/bounds.ts';
-import { INTEROP_SCOPES, SYSTEM_KINDS } from '../../domain/interop.ts';
-import { RESULT_DELIVERIES } from '../../domain/result-delivery.ts';
+import { ProcedureDefinitionSchema } from '../domain/procedure.ts';
+import { isoDate } from './bounds.ts';
+import { INTEROP_SCOPES, SYSTEM_KINDS } from '../domain/interop-grants.ts';
+import { RESULT_DELIVERIES } from '../domain/result-delivery.ts';
 
 const formValue = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
 const externalCode = z.string().regex(/^[\w.\-/]{3,80}$/, 'letters, digits, . - _ / (3–80)');
@@ -83,6 +90,31 @@ export const UpdateSystemBody = z.strictObject({
   active: z.boolean().optional(),
 });
 
+/** A connected system as its unit admin manages it. */
+export const ConnectedSystem = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(SYSTEM_KINDS),
+  scopes: z.array(z.enum(INTEROP_SCOPES)),
+  callbackUrl: z.string().nullable(),
+  syncAll: z.boolean(),
+  active: z.boolean(),
+  /** The unit on another deployment it processes dossiers for. */
+  remoteUnitCode: z.string().nullable(),
+});
+/** GET /admin/interop/systems: each system with its keys (ids and dates, never the secret). */
+export const SystemList = z.object({
+  items: z.array(ConnectedSystem.extend({ keys: z.array(z.object({ keyId: z.string(), createdAt: z.string(), expiresAt: z.string().nullable() })) })),
+});
+/** A key as issued: shown this once (only its hash is kept). */
+export const IssuedKey = z.object({ keyId: z.string(), apiKey: z.string(), signingSecret: z.string(), note: z.string() });
+/** POST /admin/interop/systems (201). */
+export const SystemCreated = z.object({ system: ConnectedSystem, key: IssuedKey });
+/** PATCH /admin/interop/systems/:code. */
+export const SystemAnswer = z.object({ system: ConnectedSystem });
+/** POST /admin/interop/systems/:code/keys (201). */
+export const KeyIssued = z.object({ key: IssuedKey });
+
 export const SystemCodeParams = z.strictObject({ code: z.string().min(2).max(40) });
 export const RotateBody = z.strictObject({ graceHours: z.number().int().min(0).max(24 * 14).default(24) });
 
@@ -115,10 +147,34 @@ export const ResidentAnswer = z.object({
   hasAccount: z.boolean(),
 });
 
+export const PushStatus = z.enum(['pending', 'published', 'rejected']);
 export const PushParams = z.strictObject({ id: z.uuid() });
-export const PushQuery = z.strictObject({ status: z.enum(['pending', 'published', 'rejected']).optional() });
+export const PushQuery = z.strictObject({ status: PushStatus.optional() });
 export const PublishBody = z.strictObject({ effectiveFrom: isoDate().optional() });
 export const RejectBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+
+/** A catalogue update pushed by the province, as the unit admin reviews it. */
+export const CataloguePush = z.object({
+  id: z.string(),
+  /** The code of the system that pushed it. */
+  system: z.string(),
+  procedureCode: z.string(),
+  name: z.string(),
+  effectiveFrom: z.string(),
+  note: z.string().nullable(),
+  status: PushStatus,
+  receivedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  publishedVersion: z.number().int().nullable(),
+  /** A code the catalogue does not have yet: publishing it adds the procedure. */
+  isNew: z.boolean(),
+});
+export const CataloguePushList = z.object({ items: z.array(CataloguePush) });
+/** GET /admin/interop/catalogue/:id: with the whole definition pushed. */
+export const CataloguePushDetail = CataloguePush.extend({ definition: ProcedureDefinitionSchema });
+/** POST …/publish and …/reject: `version` is the procedure's new version (null when rejected). */
+export const PushDecision = z.object({ id: z.string(), procedureCode: z.string(), status: PushStatus, version: z.number().int().nullable(), effectiveFrom: z.string() });
 
 export const SyncQuery = z.strictObject({ from: isoDate().optional(), to: isoDate().optional() });
 export const SyncAnswer = z.object({
@@ -154,3 +210,12 @@ export const SyncAnswer = z.object({
 });
 
 export const HandoverDocumentParams = z.strictObject({ code: z.string().regex(/^[\w.-]{3,80}$/), documentId: z.uuid() });
+
+export type ConnectedSystem = z.infer<typeof ConnectedSystem>;
+export type SystemList = z.infer<typeof SystemList>;
+export type IssuedKey = z.infer<typeof IssuedKey>;
+export type CataloguePush = z.infer<typeof CataloguePush>;
+export type CataloguePushList = z.infer<typeof CataloguePushList>;
+export type CataloguePushDetail = z.infer<typeof CataloguePushDetail>;
+export type PushDecision = z.infer<typeof PushDecision>;
+export type SyncAnswer = z.infer<typeof SyncAnswer>;
