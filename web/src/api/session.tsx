@@ -2,11 +2,10 @@ import { createContext, useRef, useCallback, useContext, useEffect, useMemo, use
 import { api, setCsrfToken, toApiError, type ApiError } from './client';
 import { invalidate } from './useApi';
 import { clearPersonalData } from '../lib/storage';
-import type { SessionPayload, SignUpPending, TwoFactorChallenge, User } from './types';
+import type { RegisterBody, SessionPayload, SignUpAnswer, SignUpPending, TwoFactorChallenge, User } from './types';
 
-export type RegisterBody =
-  | { kind: 'citizen'; fullName: string; cccd: string; birthYear: number; gender: 'male' | 'female'; phone: string; email?: string; password: string }
-  | { kind: 'business'; businessName: string; mst: string; phone: string; email?: string; password: string };
+export type { RegisterBody };
+
 
 interface SessionValue {
   /** `loading` until GET /auth/me has answered once. */
@@ -98,7 +97,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [apply],
   );
 
-  const register = useCallback(async (body: RegisterBody) => (await api.post<{ signUp: SignUpPending }>('/auth/register', body)).signUp, []);
+  const register = useCallback(async (body: RegisterBody) => (await api.post<SignUpAnswer>('/auth/register', body)).signUp, []);
 
   const confirmSignUp = useCallback(
     async (signUpId: string, code: string) => {

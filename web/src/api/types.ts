@@ -5,6 +5,12 @@
 
 import type { Capability, StaffRole } from '@domain/policy.ts';
 import type { Ref, SessionPayload, SessionUser, TwoFactorChallenge, UserKind } from '@contract/session.ts';
+import type { CodeSent, PasswordResetStarted, RecoveryCodes, RegisterBody, SignUpAnswer, SignUpPending, TwoFactorSetup, TwoFactorStatus } from '@contract/auth.ts';
+import type { AdminUser, CreateUserBody, UpdateUserBody } from '@contract/admin.ts';
+import type { MessageList, OutboxMessage, ReplayAnswer } from '@contract/messages.ts';
+import type { TemplateDetail, TemplatePreview, TemplateProblem, TemplateSummary, TemplateText, TemplateTexts, TemplateVersion } from '@contract/notifications.ts';
+import type { CataloguePush, CataloguePushDetail, CataloguePushList, ConnectedSystem, IssuedKey, PushDecision, SyncAnswer, SystemList } from '@contract/interop.ts';
+import type { FormTemplateEntry, FormTemplateList, FormTemplateView, SaveFormTemplateBody } from '@contract/forms.ts';
 import type { Confidence, ProcedureDefinitionView, ProcedureSummary, PublicProcedure, PublicTimeLimit, ToConfirmItem, ToConfirmList } from '@contract/catalogue.ts';
 import type { UploadedFile as ContractUploadedFile } from '@contract/files.ts';
 import type {
@@ -30,25 +36,24 @@ import type {
 export type Role = StaffRole;
 export type { Capability, Ref, SessionPayload, TwoFactorChallenge, UserKind };
 export type User = SessionUser;
+/** Sign-up and forgotten passwords: where a one-time code went (masked), a sign-up waiting for it. */
+export type { CodeSent, RegisterBody, SignUpAnswer, SignUpPending, PasswordResetStarted };
+/** A staff account as its unit admin sees it (GET /admin/users), creates and edits it. */
+export type { AdminUser };
+export type NewUser = CreateUserBody;
+export type UserUpdate = UpdateUserBody;
+/** One's own two-factor sign-in: the state, an enrolment's secret and the recovery codes (each shown once). */
+export type { RecoveryCodes, TwoFactorSetup, TwoFactorStatus };
 
-/** Where a one-time code was sent (masked), and when it expires / a new one may be asked for. */
-export interface CodeSent {
-  channel: 'sms' | 'email';
-  sentTo: string;
-  expiresAt: string;
-  resendAt: string;
-}
+/** Notification templates as a unit admin edits them, and the outbox (GET /admin/messages). */
+export type { TemplateDetail, TemplatePreview, TemplateProblem, TemplateSummary, TemplateText, TemplateTexts, TemplateVersion };
+export type { MessageList, OutboxMessage, ReplayAnswer };
 
-/** POST /auth/register answers this: nothing is open until the code (or the desk) confirms it. */
-export interface SignUpPending {
-  id: string;
-  status: 'pending';
-  /** The ID number is on record at a ward: the code went to the phone or email on record. */
-  existingRecord: boolean;
-  /** null: no contact on record to send a code to; only a one-stop desk can verify the person. */
-  code: CodeSent | null;
-  expiresAt: string;
-}
+/** Connected systems, the province's catalogue updates, the sync view (back office, unit admin). */
+export type { CataloguePush, CataloguePushDetail, CataloguePushList, ConnectedSystem, IssuedKey, PushDecision, SyncAnswer, SystemList };
+
+/** The forms' templates (Circular 03/2025 forms 01–07), versioned by the unit admin. */
+export type { FormTemplateEntry, FormTemplateList, FormTemplateView, SaveFormTemplateBody };
 
 export type TimeUnit = NonNullable<PublicTimeLimit['unit']>;
 /** As citizens see it: amount and unit only once the ward has confirmed them. */

@@ -4,16 +4,13 @@ import { Link, usePageTitle } from '../../router';
 import { href } from '../../routes';
 import { api } from '../../api/client';
 import { useSubmit } from '../../api/useApi';
-import type { CodeSent } from '../../api/types';
+import type { PasswordResetStarted } from '../../api/types';
 import { loginProblem } from '../../lib/validate';
 import { Button, ErrorSummary, Panel, TextInput, type FormError } from '../../ui';
 import { CodeSentText, normalizeCodeInput } from './CodeForm';
 import { newPasswordErrors, passwordServerErrors } from './passwordForm';
 
-interface Reset {
-  id: string;
-  code: CodeSent | null;
-}
+type Reset = PasswordResetStarted['reset'];
 
 const IDS = { code: 'code', password: 'new-password', confirm: 'confirm-password' };
 
@@ -32,7 +29,7 @@ export function ForgotPasswordPage() {
   const [done, setDone] = useState(false);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const ask = useSubmit(() => api.post<{ reset: Reset }>('/auth/password/forgot', { login: login.trim().replace(/\s+/g, '') }).then((r) => r.reset));
+  const ask = useSubmit(() => api.post<PasswordResetStarted>('/auth/password/forgot', { login: login.trim().replace(/\s+/g, '') }).then((r) => r.reset));
   const finish = useSubmit((r: Reset) => api.post<void>('/auth/password/reset', { resetId: r.id, code: normalizeCodeInput(code), newPassword: password }).then(() => true));
   usePageTitle(t(done ? 'forgot.done' : 'forgot.title'));
 

@@ -3,7 +3,7 @@ import { useT } from '../../i18n';
 import { usePageTitle } from '../../router';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
-import type { SignUpPending } from '../../api/types';
+import type { SignUpAnswer, SignUpPending } from '../../api/types';
 import { Button, InsetText } from '../../ui';
 import { CodeForm, CodeSentText } from './CodeForm';
 
@@ -35,7 +35,7 @@ export function SignUpVerify({ pending, phone, onDone, onBack }: { pending: Sign
               onDone();
               return user;
             }}
-            onResend={async () => (await api.post<{ signUp: SignUpPending }>('/auth/register/resend', { signUpId: pending.id })).signUp.code}
+            onResend={async () => (await api.post<SignUpAnswer>('/auth/register/resend', { signUpId: pending.id })).signUp.code}
           />
         ) : (
           <p>{t('signUp.verify.noContact')}</p>

@@ -3,18 +3,9 @@ import { useT } from '../../i18n';
 import { api, apiPath } from '../../api/client';
 import { useApi, useSubmit } from '../../api/useApi';
 import { Button, ErrorState, ErrorSummary, Loading, NotificationBanner, Tag, TextInput } from '../../ui';
+import type { RecoveryCodes, TwoFactorSetup, TwoFactorStatus } from '../../api/types';
 import { CodeForm } from './CodeForm';
 
-interface State {
-  enabled: boolean;
-  required: boolean;
-  recoveryCodesLeft: number;
-}
-interface Setup {
-  secret: string;
-  otpauthUrl: string;
-  qrCode: string;
-}
 type Mode = 'idle' | 'password' | 'scan' | 'codes' | 'renew' | 'disable';
 
 /** The password again, before a change of sign-in security (enrol a new app, turn it off). */
@@ -46,9 +37,9 @@ function PasswordAgain({ submitLabel, onPassword }: { submitLabel: string; onPas
  */
 export function TwoFactorSection({ onEnabled }: { onEnabled: () => void }) {
   const { t } = useT();
-  const state = useApi<State>(apiPath('/auth/two-factor'));
+  const state = useApi<TwoFactorStatus>(apiPath('/auth/two-factor'));
   const [mode, setMode] = useState<Mode>('idle');
-  const [setup, setSetup] = useState<Setup | null>(null);
+  const [setup, setSetup] = useState<TwoFactorSetup | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
 
   const showCodes = (list: string[]) => {
@@ -65,7 +56,7 @@ export function TwoFactorSection({ onEnabled }: { onEnabled: () => void }) {
       <PasswordAgain
         submitLabel={t('common.continue')}
         onPassword={async (password) => {
-          setSetup(await api.post<Setup>('/auth/two-factor/setup', { password }));
+          setSetup(await api.post<TwoFactorSetup>('/auth/two-factor/setup', { password }));
           setMode('scan');
           return true;
         }}
@@ -85,7 +76,7 @@ export function TwoFactorSection({ onEnabled }: { onEnabled: () => void }) {
           </li>
           <li>{t('twoFactor.scan.code')}</li>
         </ol>
-        <CodeForm id="enrol-code" onConfirm={async (code) => showCodes((await api.post<{ recoveryCodes: string[] }>('/auth/two-factor/enable', { code })).recoveryCodes)} submitLabel={t('twoFactor.enable')} />
+        <CodeForm id="enrol-code" onConfirm={async (code) => showCodes((await api.post<RecoveryCodes>('/auth/two-factor/enable', { code })).recoveryCodes)} submitLabel={t('twoFactor.enable')} />
       </>
     );
   else if (mode === 'codes')
@@ -117,7 +108,7 @@ export function TwoFactorSection({ onEnabled }: { onEnabled: () => void }) {
         id="renew-code"
         intro={<p>{t('twoFactor.renew.lead')}</p>}
         submitLabel={t('twoFactor.renew')}
-        onConfirm={async (code) => showCodes((await api.post<{ recoveryCodes: string[] }>('/auth/two-factor/recovery-codes', { code })).recoveryCodes)}
+        onConfirm={async (code) => showCodes((await api.post<RecoveryCodes>('/auth/two-factor/recovery-codes', { code })).recoveryCodes)}
       />
     );
   else if (mode === 'disable')

@@ -1,5 +1,5 @@
 import { api, apiPath } from '../../api/client';
-import type { Dossier, DossierList, DossierSummary, ProcedureDefinitionView, ProcedureSummary, Ref, Role, StaffDossierEvent, User } from '../../api/types';
+import type { AdminUser, Dossier, DossierList, DossierSummary, NewUser, ProcedureDefinitionView, ProcedureSummary, Ref, Role, StaffDossierEvent, UserUpdate } from '../../api/types';
 import type { Unit } from '@contract/units.ts';
 import type { CalendarYear, RulesView, YearInput } from '@contract/calendar.ts';
 import type { Citizen, FactCheck, PendingSignUp, PendingSignUpList, SignUpVerified } from '@contract/citizens.ts';
@@ -35,14 +35,6 @@ export interface StaffMember {
 }
 
 export type { Unit };
-
-/** A staff account as its unit admin sees it (GET /admin/users). */
-export type AdminUser = Omit<User, 'capabilities' | 'mustChangePassword' | 'twoFactor'> & {
-  disabled: boolean;
-  /** The password was set by an admin and not yet changed by the official. */
-  mustChangePassword: boolean;
-  twoFactorEnabled: boolean;
-};
 
 export type { FactCheck, Citizen };
 
@@ -153,22 +145,10 @@ export function saveHolidaySwitch(id: string, body: { effectiveFrom: string | nu
   return api.put<CalendarRules>(`/calendar/rules/${enc(id)}`, body);
 }
 
-export interface NewUser {
-  login: string;
-  fullName: string;
-  roles: Role[];
-  departmentId: string | null;
-  phone?: string;
-  email?: string;
-  password: string;
-}
-
 /** @throws {ApiError} ACCOUNT_EXISTS (409), VALIDATION_FAILED (details.issues). */
 export function createUser(body: NewUser): Promise<AdminUser> {
   return api.post<AdminUser>('/admin/users', body);
 }
-
-export type UserUpdate = Partial<{ fullName: string; roles: Role[]; departmentId: string | null; disabled: boolean; password: string }>;
 
 /** @throws {ApiError} USER_NOT_FOUND, VALIDATION_FAILED (e.g. removing one's own admin rights). */
 export type { PendingSignUp };
@@ -191,4 +171,4 @@ export function updateUser(id: string, body: UserUpdate): Promise<AdminUser> {
   return api.put<AdminUser>(`/admin/users/${enc(id)}`, body);
 }
 
-export type { ProcedureSummary };
+export type { AdminUser, NewUser, ProcedureSummary, UserUpdate };

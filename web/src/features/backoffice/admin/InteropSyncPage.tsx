@@ -6,48 +6,11 @@ import { api, apiPath } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { Button, EmptyState, ErrorState, Loading, NotificationBanner, Table, Tag } from '../../../ui';
 import { boHref } from '../paths';
+import type { CataloguePush, CataloguePushList, PushDecision, SyncAnswer } from '../../../api/types';
 import { useOriginName } from '../components/OriginMark';
 
-interface DeadLetter {
-  id: string;
-  dossierCode: string;
-  action: string;
-  sequence: number | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-}
-
-interface SystemSync {
-  code: string;
-  name: string;
-  kind: string;
-  active: boolean;
-  callbackUrl: string | null;
-  remoteUnitCode: string | null;
-  events: number;
-  sent: number;
-  acknowledged: number;
-  waiting: number;
-  failing: number;
-  lastAcknowledgedAt: string | null;
-  deadLetters: DeadLetter[];
-  handovers: { dossierCode: string; transferredAt: string; acknowledgedAt: string | null; status: string }[];
-}
-
-interface SyncView {
-  systems: SystemSync[];
-  syncedShare: { dossiers: number; fullySynced: number; share: number | null };
-}
-
-interface CataloguePush {
-  id: string;
-  system: string;
-  procedureCode: string;
-  name: string;
-  effectiveFrom: string;
-  isNew: boolean;
-}
+type SystemSync = SyncAnswer['systems'][number];
+type DeadLetter = SystemSync['deadLetters'][number];
 
 const syncPath = apiPath('/admin/interop/sync');
 const pushesPath = apiPath('/admin/interop/catalogue', { status: 'pending' });
@@ -117,10 +80,10 @@ function Handovers({ system }: { system: SystemSync }) {
 
 function CataloguePushes() {
   const { t } = useT();
-  const list = useApi<{ items: CataloguePush[] }>(pushesPath);
+  const list = useApi<CataloguePushList>(pushesPath);
   const [done, setDone] = useState<string | null>(null);
   const publish = async (p: CataloguePush) => {
-    const r = await api.post<{ version: number }>(apiPath(`/admin/interop/catalogue/${encodeURIComponent(p.id)}/publish`));
+    const r = await api.post<PushDecision>(apiPath(`/admin/interop/catalogue/${encodeURIComponent(p.id)}/publish`));
     setDone(t('io.catalogue.published', { name: p.name, version: String(r.version) }));
     list.reload();
   };
@@ -160,7 +123,7 @@ function CataloguePushes() {
 export function InteropSyncPage({ mayPublish }: { mayPublish: boolean }) {
   const { t } = useT();
   usePageTitle(t('io.title'));
-  const view = useApi<SyncView>(syncPath);
+  const view = useApi<SyncAnswer>(syncPath);
   const originName = useOriginName();
   const [replayed, setReplayed] = useState<string | null>(null);
   const share = view.data?.syncedShare;

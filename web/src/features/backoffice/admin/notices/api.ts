@@ -1,55 +1,11 @@
 import { api, apiPath } from '../../../../api/client';
+import type { OutboxMessage, ReplayAnswer, TemplateDetail, TemplatePreview, TemplateProblem, TemplateSummary, TemplateText, TemplateTexts, TemplateVersion } from '../../../../api/types';
 
-export interface TemplateText {
-  title: string;
-  body: string;
-  sms: string;
-}
-export type TemplateTexts = { vi: TemplateText; en: TemplateText };
-
-export interface TemplateVersion {
-  version: number;
-  effectiveFrom: string | null;
-  texts: TemplateTexts;
-  createdAt: string | null;
-  createdBy: string | null;
-}
-
-export interface TemplateSummary {
-  event: string;
-  audience: 'applicant' | 'official';
-  vars: string[];
-  required: string[];
-  inForce: TemplateVersion;
-  scheduled: TemplateVersion[];
-}
-
-export interface TemplateDetail extends Omit<TemplateSummary, 'scheduled'> {
-  versions: TemplateVersion[];
-}
-
-export interface Problem {
-  locale: 'vi' | 'en';
-  part: keyof TemplateText;
-  message: string;
-  messageEn: string;
-}
-
-export interface Preview {
-  preview: Record<'vi' | 'en', { title: string; body: string; sms: string; zalo: string }>;
-  problems: Problem[];
-}
-
-export interface FailedMessage {
-  id: string;
-  channel: 'sms' | 'email' | 'zalo';
-  recipient: string;
-  template: string;
-  subject: string | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-}
+/** A failed message as the dead-letter list shows it (GET /admin/messages?status=failed). */
+export type FailedMessage = OutboxMessage;
+export type Problem = TemplateProblem;
+export type Preview = TemplatePreview;
+export type { TemplateDetail, TemplateSummary, TemplateText, TemplateTexts, TemplateVersion };
 
 export const noticeAdminApi = {
   list: () => apiPath('/admin/notification-templates'),
@@ -65,4 +21,4 @@ export const saveTemplate = (event: string, texts: TemplateTexts, effectiveFrom:
   api.put<TemplateVersion>(`/admin/notification-templates/${encodeURIComponent(event)}`, { texts, effectiveFrom });
 
 /** @throws {ApiError} MESSAGE_NOT_REPLAYABLE (409), NOT_FOUND */
-export const replayMessage = (id: string) => api.post<{ id: string; status: string }>(`/admin/messages/${encodeURIComponent(id)}/replay`, {});
+export const replayMessage = (id: string) => api.post<ReplayAnswer>(`/admin/messages/${encodeURIComponent(id)}/replay`, {});
