@@ -6,15 +6,8 @@ import { api } from '../../../api/client';
 import { useApi, useSubmit } from '../../../api/useApi';
 import { Button, Details, ErrorState, Loading, Select, Textarea, TextInput } from '../../../ui';
 import { ActionError } from '../actions/ActionError';
-import { PAPERS, type FormTemplate } from '@domain/form-templates.ts';
-
-interface TemplateEntry {
-  number: FormTemplate['number'];
-  builtIn: FormTemplate;
-  inForce: FormTemplate;
-  versions: (FormTemplate & { updatedAt: string; updatedBy: string | null })[];
-  textKeys: string[];
-}
+import { PAPERS } from '@domain/form-templates.ts';
+import type { FormTemplateEntry as TemplateEntry, FormTemplateList, SaveFormTemplateBody } from '../../../api/types';
 
 const PATH = '/api/v1/admin/form-templates';
 
@@ -26,9 +19,13 @@ function tomorrow(): string {
 /** One form: its version in force, the earlier ones, and a new version from a date. */
 function TemplateEditor({ entry, onSaved }: { entry: TemplateEntry; onSaved: (items: TemplateEntry[]) => void }) {
   const { t } = useT();
-  const [draft, setDraft] = useState<Omit<FormTemplate, 'number'>>(() => ({ ...entry.inForce, effectiveFrom: tomorrow() }));
+  const [draft, setDraft] = useState<SaveFormTemplateBody>(() => {
+    // The number is in the path: the body is the version only (a strict schema refuses any other key).
+    const { title, legalBasis, paper, texts } = entry.inForce;
+    return { effectiveFrom: tomorrow(), title, legalBasis, paper, texts };
+  });
   const [saved, setSaved] = useState(false);
-  const save = useSubmit(() => api.put<{ items: TemplateEntry[] }>(`/admin/form-templates/${entry.number}`, draft));
+  const save = useSubmit(() => api.put<FormTemplateList>(`/admin/form-templates/${entry.number}`, draft));
   const id = (k: string) => `tpl-${entry.number}-${k}`;
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,7 +49,7 @@ function TemplateEditor({ entry, onSaved }: { entry: TemplateEntry; onSaved: (it
       <TextInput id={id('from')} type="date" width="w10" label={t('bo.templates.effectiveFrom')} value={draft.effectiveFrom} onChange={(v) => setDraft({ ...draft, effectiveFrom: v })} />
       <TextInput id={id('title')} label={t('bo.templates.titleField')} value={draft.title} onChange={(v) => setDraft({ ...draft, title: v })} />
       <TextInput id={id('basis')} label={t('bo.templates.legalBasis')} value={draft.legalBasis} onChange={(v) => setDraft({ ...draft, legalBasis: v })} />
-      <Select id={id('paper')} label={t('bo.templates.paper')} value={draft.paper} onChange={(v) => setDraft({ ...draft, paper: v as FormTemplate['paper'] })} options={PAPERS.map((p) => ({ value: p, label: p.replace('_', ' ') }))} />
+      <Select id={id('paper')} label={t('bo.templates.paper')} value={draft.paper} onChange={(v) => setDraft({ ...draft, paper: v as SaveFormTemplateBody['paper'] })} options={PAPERS.map((p) => ({ value: p, label: p.replace('_', ' ') }))} />
       {entry.textKeys.map((k) => (
         <Textarea
           key={k}
@@ -75,7 +72,7 @@ function TemplateEditor({ entry, onSaved }: { entry: TemplateEntry; onSaved: (it
 export function FormTemplatesPage() {
   const { t } = useT();
   usePageTitle(t('bo.templates.title'));
-  const list = useApi<{ items: TemplateEntry[] }>(PATH);
+  const list = useApi<FormTemplateList>(PATH);
   return (
     <>
       <h1>{t('bo.templates.title')}</h1>
