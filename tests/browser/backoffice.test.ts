@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/client.ts';
 import type { Page } from 'playwright-core';
-import { check, fillFields, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, fillFields, newPage, signedIn, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 let env: BrowserEnv;
 
@@ -34,7 +34,7 @@ async function pickTamTruAndScan(page: Page) {
 describe('the back office', () => {
   it('desk reception: a walk-in citizen created by CCCD, a dossier received at once with a receipt', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'tiepnhan');
+    await signedIn(page, 'tiepnhan');
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
     await page.getByLabel('Số CCCD của người nộp').fill('025092003456');
     await page.getByRole('button', { name: 'Tìm công dân' }).click();
@@ -59,7 +59,7 @@ describe('the back office', () => {
 
   it('desk identity: the CCCD says birth year and gender as it is typed; a citizen on record shows only name, masked phone and checks', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'tiepnhan');
+    await signedIn(page, 'tiepnhan');
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
     const cccd = page.getByLabel('Số CCCD của người nộp');
     // A full number with no such province is refused at once, before any look-up.
@@ -105,7 +105,7 @@ describe('the back office', () => {
 
   it('a unit admin edits a procedure: a new version takes effect', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'quantri');
+    await signedIn(page, 'quantri');
     await page.goto('/can-bo/quan-tri/thu-tuc/1.004194');
     await page.getByLabel('Số lượng').waitFor();
     await check(page, 'backoffice-procedure-editor');
@@ -120,7 +120,7 @@ describe('the back office', () => {
 
   it('officials see what the ward must confirm, with sources and confidence; the admin goes on to edit', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'chuyenvien');
+    await signedIn(page, 'chuyenvien');
     await page.getByRole('link', { name: 'Thông tin cần xác nhận' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thông tin thủ tục cần xác nhận' }).waitFor();
     await page.getByText(/\d+ thủ tục, \d+ nội dung cần xác nhận/).waitFor();
@@ -137,7 +137,7 @@ describe('the back office', () => {
     await context.close();
 
     const admin = await newPage(env);
-    await signInUi(admin.page, 'quantri');
+    await signedIn(admin.page, 'quantri');
     await admin.page.goto('/can-bo/can-xac-nhan');
     const row = admin.page.getByRole('region', { name: /Đăng ký thành lập hộ kinh doanh \(1\.001612\)/ });
     await row.getByRole('link', { name: /Sửa thủ tục/ }).click();
@@ -148,7 +148,7 @@ describe('the back office', () => {
 
   it('the calendar and staff administration pages are accessible', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'quantri');
+    await signedIn(page, 'quantri');
     await page.goto('/can-bo/quan-tri/lich?nam=2026');
     await page.getByRole('heading', { level: 1, name: /Lịch làm việc/ }).waitFor();
     await check(page, 'backoffice-calendar-2026');
@@ -162,7 +162,7 @@ describe('the back office', () => {
 describe('the legal clock at the desk', () => {
   it('an unconfirmed time limit: the officer gives the appointment and its basis before the receipt; the receipt shows that date', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'tiepnhan');
+    await signedIn(page, 'tiepnhan');
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
     await page.getByLabel('Số CCCD của người nộp').fill('025093004567');
     await page.getByRole('button', { name: 'Tìm công dân' }).click();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, newPage, signedIn, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 let env: BrowserEnv;
 
@@ -13,7 +13,7 @@ const year2026 = async () => (await env.t.app.inject({ method: 'GET', url: '/api
 describe('the calendar administration', () => {
   it('shows where each day comes from and what changes when; a pre-filled day is removed and put back; 24/11 is switched on from its date', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'quantri');
+    await signedIn(page, 'quantri');
     await page.goto('/can-bo/quan-tri/lich?nam=2026');
     const rules = page.getByRole('region', { name: 'Quy định áp dụng theo ngày hiệu lực' });
     await rules.getByRole('heading', { name: /Ngày Văn hóa Việt Nam \(24\/11\)/ }).waitFor();

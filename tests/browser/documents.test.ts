@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSubmission } from '../support/builders.ts';
 import { demoClients, type Client } from '../support/client.ts';
-import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, newPage, signedIn, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // A signed result verified by its QR link on a phone, checked by uploading the file, and revoked
 // by the ward's leader in the back office.
@@ -43,7 +43,7 @@ afterAll(() => env?.close());
 describe('signed results in the browser', () => {
   it('the citizen finds the result in their document store and opens its verification page', async () => {
     const { context, page } = await newPage(env, { mobile: true });
-    await signInUi(page, '025090001234');
+    await signedIn(page, '025090001234');
     await page.goto('/giay-to-cua-toi');
     await page.getByRole('heading', { level: 1, name: 'Giấy tờ điện tử của tôi' }).waitFor();
     await page.getByText('Văn bản thật, còn hiệu lực').first().waitFor();
@@ -77,7 +77,7 @@ describe('signed results in the browser', () => {
 
   it('the leader revokes it in the back office; the verification page then says revoked', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'lanhdao');
+    await signedIn(page, 'lanhdao');
     await page.goto(`/can-bo/ho-so/${encodeURIComponent(code)}`);
     await page.getByRole('heading', { name: 'Văn bản đã ký số' }).waitFor();
     await page.getByRole('button', { name: 'Thu hồi' }).click();
@@ -97,7 +97,7 @@ describe('signed results in the browser', () => {
 
   it('the desk certifies an electronic copy in a few clicks; its QR link verifies it', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'tiepnhan');
+    await signedIn(page, 'tiepnhan');
     await page.goto('/can-bo/chung-thuc');
     await page.getByRole('heading', { level: 1, name: 'Chứng thực bản sao điện tử từ bản chính' }).waitFor();
     await page.getByLabel('Số CCCD').fill('025090001234');

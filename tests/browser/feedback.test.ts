@@ -7,7 +7,7 @@ import { maybeOne } from '../../src/db/client.ts';
 import { DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
 import { metadataOf } from '../../src/domain/photo-metadata.ts';
 import { phoneTracesIn, withPhoneMetadata } from '../support/photos.ts';
-import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, newPage, signedIn, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // Issue 12's "done when": a citizen reports a broken street light with a photo on the map from a
 // phone-sized browser, an official handles it, the answer appears publicly, and the same report
@@ -46,7 +46,7 @@ describe('a broken street light, on a phone', () => {
 
   it('the citizen reports it with a photo and a pin on the map', async () => {
     const { context, page } = await newPage(env, { mobile: true });
-    await signInUi(page, DEMO_CITIZEN.cccd);
+    await signedIn(page, DEMO_CITIZEN.cccd);
     await page.goto('/phan-anh/gui');
     await page.getByRole('heading', { level: 1, name: 'Gửi phản ánh, kiến nghị' }).waitFor();
     await page.getByLabel('Loại phản ánh').selectOption('roads_lighting');
@@ -87,7 +87,7 @@ describe('a broken street light, on a phone', () => {
 
   it('the desk forwards it in the back office: the queue, overdue first, deadlines dd/mm/yyyy, the suggested department', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'tiepnhan');
+    await signedIn(page, 'tiepnhan');
     await page.goto('/can-bo');
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
     await page.getByRole('heading', { level: 1, name: 'Phản ánh, kiến nghị cần xử lý' }).waitFor();
@@ -116,7 +116,7 @@ describe('a broken street light, on a phone', () => {
 
   it('the leader assigns, notes, moderates and publishes the answer from a template, in the back office', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'lanhdao');
+    await signedIn(page, 'lanhdao');
     await page.goto(`/can-bo/phan-anh/${code}`);
     await page.getByRole('heading', { level: 1, name: `Phản ánh ${code}` }).waitFor();
     const act = async (label: string, fill: () => Promise<void>) => {
@@ -168,7 +168,7 @@ describe('a broken street light, on a phone', () => {
 
   it('the reporter rates the answer on the phone', async () => {
     const { context, page } = await newPage(env, { mobile: true });
-    await signInUi(page, DEMO_CITIZEN.cccd);
+    await signedIn(page, DEMO_CITIZEN.cccd);
     await page.goto(`/phan-anh/${code}`);
     await page.getByText('Bạn đánh giá câu trả lời thế nào?').waitFor();
     await page.getByLabel('Rất hài lòng').check();
@@ -182,7 +182,7 @@ describe('a broken street light, on a phone', () => {
 describe('Open311 keys in the back office', () => {
   it('the unit admin issues a key (shown once) that an Open311 client posts with, then revokes it', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'quantri');
+    await signedIn(page, 'quantri');
     await page.goto('/can-bo');
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Khóa API Open311' }).click();
     await page.getByRole('heading', { level: 1, name: 'Khóa API Open311' }).waitFor();
@@ -206,7 +206,7 @@ describe('Open311 keys in the back office', () => {
 describe('the routing table and response templates in the back office', () => {
   it('the unit admin routes waste in one area to another department and adds a template; each save is a version with who and when', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'quantri');
+    await signedIn(page, 'quantri');
     await page.goto('/can-bo');
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Phân công, mẫu trả lời phản ánh' }).click();
     await page.getByRole('heading', { level: 1, name: 'Phân công, mẫu trả lời phản ánh' }).waitFor();

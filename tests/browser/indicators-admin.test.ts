@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar/dates.ts';
 import { vnDateOf } from '../../src/domain/calendar/vn-time.ts';
 import type { Page } from 'playwright-core';
-import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, newPage, signedIn, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // The unit admin's side of issue 11: officials' training (a course and who completed it), a new
 // version of the Decision 766 rule from tomorrow; and the term targets an anonymous visitor reads.
@@ -26,7 +26,7 @@ afterAll(() => env?.close());
 describe('the unit admin', () => {
   it('records a training course and who completed it, found without accents; the share follows', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'quantri');
+    await signedIn(page, 'quantri');
     await page.goto('/can-bo');
     await page.getByRole('link', { name: 'Đào tạo cán bộ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bồi dưỡng kỹ năng số cho cán bộ, công chức' }).waitFor();
@@ -61,7 +61,7 @@ describe('the unit admin', () => {
 
   it('saves a new rule version from tomorrow after being told the points must add up to 100', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'quantri');
+    await signedIn(page, 'quantri');
     await page.goto('/can-bo');
     await page.getByRole('link', { name: 'Cách chấm 766' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cách chấm Bộ chỉ số 766' }).waitFor();

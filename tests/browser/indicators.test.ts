@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
 import { readXlsx } from '../support/xlsx.ts';
-import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, newPage, signedIn, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // Decision 766 indicators (issue 11): the public transparency page for anyone, the leaders' view
 // with points at risk, drill-down and exports — on the year of history the demo seed writes on a
@@ -59,7 +59,7 @@ describe('the public transparency page', () => {
 describe('the leaders’ view', () => {
   it('the index in both views, points at risk to the dossier, a figure drilled into, a table exported', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'lanhdao');
+    await signedIn(page, 'lanhdao');
     await page.goto('/can-bo');
     await page.getByRole('link', { name: 'Chỉ số 766' }).click();
     await page.getByRole('heading', { level: 1, name: 'Chỉ số phục vụ người dân, doanh nghiệp' }).waitFor();
@@ -103,7 +103,7 @@ describe('the leaders’ view', () => {
 
   it('a specialist is not offered the indicators', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'chuyenvien');
+    await signedIn(page, 'chuyenvien');
     await page.goto('/can-bo/chi-so');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expect(page.getByRole('link', { name: 'Chỉ số 766' }).count()).resolves.toBe(0);

@@ -4,7 +4,7 @@ import { rows } from '../../src/db/client.ts';
 import { DEMO_PORTAL, demoPortalApiKey } from '../../src/modules/interop/interop.demo.ts';
 import { CallbackReceiver, PortalClient, sampleDossier } from '../../scripts/national-portal/portal.ts';
 import { demoClients } from '../support/client.ts';
-import { check, newPage, signInUi, staffAction, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, newPage, signedIn, staffAction, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // Issue 10's "done when", in the browser: the national-portal stand-in forwards dossiers; the desk
 // sees them marked as coming from the national portal, with the portal's code beside ours;
@@ -42,7 +42,7 @@ describe('dossiers from the national portal in the back office', () => {
   it('the desk sees them marked, with the portal code beside ours; receiving one sends the signed callbacks', async () => {
     const forwarded = [await forward(1), await forward(2)];
     const { context, page } = await newPage(env);
-    await signInUi(page, 'tiepnhan');
+    await signedIn(page, 'tiepnhan');
     await page.goto('/can-bo');
     await page.getByRole('navigation', { name: 'Hàng đợi hồ sơ' }).getByRole('link', { name: /^Chờ tiếp nhận/ }).click();
     for (const f of forwarded) {
@@ -102,7 +102,7 @@ describe("the unit admin's sync view", () => {
     await remote.stop();
 
     const { context, page } = await newPage(env);
-    await signInUi(page, 'quantri');
+    await signedIn(page, 'quantri');
     await page.goto('/can-bo');
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Kết nối liên thông' }).click();
     const handovers = page.getByRole('region', { name: 'Hồ sơ đã chuyển liên thông cho Hệ thống của Sở Xây dựng' }).first();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { check, fillFields, newPage, signInUi, staffAction, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, fillFields, newPage, signedIn, staffAction, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 let env: BrowserEnv;
 
@@ -11,7 +11,7 @@ afterAll(() => env?.close());
 
 async function asStaff(login: string) {
   const { context, page } = await newPage(env);
-  await signInUi(page, login);
+  await signedIn(page, login);
   return { context, page };
 }
 
@@ -25,7 +25,7 @@ describe('a dossier across roles, in the browser', () => {
 
   it('the citizen applies online with files', async () => {
     const { context, page } = await newPage(env, { mobile: true });
-    await signInUi(page, '025090001234');
+    await signedIn(page, '025090001234');
     await page.goto('/nop-ho-so/1.001193');
     await page.getByRole('heading', { level: 1, name: 'Người nộp hồ sơ' }).waitFor();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -79,7 +79,7 @@ describe('a dossier across roles, in the browser', () => {
 
   it('the citizen answers the supplement online', async () => {
     const { context, page } = await newPage(env, { mobile: true });
-    await signInUi(page, '025090001234');
+    await signedIn(page, '025090001234');
     await page.goto(`/ho-so-cua-toi/${encodeURIComponent(code)}`);
     await page.getByText('Bản chụp mờ, không đọc được').waitFor();
     await check(page, 'portal-supplement-request');
@@ -123,7 +123,7 @@ describe('a dossier across roles, in the browser', () => {
 
   it('the citizen sees the result and rates the service', async () => {
     const { context, page } = await newPage(env, { mobile: true });
-    await signInUi(page, '025090001234');
+    await signedIn(page, '025090001234');
     await page.goto(`/ho-so-cua-toi/${encodeURIComponent(code)}`);
     await page.getByText('Đã trả kết quả').first().waitFor();
     const receipt = await page.getByRole('link', { name: 'Giấy tiếp nhận và hẹn trả kết quả (PDF)' }).getAttribute('href');

@@ -3,7 +3,7 @@ import { DEMO_CITIZEN, DEMO_CITIZEN_2 } from '../../src/db/seed/demo.ts';
 import { lastCodeTo } from '../support/codes.ts';
 import { buildSubmission, uploadPdf } from '../support/builders.ts';
 import { demoClients } from '../support/client.ts';
-import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, newPage, signedIn, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // What a citizen sees when the ward asks something of them, on a phone: the banner on the home
 // page, the badge on "Hồ sơ của tôi", the notice in the inbox; the development mailbox; and the
@@ -28,7 +28,7 @@ afterAll(() => env?.close());
 describe('a supplement request, as the citizen sees it on a phone', () => {
   it('the home page shows what the ward is waiting for, and "Hồ sơ của tôi" carries a badge', async () => {
     const { context, page } = await newPage(env, { mobile: true });
-    await signInUi(page, DEMO_CITIZEN.cccd);
+    await signedIn(page, DEMO_CITIZEN.cccd);
     await page.goto('/');
     const banner = page.getByRole('region', { name: 'Phường đang chờ bạn' });
     await banner.waitFor();
@@ -48,7 +48,7 @@ describe('a supplement request, as the citizen sees it on a phone', () => {
 
   it('the inbox lists every notice in plain words, with the items asked, the deadline and how to be told', async () => {
     const { context, page } = await newPage(env, { mobile: true });
-    await signInUi(page, DEMO_CITIZEN.cccd);
+    await signedIn(page, DEMO_CITIZEN.cccd);
     await page.goto('/ho-so-cua-toi');
     await page.getByRole('link', { name: /^Thông báo/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Thông báo của tôi' }).waitFor();
@@ -79,7 +79,7 @@ describe('a supplement request, as the citizen sees it on a phone', () => {
 
   it('a citizen adds an email: a code goes to it, and it is verified once the code comes back', async () => {
     const { context, page } = await newPage(env, { mobile: true });
-    await signInUi(page, DEMO_CITIZEN_2.cccd);
+    await signedIn(page, DEMO_CITIZEN_2.cccd);
     await page.goto('/thong-bao');
     const panel = page.getByRole('region', { name: 'Số điện thoại và email nhận thông báo' });
     await panel.getByRole('button', { name: 'Thêm email' }).click();
@@ -105,7 +105,7 @@ describe('the back office', () => {
     expect(res.statusCode, res.body).toBe(200);
 
     const { context, page } = await newPage(env);
-    await signInUi(page, 'tiepnhan');
+    await signedIn(page, 'tiepnhan');
     await page.goto('/can-bo?hang-doi=all');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: code }) });
     await row.waitFor();
@@ -116,7 +116,7 @@ describe('the back office', () => {
 
   it('a unit admin previews a notice template with sample data', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'quantri');
+    await signedIn(page, 'quantri');
     await page.goto('/can-bo/quan-tri/thong-bao');
     await page.getByRole('heading', { level: 1, name: 'Mẫu thông báo' }).waitFor();
     await page.getByRole('link', { name: 'Yêu cầu bổ sung' }).click();

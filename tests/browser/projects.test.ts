@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INVESTOR } from '../../src/db/seed/projects.ts';
 import { pdfBytes } from '../support/builders.ts';
-import { check, newPage, signInUi, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { check, newPage, signedIn, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 // The leaders' view of the ward's projects on the demo register (src/db/seed/projects.ts): the
 // late ones first with why, then a project's milestones, obstacles and a new direction with its
@@ -19,7 +19,7 @@ afterAll(() => env?.close());
 describe('a leader follows up the projects behind schedule', () => {
   it('sees which are late and why, opens one and records a direction with a deadline', async () => {
     const { context, page } = await newPage(env);
-    await signInUi(page, 'lanhdao');
+    await signedIn(page, 'lanhdao');
     await page.goto('/can-bo');
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Dự án' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dự án đầu tư và đô thị' }).waitFor();
@@ -134,7 +134,7 @@ describe('an investor looks for opportunities and follows a project', () => {
     await page.getByRole('heading', { level: 1, name: 'Cơ hội đầu tư tại phường Nông Trang' }).waitFor();
     await page.getByRole('link', { name: /Đăng nhập bằng tài khoản doanh nghiệp/ }).first().waitFor();
 
-    await signInUi(page, DEMO_INVESTOR.mst);
+    await signedIn(page, DEMO_INVESTOR.mst);
     await page.goto('/dau-tu');
     const site = page.getByRole('article', { name: /Cụm công nghiệp – dịch vụ Thụy Vân mở rộng/ });
     await site.waitFor();

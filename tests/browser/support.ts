@@ -9,6 +9,7 @@ import { generate } from 'otplib';
 import { maybeOne } from '../../src/db/client.ts';
 import { DEMO_TOTP_SECRET } from '../../src/db/seed/demo.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { signIn } from '../support/client.ts';
 import { pdfBytes } from '../support/builders.ts';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'screenshots');
@@ -25,6 +26,7 @@ export interface BrowserEnv {
 
 /** The app of the running browser env (one per test file): signInUi reads the two-factor state of accounts from it. */
 let current: TestApp | null = null;
+let currentBaseUrl = '';
 
 /** The real server on a fresh database, listening on a free port, and Debian's Chromium. */
 export async function startBrowserEnv(env: Record<string, string> = {}): Promise<BrowserEnv> {
@@ -33,6 +35,7 @@ export async function startBrowserEnv(env: Record<string, string> = {}): Promise
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  currentBaseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
@@ -42,7 +45,7 @@ export async function startBrowserEnv(env: Record<string, string> = {}): Promise
   writeFileSync(scan, pdfBytes(20, `scan-${port}`));
   return {
     t,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: currentBaseUrl,
     browser,
     scan,
     close: async () => {
@@ -134,6 +137,23 @@ export async function signInUi(page: Page, login: string, password = 'NongTrang@
     expect(res2.status(), `two-factor sign-in of ${login}: ${await res2.text()}`).toBe(200);
   }
   await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'), { timeout: 30_000 });
+}
+
+/**
+ * Opens a session for `login` in the page's browser context and goes where the sign-in page would
+ * have led (the back office for staff, the citizen's dossiers otherwise). The session is opened
+ * through the API as `signIn` does (second step, forced password change), not through the form:
+ * journeys about something else need not replay the sign-in page each time, which
+ * tests/browser/identity.test.ts walks (signInUi, with and without two-factor sign-in).
+ */
+export async function signedIn(page: Page, login: string, password?: string) {
+  if (!current) throw new Error('signedIn: no browser env is running');
+  const { session } = await signIn(current.app, login, password);
+  await page.context().addCookies([{ name: 'nts_session', value: session!.cookie, url: currentBaseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  // Signed in is a fact: the page's own session answer names the account.
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/session') && r.request().method() === 'GET', { timeout: 30_000 });
+  await page.goto(session!.user.kind === 'staff' ? '/can-bo' : '/ho-so-cua-toi');
+  expect(((await (await answer).json()) as { user: { id: string } | null }).user?.id, `session of ${login}`).toBe(session!.user.id);
 }
 
 /** Fills every field of the application form's step 2 with a plausible value. */
