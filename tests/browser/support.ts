@@ -104,9 +104,13 @@ export async function settled(page: Page) {
 
 /** Checks accessibility of what is shown, keeps a screenshot. */
 export async function check(page: Page, name: string) {
+  const t0 = performance.now();
   await settled(page);
+  const t1 = performance.now();
   await expectAccessible(page, name);
+  const t2 = performance.now();
   await screenshot(page, name);
+  if (process.env.NTS_TEST_TIMINGS) console.warn(`check ${name}: settled ${Math.round(t1 - t0)} ms, axe ${Math.round(t2 - t1)} ms, screenshot ${Math.round(performance.now() - t2)} ms`);
 }
 
 /**
@@ -116,6 +120,7 @@ export async function check(page: Page, name: string) {
  * the platform accepts once.
  */
 export async function signInUi(page: Page, login: string, password = 'NongTrang@2026', totpSecret = DEMO_TOTP_SECRET) {
+  const started = performance.now();
   const account = current && (await maybeOne<{ two_factor: boolean }>(current.database.db, sql`select (totp_enabled_at is not null) as two_factor from users where login = ${login}`));
   await page.goto('/dang-nhap');
   await page.getByLabel(/CCCD|Tên đăng nhập|đăng nhập/i).first().fill(login);
@@ -137,6 +142,7 @@ export async function signInUi(page: Page, login: string, password = 'NongTrang@
     expect(res2.status(), `two-factor sign-in of ${login}: ${await res2.text()}`).toBe(200);
   }
   await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'), { timeout: 30_000 });
+  if (process.env.NTS_TEST_TIMINGS) console.warn(`signInUi ${login}: ${Math.round(performance.now() - started)} ms`);
 }
 
 /**
@@ -148,12 +154,14 @@ export async function signInUi(page: Page, login: string, password = 'NongTrang@
  */
 export async function signedIn(page: Page, login: string, password?: string) {
   if (!current) throw new Error('signedIn: no browser env is running');
+  const started = performance.now();
   const { session } = await signIn(current.app, login, password);
   await page.context().addCookies([{ name: 'nts_session', value: session!.cookie, url: currentBaseUrl, httpOnly: true, sameSite: 'Lax' }]);
   // Signed in is a fact: the page's own session answer names the account.
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/session') && r.request().method() === 'GET', { timeout: 30_000 });
   await page.goto(session!.user.kind === 'staff' ? '/can-bo' : '/ho-so-cua-toi');
   expect(((await (await answer).json()) as { user: { id: string } | null }).user?.id, `session of ${login}`).toBe(session!.user.id);
+  if (process.env.NTS_TEST_TIMINGS) console.warn(`signedIn ${login}: ${Math.round(performance.now() - started)} ms`);
 }
 
 /** Fills every field of the application form's step 2 with a plausible value. */
