@@ -58,6 +58,11 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // As the integration tests: modules and PGlite's WebAssembly load once, not once per file.
+          isolate: false,
+          // Its one worker is not the others' number of workers: run together (`vitest run`), the
+          // projects need their own groups (vitest refuses one group of different worker counts).
+          sequence: { groupOrder: 2 },
         },
       },
     ],
