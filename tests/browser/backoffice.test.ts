@@ -34,7 +34,7 @@ async function pickTamTruAndScan(page: Page) {
 describe('the back office', () => {
   it('desk reception: a walk-in citizen created by CCCD, a dossier received at once with a receipt', async () => {
     const { context, page } = await newPage(env);
-    await signedIn(page, 'tiepnhan');
+    await signedIn(page, 'tiepnhan', { goto: '/can-bo' });
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
     await page.getByLabel('Số CCCD của người nộp').fill('025092003456');
     await page.getByRole('button', { name: 'Tìm công dân' }).click();
@@ -59,7 +59,7 @@ describe('the back office', () => {
 
   it('desk identity: the CCCD says birth year and gender as it is typed; a citizen on record shows only name, masked phone and checks', async () => {
     const { context, page } = await newPage(env);
-    await signedIn(page, 'tiepnhan');
+    await signedIn(page, 'tiepnhan', { goto: '/can-bo' });
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
     const cccd = page.getByLabel('Số CCCD của người nộp');
     // A full number with no such province is refused at once, before any look-up.
@@ -120,7 +120,7 @@ describe('the back office', () => {
 
   it('officials see what the ward must confirm, with sources and confidence; the admin goes on to edit', async () => {
     const { context, page } = await newPage(env);
-    await signedIn(page, 'chuyenvien');
+    await signedIn(page, 'chuyenvien', { goto: '/can-bo' });
     await page.getByRole('link', { name: 'Thông tin cần xác nhận' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thông tin thủ tục cần xác nhận' }).waitFor();
     await page.getByText(/\d+ thủ tục, \d+ nội dung cần xác nhận/).waitFor();
@@ -162,7 +162,7 @@ describe('the back office', () => {
 describe('the legal clock at the desk', () => {
   it('an unconfirmed time limit: the officer gives the appointment and its basis before the receipt; the receipt shows that date', async () => {
     const { context, page } = await newPage(env);
-    await signedIn(page, 'tiepnhan');
+    await signedIn(page, 'tiepnhan', { goto: '/can-bo' });
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
     await page.getByLabel('Số CCCD của người nộp').fill('025093004567');
     await page.getByRole('button', { name: 'Tìm công dân' }).click();

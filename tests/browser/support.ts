@@ -146,21 +146,21 @@ export async function signInUi(page: Page, login: string, password = 'NongTrang@
 }
 
 /**
- * Opens a session for `login` in the page's browser context and goes where the sign-in page would
- * have led (the back office for staff, the citizen's dossiers otherwise). The session is opened
- * through the API as `signIn` does (second step, forced password change), not through the form:
- * journeys about something else need not replay the sign-in page each time, which
- * tests/browser/identity.test.ts walks (signInUi, with and without two-factor sign-in).
+ * Opens a session for `login` in the page's browser context, through the API as `signIn` does
+ * (second step, forced password change) rather than through the form: journeys about something
+ * else need not replay the sign-in page each time (tests/browser/identity.test.ts walks it, with
+ * and without two-factor sign-in), nor load a landing page they leave at once. With `goto`, the
+ * page then opens there (`/can-bo`: where the sign-in page leads staff).
  */
-export async function signedIn(page: Page, login: string, password?: string) {
+export async function signedIn(page: Page, login: string, opts: { goto?: string; password?: string } = {}) {
   if (!current) throw new Error('signedIn: no browser env is running');
   const started = performance.now();
-  const { session } = await signIn(current.app, login, password);
+  const { session } = await signIn(current.app, login, opts.password);
   await page.context().addCookies([{ name: 'nts_session', value: session!.cookie, url: currentBaseUrl, httpOnly: true, sameSite: 'Lax' }]);
-  // Signed in is a fact: the page's own session answer names the account.
-  const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/session') && r.request().method() === 'GET', { timeout: 30_000 });
-  await page.goto(session!.user.kind === 'staff' ? '/can-bo' : '/ho-so-cua-toi');
-  expect(((await (await answer).json()) as { user: { id: string } | null }).user?.id, `session of ${login}`).toBe(session!.user.id);
+  // Signed in is a fact: the browser's own session answer names the account.
+  const answer = await page.request.get('/api/v1/auth/session');
+  expect(((await answer.json()) as { user: { id: string } | null }).user?.id, `session of ${login}`).toBe(session!.user.id);
+  if (opts.goto) await page.goto(opts.goto);
   if (process.env.NTS_TEST_TIMINGS) console.warn(`signedIn ${login}: ${Math.round(performance.now() - started)} ms`);
 }
 
