@@ -50,16 +50,6 @@ interface Internals {
   parsers: Record<number, (v: string, typeId?: number) => unknown>;
 }
 
-const concat = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-
 export interface PgliteSession {
   /** Runs one statement outside any transaction (waits for an open one to end). */
   execute(query: SQL): Promise<Results>;
@@ -83,7 +73,7 @@ export function pgliteSession(client: PGlite): PgliteSession {
     return run;
   };
 
-  const send = (parts: Uint8Array[], syncToFs: boolean) => client.execProtocolStream(concat(parts), { syncToFs }) as Promise<Message[]>;
+  const send = (parts: Uint8Array[], syncToFs: boolean) => client.execProtocolStream(Buffer.concat(parts), { syncToFs }) as Promise<Message[]>;
 
   async function prepare(text: string, name: string): Promise<Prepared> {
     const messages = await send([protocol.serialize.parse({ text, name }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()], false);
