@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
+import { databaseOf, maybeOne, rows, type Database, type Executor } from '../../db/client.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import { dossierCodePrefix } from '../../domain/dossier-code.ts';
 import { isAllowed, STATUS_INFO } from '../../domain/dossier-state.ts';
@@ -14,8 +14,7 @@ import { findUser, type ApplicantFacts } from '../accounts/accounts.service.ts';
 import { findOrCreateApplicant } from '../accounts/applicants.service.ts';
 import { audit, auditInsert, type AuditEntry } from '../audit/audit.ts';
 import { followingSystemsJson, publishDossierEvents, type FollowingSystem } from '../interop/interop.outbound.ts';
-import { noticeFactsJson, noticeFactsOf, notifyDossierEvent, type NotifySettings } from '../notifications/index.ts';
-import { applicantNoticeOf, type NotificationEvent } from '../../domain/notifications.ts';
+import { noticeFacts, noticeWrites, notifyDossierEvent, submittedNotice, type NoticeFacts, type NotificationInput, type NotifySettings } from '../notifications/index.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { forgetVersionInForce, getProcedure, guessVersionInForce, versionInForceSql } from '../procedures/procedures.service.ts';
 import { decide } from '../../domain/dossier-decide.ts';
@@ -34,14 +33,14 @@ export interface RequestContext {
 
 const UNIQUE_VIOLATION = '23505';
 
-/** A notice's facts as the dossier's statement read them (noticeFactsJson). */
-type NoticeFactsRow = Parameters<typeof noticeFactsOf>[1];
+type Filed = { dossier: DossierRow; created: boolean; presentation?: DossierPresentation };
 
-/** The submitter filed with this Idempotency-Key before: the transaction rolls back. */
-class AlreadyFiled extends Error {}
-
-/** The version of the procedure guessed in force is not (a new one was saved): the transaction rolls back. */
-class GuessOutdated extends Error {}
+/** Nothing was written and the submission is filed again: reading the version in force (`guessing` false), or in a transaction. */
+class Refiled extends Error {
+  constructor(readonly guessing: boolean) {
+    super('refiled');
+  }
+}
 
 export function snapshot(u: ApplicantFacts): ApplicantSnapshot {
   return {
@@ -65,7 +64,7 @@ export async function submitDossier(
   actor: SessionUser,
   input: SubmitInput,
   opts: { idempotencyKey: string | null; defaultUnitCode: string; now: Date; ctx: RequestContext },
-): Promise<{ dossier: DossierRow; created: boolean; presentation?: DossierPresentation }> {
+): Promise<Filed> {
   const desk = can(actor, 'dossier.file_at_desk', null);
   if (!desk && !can(actor, 'dossier.file_online', null)) throw new AppError('FORBIDDEN');
   if (!desk && (input.channel !== 'online' || input.applicant)) {
@@ -74,62 +73,73 @@ export async function submitDossier(
   if (desk && !input.applicant) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'applicant', message: 'Bắt buộc khi tiếp nhận tại quầy / required at the desk' }] });
 
   // The same Idempotency-Key again: the dossier filed the first time. Asked only when this request
-  // does not file (the insert does nothing on that key, or the request is refused: a repeat is
-  // answered with the dossier even when the procedure or the uploads changed since).
-  const filedBefore = (tx: Executor) =>
+  // does not file (its insert violates that key, or the request is refused: a repeat is answered
+  // with the dossier even when the procedure or the uploads changed since).
+  const filedBefore = () =>
     opts.idempotencyKey
-      ? maybeOne<DossierRow>(tx, sql`select * from dossiers where submitted_by = ${actor.id} and idempotency_key = ${opts.idempotencyKey}`)
+      ? maybeOne<DossierRow>(database.db, sql`select * from dossiers where submitted_by = ${actor.id} and idempotency_key = ${opts.idempotencyKey}`)
       : Promise.resolve(null);
   const day = vnDateOf(opts.now);
-  const attempt = (guessing = true): Promise<{ dossier: DossierRow; created: boolean; presentation?: DossierPresentation }> =>
-    database
-      .transaction(async (tx) => {
-        try {
-          return await file(tx, guessing);
-        } catch (err) {
-          const before = err instanceof AppError ? await filedBefore(tx) : null;
-          if (before) return { dossier: before, created: false };
-          throw err;
-        }
-      })
-      .catch(async (err: unknown) => {
-        // Rolled back (the number it took is given back): the dossier filed the first time.
-        if (err instanceof AlreadyFiled) return { dossier: (await filedBefore(database.db))!, created: false };
-        // The version guessed in force was not: once more, reading which is.
-        if (err instanceof GuessOutdated) return attempt(false);
-        throw err;
-      });
-  const file = async (tx: Executor, guessing: boolean): Promise<{ dossier: DossierRow; created: boolean; presentation?: DossierPresentation }> => {
+  const unitCode = input.unitCode ?? opts.defaultUnitCode;
+  // An online submission to a unit no connected system follows is one statement, committed on its
+  // own (no BEGIN, no COMMIT: the day's counter row is locked for that statement only). The desk
+  // (it may create the applicant first) and a followed unit (its systems' messages are written
+  // after the dossier) file in a transaction.
+  const attempt = (guessing = true, tries = 0): Promise<Filed> => {
+    const alone = !desk && !isFollowed(database.db, unitCode);
+    return (alone ? file(database.db, guessing, true) : database.transaction((tx) => file(tx, guessing, false))).catch(async (err: unknown) => {
+      // The version guessed in force was not (or a new one came in force since it was read): once
+      // more, reading which is; a followed unit: once more, in a transaction. Nothing was written.
+      if (err instanceof Refiled && tries < 3) return attempt(err.guessing, tries + 1);
+      if (opts.idempotencyKey && (err instanceof AppError || violatesUnique(err))) {
+        const before = await filedBefore();
+        if (before) return { dossier: before, created: false };
+      }
+      throw err;
+    });
+  };
+  const file = async (ex: Executor, guessing: boolean, alone: boolean): Promise<Filed> => {
     // Which version is in force: the one found last time, checked by the dossier's own insert
     // (one statement fewer per submission); read when not known, and whenever the guess fails.
-    const guess = guessing ? guessVersionInForce(tx, input.procedureCode, day) : undefined;
+    const guess = guessing ? guessVersionInForce(ex, input.procedureCode, day) : undefined;
     const outdated = () => {
-      forgetVersionInForce(tx, input.procedureCode, day);
-      return new GuessOutdated();
+      forgetVersionInForce(ex, input.procedureCode, day);
+      return new Refiled(false);
     };
-    const proc = await getProcedure(tx, input.procedureCode, guess, day);
+    const proc = await getProcedure(ex, input.procedureCode, guess, day);
     const def = proc.definition;
     const check = validateSubmission(def, input.formData, input.documents);
     // A refusal is only given under the version read in force (a repeat's is answered with its dossier).
     if (!check.ok && guess) throw outdated();
     if (!check.ok) throw new AppError('SUBMISSION_INCOMPLETE', { problems: check.problems });
 
-    const unit = desk ? await unitById(tx, actor.unitId) : await unitByCode(tx, input.unitCode ?? opts.defaultUnitCode);
+    const unit = desk ? await unitById(ex, actor.unitId) : await unitByCode(ex, unitCode);
     if (!unit) throw new AppError('UNIT_NOT_FOUND');
 
     const applicant: ApplicantFacts = desk
-      ? await findOrCreateApplicant(tx, input.applicant!, opts.now)
+      ? await findOrCreateApplicant(ex, input.applicant!, opts.now)
       : actor.self
         ? { id: actor.id, kind: actor.kind, login: actor.login, full_name: actor.fullName, ...actor.self }
-        : (await findUser(tx, actor.id))!;
+        : (await findUser(ex, actor.id))!;
     if (def.applicant !== 'both' && def.applicant !== applicant.kind) throw guess ? outdated() : new AppError('APPLICANT_NOT_ALLOWED');
 
     const submitEvent = { action: 'submit', fromStatus: null, toStatus: 'submitted' as const, actorId: actor.id, comment: null, data: {} };
-    const notice = applicantNoticeOf({ ...submitEvent, channel: input.channel });
+    // The applicant's notice is written by the dossier's statement: its texts carry the code, given
+    // there, so they are filled here with a stand-in for it. Its template and recipient are read first.
+    const placeholder = `NTS${randomUUID().replaceAll('-', '')}`;
+    const id = randomUUID();
+    const notice = submittedNotice(
+      { id, code: placeholder, procedure_code: def.code, procedure_version: proc.version, channel: input.channel, applicant_id: applicant.id, applicant: { fullName: applicant.full_name }, assignee_id: null, due_at: null, supplement_rounds: 0 },
+      def,
+      submitEvent,
+      opts.ctx.notify,
+    );
+    const facts = notice ? await noticeFacts(ex, notice.event, day, notice.userId, opts.ctx.notify.channels) : null;
     // The documents are written only with the submitter's own uploads (FILE_NOT_FOUND otherwise).
     const written = await writeDossier(
-      tx,
+      ex,
       {
+        id,
         def,
         procedureVersion: proc.version,
         unit,
@@ -145,20 +155,27 @@ export async function submitDossier(
         audit: { actorId: actor.id, action: 'dossier_submit', entityType: 'dossier', requestId: opts.ctx.requestId, ip: opts.ctx.ip },
         now: opts.now,
       },
-      actor.id,
-      // The applicant's notice reads its template and recipient in the dossier's statement.
-      { notice: notice ? { event: notice, userId: applicant.id } : null, inForce: guess ? { code: def.code, asOf: day, version: guess } : null },
+      {
+        uploadsOf: actor.id,
+        inForce: { code: def.code, asOf: day, version: proc.version },
+        notice: notice && facts ? { input: notice, facts, settings: opts.ctx.notify, placeholder } : null,
+        alone,
+      },
     );
-    if (!written) {
-      // Nothing written: this Idempotency-Key filed before, or the version guessed is no longer in force.
-      const now = guess ? await maybeOne<{ version: number | null }>(tx, sql`select ${versionInForceSql(def.code, day)} as version`) : null;
-      if (now && now.version !== guess) throw outdated();
-      throw new AlreadyFiled();
+    if ('refused' in written) {
+      // Nothing written, nothing locked: why.
+      const { in_force_version: inForce, own_uploads: own, following_systems: following } = written.refused;
+      if (inForce !== proc.version) throw outdated();
+      if (alone && following.length > 0) {
+        followedUnits(database.db).add(unitCode);
+        throw new Refiled(guessing);
+      }
+      const missing = input.documents.find((doc) => !own.includes(doc.fileId.toLowerCase()));
+      throw new AppError('FILE_NOT_FOUND', { fileId: missing?.fileId, requirementId: missing?.requirementId });
     }
-    const { dossier, documents, step, following, noticeFacts } = written;
-    const read = notice && noticeFacts ? { event: notice, facts: noticeFactsOf(notice, noticeFacts, opts.ctx.notify.channels) } : undefined;
-    await notifyDossierEvent(tx, dossier.id, submitEvent, opts.ctx.notify, opts.now, dossier, read);
-    await publishDossierEvents(tx, dossier, 1, opts.now, following);
+    const { dossier, documents, step, following } = written;
+    if (!alone && !desk && following.length === 0) followedUnits(database.db).delete(unitCode);
+    await publishDossierEvents(ex, dossier, 1, opts.now, following);
     // The dossier's view, from what this transaction wrote: a new dossier has no assignee, no
     // department, no supplement round and no rating yet.
     const presentation: DossierPresentation = {
@@ -171,19 +188,32 @@ export async function submitDossier(
     return { dossier, created: true, presentation };
   };
 
-  try {
-    return await attempt();
-  } catch (err) {
-    // Two requests with the same Idempotency-Key raced: the loser returns the winner's dossier.
-    // Drizzle wraps the driver's error (DrizzleQueryError): the SQLSTATE is on `cause`.
-    const e = err as { code?: string; cause?: { code?: string } };
-    if ((e.code ?? e.cause?.code) === UNIQUE_VIOLATION && opts.idempotencyKey) return attempt();
-    throw err;
-  }
+  return attempt();
 }
+
+/** Drizzle wraps the driver's error (DrizzleQueryError): the SQLSTATE is on `cause`. */
+function violatesUnique(err: unknown) {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return (e.code ?? e.cause?.code) === UNIQUE_VIOLATION;
+}
+
+/**
+ * The units some connected system follows (src/modules/interop), as last found, per database: their
+ * online submissions are filed in a transaction. A unit not in it is checked by the dossier's own
+ * statement, which writes nothing when one does.
+ */
+const followed = new WeakMap<object, Set<string>>();
+const followedUnits = (ex: Executor) => {
+  const set = followed.get(databaseOf(ex)) ?? new Set<string>();
+  followed.set(databaseOf(ex), set);
+  return set;
+};
+const isFollowed = (ex: Executor, unitCode: string) => followed.get(databaseOf(ex))?.has(unitCode) ?? false;
 
 /** A new dossier as the desk, the portal or a connected system files it (validated by the caller). */
 export interface NewDossier {
+  /** Its id, when the caller needs it first (otherwise a new one). */
+  id?: string;
   def: ProcedureDefinition;
   procedureVersion: number;
   unit: { id: string; code: string };
@@ -203,33 +233,49 @@ export interface NewDossier {
 }
 
 /**
- * Writes a new dossier: the row, its documents, first step and `submit` event, then its code (the
- * per-unit, per-day counter is taken last). Call it inside the filing transaction.
+ * Writes a new dossier: the row with its code (the per-unit, per-day counter), its documents,
+ * first step and `submit` event. Call it inside the filing transaction.
  */
 export async function createDossier(tx: Executor, n: NewDossier): Promise<DossierRow> {
-  const written = await writeDossier(tx, n, null);
-  if (!written) throw new Error('createDossier: the submitter already filed with this idempotency key');
+  const written = await writeDossier(tx, n, { uploadsOf: null, inForce: null, notice: null, alone: false });
+  if ('refused' in written) throw new Error('createDossier: nothing written');
   return written.dossier;
 }
 
+/** Why a dossier's statement wrote nothing (what it checked before taking the day's number). */
+interface Refusal {
+  /** The version of the procedure in force (when asked to check one). */
+  in_force_version: number | null;
+  /** The uploads among the documents' that are the submitter's own (when asked). */
+  own_uploads: string[];
+  /** The connected systems that follow the dossier's unit. */
+  following_systems: FollowingSystem[];
+}
+
+interface WriteOptions {
+  /** Each document is written only with an upload this person made, and a missing one writes nothing: the documents come back as the dossier's view shows them. */
+  uploadsOf: string | null;
+  /** Write nothing unless this version of the procedure is in force on that date. */
+  inForce: { code: string; asOf: string; version: number } | null;
+  /** The applicant's notice, written in the same statement (noticeWrites: `placeholder` stands for the code). */
+  notice: { input: NotificationInput; facts: NoticeFacts; settings: NotifySettings; placeholder: string } | null;
+  /** The statement is the whole filing (no transaction around it): write nothing when a connected system follows the unit (its messages come after). */
+  alone: boolean;
+}
+
 /**
- * createDossier, returning also what it wrote. With `uploadsOf`, each document is written only
- * with an upload that person made, in the same statement, and a missing one is refused
- * (FILE_NOT_FOUND; the caller's transaction rolls back); the documents then come back as the
- * dossier's view shows them.
+ * createDossier, returning also what it wrote, in one statement; or, when a check made before the
+ * day's number is taken fails, nothing at all and why (`refused`). Checks, each as asked: the
+ * version in force, the submitter's own uploads, no connected system following the unit. A
+ * repeated Idempotency-Key violates its unique key (the statement fails: nothing written).
  */
 async function writeDossier(
-  tx: Executor,
+  ex: Executor,
   n: NewDossier,
-  uploadsOf: string | null,
-  /**
-   * notice: the applicant's notice's template and recipient, read in the same statement (noticeFactsJson);
-   * inForce: write nothing unless this version of the procedure is in force on that date.
-   */
-  read: { notice: { event: NotificationEvent; userId: string } | null; inForce: { code: string; asOf: string; version: number } | null } = { notice: null, inForce: null },
-): Promise<{ dossier: DossierRow; documents: PresentedDocumentRow[] | null; step: StepRow; following: FollowingSystem[]; noticeFacts: NoticeFactsRow | null } | null> {
+  o: WriteOptions,
+): Promise<{ dossier: DossierRow; documents: PresentedDocumentRow[] | null; step: StepRow; following: FollowingSystem[] } | { refused: Refusal }> {
   const { def, now } = n;
-  const id = randomUUID();
+  const id = n.id ?? randomUUID();
   const snap = snapshot(n.applicant);
   const first = def.workflow[0]!;
   const submitted = {
@@ -238,18 +284,26 @@ async function writeDossier(
     ...(n.origin ? { via: { system: n.origin.systemCode, externalCode: n.origin.externalCode } } : {}),
   };
   const documents = n.documents.map((doc) => ({ id: randomUUID(), requirementId: doc.requirementId, uploadId: doc.fileId }));
-  const own = uploadsOf !== null && documents.length > 0;
-  // One statement writes the dossier with its code, its first step (0) and `submit` event (1), the
-  // submitter's own uploads as its documents, and the filing's audit entry (foreign keys are
-  // checked at its end), and reads back the connected systems that follow it. The code's per-unit,
-  // per-day counter row stays locked until commit, so only the notice and COMMIT follow it; the
-  // code is written with the row, not by a second update that would rewrite every index of
-  // dossiers (docs/PERFORMANCE.md). A repeated Idempotency-Key writes no dossier but has taken a
-  // number: the caller rolls back (AlreadyFiled), and the day's codes keep no gap.
-  const [row] = await rows<DossierRow & { first_step: StepRow; written_documents: PresentedDocumentRow[] | null; following: FollowingSystem[]; notice_facts: NoticeFactsRow | null }>(
-    tx,
-    sql`with c as (
-          insert into dossier_counters (unit_id, day, last) values (${n.unit.id}, ${vnDateOf(now)}, 1)
+  const own = o.uploadsOf !== null && documents.length > 0;
+  const uploadIds = [...new Set(n.documents.map((d) => d.fileId.toLowerCase()))];
+  // What is checked comes first (`checked`, read once); the day's counter row is locked from its
+  // increment (`c`) to the commit, so only the writes follow it. One statement writes the dossier
+  // with its code, its first step (0) and `submit` event (1), the submitter's own uploads as its
+  // documents, the filing's audit entry and the applicant's notice with its outbox messages
+  // (foreign keys are checked at its end), and reads back the connected systems that follow it.
+  // The code is written with the row, not by a second update that would rewrite every index of
+  // dossiers (docs/PERFORMANCE.md).
+  const [row] = await rows<Partial<DossierRow> & Refusal & { first_step: StepRow; written_documents: PresentedDocumentRow[] | null }>(
+    ex,
+    sql`with checked as (
+          select ${o.inForce ? versionInForceSql(o.inForce.code, o.inForce.asOf) : sql`null::int`} as in_force_version,
+                 ${own ? sql`(select coalesce(json_agg(id), '[]'::json) from uploads where uploaded_by = ${o.uploadsOf} and id in (${sql.join(uploadIds.map((u) => sql`${u}::uuid`), sql`, `)}))` : sql`'[]'::json`} as own_uploads,
+                 ${followingSystemsJson({ origin_system_id: n.origin?.systemId ?? null, receiving_unit_id: n.unit.id, handling_unit_id: n.unit.id })} as following_systems
+        ), c as (
+          insert into dossier_counters (unit_id, day, last)
+          select ${n.unit.id}, ${vnDateOf(now)}, 1 from checked
+          where true${o.inForce ? sql` and in_force_version is not distinct from ${o.inForce.version}::int` : sql``}${
+            own ? sql` and json_array_length(own_uploads) = ${uploadIds.length}` : sql``}${o.alone ? sql` and json_array_length(following_systems) = 0` : sql``}
           on conflict (unit_id, day) do update set last = dossier_counters.last + 1 returning last
         ), dossier as (
           insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, applicant_id, applicant,
@@ -260,8 +314,7 @@ async function writeDossier(
                  ${n.channel}, 'submitted', ${JSON.stringify(n.formData)}::jsonb, ${now.toISOString()},
                  ${n.idempotencyKey}, ${n.submittedBy}, ${now.toISOString()}, ${n.resultDelivery},
                  ${n.origin?.externalCode ?? null}, ${n.origin?.systemId ?? null}
-          from c${read.inForce ? sql` where ${versionInForceSql(read.inForce.code, read.inForce.asOf)} = ${read.inForce.version}` : sql``}
-          on conflict (submitted_by, idempotency_key) do nothing
+          from c
           returning *
         ), submit_event as (
           insert into dossier_events (dossier_id, seq, action, from_status, to_status, actor_id, actor_role, at, comment, data, attachments)
@@ -272,26 +325,19 @@ async function writeDossier(
           insert into dossier_steps (dossier_id, idx, step_key, name, role, handler_id, started_at, due_at)
           select id, 0, ${first.key}, ${first.name}, ${first.role}, null, ${now.toISOString()}::timestamptz, null from dossier
           returning idx, step_key, name, role, handler_id, started_at, due_at, finished_at
-        )${own ? sql`, written as (${ownUploadsInsert(sql`dossier`, documents, uploadsOf, now)})` : sql``}${
-          n.audit ? sql`, filed as (${auditInsert({ ...n.audit, entityId: sql`dossier.code` }, now, sql`dossier`)})` : sql``}
-        select dossier.*,
+        )${own ? sql`, written as (${ownUploadsInsert(sql`dossier`, documents, o.uploadsOf!, now)})` : sql``}${
+          n.audit ? sql`, filed as (${auditInsert({ ...n.audit, entityId: sql`dossier.code` }, now, sql`dossier`)})` : sql``}${
+          o.notice ? sql`, ${noticeWrites(o.notice.input, o.notice.settings, now, o.notice.facts, sql`dossier`, o.notice.placeholder)}` : sql``}
+        select checked.*, dossier.*,
                (select json_build_object('idx', idx, 'step_key', step_key, 'name', name, 'role', role, 'handler_id', handler_id,
                                          'started_at', started_at::text, 'due_at', due_at::text, 'finished_at', finished_at::text) from step) as first_step,
-               ${own ? presentedDocumentsJson(sql`written`) : sql`null::json`} as written_documents,
-               ${followingSystemsJson({ origin_system_id: n.origin?.systemId ?? null, receiving_unit_id: n.unit.id, handling_unit_id: n.unit.id })} as following,
-               ${read.notice ? noticeFactsJson(read.notice.event, vnDateOf(now), read.notice.userId) : sql`null::json`} as notice_facts
-        from dossier`,
+               ${own ? presentedDocumentsJson(sql`written`) : sql`null::json`} as written_documents
+        from checked left join dossier on true`,
   );
-  // Nothing written: the submitter filed with this Idempotency-Key before.
-  if (!row) return null;
-  const { first_step: step, written_documents: written, following, notice_facts: noticeFacts, ...dossier } = row;
-  if (uploadsOf === null) {
-    await attachDocuments(tx, id, documents.map((d) => ({ ...d, round: 0, purpose: 'application' as const })), now);
-    return { dossier, documents: null, step, following, noticeFacts };
-  }
-  const missing = n.documents.find((doc) => !(written ?? []).some((w) => w.upload_id === doc.fileId && w.requirement_id === doc.requirementId));
-  if (missing) throw new AppError('FILE_NOT_FOUND', { fileId: missing.fileId, requirementId: missing.requirementId });
-  return { dossier, documents: written ?? [], step, following, noticeFacts };
+  const { first_step: step, written_documents: written, in_force_version, own_uploads, following_systems: following, ...dossier } = row!;
+  if (dossier.id == null) return { refused: { in_force_version, own_uploads, following_systems: following } };
+  if (o.uploadsOf === null) await attachDocuments(ex, id, documents.map((d) => ({ ...d, round: 0, purpose: 'application' as const })), now);
+  return { dossier: dossier as DossierRow, documents: o.uploadsOf === null ? null : (written ?? []), step, following };
 }
 
 /** The ways of reading a dossier (the policy gives the same answer for each; the audit names them apart). */

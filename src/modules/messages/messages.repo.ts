@@ -56,6 +56,25 @@ export function messagesInsert(ms: readonly NewMessage[], now: Date): SQL {
   return sql`${INSERT_MESSAGES} values ${sql.join(values, sql`, `)} on conflict (dedupe_key) do nothing`;
 }
 
+/**
+ * messagesInsert for a statement that writes what the messages are about in the relation `from`
+ * (a CTE of one row with a `code`, e.g. the dossier just written): the messages are written with
+ * that row, or not at all, and `placeholder` in their subject, body and data becomes its code.
+ */
+export function messagesInsertFrom(ms: readonly NewMessage[], now: Date, from: SQL, placeholder: string): SQL {
+  const coded = (v: SQL) => sql`replace(${v}, ${placeholder}::text, f.code)`;
+  return sql`${INSERT_MESSAGES}
+    select v.id::uuid, v.channel, v.recipient, ${coded(sql`v.subject`)}, ${coded(sql`v.body`)}, v.template, ${coded(sql`v.data::text`)}::jsonb,
+           v.dedupe_key, v.user_id::uuid, v.status, v.attempts, v.next_attempt_at::timestamptz, v.expires_at::timestamptz, v.scrub_at::timestamptz,
+           v.scrubbed_body, v.created_at::timestamptz, v.notification_id::uuid, v.ordering_key
+    from ${from} f cross join (values ${sql.join(
+      ms.map((m) => messageRow(m, now)),
+      sql`, `,
+    )}) as v(id, channel, recipient, subject, body, template, data, dedupe_key, user_id, status, attempts, next_attempt_at, expires_at, scrub_at,
+             scrubbed_body, created_at, notification_id, ordering_key)
+    on conflict (dedupe_key) do nothing`;
+}
+
 const INSERT_MESSAGES = sql`insert into messages (id, channel, recipient, subject, body, template, data, dedupe_key, user_id, status, attempts,
                               next_attempt_at, expires_at, scrub_at, scrubbed_body, created_at, notification_id, ordering_key)`;
 

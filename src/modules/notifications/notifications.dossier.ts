@@ -19,7 +19,7 @@ import {
 import type { ProcedureDefinition } from '../../domain/procedure.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
-import { notify, type NoticeFacts, type NotifySettings } from './notifications.service.ts';
+import { notify, type NotificationInput, type NotifySettings } from './notifications.service.ts';
 
 /** The appended event, as the dossier service wrote it. */
 export interface AppendedEvent {
@@ -31,7 +31,7 @@ export interface AppendedEvent {
   data: Record<string, unknown>;
 }
 
-interface DossierFacts {
+export interface DossierFacts {
   id: string;
   code: string;
   procedure_code: string;
@@ -100,8 +100,6 @@ export async function notifyDossierEvent(
   s: NotifySettings,
   now: Date,
   row?: DossierFacts,
-  /** The applicant's notice's facts, when the caller read them in its own statement (noticeFactsJson). */
-  read?: { event: NotificationEvent; facts: NoticeFacts },
 ): Promise<void> {
   // The caller that holds the dossier's row as this transaction left it passes it (no second read).
   const d =
@@ -124,10 +122,7 @@ export async function notifyDossierEvent(
 
   if (applicantEvent) {
     const deadline = await openWait(tx, d, applicantEvent, now);
-    const vars = byLocale((l) => ({ ...base, ...applicantFacts(applicantEvent, d, def, e, l), ...(deadline ? { deadline: formatWhen(deadline, l) } : {}) }));
-    const path = applicantEvent === 'dossier.submitted' || applicantEvent === 'dossier.received' ? trackingPath(d.code) : applicantPath(d.code);
-    const facts = read?.event === applicantEvent ? read.facts : undefined;
-    await notify(tx, { userId: d.applicant_id, event: applicantEvent, vars: withLinks(vars, s, path), path: applicantPath(d.code), dossierId: d.id }, s, now, facts);
+    await notify(tx, applicantNotice(applicantEvent, d, def, e, s, deadline), s, now);
   }
 
   for (const o of officials) {
@@ -151,6 +146,25 @@ export async function notifyDossierEvent(
       await notify(tx, { userId: p.id, event: o.event, vars: withLinks(vars, s, staffPath(d.code)), path: staffPath(d.code), dossierId: d.id }, s, now);
     }
   }
+}
+
+/** The notice of `event` to the dossier's applicant: its facts in both languages, its link and its path. */
+function applicantNotice(event: NotificationEvent, d: DossierFacts, def: ProcedureDefinition, e: AppendedEvent, s: NotifySettings, deadline: Date | null): NotificationInput {
+  const base: Vars = { code: d.code, procedure: def.name, name: d.applicant.fullName };
+  const vars = byLocale((l) => ({ ...base, ...applicantFacts(event, d, def, e, l), ...(deadline ? { deadline: formatWhen(deadline, l) } : {}) }));
+  const path = event === 'dossier.submitted' || event === 'dossier.received' ? trackingPath(d.code) : applicantPath(d.code);
+  return { userId: d.applicant_id, event, vars: withLinks(vars, s, path), path: applicantPath(d.code), dossierId: d.id };
+}
+
+/**
+ * A submission's notice to its applicant (online submissions only: `dossier.submitted`; it opens
+ * no wait and concerns no official), for the dossier's own statement to write (noticeWrites):
+ * the dossier's code is not known yet, `d.code` stands for it.
+ */
+export function submittedNotice(d: DossierFacts, def: ProcedureDefinition, e: AppendedEvent, s: NotifySettings): NotificationInput | null {
+  const event = applicantNoticeOf({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, channel: d.channel });
+  if (e.action !== 'submit' || !event) return null;
+  return applicantNotice(event, d, def, e, s, null);
 }
 
 const withLinks = (vars: Record<Locale, Vars>, s: NotifySettings, path: string): Record<Locale, Vars> => ({

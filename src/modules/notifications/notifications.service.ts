@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, type Executor } from '../../db/client.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import {
@@ -12,7 +12,7 @@ import {
   type NotifyChannel,
   type Vars,
 } from '../../domain/notifications.ts';
-import { enqueueMessage, enqueueMessages, messagesInsert, type NewMessage } from '../messages/messages.repo.ts';
+import { enqueueMessage, enqueueMessages, messagesInsert, messagesInsertFrom, type NewMessage } from '../messages/messages.repo.ts';
 import { smsText, type Rendered } from '../messages/messages.templates.ts';
 import { templateInForce, templateInForceJson, templateOf, type TemplateRow } from './notifications.templates.ts';
 
@@ -69,23 +69,13 @@ export interface NoticeFacts {
   who: ReturnType<typeof presentRecipient> | null;
 }
 
-/**
- * A notice's first read — the template of `event` in force on `date` and the recipient — as one
- * JSON scalar sub-query, for a statement of the caller's that it joins (the submission's own:
- * one statement fewer); read its answer with noticeFactsOf and pass that to notify.
- */
-export const noticeFactsJson = (event: NotificationEvent, date: string, userId: string) =>
-  sql`json_build_object('template', ${templateInForceJson(event, date)}, 'recipient', (select row_to_json(r) from (${RECIPIENT} where u.id = ${userId}) r))`;
-
-export const noticeFactsOf = (event: NotificationEvent, r: { template: TemplateRow | null; recipient: RecipientRow | null }, offered: readonly NotifyChannel[]): NoticeFacts => ({
-  template: templateOf(event, r.template),
-  who: r.recipient ? presentRecipient(r.recipient, offered) : null,
-});
-
-/** The template in force and the recipient, in one statement (a notice's first read). */
-async function templateAndRecipient(ex: Executor, event: NotificationEvent, date: string, userId: string, offered: readonly NotifyChannel[]): Promise<NoticeFacts> {
-  const r = await maybeOne<{ facts: { template: TemplateRow | null; recipient: RecipientRow | null } }>(ex, sql`select ${noticeFactsJson(event, date, userId)} as facts`);
-  return noticeFactsOf(event, r!.facts, offered);
+/** A notice's first read — the template of `event` in force on `date` and the recipient — in one statement. */
+export async function noticeFacts(ex: Executor, event: NotificationEvent, date: string, userId: string, offered: readonly NotifyChannel[]): Promise<NoticeFacts> {
+  const r = await maybeOne<{ template: TemplateRow | null; recipient: RecipientRow | null }>(
+    ex,
+    sql`select ${templateInForceJson(event, date)} as template, (select row_to_json(r) from (${RECIPIENT} where u.id = ${userId}) r) as recipient`,
+  );
+  return { template: templateOf(event, r!.template), who: r!.recipient ? presentRecipient(r!.recipient, offered) : null };
 }
 
 const FOOTER: Record<Locale, (url: string) => string> = {
@@ -100,15 +90,8 @@ function textFor(channel: NotifyChannel, t: { title: string; body: string; sms: 
   return { subject: null, body: t.sms };
 }
 
-/**
- * Writes a notification to the person's inbox and, for each channel they chose and verified, a
- * message to the outbox — all with `tx`, so they exist if and only if the change that caused
- * them commits. The texts are the templates in force today, filled with the facts.
- * Returns the notification's id, and whether it was written (false: its dedupe key was taken).
- */
-export async function notify(tx: Executor, n: NotificationInput, s: NotifySettings, now: Date, read?: NoticeFacts): Promise<{ id: string; inserted: boolean }> {
-  // `read`: the caller read them already in its own statement, in this transaction (noticeFactsJson).
-  const { template, who } = read ?? (await templateAndRecipient(tx, n.event, vnDateOf(now), n.userId, s.channels));
+/** What a notice writes: its texts, filled with the facts, and a message for each channel its recipient chose and verified. */
+function compose(n: NotificationInput, s: NotifySettings, template: NoticeFacts['template'], who: NoticeFacts['who']) {
   const filled = Object.fromEntries(
     LOCALES.map((l) => {
       const t = template.texts[l];
@@ -116,9 +99,6 @@ export async function notify(tx: Executor, n: NotificationInput, s: NotifySettin
     }),
   ) as Record<Locale, { title: string; body: string; sms: string }>;
   const id = randomUUID();
-  const notice = sql`insert into notifications (id, user_id, event, dossier_id, title_vi, body_vi, title_en, body_en, link, data, dedupe_key, created_at)
-        values (${id}, ${n.userId}, ${n.event}, ${n.dossierId ?? null}, ${filled.vi.title}, ${filled.vi.body}, ${filled.en.title}, ${filled.en.body},
-                ${n.path}, ${JSON.stringify({ ...n.data, templateVersion: template.version })}::jsonb, ${n.dedupeKey ?? null}, ${now.toISOString()})`;
   const inboxUrl = `${s.publicUrl}${INBOX_PATH}`;
   const messages: NewMessage[] = who
     ? deliveryTargets(who.contacts, who.channels).map((target) => ({
@@ -132,6 +112,41 @@ export async function notify(tx: Executor, n: NotificationInput, s: NotifySettin
         dedupeKey: `notification:${id}:${target.channel}`,
       }))
     : [];
+  return { id, filled, messages };
+}
+
+/**
+ * notify's writes for a notice about a dossier that a statement of the caller's writes, as two
+ * data-modifying CTEs of that statement (`notice`, and `notice_messages` when it has messages):
+ * written with the dossier, or not at all. `dossier` is the relation (a CTE) with the dossier's
+ * row; its code is known only there, so wherever the facts carry `placeholder` (the texts, the
+ * link, a Zalo message's facts) the dossier's code replaces it. A notice with a dedupe key is not
+ * written this way (notify: its messages only if it was).
+ */
+export function noticeWrites(n: NotificationInput, s: NotifySettings, now: Date, facts: NoticeFacts, dossier: SQL, placeholder: string): SQL {
+  if (n.dedupeKey != null) throw new Error('noticeWrites: a notice with a dedupe key is written by notify');
+  const { id, filled, messages } = compose(n, s, facts.template, facts.who);
+  const coded = (v: string | null) => sql`replace(${v}::text, ${placeholder}::text, d.code)`;
+  const notice = sql`notice as (
+      insert into notifications (id, user_id, event, dossier_id, title_vi, body_vi, title_en, body_en, link, data, dedupe_key, created_at)
+      select ${id}::uuid, ${n.userId}::uuid, ${n.event}, d.id, ${coded(filled.vi.title)}, ${coded(filled.vi.body)}, ${coded(filled.en.title)}, ${coded(filled.en.body)},
+             ${coded(n.path)}, ${JSON.stringify({ ...n.data, templateVersion: facts.template.version })}::jsonb, null, ${now.toISOString()}::timestamptz
+      from ${dossier} d)`;
+  return messages.length ? sql`${notice}, notice_messages as (${messagesInsertFrom(messages, now, dossier, placeholder)})` : notice;
+}
+
+/**
+ * Writes a notification to the person's inbox and, for each channel they chose and verified, a
+ * message to the outbox — all with `tx`, so they exist if and only if the change that caused
+ * them commits. The texts are the templates in force today, filled with the facts.
+ * Returns the notification's id, and whether it was written (false: its dedupe key was taken).
+ */
+export async function notify(tx: Executor, n: NotificationInput, s: NotifySettings, now: Date): Promise<{ id: string; inserted: boolean }> {
+  const { template, who } = await noticeFacts(tx, n.event, vnDateOf(now), n.userId, s.channels);
+  const { id, filled, messages } = compose(n, s, template, who);
+  const notice = sql`insert into notifications (id, user_id, event, dossier_id, title_vi, body_vi, title_en, body_en, link, data, dedupe_key, created_at)
+        values (${id}, ${n.userId}, ${n.event}, ${n.dossierId ?? null}, ${filled.vi.title}, ${filled.vi.body}, ${filled.en.title}, ${filled.en.body},
+                ${n.path}, ${JSON.stringify({ ...n.data, templateVersion: template.version })}::jsonb, ${n.dedupeKey ?? null}, ${now.toISOString()})`;
   if (n.dedupeKey == null) {
     // Nothing can stop this notice: it and its messages in one statement.
     await tx.execute(messages.length ? sql`with notice as (${notice}) ${messagesInsert(messages, now)}` : notice);
