@@ -166,10 +166,12 @@ async function writeHistory(ex: Executor, batch: (fn: (tx: Executor) => Promise<
     opts.onBatch?.(written);
   }
   await batch(async (tx) => {
-    for (const [day, last] of counters) {
-      await tx.execute(sql`insert into dossier_counters (unit_id, day, last) values (${unit.id}, ${day}, ${last})
-                           on conflict (unit_id, day) do update set last = greatest(dossier_counters.last, excluded.last)`);
-    }
+    await insertJson(
+      tx,
+      'dossier_counters',
+      [...counters].map(([day, last]) => ({ unit_id: unit.id, day, last })),
+      sql`on conflict (unit_id, day) do update set last = greatest(dossier_counters.last, excluded.last)`,
+    );
   });
   return written;
 }
@@ -231,6 +233,18 @@ function plan(
   return { ...base, status: returned ? 'returned' : 'result_ready', finishedAt: finished, returnedAt: returned ? returnedAt : null, outcome: 'granted', extension, supplement, rating, portal: null };
 }
 
+/**
+ * Inserts `records` into `table`, their keys its columns, as one statement with one parameter: the
+ * rows as a JSON array read by `json_populate_recordset` (a bulk load's rows would otherwise be
+ * thousands of bound parameters that the driver sends and PostgreSQL parses one by one).
+ */
+async function insertJson(tx: Executor, table: string, records: Record<string, unknown>[], onConflict: SQL = sql``) {
+  if (!records.length) return;
+  const columns = sql.raw(Object.keys(records[0]!).join(', '));
+  await tx.execute(sql`insert into ${sql.raw(table)} (${columns})
+    select ${columns} from json_populate_recordset(null::${sql.raw(table)}, ${JSON.stringify(records)}::json) ${onConflict}`);
+}
+
 async function insertBatch(
   tx: Executor,
   plans: Plan[],
@@ -240,22 +254,48 @@ async function insertBatch(
   portal: Portal | null,
 ) {
   const unitId = unit.id;
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  const values: SQL[] = [];
-  const events: SQL[] = [];
-  const intake: SQL[] = [];
-  const messages: SQL[] = [];
-  const supplements: SQL[] = [];
-  const ratings: SQL[] = [];
+  const dossiers: Record<string, unknown>[] = [];
+  const events: Record<string, unknown>[] = [];
+  const intake: Record<string, unknown>[] = [];
+  const messages: Record<string, unknown>[] = [];
+  const supplements: Record<string, unknown>[] = [];
+  const ratings: Record<string, unknown>[] = [];
   plans.forEach((d, i) => {
     const a = applicants[i % applicants.length]!;
     const applicant = { kind: a.kind, fullName: a.full_name, idNumber: a.login, phone: a.phone, email: null, address: null };
-    values.push(sql`(${d.id}, ${d.code}, ${d.p.code}, ${d.p.version}, ${unitId}, ${unitId}, ${d.assignee}, ${a.id}, ${JSON.stringify(applicant)}::jsonb,
-      ${searchKey(`${a.full_name} ${a.login} ${a.phone ?? ''}`)}, ${searchKey(d.p.name)}, ${d.channel}, ${d.status}, '{}'::jsonb,
-      ${iso(d.submittedAt)}, ${iso(d.receivedAt)}, ${iso(d.receivedAt)}, ${iso(d.dueAt)}, ${d.extension !== null}, ${d.extension ? JSON.stringify(d.extension) : null}::jsonb,
-      ${d.status === 'supplement_requested' ? iso(d.supplement!.sentAt) : null}, ${iso(d.finishedAt)}, ${iso(d.returnedAt)}, ${d.outcome},
-      ${d.supplement ? 1 : 0}, ${d.channel === 'online' ? a.id : deskId}, ${d.channel === 'online' ? 'electronic' : 'desk'}, ${iso(d.finishedAt ?? d.receivedAt)},
-      ${d.portal ? portal!.id : null}::uuid, ${d.portal?.externalCode ?? null})`);
+    // Dates go as ISO strings (JSON.stringify), read back as timestamptz.
+    dossiers.push({
+      id: d.id,
+      code: d.code,
+      procedure_code: d.p.code,
+      procedure_version: d.p.version,
+      receiving_unit_id: unitId,
+      handling_unit_id: unitId,
+      assignee_id: d.assignee,
+      applicant_id: a.id,
+      applicant,
+      applicant_search: searchKey(`${a.full_name} ${a.login} ${a.phone ?? ''}`),
+      procedure_search: searchKey(d.p.name),
+      channel: d.channel,
+      status: d.status,
+      form_data: {},
+      submitted_at: d.submittedAt,
+      received_at: d.receivedAt,
+      clock_started_at: d.receivedAt,
+      due_at: d.dueAt,
+      extended: d.extension !== null,
+      extension: d.extension,
+      paused_at: d.status === 'supplement_requested' ? d.supplement!.sentAt : null,
+      finished_at: d.finishedAt,
+      returned_at: d.returnedAt,
+      outcome: d.outcome,
+      supplement_rounds: d.supplement ? 1 : 0,
+      submitted_by: d.channel === 'online' ? a.id : deskId,
+      result_delivery: d.channel === 'online' ? 'electronic' : 'desk',
+      updated_at: d.finishedAt ?? d.receivedAt,
+      origin_system_id: d.portal ? portal!.id : null,
+      external_code: d.portal?.externalCode ?? null,
+    });
     const log: [string, Status | null, Status, string, string, Date][] = [
       ['submit', null, 'submitted', d.channel === 'online' ? a.id : deskId, d.channel === 'online' ? 'applicant' : 'reception', d.submittedAt],
     ];
@@ -271,10 +311,10 @@ async function insertBatch(
       if (d.returnedAt) log.push(['return_result', 'result_ready', 'returned', deskId, 'reception', d.returnedAt]);
     }
     log.sort((x, y) => x[5].getTime() - y[5].getTime());
-    log.forEach(([action, from, to, actor, role, at], seq) => events.push(sql`(${d.id}, ${seq + 1}, ${action}, ${from}, ${to}, ${actor}, ${role}, ${at.toISOString()})`));
+    log.forEach(([action, from, to, actor, role, at], seq) => events.push({ dossier_id: d.id, seq: seq + 1, action, from_status: from, to_status: to, actor_id: actor, actor_role: role, at }));
     if (d.portal && portal) {
       const body = createHash('sha256').update(JSON.stringify({ externalCode: d.portal.externalCode, procedureCode: d.p.code, filedAt: d.submittedAt })).digest('hex');
-      intake.push(sql`(${portal.id}, ${d.portal.externalCode}, ${d.id}, ${body}, ${iso(d.submittedAt)})`);
+      intake.push({ system_id: portal.id, external_code: d.portal.externalCode, dossier_id: d.id, body_sha256: body, received_at: d.submittedAt });
       log.forEach(([action, , to, , , at], i) => {
         // The dossier as the portal saw it after each event (what the real outbox sends: interop.outbound.ts).
         const facts = {
@@ -297,28 +337,44 @@ async function insertBatch(
         const e = statusEvent(facts, { seq: i + 1, action, at, comment: null, data: {} }, formatVn);
         // The last event of a dossier the portal has not acknowledged is a dead letter (refused), waiting for the admin's replay.
         const acked = d.portal!.acknowledged || i < log.length - 1;
-        messages.push(sql`(${randomUUID()}, 'webhook', ${portal.code}, ${`${action} ${d.code}`}, ${JSON.stringify(e)}, 'interop.status_event',
-          ${JSON.stringify({ eventId: e.eventId, action, dossierCode: d.code, sequence: i + 1 })}::jsonb, ${`interop:${portal.id}:${e.eventId}`},
-          ${acked ? 'sent' : 'failed'}, 1, ${iso(at)}, ${acked ? null : 'HTTP 503 from the national portal (demo history)'}, ${acked ? 'HTTP 200' : null},
-          ${iso(at)}, ${acked ? iso(new Date(at.getTime() + 2_000)) : null}, ${`interop:${portal.id}:${d.id}`})`);
+        messages.push({
+          id: randomUUID(),
+          channel: 'webhook',
+          recipient: portal.code,
+          subject: `${action} ${d.code}`,
+          body: JSON.stringify(e),
+          template: 'interop.status_event',
+          data: { eventId: e.eventId, action, dossierCode: d.code, sequence: i + 1 },
+          dedupe_key: `interop:${portal.id}:${e.eventId}`,
+          status: acked ? 'sent' : 'failed',
+          attempts: 1,
+          next_attempt_at: at,
+          last_error: acked ? null : 'HTTP 503 from the national portal (demo history)',
+          provider_ref: acked ? 'HTTP 200' : null,
+          created_at: at,
+          sent_at: acked ? new Date(at.getTime() + 2_000) : null,
+          ordering_key: `interop:${portal.id}:${d.id}`,
+        });
       });
     }
     if (d.supplement) {
-      supplements.push(sql`(${d.id}, 1, ${d.assignee}, ${iso(d.supplement.sentAt)}, ${deskId}, ${iso(d.supplement.sentAt)}, ${d.supplement.late}, ${iso(d.supplement.answeredAt)})`);
+      supplements.push({
+        dossier_id: d.id,
+        round: 1,
+        proposed_by: d.assignee,
+        proposed_at: d.supplement.sentAt,
+        sent_by: deskId,
+        sent_at: d.supplement.sentAt,
+        late: d.supplement.late,
+        answered_at: d.supplement.answeredAt,
+      });
     }
-    if (d.rating !== null) ratings.push(sql`(${d.id}, ${d.rating}, ${a.id}, ${iso(d.returnedAt)})`);
+    if (d.rating !== null) ratings.push({ dossier_id: d.id, score: d.rating, rated_by: a.id, created_at: d.returnedAt });
   });
-  await tx.execute(sql`insert into dossiers (id, code, procedure_code, procedure_version, receiving_unit_id, handling_unit_id, assignee_id, applicant_id, applicant,
-      applicant_search, procedure_search, channel, status, form_data, submitted_at, received_at, clock_started_at, due_at, extended, extension,
-      paused_at, finished_at, returned_at, outcome, supplement_rounds, submitted_by, result_delivery, updated_at, origin_system_id, external_code) values ${sql.join(values, sql`, `)}`);
-  await tx.execute(sql`insert into dossier_events (dossier_id, seq, action, from_status, to_status, actor_id, actor_role, at) values ${sql.join(events, sql`, `)}`);
-  if (supplements.length) {
-    await tx.execute(sql`insert into supplement_requests (dossier_id, round, proposed_by, proposed_at, sent_by, sent_at, late, answered_at) values ${sql.join(supplements, sql`, `)}`);
-  }
-  if (ratings.length) await tx.execute(sql`insert into ratings (dossier_id, score, rated_by, created_at) values ${sql.join(ratings, sql`, `)}`);
-  if (intake.length) await tx.execute(sql`insert into interop_intake (system_id, external_code, dossier_id, body_sha256, received_at) values ${sql.join(intake, sql`, `)}`);
-  if (messages.length) {
-    await tx.execute(sql`insert into messages (id, channel, recipient, subject, body, template, data, dedupe_key, status, attempts, next_attempt_at, last_error, provider_ref,
-                                               created_at, sent_at, ordering_key) values ${sql.join(messages, sql`, `)}`);
-  }
+  await insertJson(tx, 'dossiers', dossiers);
+  await insertJson(tx, 'dossier_events', events);
+  await insertJson(tx, 'supplement_requests', supplements);
+  await insertJson(tx, 'ratings', ratings);
+  await insertJson(tx, 'interop_intake', intake);
+  await insertJson(tx, 'messages', messages);
 }
