@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { maybeOne, type Database, type Executor } from '../client.ts';
-import { hashPassword } from '../../modules/accounts/password.ts';
 import { searchKey } from '../../domain/text.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import { getProcedure, saveProcedureVersion } from '../../modules/procedures/procedures.service.ts';
@@ -11,9 +10,10 @@ import { serverKeys } from '../../server/secrets.ts';
 import { seedProjects } from './projects.ts';
 import { seedDemoPortal } from '../../modules/interop/interop.demo.ts';
 import { seedHistoryIn } from './history.ts';
+import { demoPasswordHash } from './demo-password.ts';
 
 export * from './demo-accounts.ts';
-import { DEMO_ACCOUNTS, DEMO_BUSINESS, DEMO_CITIZEN, DEMO_CITIZEN_2, DEMO_PASSWORD, DEMO_TOTP_SECRET, OTHER_UNIT_CODE } from './demo-accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_BUSINESS, DEMO_CITIZEN, DEMO_CITIZEN_2, DEMO_TOTP_SECRET, OTHER_UNIT_CODE } from './demo-accounts.ts';
 
 const DEPARTMENTS = [
   ['MOTCUA', 'Bộ phận Một cửa (Trung tâm Phục vụ hành chính công phường)'],
@@ -89,11 +89,12 @@ async function addUser(
             ${u.phone ?? null}, ${u.email ?? null}, ${u.kind === 'staff' ? null : 'Tổ dân phố 5, phường Nông Trang, tỉnh Phú Thọ'}, ${passwordHash})`);
 }
 
+const demoSeeded = async (ex: Executor) => (await maybeOne(ex, sql`select 1 from users where login = ${DEMO_ACCOUNTS.reception.login}`)) !== null;
+
 /** Demo departments, one account per role, a second unit for inter-agency transfers, demo applicants. */
 export async function seedDemo(tx: Executor, unitId: string, secret: string, now: Date): Promise<boolean> {
-  const seeded = await maybeOne<{ id: string }>(tx, sql`select id from users where login = ${DEMO_ACCOUNTS.reception.login}`);
-  if (seeded) return false;
-  const hash = await hashPassword(DEMO_PASSWORD);
+  if (await demoSeeded(tx)) return false;
+  const hashing = demoPasswordHash();
   const deptIds = new Map<string, string>();
   for (const [code, name] of DEPARTMENTS) {
     const id = randomUUID();
@@ -109,7 +110,7 @@ export async function seedDemo(tx: Executor, unitId: string, secret: string, now
     await addUser(
       tx,
       { kind: 'staff', login: a.login, fullName: a.fullName, roles: a.roles, unitId: other ? otherUnit : unitId, departmentId: other ? otherDept : a.dept === null ? undefined : deptIds.get(a.dept)! },
-      hash,
+      await hashing,
     );
     if (twoFactorRequired({ kind: 'staff', roles: a.roles })) {
       await tx.execute(sql`update users set totp_secret = ${serverKeys(secret).seal(DEMO_TOTP_SECRET)}, totp_enabled_at = ${now.toISOString()}
@@ -117,9 +118,9 @@ export async function seedDemo(tx: Executor, unitId: string, secret: string, now
     }
   }
   for (const c of [DEMO_CITIZEN, DEMO_CITIZEN_2]) {
-    await addUser(tx, { kind: 'citizen', login: c.cccd, ...c }, hash);
+    await addUser(tx, { kind: 'citizen', login: c.cccd, ...c }, await hashing);
   }
-  await addUser(tx, { kind: 'business', login: DEMO_BUSINESS.mst, ...DEMO_BUSINESS }, hash);
+  await addUser(tx, { kind: 'business', login: DEMO_BUSINESS.mst, ...DEMO_BUSINESS }, await hashing);
   // The demo's people are fictional: their contacts count as verified, and each official has a
   // mailbox, so the local mail viewer shows every notice (docs/notifications.md).
   const logins = sql.join(
@@ -140,6 +141,8 @@ export async function seedDemo(tx: Executor, unitId: string, secret: string, now
  */
 export async function seed(database: Database, opts: { unit: { code: string; name: string; parentName: string }; demo: boolean; now: Date; secret: string; history?: number }) {
   return database.transaction(async (tx) => {
+    // The demo accounts' password hash is made on the thread pool while the catalogue is written.
+    if (opts.demo && !(await demoSeeded(tx))) void demoPasswordHash().catch(() => undefined);
     const unitId = await seedUnit(tx, opts.unit);
     const procedures = await seedCatalogue(tx, opts.now);
     await correctSeededCatalogue(tx, opts.now);

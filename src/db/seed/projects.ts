@@ -6,9 +6,9 @@ import type { ActorKind } from '../../domain/projects-obstacles.ts';
 import { dayVi, type MilestoneKind, type ProjectKind } from '../../domain/projects.ts';
 import type { Geometry } from '../../domain/projects-geo.ts';
 import { searchKey } from '../../domain/text.ts';
-import { hashPassword } from '../../modules/accounts/password.ts';
 import { appendEvent } from '../../modules/projects/projects.repo.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import { DEMO_ACCOUNTS } from './demo-accounts.ts';
+import { demoPasswordHash } from './demo-password.ts';
 import { seedInvestmentSites } from './investment-sites.ts';
 
 /**
@@ -313,7 +313,7 @@ export async function seedProjects(tx: Executor, unitId: string, now: Date): Pro
     investorId = randomUUID();
     await tx.execute(sql`insert into users (id, kind, login, full_name, name_search, mst, phone, email, address, password_hash)
       values (${investorId}, 'business', ${DEMO_INVESTOR.mst}, ${DEMO_INVESTOR.fullName}, ${searchKey(DEMO_INVESTOR.fullName)}, ${DEMO_INVESTOR.mst},
-              ${DEMO_INVESTOR.phone}, ${DEMO_INVESTOR.email}, 'Khu 6, phường Nông Trang, tỉnh Phú Thọ', ${await hashPassword(DEMO_PASSWORD)})`);
+              ${DEMO_INVESTOR.phone}, ${DEMO_INVESTOR.email}, 'Khu 6, phường Nông Trang, tỉnh Phú Thọ', ${await demoPasswordHash()})`);
   }
 
   const today = vnDateOf(now);
