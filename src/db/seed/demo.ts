@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { maybeOne, type Database, type Executor } from '../client.ts';
+import { maybeOne, rows, type Database, type Executor } from '../client.ts';
 import { searchKey } from '../../domain/text.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
-import { getProcedure, saveProcedureVersion } from '../../modules/procedures/procedures.service.ts';
+import { saveProcedureVersion } from '../../modules/procedures/procedures.service.ts';
+import type { ProcedureDefinition } from '../../domain/procedure.ts';
 import { correctionNote, plainLegalBasis, wardCorrections, wardProcedureDefinitions, wardProcedureRecords } from './procedures.ts';
 import { twoFactorRequired } from '../../domain/policy.ts';
 import { serverKeys } from '../../server/secrets.ts';
@@ -40,11 +41,18 @@ export async function seedCatalogue(tx: Executor, now: Date): Promise<number> {
  */
 export async function correctSeededCatalogue(tx: Executor, now: Date): Promise<string[]> {
   const corrections = new Map(wardCorrections().map((c) => [c.code, c]));
+  const codes = wardProcedureRecords().map((r) => r.code);
+  // The latest version of every seeded procedure, in one query (this runs at every start).
+  const latest = await rows<{ code: string; definition: ProcedureDefinition }>(
+    tx,
+    sql`select distinct on (procedure_code) procedure_code as code, definition from procedure_versions
+         where procedure_code in (select json_array_elements_text(${JSON.stringify(codes)}::json)) order by procedure_code, version desc`,
+  );
+  const byCode = new Map(latest.map((r) => [r.code, r.definition]));
   const done: string[] = [];
-  for (const { code } of wardProcedureRecords()) {
-    const latest = await getProcedure(tx, code).catch(() => null);
-    if (!latest) continue;
-    const def = latest.definition;
+  for (const code of codes) {
+    const def = byCode.get(code);
+    if (!def) continue;
     const notes = [def.notes];
     let applicant = def.applicant;
     const c = corrections.get(code);
