@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -60,7 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerInputGuard(app);
-  await app.register(helmet, {
+  // Helmet's headers, worked out once (ADR 0006): the middleware is built here, not per request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -75,6 +76,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (req, reply, done) => {
+    securityHeaders(req.raw, reply.raw, rethrow); // synchronous: sets the headers, then calls on
+    done();
   });
   // gzip/brotli for pages, scripts and JSON over 1 KB (cheap phones on slow networks).
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
@@ -144,6 +149,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerWeb(app);
   return app;
 }
+
+const rethrow = (err?: unknown) => {
+  if (err) throw err;
+};
 
 /** The origin of a tile URL template for the CSP (`{s}` subdomains as a wildcard). */
 function tileOrigin(template: string): string {
