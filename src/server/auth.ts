@@ -70,38 +70,37 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
-    let mustChangePassword = false;
-    let twoFactorMissing = false;
-    if (token) {
-      const now = (deps.now ?? (() => new Date()))();
-      const row = await maybeOne<SessionRow>(
-        deps.database.db,
-        sql`select s.csrf_token, u.id, u.kind, u.roles, u.unit_id, u.department_id, u.full_name, u.login, u.must_change_password,
-                   (u.totp_enabled_at is not null) as two_factor, u.phone, u.email, u.cccd, u.mst, u.address
-            from sessions s join users u on u.id = s.user_id
-            where s.id_hash = ${hashToken(token)} and s.expires_at > ${now.toISOString()} and not u.disabled`,
-      );
-      if (row) {
-        req.user = {
-          id: row.id,
-          kind: row.kind,
-          roles: row.roles,
-          unitId: row.unit_id,
-          departmentId: row.department_id,
-          fullName: row.full_name,
-          login: row.login,
-          // What a submission snapshots of its applicant, read here rather than again in its transaction.
-          ...(row.kind === 'staff' ? {} : { self: { phone: row.phone, email: row.email, cccd: row.cccd, mst: row.mst, address: row.address } }),
-        };
-        req.csrfToken = row.csrf_token;
-        mustChangePassword = row.must_change_password;
-        twoFactorMissing = !row.two_factor && twoFactorRequired(req.user);
-      }
-    }
-    const path = req.url.split('?')[0] ?? '';
-    if (req.user && UNSAFE.has(req.method) && !CSRF_EXEMPT.has(path)) {
+    // Nobody signed in (no session, or an expired one): no CSRF token to check, nothing to require.
+    if (!token) return;
+    const now = (deps.now ?? (() => new Date()))();
+    const row = await maybeOne<SessionRow>(
+      deps.database.db,
+      sql`select s.csrf_token, u.id, u.kind, u.roles, u.unit_id, u.department_id, u.full_name, u.login, u.must_change_password,
+                 (u.totp_enabled_at is not null) as two_factor, u.phone, u.email, u.cccd, u.mst, u.address
+          from sessions s join users u on u.id = s.user_id
+          where s.id_hash = ${hashToken(token)} and s.expires_at > ${now.toISOString()} and not u.disabled`,
+    );
+    if (!row) return;
+    req.user = {
+      id: row.id,
+      kind: row.kind,
+      roles: row.roles,
+      unitId: row.unit_id,
+      departmentId: row.department_id,
+      fullName: row.full_name,
+      login: row.login,
+      // What a submission snapshots of its applicant, read here rather than again in its transaction.
+      ...(row.kind === 'staff' ? {} : { self: { phone: row.phone, email: row.email, cccd: row.cccd, mst: row.mst, address: row.address } }),
+    };
+    req.csrfToken = row.csrf_token;
+    const mustChangePassword = row.must_change_password;
+    const twoFactorMissing = !row.two_factor && twoFactorRequired(req.user);
+    const q = req.url.indexOf('?');
+    const path = q === -1 ? req.url : req.url.slice(0, q);
+    if (UNSAFE.has(req.method) && !CSRF_EXEMPT.has(path)) {
       if (req.headers['x-csrf-token'] !== req.csrfToken) throw new AppError('CSRF_TOKEN_INVALID');
     }
+    if (!mustChangePassword && !twoFactorMissing) return;
     const route = `${req.method} ${path}`;
     if (mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(route)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (twoFactorMissing && !WHILE_TWO_FACTOR_MISSING.has(route)) throw new AppError('TWO_FACTOR_ENROLMENT_REQUIRED');

@@ -3,10 +3,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 // A dossier code as the routes take it (DEMO.07894.H25-260302-0001); anything else is not logged.
 const DOSSIER_CODE = /^[\w.-]{1,64}$/;
 
-/** Adds facts to every later log line of this request, Fastify's "request completed" included. */
+/**
+ * Adds facts to every later log line of this request, Fastify's "request completed" included.
+ * The request's logger is already its own (a child made by Fastify with `reqId`), and the reply
+ * shares it: the facts are added to it with pino's `setBindings` (≈ 2 µs) rather than by making a
+ * child of it (≈ 10 µs). Without a logger (LOG_LEVEL=silent) there is nothing to bind.
+ */
 export function bindLog(req: FastifyRequest, reply: FastifyReply, bindings: Record<string, unknown>): void {
-  req.log = req.log.child(bindings);
-  reply.log = req.log;
+  const log = req.log as FastifyRequest['log'] & { setBindings?: (b: Record<string, unknown>) => void };
+  if (typeof log.setBindings !== 'function') return;
+  if (reply.log !== log) reply.log = log;
+  log.setBindings(bindings);
 }
 
 /**
@@ -15,11 +22,12 @@ export function bindLog(req: FastifyRequest, reply: FastifyReply, bindings: Reco
  * Register after the auth hook, which loads the user.
  */
 export function registerRequestLog(app: FastifyInstance): void {
-  app.addHook('onRequest', async (req, reply) => {
-    const bindings: Record<string, unknown> = {};
-    if (req.user) bindings.userId = req.user.id;
+  app.addHook('onRequest', (req, reply, done) => {
     const code = (req.params as { code?: unknown } | undefined)?.code;
-    if (typeof code === 'string' && req.routeOptions.url?.includes('/dossiers/:code') && DOSSIER_CODE.test(code)) bindings.dossierCode = code;
-    if (Object.keys(bindings).length) bindLog(req, reply, bindings);
+    const dossierCode = typeof code === 'string' && DOSSIER_CODE.test(code) && req.routeOptions.url?.includes('/dossiers/:code') ? code : undefined;
+    if (req.user && dossierCode !== undefined) bindLog(req, reply, { userId: req.user.id, dossierCode });
+    else if (req.user) bindLog(req, reply, { userId: req.user.id });
+    else if (dossierCode !== undefined) bindLog(req, reply, { dossierCode });
+    done();
   });
 }
