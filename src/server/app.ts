@@ -7,18 +7,14 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './http-errors.ts';
 import { frameworkErrors, registerInputGuard } from './input-guard.ts';
 import { registerAuth } from './auth.ts';
 import { registerRequestLog } from './request-log.ts';
 import { registerRoutes } from './routes.ts';
+import { serializerCompiler } from './serializer.ts';
 import { registerWeb } from './web.ts';
 import { createMessageWorker, sendersFromConfig } from '../modules/messages/index.ts';
 import { open311Routes } from '../modules/feedback/open311.routes.ts';
@@ -54,8 +50,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
+    done(null, payload);
   });
 
   registerErrorHandling(app);

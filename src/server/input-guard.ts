@@ -151,10 +151,15 @@ export function assertJsonText(value: unknown, root = 'body'): void {
   }
 }
 
+// A NUL, a surrogate or a byte above 0x7f: what a header value needs checking for.
+// eslint-disable-next-line no-control-regex -- NUL is what it looks for
+const NOT_PLAIN = /[\u0000\u0080-\uffff]/;
+
 function assertHeaders(req: FastifyRequest): void {
   for (const [name, raw] of Object.entries(req.headers)) {
     for (const value of Array.isArray(raw) ? raw : [raw]) {
-      if (typeof value !== 'string') continue;
+      // Printable ASCII (nearly every header): nothing to check.
+      if (typeof value !== 'string' || !NOT_PLAIN.test(value)) continue;
       const problem = textProblem(value);
       if (problem) throw encodingError(`header.${name}`, problem);
       // Node hands header bytes over as latin1: those above 0x7f must form UTF-8.
@@ -233,12 +238,17 @@ function guardMultipart(req: FastifyRequest): void {
  */
 export function registerInputGuard(app: FastifyInstance): void {
   app.decorateRequest('rawBody', null);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', (req, _reply, done) => {
     const found = urlProblem(req.raw.url ?? '', req.routeOptions.url);
-    if (found) throw encodingError(found.path, found.problem);
-    assertHeaders(req);
+    if (found) return done(encodingError(found.path, found.problem));
+    try {
+      assertHeaders(req);
+    } catch (err) {
+      return done(err as FastifyError);
+    }
     // isMultipart() is only known after content-type parsing; the wrappers read the parts later.
     if (/^multipart\//i.test(req.headers['content-type'] ?? '')) guardMultipart(req);
+    done();
   });
 
   const parseJson = app.getDefaultJsonParser('error', 'error');
