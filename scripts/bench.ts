@@ -29,7 +29,7 @@ import {
   uploadOnce,
 } from './bench/client.ts';
 import { setFlagsFromString } from 'node:v8';
-import { openDatabase } from '../src/db/client.ts';
+import { embeddedDbThreadFromEnv, openDatabase } from '../src/db/client.ts';
 import { measureCeiling, type Ceiling } from './bench/ceiling.ts';
 import { CpuAccounting } from './bench/cpu.ts';
 import { runPhase, SCENARIOS, type BenchState, type PhaseResult, type ScenarioKey } from './bench/phases.ts';
@@ -334,7 +334,8 @@ async function runDatabase(kind: DbKind, args: Args, adminUrl: string | null): P
     let ceiling: Ceiling | null = null;
     if (args.scenarios.includes('submit') || args.scenarios.includes('lookup')) {
       await waitQuiet(args);
-      const database = await openDatabase({ databaseUrl: databaseUrl || null, dataDir, poolSize: 10 });
+      // In the server's mode: PGlite in this thread or in a worker thread (EMBEDDED_DB_THREAD, passed to the server above).
+      const database = await openDatabase({ databaseUrl: databaseUrl || null, dataDir, poolSize: 10, embeddedThread: embeddedDbThreadFromEnv() });
       try {
         ceiling = await measureCeiling(database, {
           codes: state.codes,
@@ -385,6 +386,7 @@ async function main(): Promise<number> {
   const adminUrl = process.env.DATABASE_URL?.trim() || null;
   console.log(`Nông Trang Số benchmark — ${machineDescription()}`);
   console.log(`${args.durationS} s per scenario after ${args.warmupS} s warm-up; connections ${JSON.stringify(CONNECTIONS)}`);
+  console.log(`Embedded database's thread (EMBEDDED_DB_THREAD): ${embeddedDbThreadFromEnv()}`);
 
   const kinds: DbKind[] = [];
   if (args.only !== 'postgres') kinds.push('embedded');

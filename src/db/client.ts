@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
+import type { PgliteEngine } from './pglite-session.ts';
 
 /** Anything that can run a query: the database itself or an open transaction. */
 export interface Executor {
@@ -106,54 +106,69 @@ function lockDataDir(dir: string): () => void {
   throw new DataDirLockedError(`Could not lock ${lockPath}`);
 }
 
+/** Where the embedded database runs: the server's own thread, or a worker thread of its own (EMBEDDED_DB_THREAD). */
+export type EmbeddedDbThread = 'main' | 'worker';
+
+/**
+ * EMBEDDED_DB_THREAD as scripts and tests read it when not told (the server passes its validated
+ * setting, src/server/config.ts): `worker`, or else the server's own thread.
+ */
+export const embeddedDbThreadFromEnv = (env: NodeJS.ProcessEnv = process.env): EmbeddedDbThread => (env.EMBEDDED_DB_THREAD === 'worker' ? 'worker' : 'main');
+
+// PostgreSQL's default 128 MB of shared buffers would sit inside the WebAssembly heap; a ward's
+// data fits in far less, and the server stays under its memory budget (docs/PERFORMANCE.md).
+const SHARED_BUFFERS = ['-c', 'shared_buffers=32MB'];
+
 // Each engine's driver is imported when a database of its kind is opened: the embedded mode never
 // loads pg, and a server on PostgreSQL never loads PGlite's WebAssembly (docs/PERFORMANCE.md).
-async function loadPglite() {
-  const [{ PGlite }, { pg_trgm }, { pgliteSession }] = await Promise.all([
+async function startPglite(dir: string | null, from: Blob | undefined, thread: EmbeddedDbThread): Promise<PgliteEngine> {
+  if (thread === 'worker') {
+    const [{ PGlite }, { startPgliteWorker }] = await Promise.all([import('@electric-sql/pglite'), import('./pglite-thread.ts')]);
+    return startPgliteWorker({ dir, ...(from ? { from } : {}), startParams: [...PGlite.defaultStartParams, ...SHARED_BUFFERS] });
+  }
+  const [{ PGlite }, { pg_trgm }, { mainThreadEngine }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
     import('./pglite-session.ts'),
   ]);
-  // PostgreSQL's default 128 MB of shared buffers would sit inside the WebAssembly heap; a ward's
-  // data fits in far less, and the server stays under its memory budget (docs/PERFORMANCE.md).
-  const options = { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] };
-  return { PGlite, options, pgliteSession };
+  const options = { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...SHARED_BUFFERS], ...(from ? { loadDataDir: from } : {}) };
+  return mainThreadEngine(dir ? await PGlite.create(dir, options) : await PGlite.create(options));
 }
 
 /**
  * Opens the embedded database (PGlite) in `<dataDir>/db`, or an in-memory one for `dataDir = null`.
  * `from`: a data-directory dump (PGlite's dumpDataDir) to start a new database from, instead of
  * creating an empty one (initdb); ignored when the data directory already holds a database.
+ * `thread`: where PGlite runs (EMBEDDED_DB_THREAD; by default as the environment says).
  */
-export async function openPglite(dataDir: string | null, opts: { from?: Blob } = {}): Promise<Database> {
-  const { PGlite, options, pgliteSession } = await loadPglite();
+export async function openPglite(dataDir: string | null, opts: { from?: Blob; thread?: EmbeddedDbThread } = {}): Promise<Database> {
+  const thread = opts.thread ?? embeddedDbThreadFromEnv();
+  const { pgliteSession } = await import('./pglite-session.ts');
   let unlock = () => {};
-  let client: PGlite;
+  let engine: PgliteEngine;
   if (dataDir) {
     const dir = join(dataDir, 'db');
     mkdirSync(dir, { recursive: true });
     unlock = lockDataDir(dataDir);
     try {
       const fresh = !existsSync(join(dir, 'PG_VERSION'));
-      client = await PGlite.create(dir, { ...options, ...(fresh && opts.from ? { loadDataDir: opts.from } : {}) });
+      engine = await startPglite(dir, fresh ? opts.from : undefined, thread);
     } catch (err) {
       unlock();
       throw err;
     }
   } else {
-    client = await PGlite.create({ ...options, ...(opts.from ? { loadDataDir: opts.from } : {}) });
+    engine = await startPglite(null, opts.from, thread);
   }
   // Statements go through prepared statements, one call into PostgreSQL each (pglite-session.ts).
-  const session = pgliteSession(client);
+  const session = pgliteSession(engine);
   const db: Executor = { execute: session.execute };
   const locks = new Map<number, Promise<unknown>>();
   return {
     kind: 'pglite',
     db,
     transaction: (fn) => session.transaction(inTransaction(db, fn)),
-    execScript: async (text) => {
-      await session.exclusive(() => client.exec(text));
-    },
+    execScript: (text) => session.exclusive(() => engine.exec(text)),
     // One process holds the data directory (lockDataDir): the lock is a queue in this process.
     withLock: (key, fn) => {
       const run = (locks.get(key) ?? Promise.resolve()).then(fn);
@@ -161,12 +176,12 @@ export async function openPglite(dataDir: string | null, opts: { from?: Blob } =
       return run;
     },
     ping: async () => {
-      await session.exclusive(() => client.query('select 1'));
+      await session.exclusive(() => engine.ping());
       return true;
     },
-    dump: () => session.exclusive(() => client.dumpDataDir('none')),
+    dump: () => session.exclusive(() => engine.dump()),
     close: async () => {
-      await session.exclusive(() => client.close());
+      await session.exclusive(() => engine.close());
       unlock();
     },
   };
@@ -212,6 +227,8 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   };
 }
 
-export function openDatabase(opts: { databaseUrl: string | null; dataDir: string | null; poolSize?: number }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string | null; poolSize?: number; embeddedThread?: EmbeddedDbThread }): Promise<Database> {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10)
+    : openPglite(opts.dataDir, opts.embeddedThread ? { thread: opts.embeddedThread } : {});
 }

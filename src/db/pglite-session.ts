@@ -1,4 +1,4 @@
-import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
+import { parse, type PGlite, protocol, type Results } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -36,7 +36,7 @@ const DRIZZLE_PARSERS: Record<number, (v: string) => unknown> = {
   1182: TEXT_AS_IS, // date[]
 };
 
-type Message = { name: string };
+export type Message = { name: string };
 interface Prepared {
   /** '' for the unnamed statement (prepared again at each execution). */
   name: string;
@@ -45,9 +45,42 @@ interface Prepared {
   rowDescription: Message | null;
 }
 
-interface Internals {
+/**
+ * PGlite as the session uses it: in the server's thread (`mainThreadEngine`) or in a worker thread
+ * of its own (pglite-thread.ts, EMBEDDED_DB_THREAD=worker).
+ */
+export interface PgliteEngine {
+  /**
+   * Sends wire-protocol messages; resolves with PostgreSQL's answer, or throws its first error
+   * (a DatabaseError, the SQLSTATE on `code`) as PGlite's execProtocolStream does.
+   */
+  execProtocol(parts: Uint8Array[], syncToFs: boolean): Promise<Message[]>;
+  /** Runs a multi-statement script (PGlite's exec). */
+  exec(text: string): Promise<void>;
+  ping(): Promise<void>;
+  dump(): Promise<Blob>;
+  close(): Promise<void>;
+  /** PGlite's type serializers and parsers (its defaults and the array types it registered). */
   serializers: Record<number, (v: unknown) => string>;
   parsers: Record<number, (v: string, typeId?: number) => unknown>;
+}
+
+/** PGlite in the server's own thread. */
+export function mainThreadEngine(client: PGlite): PgliteEngine {
+  const internals = client as unknown as Pick<PgliteEngine, 'serializers' | 'parsers'>;
+  return {
+    execProtocol: (parts, syncToFs) => client.execProtocolStream(Buffer.concat(parts), { syncToFs }) as Promise<Message[]>,
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    ping: async () => {
+      await client.query('select 1');
+    },
+    dump: () => client.dumpDataDir('none'),
+    close: () => client.close(),
+    serializers: internals.serializers,
+    parsers: internals.parsers,
+  };
 }
 
 export interface PgliteSession {
@@ -59,10 +92,9 @@ export interface PgliteSession {
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export function pgliteSession(client: PGlite): PgliteSession {
+export function pgliteSession(engine: PgliteEngine): PgliteSession {
   const dialect = new PgDialect();
-  const internals = client as unknown as Internals;
-  const parsers = { ...internals.parsers, ...DRIZZLE_PARSERS };
+  const parsers = { ...engine.parsers, ...DRIZZLE_PARSERS };
   const prepared = new Map<string, Prepared>();
   const seen = new Map<string, number>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -73,7 +105,7 @@ export function pgliteSession(client: PGlite): PgliteSession {
     return run;
   };
 
-  const send = (parts: Uint8Array[], syncToFs: boolean) => client.execProtocolStream(Buffer.concat(parts), { syncToFs }) as Promise<Message[]>;
+  const send = (parts: Uint8Array[], syncToFs: boolean) => engine.execProtocol(parts, syncToFs);
 
   async function prepare(text: string, name: string): Promise<Prepared> {
     const messages = await send([protocol.serialize.parse({ text, name }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()], false);
@@ -97,7 +129,7 @@ export function pgliteSession(client: PGlite): PgliteSession {
 
   const serialize = (value: unknown, type: number | undefined): string | null => {
     if (value === null || value === undefined) return null;
-    const s = type === undefined ? undefined : internals.serializers[type];
+    const s = type === undefined ? undefined : engine.serializers[type];
     return s ? s(value) : String(value);
   };
 

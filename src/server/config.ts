@@ -27,6 +27,8 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Where the embedded database (PGlite) runs: the server's own thread, or a worker thread of its own (docs/adr/0006).
+  EMBEDDED_DB_THREAD: z.enum(['main', 'worker']).default('main'),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
@@ -188,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    embeddedDbThread: e.EMBEDDED_DB_THREAD,
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     secureCookies: e.PUBLIC_URL.startsWith('https://'),
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

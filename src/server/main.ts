@@ -125,7 +125,7 @@ async function main(): Promise<number> {
   try {
     // A first start on an empty DATA_DIR copies the build's created and migrated database (no initdb).
     if (!config.databaseUrl) fromBuild = copyInitialDataDir(config.dataDir);
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, embeddedThread: config.embeddedDbThread });
   } catch (err) {
     throw databaseError(err, config);
   }
