@@ -26,6 +26,27 @@ async function workerScript(): Promise<URL> {
   return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
+/**
+ * The process's Node options for the worker (e.g. --cpu-prof), without those of `node -e`/`-p`
+ * (`--input-type`, the evaluated code), which a worker refuses. V8's flags (--liftoff-only,
+ * set by the server with setFlagsFromString) are the process's, and so the worker's too.
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--input-type')) continue;
+    if (['-e', '--eval', '-p', '--print'].includes(a)) {
+      i++;
+      continue;
+    }
+    if (/^(--eval|--print)=/.test(a)) continue;
+    out.push(a);
+  }
+  return out;
+}
+
 function revive(wire: WireError): Error {
   // A DatabaseError again (its `code`, `detail`… restored), as PGlite throws in this thread.
   const err = wire.fields.name === 'error' ? new messages.DatabaseError(wire.message, 0, 'error') : new Error(wire.message);
@@ -53,7 +74,7 @@ export async function startPgliteWorker(opts: { dir: string | null; from?: Blob;
     from,
     startParams: opts.startParams,
   };
-  const worker = new Worker(await workerScript(), { workerData: init, transferList: from ? [from] : [] });
+  const worker = new Worker(await workerScript(), { workerData: init, transferList: from ? [from] : [], execArgv: workerExecArgv() });
 
   const pending = new Map<number, { resolve: (bytes: Uint8Array | undefined) => void; reject: (err: Error) => void }>();
   let failed: Error | null = null;
