@@ -8,7 +8,7 @@ import type { Ready, Reply, Request, WireError, WorkerInit } from './pglite-work
 /**
  * PGlite in a worker thread (EMBEDDED_DB_THREAD=worker): the engine the session (pglite-session.ts)
  * drives, with PostgreSQL-in-WebAssembly on a thread of its own so that HTTP and the application
- * run beside it on another core (docs/PERFORMANCE.md "PGlite in a worker thread", docs/adr/0006).
+ * run beside it on another core (docs/PERFORMANCE.md "PGlite in a worker thread", docs/adr/0007).
  * A statement's protocol bytes go to the worker and its raw answer comes back, both transferred;
  * the answer is parsed here, by PGlite's own parser, into the same messages and errors as PGlite's
  * execProtocolStream gives in this thread.

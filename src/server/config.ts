@@ -27,7 +27,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  // Where the embedded database (PGlite) runs: the server's own thread, or a worker thread of its own (docs/adr/0006).
+  // Where the embedded database (PGlite) runs: the server's own thread, or a worker thread of its own (docs/adr/0007).
   EMBEDDED_DB_THREAD: z.enum(['main', 'worker']).default('main'),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
