@@ -9,14 +9,11 @@ import { sql } from 'drizzle-orm';
 import { DataDirLockedError, openPglite, rows } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { STATUSES } from '../../src/domain/dossier-state.ts';
-import { openTestDatabase, seededDump } from '../support/app.ts';
+import { fromSeeded, openTestDatabase } from '../support/app.ts';
 import { embeddedChecksOnly } from '../support/embedded-checks.ts';
 
 // A fresh data directory starts from the run's seeded dump: an initdb takes a minute on a busy machine.
-const from = () => {
-  const dump = seededDump();
-  return dump ? { from: dump } : {};
-};
+const from = fromSeeded;
 
 describe('the embedded database', () => {
   embeddedChecksOnly();

@@ -5,17 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DataDirLockedError, openPglite, rows } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { seededDump } from '../support/app.ts';
+import { fromSeeded } from '../support/app.ts';
 import { embeddedChecksOnly } from '../support/embedded-checks.ts';
 import { statementChecks } from '../support/statement-checks.ts';
 
 // PGlite in a worker thread (EMBEDDED_DB_THREAD=worker, src/db/pglite-thread.ts): the same rows,
 // types, errors and transactions as in the server's thread, whatever EMBEDDED_DB_THREAD says here.
 
-const from = () => {
-  const dump = seededDump();
-  return dump ? { from: dump } : {};
-};
+const from = fromSeeded;
 
 describe('PGlite in a worker thread', () => {
   embeddedChecksOnly();

@@ -92,6 +92,12 @@ export function seededDump(): Blob | undefined {
   return file ? new Blob([readFileSync(file)]) : undefined;
 }
 
+/** openPglite's options to start from the run's seeded dump (none outside vitest's projects). */
+export function fromSeeded(): { from?: Blob } {
+  const dump = seededDump();
+  return dump ? { from: dump } : {};
+}
+
 /**
  * Builds the real application on a database of its own, migrated and seeded with the demo data:
  * a new PostgreSQL database when DATABASE_URL is set (created here with a unique name and dropped
