@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Channel } from './messages.templates.ts';
 
 /** A message as a sender sees it. */
@@ -77,23 +77,32 @@ export interface SmtpSettings {
  * recognise it. 5xx answers are permanent; connection failures and 4xx answers are retried.
  */
 export function smtpSender(s: SmtpSettings): MessageSender {
-  const transport = nodemailer.createTransport({
-    host: s.host,
-    port: s.port,
-    secure: s.secure,
-    ...(s.user ? { auth: { user: s.user, pass: s.password ?? '' } } : {}),
-    // Well inside the outbox lease, so a slow server never lets another instance take the message.
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+  // nodemailer (≈ 15 MB, up to a second to load) is loaded with the first email, not at start-up.
+  let transport: Promise<Transporter> | null = null;
+  const open = async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    return nodemailer.createTransport({
+      host: s.host,
+      port: s.port,
+      secure: s.secure,
+      ...(s.user ? { auth: { user: s.user, pass: s.password ?? '' } } : {}),
+      // Well inside the outbox lease, so a slow server never lets another instance take the message.
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
+    });
+  };
   const domain = /@([^>\s]+)/.exec(s.from)?.[1] ?? 'nong-trang-so.local';
   return {
     channel: 'email',
     name: 'smtp',
     send: async (m) => {
       try {
-        const info = await transport.sendMail({
+        transport ??= open().catch((err: unknown) => {
+          transport = null; // tried again with the next message
+          throw err;
+        });
+        const info = await (await transport).sendMail({
           from: s.from,
           to: m.recipient,
           subject: m.subject ?? '',
