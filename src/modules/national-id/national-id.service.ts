@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import * as oidc from 'openid-client';
+import type { Configuration } from 'openid-client';
 import { maybeOne, type Database } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { decideLink, readClaims } from '../../domain/national-identity.ts';
@@ -21,6 +21,8 @@ export interface OidcSettings {
 
 const LOGIN_TTL_MS = 10 * 60_000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+// openid-client and its JOSE library (≈ 10 MB) are loaded with the first sign-in through the national identity, not at start-up.
+const openid = () => import('openid-client');
 
 /**
  * An OpenID Connect client of the national identity provider: authorization code flow with PKCE
@@ -29,10 +31,12 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
  * instance can receive the callback.
  */
 export function nationalIdClient(s: OidcSettings, redirectUri: string) {
-  let discovered: Promise<oidc.Configuration> | null = null;
+  let discovered: Promise<Configuration> | null = null;
   const configuration = () => {
-    discovered ??= oidc
-      .discovery(new URL(s.issuer), s.clientId, s.clientSecret, undefined, s.issuer.startsWith('http://') ? { execute: [oidc.allowInsecureRequests] } : undefined)
+    discovered ??= openid()
+      .then((oidc) =>
+        oidc.discovery(new URL(s.issuer), s.clientId, s.clientSecret, undefined, s.issuer.startsWith('http://') ? { execute: [oidc.allowInsecureRequests] } : undefined),
+      )
       .catch((err: unknown) => {
         discovered = null;
         throw new AppError('OIDC_PROVIDER_FAILED', { step: 'discovery', error: String(err) });
@@ -47,6 +51,7 @@ export function nationalIdClient(s: OidcSettings, redirectUri: string) {
    */
   async function start(database: Database, o: { returnTo: string | null; linkUserId: string | null }, now: Date) {
     const config = await configuration();
+    const oidc = await openid();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const verifier = oidc.randomPKCECodeVerifier();
@@ -80,6 +85,7 @@ export function nationalIdClient(s: OidcSettings, redirectUri: string) {
     );
     if (!login) throw new AppError('OIDC_STATE_INVALID');
     const config = await configuration();
+    const oidc = await openid();
     let raw: Record<string, unknown>;
     try {
       const tokens = await oidc.authorizationCodeGrant(config, o.callbackUrl, { pkceCodeVerifier: login.code_verifier, expectedState: state, expectedNonce: login.nonce, idTokenExpected: true });
