@@ -102,14 +102,13 @@ async function main(): Promise<number> {
   if (stopped()) return 0;
   // The application is loaded once the settings and the port are known to be right: a wrong one
   // is reported in a moment, not after loading the database engine and every module.
-  const [{ buildApp }, { openDatabase }, { copyInitialDataDir }, { migrate }, { seed }, { createBlobStore }, { deploymentSigner }] = await Promise.all([
+  const [{ buildApp }, { openDatabase }, { copyInitialDataDir }, { migrate }, { seed }, { createBlobStore }] = await Promise.all([
     import('./app.ts'),
     import('../db/client.ts'),
     import('../db/initial-data-dir.ts'),
     import('../db/migrate.ts'),
     import('../db/seed/demo.ts'),
     import('../modules/files/index.ts'),
-    import('../modules/signing/unit-signer.ts'),
   ]);
 
   const took: Record<string, number> = {};
@@ -137,22 +136,26 @@ async function main(): Promise<number> {
     const seeded = await seed(database, { unit: config.unit, demo: config.seedDemo, now: new Date(), secret: config.secret, history: config.demoHistory });
     step('seed');
     if (stopped()) return 0;
-    // The unit's signing certificate: opened now so a wrong file or password stops the start; without
-    // one, the demo certificate is generated (first start) and stored.
-    let signer;
-    try {
-      signer = await deploymentSigner(database.db, config.signing, new Date());
-    } catch (err) {
-      throw new StartError(
-        `Chứng thư số không mở được / cannot open the signing certificate (SIGNING_P12_FILE, SIGNING_P12_PASSWORD): ${(err as Error).message}`,
-        78,
-      );
+    // The unit's signing certificate, when one is configured: opened now so that a wrong file or
+    // password stops the start. Without one, the DEMO certificate is made and stored at the first
+    // signature (unit-signer.ts), so a start loads neither node-forge nor makes an RSA key.
+    let signer = null;
+    if (config.signing.p12File) {
+      const { deploymentSigner } = await import('../modules/signing/unit-signer.ts');
+      try {
+        signer = await deploymentSigner(database.db, config.signing, new Date());
+      } catch (err) {
+        throw new StartError(
+          `Chứng thư số không mở được / cannot open the signing certificate (SIGNING_P12_FILE, SIGNING_P12_PASSWORD): ${(err as Error).message}`,
+          78,
+        );
+      }
     }
     step('signing');
     const app = await buildApp({ config, database, blobs: createBlobStore(config.storage) });
     step('app');
-    if (signer.demo) {
-      app.log.warn({ certificate: signer.info.subject }, 'Signing with a generated DEMO certificate: set SIGNING_P12_FILE and SIGNING_P12_PASSWORD to the unit’s own (README, "The unit’s certificate").');
+    if (!signer) {
+      app.log.warn('Signing with a generated DEMO certificate (made at the first signature): set SIGNING_P12_FILE and SIGNING_P12_PASSWORD to the unit’s own (README, "The unit’s certificate").');
     } else {
       app.log.info({ certificate: signer.info.subject, notAfter: signer.info.notAfter }, 'signing certificate');
     }

@@ -1,9 +1,9 @@
 /**
  * The certificate a unit signs its documents with. The deployment's own unit uses the PKCS#12
  * file named in the settings (SIGNING_P12_FILE, SIGNING_P12_PASSWORD). Without one — and for any
- * other unit the deployment serves — a self-signed DEMO certificate is generated on first need
- * (at start-up for the deployment's unit), stored in `signing_keys` and reused, so every instance
- * signs with the same one. Every certificate used is recorded in `signing_certificates`: a
+ * other unit the deployment serves — a self-signed DEMO certificate is generated at the unit's
+ * first signature (not at start-up, which then loads neither node-forge nor makes an RSA key),
+ * stored in `signing_keys` and reused, so every instance signs with the same one. Every certificate used is recorded in `signing_certificates`: a
  * verification trusts a signature as the unit's only when its certificate is listed for that unit.
  */
 import { createHash } from 'node:crypto';
@@ -81,8 +81,8 @@ export async function unitSigner(ex: Executor, settings: SigningSettings, unit: 
 }
 
 /**
- * The deployment's own unit's signer, at start-up: generates and stores its demo certificate on
- * first start when no PKCS#12 file is configured.
+ * The deployment's own unit's signer. At start-up, only when a PKCS#12 file is configured: opening
+ * it then makes a wrong file or password stop the start.
  * @throws Pkcs12Error as {@link unitSigner}; Error when the unit is not in the database
  */
 export async function deploymentSigner(ex: Executor, settings: SigningSettings, now: Date): Promise<UnitSigner> {
