@@ -5,12 +5,11 @@ import { searchKey } from '../../domain/text.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import { saveProcedureVersion } from '../../modules/procedures/procedures.service.ts';
 import type { ProcedureDefinition } from '../../domain/procedure.ts';
-import { correctionNote, plainLegalBasis, wardCorrections, wardProcedureDefinitions, wardProcedureRecords } from './procedures.ts';
+import { correctionNote, plainLegalBasis, wardCorrections, wardProcedureCodes, wardProcedureDefinitions } from './procedures.ts';
 import { twoFactorRequired } from '../../domain/policy.ts';
 import { serverKeys } from '../../server/secrets.ts';
 import { seedProjects } from './projects.ts';
 import { seedDemoPortal } from '../../modules/interop/interop.demo.ts';
-import { seedHistoryIn } from './history.ts';
 import { demoPasswordHash } from './demo-password.ts';
 
 export * from './demo-accounts.ts';
@@ -41,7 +40,7 @@ export async function seedCatalogue(tx: Executor, now: Date): Promise<number> {
  */
 export async function correctSeededCatalogue(tx: Executor, now: Date): Promise<string[]> {
   const corrections = new Map(wardCorrections().map((c) => [c.code, c]));
-  const codes = wardProcedureRecords().map((r) => r.code);
+  const codes = wardProcedureCodes();
   // The latest version of every seeded procedure, in one query (this runs at every start).
   const latest = await rows<{ code: string; definition: ProcedureDefinition }>(
     tx,
@@ -158,7 +157,8 @@ export async function seed(database: Database, opts: { unit: { code: string; nam
     const projects = opts.demo ? await seedProjects(tx, unitId, opts.now) : false;
     const portal = opts.demo ? await seedDemoPortal(tx, unitId, opts.secret, opts.now) : false;
     // Only with the demo's first seeding: a deployment that already has dossiers never gets invented ones.
-    const history = demo && opts.history ? await seedHistoryIn(tx, opts.unit.code, { dossiers: opts.history, now: opts.now }) : 0;
+    // Its generator is loaded only then, not at every start.
+    const history = demo && opts.history ? await (await import('./history.ts')).seedHistoryIn(tx, opts.unit.code, { dossiers: opts.history, now: opts.now }) : 0;
     return { unitId, procedures, demo, projects, portal, history };
   });
 }

@@ -239,6 +239,14 @@ export function wardProcedureRecords(): RawWardProcedure[] {
 }
 
 /**
+ * The codes of `ward-procedures.json`, in the file's order, without checking the records' shape
+ * (which `wardProcedureRecords` does at the first seed): what every start reads.
+ */
+export function wardProcedureCodes(): string[] {
+  return (wardProcedures as { code: string }[]).map((r) => r.code);
+}
+
+/**
  * All 48 seeded ward procedures as validated definitions, in the file's order.
  * @throws {z.ZodError | Error} when the data file is malformed (fails fast at seed time).
  */
