@@ -182,6 +182,20 @@ describe('who sees what', () => {
     expect(res.body).not.toContain('Trần Văn Minh');
   });
 
+  it('counts the late dossiers of a period that runs to today: settled late in it, and open past their due time now', async () => {
+    // Today is 15 April: the overdue dossier is still open (the live case reads the open ones
+    // from their own index), the extended one was settled late in March.
+    const april = (await c.anonymous.get('/api/v1/public/indicators?from=2026-04-01&to=2026-04-15')).json();
+    expect(april.late.map((l: { code: string }) => l.code)).toEqual([codes.overdue]);
+    expect(april.lateTotal).toBe(1);
+    const spring = (await c.anonymous.get('/api/v1/public/indicators?from=2026-03-01&to=2026-04-15')).json();
+    expect(spring.late.map((l: { code: string }) => l.code).sort()).toEqual([codes.extended, codes.overdue].sort());
+    expect(spring.lateTotal).toBe(2);
+    const page = (await c.anonymous.get('/api/v1/public/indicators?from=2026-03-01&to=2026-04-15&lateLimit=1&lateOffset=1')).json();
+    expect(page).toMatchObject({ lateTotal: 2, lateOffset: 1 });
+    expect(page.late).toHaveLength(1);
+  });
+
   it('lists the late dossiers page by page, by due time, with how many there are', async () => {
     const all = (await c.anonymous.get(`/api/v1/public/indicators?${MARCH}`)).json();
     expect(all).toMatchObject({ lateTotal: 2, lateOffset: 0 });

@@ -184,10 +184,11 @@ export async function report(db: Database, unitId: string, period: Period, filte
 /** The public transparency page: no personal data (codes and procedures only). */
 export async function publicReport(db: Database, unitId: string, unitName: string, period: Period, now: Date, latePage: { offset: number; limit: number }) {
   const ex = db.db;
+  const figures = aggregates(db, unitId, period, {}, now);
   const [{ t, monthly }, score, late] = await Promise.all([
-    aggregates(db, unitId, period, {}, now),
+    figures,
     scorer(ex, unitId, spanOf(period), now),
-    lateDossiersPage(ex, unitId, period, asOfOf(period, now), latePage),
+    lateDossiersPage(ex, unitId, period, asOfOf(period, now), latePage, figures.then((f) => f.t.settled.late)),
   ]);
   const index = await score(t, period);
   return {
