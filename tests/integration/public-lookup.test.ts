@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { buildSubmission } from '../support/builders.ts';
+import { fileDemoDossier } from '../support/builders.ts';
 import { demoClients } from '../support/client.ts';
 import { expectError } from '../support/expect.ts';
 
@@ -13,10 +13,7 @@ describe('public look-up', () => {
   let code: string;
   beforeAll(async () => {
     t = await startTestApp();
-    const c = await demoClients(t.app);
-    const res = await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen), { 'idempotency-key': 'public-lookup-1' });
-    expect(res.statusCode, res.body).toBe(201);
-    code = res.json().code;
+    code = await fileDemoDossier((await demoClients(t.app)).citizen, 'public-lookup-1');
   });
   afterAll(async () => {
     await t?.close();

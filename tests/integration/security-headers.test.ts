@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { buildSubmission } from '../support/builders.ts';
+import { fileDemoDossier } from '../support/builders.ts';
 import { demoClients } from '../support/client.ts';
 
 // The security headers (Helmet's, worked out once at start: ADR 0006) are exactly those the
@@ -38,10 +38,7 @@ describe('security headers', () => {
   let code: string;
   beforeAll(async () => {
     t = await startTestApp();
-    const c = await demoClients(t.app);
-    const res = await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen), { 'idempotency-key': 'security-headers-1' });
-    expect(res.statusCode, res.body).toBe(201);
-    code = res.json().code;
+    code = await fileDemoDossier((await demoClients(t.app)).citizen, 'security-headers-1');
   });
   afterAll(async () => {
     await t?.close();

@@ -67,3 +67,10 @@ export async function buildSubmission(client: Client, procedureCode = '1.001193'
   }
   return { procedureCode, formData, documents, ...overrides };
 }
+
+/** Files one dossier as the demo citizen (procedure 1.001193, every form field and document) and returns its code. */
+export async function fileDemoDossier(citizen: Client, idempotencyKey: string): Promise<string> {
+  const res = await citizen.post('/api/v1/dossiers', await buildSubmission(citizen), { 'idempotency-key': idempotencyKey });
+  if (res.statusCode !== 201) throw new Error(`submission: ${res.statusCode} ${res.body}`);
+  return res.json().code as string;
+}
