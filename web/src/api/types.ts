@@ -1,7 +1,8 @@
-// Request/response shapes of the API (docs/API.md, v1). Inferred from the contract the server
-// validates and serializes with (src/contract, `@contract/*`) where it has one; type imports only,
-// so no zod reaches the citizen bundle. The shapes still written here by hand are those whose
-// routes have no response schema yet (tests/integration/response-schemas.test.ts lists them).
+// Request/response shapes of the API (docs/API.md, v1), re-exported from the contract the server
+// validates and serializes with (src/contract, `@contract/*`): every route has a response schema
+// there (tests/integration/response-schemas.test.ts), so nothing here is written by hand but names
+// and narrowings of those shapes (`Page`, the public/staff step and event, `canDo`). Type imports
+// only, so no zod reaches the citizen bundle.
 
 import type { Capability, StaffRole } from '@domain/policy.ts';
 import type { Ref, SessionPayload, SessionUser, TwoFactorChallenge, UserKind } from '@contract/session.ts';
