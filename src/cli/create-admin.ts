@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate.ts';
 import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../modules/accounts/password.ts';
 import { searchKey } from '../domain/text.ts';
+import type { RowOf } from '../db/rows.ts';
 
 /** Creates a unit admin in production (where no demo accounts are seeded). Run with the server stopped when on PGlite. */
 export async function createAdmin(unitCode: string, username: string, fullName: string) {
@@ -17,7 +18,7 @@ export async function createAdmin(unitCode: string, username: string, fullName: 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
-    const unit = await maybeOne<{ id: string }>(database.db, sql`select id from units where code = ${unitCode}`);
+    const unit = await maybeOne<RowOf<'units', { id: string }>>(database.db, sql`select id from units where code = ${unitCode}`);
     if (!unit) throw new Error(`No unit ${unitCode}: start the server once with UNIT_CODE=${unitCode}`);
     await database.db.execute(sql`insert into users (id, kind, login, full_name, name_search, unit_id, roles, password_hash)
       values (${randomUUID()}, 'staff', ${username.toLowerCase()}, ${fullName}, ${searchKey(fullName)}, ${unit.id}, '{unit_admin}', ${await hashPassword(password)})`);

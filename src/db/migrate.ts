@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { rows, type Database } from './client.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import type { RowOf } from './rows.ts';
 
 // Read from the sources also when the server runs from its build (dist/server): one copy of each.
 const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'src', 'db', 'migrations');
@@ -26,7 +27,7 @@ export async function migrate(database: Database, opts: { dir?: string } = {}): 
     await database.execScript(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    const done = new Set((await rows<{ name: string }>(database.db, sql`select name from schema_migrations`)).map((r) => r.name));
+    const done = new Set((await rows<RowOf<'schema_migrations', { name: string }>>(database.db, sql`select name from schema_migrations`)).map((r) => r.name));
     const applied: string[] = [];
     for (const file of files) {
       if (done.has(file)) continue;

@@ -20,6 +20,7 @@ import type { EventRow as FormEventRow, StepRow as FormStepRow } from '../module
 import type { Row as RegisterDbRow } from '../modules/forms/forms.register.ts';
 import type { CourseRow } from '../modules/indicators/training.service.ts';
 import type { FactRow } from '../modules/indicators/indicators.repo.ts';
+import type { LateRow } from '../modules/indicators/indicators.aggregate.ts';
 import type { PushRow } from '../modules/interop/interop.catalogue.ts';
 import type { EventRow as InteropEventRow } from '../modules/interop/interop.status.ts';
 import type { SystemRow } from '../modules/interop/interop.systems.ts';
@@ -47,6 +48,12 @@ import type {
 import type { FileRow as ProjectFileRow } from '../modules/projects/projects.files.ts';
 import type { OverdueRow } from '../modules/projects/projects.reminders.ts';
 import type { SiteRow, PlanningRow, PlanningFileRow, InterestRow } from '../modules/projects/projects.sites.repo.ts';
+import type { SigningUnit } from '../modules/signing/unit-signer.ts';
+import type { UnitRef } from '../modules/units/units.service.ts';
+import type { SessionRow } from '../server/auth.ts';
+import type { EventActor } from '../modules/forms/forms.service.ts';
+import type { DossierFacts as NoticeDossierRow } from '../modules/notifications/notifications.dossier.ts';
+import type { Portal } from './seed/history.ts';
 
 type Proved<T extends true> = T;
 export type RowsProved = [
@@ -100,10 +107,16 @@ export type RowsProved = [
   // received_at: not null here (the query's `received_at >= …`).
   Proved<RowCheck<'dossiers', Omit<RegisterDbRow, 'procedure' | 'handling_unit' | 'forwarded_at' | 'received_at'>>>,
 
+  // at: the event's; full_name, roles: the actor's; department_name: the actor's department's (joins).
+  Proved<RowCheck<'dossier_events', Pick<EventActor, 'at'>>>,
+  Proved<RowCheck<'users', Pick<EventActor, 'full_name' | 'roles'>>>,
+
   // indicators
   // updated_by: the official's name (a join), null when the account is gone.
   Proved<RowCheck<'training_courses', Omit<CourseRow, 'updated_by'>>>,
   // procedure_name, field, end_to_end: the procedure version's; assignee_name: the official's (joins); the rest: counts and exists (expressions).
+  // procedure_name: the version's (an expression); finished_at: the late keys' (a sub-query); due_at: not null here (a late dossier has one).
+  Proved<RowCheck<'dossiers', Omit<LateRow, 'procedure_name' | 'finished_at' | 'due_at'>>>,
   Proved<RowCheck<'dossiers', Omit<FactRow, 'procedure_name' | 'field' | 'end_to_end' | 'assignee_name' | 'rounds' | 'late_rounds' | 'digitised' | 'e_result' | 'personal_store' | 'has_fee' | 'synced_known' | 'synced' | 'rating'>>>,
 
   // interop
@@ -135,6 +148,8 @@ export type RowsProved = [
   // created_by_name: the official's name (a join); event: one of the domain's list (NotificationEvent), checked when saved, not by a CHECK.
   Proved<RowCheck<'notification_templates', Omit<TemplateDbRow, 'created_by_name' | 'event'>>>,
 
+  Proved<RowCheck<'dossiers', NoticeDossierRow>>,
+
   // procedures
   // code: the procedure's, the same as the version's procedure_code (the join's key).
   Proved<RowCheck<'procedure_versions', Omit<ProcedureRow, 'code'>>>,
@@ -165,9 +180,24 @@ export type RowsProved = [
   Proved<RowCheck<'planning_document_files', Omit<PlanningFileRow, 'id' | 'name' | 'mime' | 'size'>>>,
   // site_id, site_code, site_name: the site's; full_name, login, kind, phone, email: the investor's (joins).
   Proved<RowCheck<'investment_interests', Omit<InterestRow, 'site_id' | 'site_code' | 'site_name' | 'full_name' | 'login' | 'kind' | 'phone' | 'email'>>>,
+
+  // signing, units
+  Proved<RowCheck<'units', SigningUnit>>,
+  Proved<RowCheck<'units', UnitRef>>,
+
+  // server: the session's user. csrf_token: the session's; two_factor: totp_enabled_at is not null (an expression);
+  // roles: each one of the domain's list (StaffRole).
+  Proved<RowCheck<'users', Omit<SessionRow, 'csrf_token' | 'two_factor' | 'roles'>>>,
+  Proved<RowCheck<'sessions', Pick<SessionRow, 'csrf_token'>>>,
+
+  // seed
+  Proved<RowCheck<'interop_systems', Portal>>,
 ];
 
 // Not proved: no table behind them (src/db/rows.test.ts reads this list, one `- path Name: why` a line).
 // - indicators/indicators.aggregate.ts FlowDbRow: sums by day or month over the daily and monthly counts, its count columns chosen at run time.
 // - calendar/calendar.service.ts SwitchRow: a holiday switch as the calendar presents it (camelCase, a Date), built from holiday_switches rows.
 // - forms/register.pdf.ts RegisterRow: a line of the printed register (camelCase, Dates), built from forms.register.ts's Row.
+// - ../domain/feedback.ts IndicatorRow: a report's clock facts as the indicators count them (camelCase), built from feedback_reports rows.
+// - ../domain/indicators-aggregate.ts FlowRow: a day's count of dossiers received, settled or closed (camelCase), the pure aggregate's input.
+// - ../domain/indicators-aggregate.ts StockRow: a count of dossiers in progress by state (camelCase), the pure aggregate's input.

@@ -16,5 +16,28 @@ export type RowCheck<T extends keyof Tables, Row> = {
     : { notAColumnOf: T; field: K };
 }[keyof Row];
 
-/** `Row`, once RowCheck has proved it against table `T` (use it where the row type is declared). */
-export type RowOf<T extends keyof Tables, Row extends object, _Proof extends true = RowCheck<T, Row> extends true ? true : never> = Row;
+type Proof<T extends keyof Tables, Row> = {
+  [K in keyof Row]: K extends keyof Tables[T]
+    ? unknown extends Tables[T][K]
+      ? unknown
+      : [Tables[T][K]] extends [Row[K]]
+        ? unknown
+        : { column: K; inDatabase: Tables[T][K]; declared: Row[K] }
+    : { notAColumnOf: T; field: K };
+};
+
+/**
+ * `Row`, proved against table `T` where it is written: `rows<RowOf<'units', { id: string; name: string }>>(…)`
+ * fails to compile, naming the field, when a field is not a column of `T` or the column's type is
+ * not assignable to the field's. A query's fields from several tables are an intersection, one
+ * `RowOf` a table, and what the query computes joins it as `Computed<…>`.
+ */
+export type RowOf<T extends keyof Tables, Row extends Proof<T, Row>> = Row;
+
+/**
+ * Fields with no column to prove them against: computed in SQL (counts, expressions, JSON built
+ * by a sub-query), renamed by an alias, read from the catalogue, or not null only because of the
+ * query's `where` (say which where it is not obvious). src/db/rows.test.ts fails on a row type
+ * written inline without `RowOf` or `Computed`.
+ */
+export type Computed<Row extends object> = Row;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Executor } from './client.ts';
+import type { Computed } from './rows.ts';
 
 /**
  * The row types of the migrated schema, as TypeScript source (`npm run db:types` writes it to
@@ -10,7 +11,7 @@ import { rows, type Executor } from './client.ts';
  * (narrowed by the module that owns it).
  */
 export async function schemaTypes(ex: Executor): Promise<string> {
-  const columns = await rows<{ table_name: string; column_name: string; udt_name: string; domain_name: string | null; is_nullable: 'YES' | 'NO' }>(
+  const columns = await rows<Computed<{ table_name: string; column_name: string; udt_name: string; domain_name: string | null; is_nullable: 'YES' | 'NO' }>>(
     ex,
     sql`select c.table_name, c.column_name, c.udt_name, c.domain_name, c.is_nullable
         from information_schema.columns c
@@ -18,14 +19,14 @@ export async function schemaTypes(ex: Executor): Promise<string> {
         where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
         order by c.table_name, c.ordinal_position`,
   );
-  const labels = await rows<{ typname: string; enumlabel: string }>(
+  const labels = await rows<Computed<{ typname: string; enumlabel: string }>>(
     ex,
     sql`select t.typname, e.enumlabel from pg_type t join pg_enum e on e.enumtypid = t.oid
         join pg_namespace n on n.oid = t.typnamespace where n.nspname = 'public' order by t.typname, e.enumsortorder`,
   );
   // A text column limited by a CHECK to a list (`status in ('a', 'b')`, which PostgreSQL keeps as
   // `status = ANY (ARRAY['a'::text, 'b'::text])`) is typed as that list.
-  const checks = await rows<{ table_name: string; column_name: string; def: string }>(
+  const checks = await rows<Computed<{ table_name: string; column_name: string; def: string }>>(
     ex,
     sql`select c.conrelid::regclass::text as table_name, a.attname as column_name, pg_get_constraintdef(c.oid) as def
         from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]

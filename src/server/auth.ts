@@ -45,7 +45,7 @@ const WHILE_TWO_FACTOR_MISSING = new Set([
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-interface SessionRow {
+export interface SessionRow {
   csrf_token: string;
   id: string;
   kind: Actor['kind'];

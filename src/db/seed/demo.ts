@@ -14,6 +14,7 @@ import { demoPasswordHash } from './demo-password.ts';
 
 export * from './demo-accounts.ts';
 import { DEMO_ACCOUNTS, DEMO_BUSINESS, DEMO_CITIZEN, DEMO_CITIZEN_2, DEMO_TOTP_SECRET, OTHER_UNIT_CODE } from './demo-accounts.ts';
+import type { Computed, RowOf } from '../rows.ts';
 
 const DEPARTMENTS = [
   ['MOTCUA', 'Bộ phận Một cửa (Trung tâm Phục vụ hành chính công phường)'],
@@ -24,7 +25,7 @@ const DEPARTMENTS = [
 
 /** The catalogue of real ward procedures; seeded in every mode when the catalogue is empty. */
 export async function seedCatalogue(tx: Executor, now: Date): Promise<number> {
-  const any = await maybeOne<{ code: string }>(tx, sql`select code from procedures limit 1`);
+  const any = await maybeOne<RowOf<'procedures', { code: string }>>(tx, sql`select code from procedures limit 1`);
   if (any) return 0;
   const defs = wardProcedureDefinitions();
   for (const def of defs) await saveProcedureVersion(tx, def, { effectiveFrom: vnDateOf(now), userId: null, now });
@@ -42,7 +43,7 @@ export async function correctSeededCatalogue(tx: Executor, now: Date): Promise<s
   const corrections = new Map(wardCorrections().map((c) => [c.code, c]));
   const codes = wardProcedureCodes();
   // The latest version of every seeded procedure, in one query (this runs at every start).
-  const latest = await rows<{ code: string; definition: ProcedureDefinition }>(
+  const latest = await rows<RowOf<'procedure_versions', { definition: ProcedureDefinition }> & Computed<{ code: string }>>(
     tx,
     sql`select distinct on (procedure_code) procedure_code as code, definition from procedure_versions
          where procedure_code in (select json_array_elements_text(${JSON.stringify(codes)}::json)) order by procedure_code, version desc`,
@@ -72,7 +73,7 @@ export async function correctSeededCatalogue(tx: Executor, now: Date): Promise<s
 
 /** The unit this deployment serves (from UNIT_CODE / UNIT_NAME); created at first start. */
 export async function seedUnit(tx: Executor, unit: { code: string; name: string; parentName: string }) {
-  const existing = await maybeOne<{ id: string }>(tx, sql`select id from units where code = ${unit.code}`);
+  const existing = await maybeOne<RowOf<'units', { id: string }>>(tx, sql`select id from units where code = ${unit.code}`);
   if (existing) return existing.id;
   let parentId: string | null = null;
   if (unit.parentName) {

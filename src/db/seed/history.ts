@@ -18,6 +18,7 @@ import type { Status } from '../../domain/dossier-state.ts';
 import { statusEvent } from '../../domain/interop.ts';
 import type { TimeLimit } from '../../domain/procedure.ts';
 import { searchKey } from '../../domain/text.ts';
+import type { Computed, RowOf } from '../rows.ts';
 
 /** A small fast deterministic generator (mulberry32). */
 function random(seed: number) {
@@ -58,7 +59,7 @@ interface Plan {
   portal: { externalCode: string; acknowledged: boolean } | null;
 }
 
-interface Portal {
+export interface Portal {
   id: string;
   code: string;
 }
@@ -110,20 +111,21 @@ async function historyApplicants(ex: Executor) {
   });
   await ex.execute(sql`insert into users (id, kind, login, full_name, name_search, cccd, birth_year, gender, phone)
     values ${sql.join(values, sql`, `)} on conflict do nothing`);
-  return rows<{ id: string; full_name: string; login: string; phone: string | null; kind: 'citizen' | 'business' }>(
+  // kind: 'citizen' here (the query's where).
+  return rows<RowOf<'users', { id: string; full_name: string; login: string; phone: string | null }> & Computed<{ kind: 'citizen' | 'business' }>>(
     ex,
     sql`select id, full_name, login, phone, kind from users where kind = 'citizen' and password_hash is null and cccd like '025___9_____' order by login limit ${HISTORY_RESIDENTS.length}`,
   );
 }
 
 async function writeHistory(ex: Executor, batch: (fn: (tx: Executor) => Promise<void>) => Promise<void>, unitCode: string, opts: HistoryOptions): Promise<number> {
-  const [unit] = await rows<{ id: string }>(ex, sql`select id from units where code = ${unitCode}`);
+  const [unit] = await rows<RowOf<'units', { id: string }>>(ex, sql`select id from units where code = ${unitCode}`);
   if (!unit) return 0;
-  const officials = await rows<{ id: string }>(ex, sql`select id from users where unit_id = ${unit.id} and 'specialist' = any(roles) and not disabled order by login`);
-  const [desk] = await rows<{ id: string }>(ex, sql`select id from users where unit_id = ${unit.id} and 'reception' = any(roles) order by login limit 1`);
+  const officials = await rows<RowOf<'users', { id: string }>>(ex, sql`select id from users where unit_id = ${unit.id} and 'specialist' = any(roles) and not disabled order by login`);
+  const [desk] = await rows<RowOf<'users', { id: string }>>(ex, sql`select id from users where unit_id = ${unit.id} and 'reception' = any(roles) order by login limit 1`);
   const applicants = await historyApplicants(ex);
   const procedures = (
-    await rows<{ code: string; version: number; name: string; time_limit: TimeLimit }>(
+    await rows<RowOf<'procedures', { code: string }> & RowOf<'procedure_versions', { version: number }> & Computed<{ name: string; time_limit: TimeLimit }>>(
       ex,
       sql`select p.code, v.version, v.definition->>'name' as name, v.definition->'timeLimit' as time_limit
             from procedures p join procedure_versions v on v.procedure_code = p.code and v.version = p.current_version where p.active order by p.code`,

@@ -10,6 +10,7 @@ import { appendEvent } from '../../modules/projects/projects.repo.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { demoPasswordHash } from './demo-password.ts';
 import { seedInvestmentSites } from './investment-sites.ts';
+import type { RowOf } from '../rows.ts';
 
 /**
  * Demo projects of Nông Trang ward (docs/PROJECTS.md): invented but realistic — names, investors,
@@ -302,8 +303,8 @@ const PROJECTS: DemoProject[] = [
 /** Seeds the demo register once (when the unit has no project yet); returns whether it did. */
 export async function seedProjects(tx: Executor, unitId: string, now: Date): Promise<boolean> {
   if (await maybeOne(tx, sql`select 1 from projects where unit_id = ${unitId} limit 1`)) return false;
-  const idOf = async (login: string) => (await maybeOne<{ id: string }>(tx, sql`select id from users where login = ${login}`))?.id ?? null;
-  const deptOf = async (code: string) => (await maybeOne<{ id: string }>(tx, sql`select id from departments where unit_id = ${unitId} and code = ${code}`))?.id ?? null;
+  const idOf = async (login: string) => (await maybeOne<RowOf<'users', { id: string }>>(tx, sql`select id from users where login = ${login}`))?.id ?? null;
+  const deptOf = async (code: string) => (await maybeOne<RowOf<'departments', { id: string }>>(tx, sql`select id from departments where unit_id = ${unitId} and code = ${code}`))?.id ?? null;
   const leader = await idOf(DEMO_ACCOUNTS.leader.login);
   const officer = await idOf(DEMO_ACCOUNTS.specialist2.login);
   if (!leader || !officer) return false;

@@ -7,6 +7,7 @@ import { hashToken, newSessionTokens } from '../../server/auth.ts';
 import { audit } from '../audit/audit.ts';
 import { toDate } from '../../db/time.ts';
 import { openChallenge } from './sign-in-challenge.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface UserRow {
   id: string;
@@ -73,7 +74,7 @@ export interface LoginPolicy {
  */
 export async function login(database: Database, input: { login: string; password: string }, policy: LoginPolicy, now: Date) {
   const loginKey = normalizeLogin(input.login);
-  const user = await maybeOne<{ id: string; password_hash: string | null; failed_logins: number; locked_until: string | null; disabled: boolean; two_factor: boolean }>(
+  const user = await maybeOne<RowOf<'users', { id: string; password_hash: string | null; failed_logins: number; locked_until: string | null; disabled: boolean }> & Computed<{ two_factor: boolean }>>(
     database.db,
     sql`select id, password_hash, failed_logins, locked_until, disabled, (totp_enabled_at is not null) as two_factor from users where login = ${loginKey}`,
   );
@@ -113,7 +114,7 @@ export async function startSession(tx: Executor, userId: string, ttlMs: number, 
 export async function recordFailedSignIn(database: Database, userId: string, policy: Pick<LoginPolicy, 'maxFailures' | 'lockMs'>, now: Date): Promise<boolean> {
   const lockUntil = new Date(now.getTime() + policy.lockMs).toISOString();
   return database.transaction(async (tx) => {
-    const row = await maybeOne<{ locked: boolean }>(
+    const row = await maybeOne<Computed<{ locked: boolean }>>(
       tx,
       sql`update users set
             failed_logins = case when failed_logins + 1 >= ${policy.maxFailures} then 0 else failed_logins + 1 end,

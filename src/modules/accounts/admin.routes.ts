@@ -14,6 +14,7 @@ import { assertAcceptablePassword } from './password.service.ts';
 import { USER_SELECT, presentUser, type UserRow } from './accounts.service.ts';
 import { actorOf } from './session-user.ts';
 import { AdminUser, AdminUserList, CreateUserBody, UpdateUserBody, UserIdParams } from '../../contract/admin.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 const present = (u: UserRow) => ({ ...presentUser(u), roles: [...actorOf(u).roles], disabled: u.disabled, mustChangePassword: u.must_change_password, twoFactorEnabled: u.two_factor_enabled });
 
@@ -65,7 +66,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
       if (b.password) authorize(req.user, 'users.reset_password', { unitId: user.unitId });
       const hash = b.password ? await hashPassword(b.password) : null;
       await deps.database.transaction(async (tx) => {
-        const target = await maybeOne<{ id: string; login: string }>(tx, sql`select id, login from users where id = ${req.params.id} and kind = 'staff' and unit_id = ${user.unitId}`);
+        const target = await maybeOne<RowOf<'users', { id: string; login: string }>>(tx, sql`select id, login from users where id = ${req.params.id} and kind = 'staff' and unit_id = ${user.unitId}`);
         if (!target) throw new AppError('USER_NOT_FOUND');
         if (b.password) {
           // One's own password is changed with the current one (POST /auth/password), not reset.

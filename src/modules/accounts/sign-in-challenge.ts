@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { maybeOne, type Executor } from '../../db/client.ts';
 import { TWO_FACTOR_RULES } from '../../domain/two-factor.ts';
 import { sha256 } from '../../server/secrets.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /**
  * The step between a right password and the second factor. The client holds a random token; only
@@ -23,7 +24,7 @@ export async function openChallenge(tx: Executor, userId: string, now: Date): Pr
  */
 export async function tryChallenge(tx: Executor, challenge: string, now: Date): Promise<{ userId: string; hash: string } | null> {
   const hash = sha256(challenge);
-  const row = await maybeOne<{ user_id: string }>(
+  const row = await maybeOne<RowOf<'sign_in_challenges', { user_id: string }>>(
     tx,
     sql`update sign_in_challenges set attempts = attempts + 1
         where id_hash = ${hash} and expires_at > ${now.toISOString()} and attempts < ${TWO_FACTOR_RULES.challengeAttempts}

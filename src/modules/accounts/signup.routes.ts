@@ -17,6 +17,7 @@ import { SessionPayload } from '../../contract/session.ts';
 import { CodeInput, RegisterBody, ResendSignUpBody, SignUpAnswer } from '../../contract/auth.ts';
 import { confirmSignUp, pendingSignUpsFor, resendSignUpCode, startSignUp, verifySignUpInPerson } from './signup.service.ts';
 import { CccdQuery, PendingSignUpList, SignUpParams, SignUpVerified, VerifySignUpBody } from '../../contract/citizens.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /**
  * What the routes of sign-up, passwords and two-factor sign-in share: the typed API, the clock,
@@ -106,7 +107,7 @@ export function signUpRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!c.ok) throw new AppError('CCCD_INVALID', { field: 'cccd', reason: c.reason });
       return deps.database.transaction(async (tx) => {
         const items = await pendingSignUpsFor(tx, c.normalized, now());
-        const record = await maybeOne<{ id: string }>(tx, sql`select id from users where login = ${c.normalized}`);
+        const record = await maybeOne<RowOf<'users', { id: string }>>(tx, sql`select id from users where login = ${c.normalized}`);
         await audit(tx, { actorId: user.id, action: 'lookup_sign_ups', entityType: 'user', entityId: record?.id ?? c.normalized, details: { count: items.length }, ...auditContext(req) }, now());
         return { items: items.map((s) => ({ ...s, createdAt: formatVn(s.createdAt) })) };
       });

@@ -12,6 +12,7 @@ import { findUser, openSession } from './accounts.service.ts';
 import { hashPassword } from './password.ts';
 import { assertAcceptablePassword } from './password.service.ts';
 import { markContactVerified } from '../notifications/notifications.contacts.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /**
  * Online sign-up in two steps. The first writes nothing to `users` and opens no session: it keeps
@@ -84,7 +85,7 @@ export async function startSignUp(database: Database, keys: ServerKeys, input: R
   assertAcceptablePassword(input.password, login, 'password');
   const passwordHash = await hashPassword(input.password);
   return database.transaction(async (tx) => {
-    const record = await maybeOne<{ id: string; kind: string; password_hash: string | null; phone: string | null; email: string | null }>(
+    const record = await maybeOne<RowOf<'users', { id: string; kind: string; password_hash: string | null; phone: string | null; email: string | null }>>(
       tx,
       sql`select id, kind, password_hash, phone, email from users where login = ${login}`,
     );
@@ -147,7 +148,7 @@ export async function resendSignUpCode(database: Database, keys: ServerKeys, id:
  * @throws AppError ACCOUNT_EXISTS (the account was opened meanwhile)
  */
 async function finishSignUp(tx: Executor, s: SignUpRow, by: { officerId: string | null }, now: Date): Promise<string> {
-  const current = await maybeOne<{ id: string; password_hash: string | null }>(tx, sql`select id, password_hash from users where login = ${s.login} for update`);
+  const current = await maybeOne<RowOf<'users', { id: string; password_hash: string | null }>>(tx, sql`select id, password_hash from users where login = ${s.login} for update`);
   let userId: string;
   if (s.record_id) {
     if (!current || current.id !== s.record_id || current.password_hash) throw new AppError('ACCOUNT_EXISTS');

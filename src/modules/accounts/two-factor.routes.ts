@@ -13,6 +13,7 @@ import { CodeBody, PasswordAgainBody, RecoveryCodes, TwoFactorSetup, TwoFactorSt
 import { UserIdParams } from '../../contract/admin.ts';
 import { identityRouteKit } from './signup.routes.ts';
 import { clearTwoFactor, completeSignIn, confirmEnrolment, disableTwoFactor, recoveryCodesLeft, renewRecoveryCodes, startEnrolment } from './two-factor.service.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** A TOTP code (6 digits) or a recovery code (XXXX-XXXX-XX), as typed. */
 const SecondFactor = z.string().trim().min(6).max(20);
@@ -43,7 +44,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get('/auth/two-factor', { schema: { tags: ['auth'], summary: 'Trạng thái xác thực hai lớp / my two-factor sign-in', response: { 200: TwoFactorStatus } } }, async (req) => {
     const user = authorize(req.user, 'account.two_factor', null);
-    const row = (await maybeOne<{ enabled_at: string | null }>(deps.database.db, sql`select totp_enabled_at as enabled_at from users where id = ${user.id}`))!;
+    const row = (await maybeOne<Computed<{ enabled_at: string | null }>>(deps.database.db, sql`select totp_enabled_at as enabled_at from users where id = ${user.id}`))!;
     return { enabled: row.enabled_at !== null, required: twoFactorRequired(user), recoveryCodesLeft: await recoveryCodesLeft(deps.database.db, user.id) };
   });
 
@@ -126,7 +127,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const user = authorize(req.user, 'users.reset_two_factor', { unitId: req.user?.unitId ?? '' });
       await deps.database.transaction(async (tx) => {
-        const target = await maybeOne<{ id: string }>(tx, sql`select id from users where id = ${req.params.id} and kind = 'staff' and unit_id = ${user.unitId}`);
+        const target = await maybeOne<RowOf<'users', { id: string }>>(tx, sql`select id from users where id = ${req.params.id} and kind = 'staff' and unit_id = ${user.unitId}`);
         if (!target) throw new AppError('USER_NOT_FOUND');
         if (target.id === user.id) {
           throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'id', message: 'Không thể tự gỡ xác thực hai lớp của mình / you cannot reset your own two-factor sign-in' }] });

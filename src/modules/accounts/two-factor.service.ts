@@ -9,6 +9,7 @@ import { audit } from '../audit/audit.ts';
 import { recordFailedSignIn, startSession, type LoginPolicy } from './accounts.service.ts';
 import { verifyPassword } from './password.ts';
 import { closeChallenge, tryChallenge } from './sign-in-challenge.ts';
+import type { Computed } from '../../db/rows.ts';
 
 /**
  * Officials' two-factor sign-in (docs/identity.md): enrolment of an authenticator app with a QR
@@ -98,7 +99,7 @@ export async function completeSignIn(database: Database, keys: ServerKeys, input
     const ok = kind === 'totp' ? await useTotp(tx, keys, u, compact, now) : kind === 'recovery' ? await useRecoveryCode(tx, u.id, compact, now) : false;
     if (!ok) return { error: 'wrong' as const, userId: u.id };
     await closeChallenge(tx, c.hash);
-    const left = kind === 'recovery' ? await maybeOne<{ n: number }>(tx, sql`select count(*)::int as n from recovery_codes where user_id = ${u.id} and used_at is null`) : null;
+    const left = kind === 'recovery' ? await maybeOne<Computed<{ n: number }>>(tx, sql`select count(*)::int as n from recovery_codes where user_id = ${u.id} and used_at is null`) : null;
     const session = await startSession(tx, u.id, policy.sessionTtlMs, { method: kind === 'totp' ? 'password+totp' : 'password+recovery_code' }, now);
     return { error: null, ...session, recoveryCodesLeft: left?.n ?? null };
   });
@@ -199,6 +200,6 @@ export async function disableTwoFactor(
 
 /** How many unused recovery codes an account has (the security page says when they run low). */
 export async function recoveryCodesLeft(ex: Executor, userId: string): Promise<number> {
-  const [row] = await rows<{ n: number }>(ex, sql`select count(*)::int as n from recovery_codes where user_id = ${userId} and used_at is null`);
+  const [row] = await rows<Computed<{ n: number }>>(ex, sql`select count(*)::int as n from recovery_codes where user_id = ${userId} and used_at is null`);
   return row?.n ?? 0;
 }

@@ -24,6 +24,7 @@ import {
   type YearCalendar,
   type YearEdits,
 } from '../../domain/calendar/index.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface YearRow {
   year: number;
@@ -70,7 +71,7 @@ export async function getYear(ex: Executor, year: number, today: IsoDate) {
 
 /** Every office-hours version, the built-in one included unless a saved one replaces it, by date. */
 export async function workingTimeRules(ex: Executor): Promise<WorkingTimeRules[]> {
-  const saved = await rows<{ value: WorkingTimeRules }>(ex, sql`select value from settings where key = 'working_time' order by effective_from`);
+  const saved = await rows<RowOf<'settings', { value: WorkingTimeRules }>>(ex, sql`select value from settings where key = 'working_time' order by effective_from`);
   return withBaseline(saved.map((r) => r.value));
 }
 
@@ -82,7 +83,7 @@ export interface SwitchRow extends HolidaySwitch {
 
 /** The latest version of each switchable holiday's switch; never saved = present, not in force. */
 export async function holidaySwitchRows(ex: Executor): Promise<SwitchRow[]> {
-  const saved = await rows<{ rule_id: string; version: number; effective_from: string | null; legal_basis: string; updated_at: string }>(
+  const saved = await rows<RowOf<'holiday_switches', { rule_id: string; version: number; effective_from: string | null; legal_basis: string; updated_at: string }>>(
     ex,
     sql`select distinct on (rule_id) rule_id, version, to_char(effective_from, 'YYYY-MM-DD') as effective_from, legal_basis, updated_at
         from holiday_switches order by rule_id, version desc`,
@@ -104,7 +105,7 @@ const holidaySwitches = async (ex: Executor): Promise<HolidaySwitch[]> =>
 export async function saveHolidaySwitch(tx: Executor, id: string, input: { effectiveFrom: IsoDate | null; legalBasis: string }, userId: string, now: Date) {
   forgetWorkingCalendar();
   await lockVersions(tx, `holiday_switch:${id}`);
-  const last = await maybeOne<{ version: number }>(tx, sql`select max(version)::int as version from holiday_switches where rule_id = ${id}`);
+  const last = await maybeOne<Computed<{ version: number }>>(tx, sql`select max(version)::int as version from holiday_switches where rule_id = ${id}`);
   const version = (last?.version ?? 0) + 1;
   await tx.execute(sql`insert into holiday_switches (rule_id, version, effective_from, legal_basis, updated_by, updated_at)
     values (${id}, ${version}, ${input.effectiveFrom}, ${input.legalBasis}, ${userId}, ${now.toISOString()})`);
@@ -188,7 +189,7 @@ export async function saveYear(tx: Executor, year: number, input: YearInput, use
   const edits = editsAgainst(base, input);
   const saved = applyEdits(base, edits);
   await lockVersions(tx, `calendar_year:${year}`);
-  const last = await maybeOne<{ version: number }>(
+  const last = await maybeOne<Computed<{ version: number }>>(
     tx,
     sql`select max(version)::int as version from calendar_years where year = ${year}`,
   );

@@ -1,13 +1,14 @@
 /** SQL of the certification register. */
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /**
  * The next number of the unit's register for `year`. The counter row stays locked until the
  * transaction ends: a certification that fails gives its number back, and desks wait their turn.
  */
 export async function nextRegisterNumber(tx: Executor, unitId: string, year: number): Promise<number> {
-  const row = await maybeOne<{ last: number }>(
+  const row = await maybeOne<RowOf<'certification_counters', { last: number }>>(
     tx,
     sql`insert into certification_counters (unit_id, year, last) values (${unitId}, ${year}, 1)
         on conflict (unit_id, year) do update set last = certification_counters.last + 1 returning last`,

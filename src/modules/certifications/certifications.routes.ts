@@ -19,6 +19,7 @@ import { CertificationRegister, CertifyBody, PeriodQuery, VisitAnswer } from '..
 import { certifyVisit } from './certifications.service.ts';
 import { lazy } from '../../lazy.ts';
 import type { Executor } from '../../db/client.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 // The register's PDF loads pdf-lib: when first printed, not at start-up.
 const buildCertificationRegisterPdf = lazy(() => import('./register.pdf.ts'), 'buildCertificationRegisterPdf');
@@ -100,7 +101,7 @@ export function certificationsRoutes(app: FastifyInstance, deps: AppDeps) {
       const { from, to } = period(req.query);
       const data = await db.transaction(async (tx) => {
         const list = await registerBetween(tx, actor.unitId, from, to);
-        const unit = (await maybeOne<{ name: string; parent: string | null }>(tx, sql`select u.name, p.name as parent from units u left join units p on p.id = u.parent_id where u.id = ${actor.unitId}`))!;
+        const unit = (await maybeOne<RowOf<'units', { name: string }> & Computed<{ parent: string | null }>>(tx, sql`select u.name, p.name as parent from units u left join units p on p.id = u.parent_id where u.id = ${actor.unitId}`))!;
         await audit(tx, { actorId: user.id, action: 'print_certification_register', entityType: 'certification', entityId: '*', details: { ...req.query, count: list.length }, ...auditContext(req) }, t);
         const parent = unit.parent ?? (deps.config.unit.parentName.trim() || null);
         return { issuer: { parentName: parent ? shortParentName(parent) : null, agencyName: unit.name, place: placeOfUnit(unit.name) }, rows: list };

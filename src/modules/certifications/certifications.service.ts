@@ -22,6 +22,7 @@ import type { SigningUnit } from '../signing/unit-signer.ts';
 import { placeOfUnit, shortParentName } from '../forms/wording.ts';
 import { insertCertification, nextRegisterNumber } from './certifications.repo.ts';
 import { lazy } from '../../lazy.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 // PDF work loads pdf-lib: on the first certification, not at start-up.
 const documentFromFiles = lazy(() => import('../signing/stamp.ts'), 'documentFromFiles');
@@ -41,7 +42,7 @@ export interface CertifyDeps extends IssueDeps {
  */
 export async function certifyVisit(deps: CertifyDeps, actor: SessionUser, input: CertifyInput, now: Date, ctx: { requestId: string; ip: string }) {
   const officer = authorize(actor, 'certification.perform', null);
-  const unit = (await maybeOne<SigningUnit & { parent: string | null }>(
+  const unit = (await maybeOne<SigningUnit & Computed<{ parent: string | null }>>(
     deps.database.db,
     sql`select u.id, u.code, u.name, p.name as parent from units u left join units p on p.id = u.parent_id where u.id = ${officer.unitId}`,
   ))!;
@@ -56,7 +57,7 @@ export async function certifyVisit(deps: CertifyDeps, actor: SessionUser, input:
     const citizen = await findOrCreateApplicant(tx, input.applicant, now);
     const ids: string[] = [];
     for (const doc of input.documents) {
-      const uploads = await rows<{ id: string; sha256: string; mime: string }>(
+      const uploads = await rows<RowOf<'uploads', { id: string; sha256: string }> & RowOf<'files', { mime: string }>>(
         tx,
         sql`select up.id, up.sha256, f.mime from uploads up join files f on f.sha256 = up.sha256
             where up.uploaded_by = ${officer.id} and up.id in (${sql.join(doc.fileIds.map((id) => sql`${id}`), sql`, `)})`,

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import type { SignedDocumentResource } from '../../domain/policy.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 export type DocumentKind = 'result' | 'certified_copy';
 
@@ -60,7 +61,7 @@ export function listDossierDocuments(ex: Executor, dossierId: string): Promise<I
 
 /** Fingerprints of every certificate the unit has signed with. */
 export async function unitCertificates(ex: Executor, unitId: string): Promise<string[]> {
-  return (await rows<{ fingerprint: string }>(ex, sql`select fingerprint from signing_certificates where unit_id = ${unitId}`)).map((r) => r.fingerprint);
+  return (await rows<RowOf<'signing_certificates', { fingerprint: string }>>(ex, sql`select fingerprint from signing_certificates where unit_id = ${unitId}`)).map((r) => r.fingerprint);
 }
 
 export interface NewDocument {
@@ -87,7 +88,7 @@ export async function insertDocument(tx: Executor, d: NewDocument, at: Date): Pr
 
 /** Marks a document revoked; false when it already was. */
 export async function revokeDocument(tx: Executor, id: string, by: string, reason: string, at: Date): Promise<boolean> {
-  const done = await rows<{ id: string }>(
+  const done = await rows<RowOf<'issued_documents', { id: string }>>(
     tx,
     sql`update issued_documents set revoked_at = ${at.toISOString()}, revoked_by = ${by}, revoked_reason = ${reason}
         where id = ${id} and revoked_at is null returning id`,

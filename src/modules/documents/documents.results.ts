@@ -12,6 +12,7 @@ import type { ActionHook } from '../dossiers/dossiers.service.ts';
 import type { BlobStore } from '../files/storage.ts';
 import type { SigningUnit } from '../signing/unit-signer.ts';
 import { issueSignedDocument, type IssueDeps } from './documents.issue.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** The whole content of a stored blob. @throws AppError FILE_NOT_FOUND when the store has lost it */
 export async function readBlob(blobs: BlobStore, sha256: string): Promise<Buffer> {
@@ -44,11 +45,11 @@ async function signResults(
   now: Date,
 ): Promise<void> {
   const unit = (await maybeOne<SigningUnit>(tx, sql`select id, code, name from units where id = ${r.unitId}`))!;
-  const proc = await maybeOne<{ name: string }>(
+  const proc = await maybeOne<Computed<{ name: string }>>(
     tx,
     sql`select v.definition->>'name' as name from dossiers d join procedure_versions v on v.procedure_code = d.procedure_code and v.version = d.procedure_version where d.id = ${r.dossierId}`,
   );
-  const uploads = await rows<{ id: string; sha256: string; mime: string }>(
+  const uploads = await rows<RowOf<'uploads', { id: string; sha256: string }> & RowOf<'files', { mime: string }>>(
     tx,
     sql`select up.id, up.sha256, f.mime from uploads up join files f on f.sha256 = up.sha256
         where up.id in (${sql.join(r.fileIds.map((id) => sql`${id}`), sql`, `)})`,

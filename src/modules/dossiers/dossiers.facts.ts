@@ -7,6 +7,7 @@ import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import type { ActionFacts, SupplementItemFact } from '../../domain/dossier-decide.ts';
 import type { ActionInput } from '../../contract/dossiers.ts';
 import type { DossierRow } from './dossiers.repo.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface ItemRow {
   id: string;
@@ -19,7 +20,7 @@ const item = (r: ItemRow): SupplementItemFact => ({ id: r.id, targetType: r.targ
 /** Who uploaded each file; a file uploaded without signing in (a report's photo) is nobody's. */
 async function uploaders(ex: Executor, ids: string[]): Promise<Record<string, string>> {
   if (ids.length === 0) return {};
-  const found = await rows<{ id: string; uploaded_by: string | null }>(
+  const found = await rows<RowOf<'uploads', { id: string; uploaded_by: string | null }>>(
     ex,
     sql`select id, uploaded_by from uploads where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
   );
@@ -29,7 +30,7 @@ async function uploaders(ex: Executor, ids: string[]): Promise<Record<string, st
 export async function loadActionFacts(tx: Executor, d: DossierRow, input: ActionInput): Promise<ActionFacts> {
   switch (input.action) {
     case 'assign': {
-      const assignee = await maybeOne<{ department_id: string | null }>(
+      const assignee = await maybeOne<RowOf<'users', { department_id: string | null }>>(
         tx,
         sql`select department_id from users where id = ${input.assigneeId} and kind = 'staff' and unit_id = ${d.handling_unit_id}
             and 'specialist' = any(roles) and not disabled`,
@@ -37,16 +38,16 @@ export async function loadActionFacts(tx: Executor, d: DossierRow, input: Action
       return { assignee: assignee ? { departmentId: assignee.department_id } : null };
     }
     case 'consult':
-      return { department: await maybeOne<{ name: string }>(tx, sql`select name from departments where id = ${input.departmentId}`) };
+      return { department: await maybeOne<RowOf<'departments', { name: string }>>(tx, sql`select name from departments where id = ${input.departmentId}`) };
     case 'transfer':
-      return { unit: await maybeOne<{ id: string; name: string }>(tx, sql`select id, name from units where code = ${input.unitCode}`) };
+      return { unit: await maybeOne<RowOf<'units', { id: string; name: string }>>(tx, sql`select id, name from units where code = ${input.unitCode}`) };
     case 'issue_result':
       return { uploaders: await uploaders(tx, input.fileIds) };
     case 'answer_supplement': {
       // The open items and who uploaded each answer's file, in one round trip; `is_item` tells the
       // two apart (a file uploaded without signing in has no uploader either).
       const fileIds = input.answers.flatMap((a) => (a.fileId ? [a.fileId] : []));
-      const found = await rows<(ItemRow & { is_item: true }) | { is_item: false; id: string; uploaded_by: string | null }>(
+      const found = await rows<(ItemRow & Computed<{ is_item: true }>) | (Computed<{ is_item: false }> & RowOf<'uploads', { id: string; uploaded_by: string | null }>)>(
         tx,
         sql`select true as is_item, i.id, i.target_type, i.target_key, i.reason, null as uploaded_by from supplement_items i
             where i.dossier_id = ${d.id} and i.round = ${d.supplement_rounds} and i.answered_at is null
@@ -61,7 +62,7 @@ export async function loadActionFacts(tx: Executor, d: DossierRow, input: Action
       if (d.status !== 'supplement_proposed') return {};
       const round = d.supplement_rounds + 1;
       // No item yet: one row, the item's columns null (the left join).
-      const found = await rows<(ItemRow | { [K in keyof ItemRow]: null }) & { repeat_reason: string | null }>(
+      const found = await rows<(ItemRow | Computed<{ [K in keyof ItemRow]: null }>) & RowOf<'supplement_requests', { repeat_reason: string | null }>>(
         tx,
         sql`select i.id, i.target_type, i.target_key, i.reason, r.repeat_reason from supplement_requests r
             left join supplement_items i on i.dossier_id = r.dossier_id and i.round = r.round

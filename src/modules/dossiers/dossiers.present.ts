@@ -11,6 +11,7 @@ import { getProcedure } from '../procedures/procedures.service.ts';
 import { publicTimeLimit, type PublicTimeLimit } from '../../domain/procedure-views.ts';
 import type { TimeLimit } from '../../domain/procedure.ts';
 import { loadSteps, resourceOf, ts, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export const vn = (v: string | Date | null) => {
   const d = typeof v === 'string' ? ts(v) : v;
@@ -82,7 +83,8 @@ export interface DossierPresentation {
 
 async function loadPresentation(ex: Executor, d: DossierRow): Promise<DossierPresentation> {
   // One after another: inside a transaction they share one connection.
-  const meta = await maybeOne<NonNullable<DossierPresentation['meta']>>(
+  // All joined from other tables or computed (the version's name and time limit, the people's and units' names).
+  const meta = await maybeOne<Computed<NonNullable<DossierPresentation['meta']>>>(
       ex,
       sql`select v.definition->>'name' as procedure_name, v.definition->'timeLimit' as time_limit, a.full_name as assignee_name,
                  dep.name as department_name, hu.name as handling_unit, hu.code as handling_unit_code, ru.name as receiving_unit,
@@ -101,7 +103,7 @@ async function loadPresentation(ex: Executor, d: DossierRow): Promise<DossierPre
   );
   const steps = await loadSteps(ex, d.id);
   const rounds = await loadSupplementRounds(ex, d);
-  const rating = await maybeOne<{ score: number; comment: string | null }>(ex, sql`select score, comment from ratings where dossier_id = ${d.id}`);
+  const rating = await maybeOne<RowOf<'ratings', { score: number; comment: string | null }>>(ex, sql`select score, comment from ratings where dossier_id = ${d.id}`);
   return { meta, documents, steps, rounds, rating };
 }
 
@@ -240,7 +242,7 @@ export async function presentPublic(ex: Executor, d: DossierRow, withDetails: bo
   if (!withDetails) return base;
   const [steps, events] = await Promise.all([
     loadSteps(ex, d.id),
-    rows<{ seq: number; action: string; to_status: Status; at: string }>(
+    rows<RowOf<'dossier_events', { seq: number; action: string; to_status: Status; at: string }>>(
       ex,
       sql`select seq, action, to_status, at from dossier_events where dossier_id = ${d.id} order by seq`,
     ),

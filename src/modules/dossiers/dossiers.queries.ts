@@ -9,13 +9,14 @@ import type { SessionUser } from '../../server/auth.ts';
 import type { DossierRow } from './dossiers.repo.ts';
 import { summarize, vnAt } from './dossiers.present.ts';
 import type { QueueQueryInput } from '../../contract/dossiers.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 const CLOSED = sql`('refused', 'withdrawn', 'stopped', 'returned')`;
 // While the dossier waits for its applicant the clock is stopped: never due soon, never overdue.
 const WAITING = sql`(${sql.join(WAITING_STATUSES.map((s) => sql`${s}`), sql`, `)})`;
 export const SOON_WORKING_HOURS = 16; // "due soon" = within the next two working days
 
-type Row = DossierRow & { procedure_name: string; assignee_name: string | null; applicant_answered: boolean | null; origin_kind: string | null };
+type Row = DossierRow & Computed<{ procedure_name: string; assignee_name: string | null; applicant_answered: boolean | null; origin_kind: string | null }>;
 // The procedure's name as of the version the dossier was filed under; whether the applicant's
 // answer to a supplement request is the last thing that happened (the back office flags it).
 const SELECT = sql`select d.*, v.definition->>'name' as procedure_name, a.full_name as assignee_name,
@@ -52,7 +53,7 @@ export async function listDossiers(ex: Executor, user: SessionUser, q: QueueQuer
     const conds = queueConditions(user, now, cal.addWorkingHours(now, SOON_WORKING_HOURS));
     where.push(conds[q.queue]!);
     const names = Object.keys(conds).filter((k) => k !== 'all');
-    const countRow = await maybeOne<Record<string, number>>(
+    const countRow = await maybeOne<Computed<Record<string, number>>>(
       ex,
       sql`select ${sql.join(
         names.map((n) => sql`count(*) filter (where ${conds[n]!})::int as ${sql.identifier(n)}`),
@@ -77,25 +78,13 @@ export async function listDossiers(ex: Executor, user: SessionUser, q: QueueQuer
           order by ${'unitId' in scope ? sql`d.due_at asc nulls last,` : sql``} d.submitted_at desc
           limit ${q.limit} offset ${q.offset}`,
     ),
-    maybeOne<{ n: number }>(ex, sql`select count(*)::int as n from dossiers d where ${cond}`),
+    maybeOne<Computed<{ n: number }>>(ex, sql`select count(*)::int as n from dossiers d where ${cond}`),
   ]);
   return { items: items.map((d) => summarize(d, cal, now)), total: total?.n ?? 0, ...(counts ? { counts } : {}) };
 }
 
 export async function listEvents(ex: Executor, dossierId: string) {
-  const list = await rows<{
-    seq: number;
-    action: string;
-    from_status: Status | null;
-    to_status: Status;
-    actor_id: string;
-    actor_name: string;
-    actor_role: string;
-    at: string;
-    comment: string | null;
-    data: Record<string, unknown>;
-    attachments: string[];
-  }>(
+  const list = await rows<RowOf<'dossier_events', { seq: number; action: string; from_status: Status | null; to_status: Status; actor_id: string; actor_role: string; at: string; comment: string | null; data: Record<string, unknown>; attachments: string[] }> & Computed<{ actor_name: string }>>(
     ex,
     sql`select e.seq, e.action, e.from_status, e.to_status, e.actor_id, u.full_name as actor_name, e.actor_role, e.at, e.comment, e.data, e.attachments
         from dossier_events e join users u on u.id = e.actor_id where e.dossier_id = ${dossierId} order by e.seq`,
@@ -117,7 +106,7 @@ export async function listEvents(ex: Executor, dossierId: string) {
 
 /** The audit trail of a dossier, for officials: every action and every read of it. */
 export async function listAudit(ex: Executor, code: string) {
-  const list = await rows<{ at: string; actor_name: string | null; action: string; details: unknown; request_id: string | null }>(
+  const list = await rows<RowOf<'audit_log', { at: string; action: string; details: unknown; request_id: string | null }> & Computed<{ actor_name: string | null }>>(
     ex,
     sql`select l.at, u.full_name as actor_name, l.action, l.details, l.request_id from audit_log l left join users u on u.id = l.actor_id
         where l.entity_type = 'dossier' and l.entity_id = ${code} order by l.id`,

@@ -5,6 +5,7 @@ import { SEQUENCE_WIDTH } from '../../domain/dossier-code.ts';
 import type { DossierChanges, DossierState, Decision, EventRecord, Extension, SupplementRound, Write } from '../../domain/dossier-decide.ts';
 import type { Status } from '../../domain/dossier-state.ts';
 import type { DossierResource } from '../../domain/policy.ts';
+import type { Computed } from '../../db/rows.ts';
 
 /** A dossier row as stored (the projection of its events). */
 export interface DossierRow {
@@ -66,7 +67,7 @@ export const scopeOf = (d: DossierRow): DossierResource => ({
  */
 export async function resourceOf(ex: Executor, d: DossierRow): Promise<DossierResource> {
   if (d.status !== 'consulting') return scopeOf(d);
-  const consult = await maybeOne<{ department_id: string | null }>(
+  const consult = await maybeOne<Computed<{ department_id: string | null }>>(
     ex,
     sql`select data->>'departmentId' as department_id from dossier_events
         where dossier_id = ${d.id} and action = 'consult' order by seq desc limit 1`,

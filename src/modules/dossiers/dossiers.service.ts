@@ -23,6 +23,7 @@ import { applyDecision, attachDocuments, dossierCodeSql, loadDossier, ownUploads
 import type { DossierPresentation } from './dossiers.present.ts';
 import { unitByCode, unitById } from '../units/units.service.ts';
 import type { ActionInput, SubmitInput } from '../../contract/dossiers.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface RequestContext {
   requestId: string;
@@ -293,7 +294,7 @@ async function writeDossier(
   // (foreign keys are checked at its end), and reads back the connected systems that follow it.
   // The code is written with the row, not by a second update that would rewrite every index of
   // dossiers (docs/PERFORMANCE.md).
-  const [row] = await rows<Partial<DossierRow> & Refusal & { first_step: StepRow; written_documents: PresentedDocumentRow[] | null }>(
+  const [row] = await rows<Partial<DossierRow> & Computed<Refusal & { first_step: StepRow; written_documents: PresentedDocumentRow[] | null }>>(
     ex,
     sql`with checked as (
           select ${o.inForce ? versionInForceSql(o.inForce.code, o.inForce.asOf) : sql`null::int`} as in_force_version,
@@ -408,7 +409,7 @@ export async function rateDossier(database: Database, actor: SessionUser, code: 
     const d = await readableDossier(tx, actor, code, true);
     if (!can(actor, 'dossier.rate', scopeOf(d))) throw new AppError('FORBIDDEN');
     if (d.status !== 'returned') throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { status: d.status, action: 'rate' });
-    const inserted = await rows<{ dossier_id: string }>(
+    const inserted = await rows<RowOf<'ratings', { dossier_id: string }>>(
       tx,
       sql`insert into ratings (dossier_id, score, comment, rated_by, created_at)
           values (${d.id}, ${input.score}, ${input.comment ?? null}, ${actor.id}, ${now.toISOString()})

@@ -4,6 +4,7 @@ import { toDate } from '../../db/time.ts';
 import type { FeedbackCategory, FeedbackStatus } from '../../domain/feedback.ts';
 import type { FeedbackResource } from '../../domain/policy.ts';
 import { AppError } from '../../domain/errors.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** A row of feedback_reports with its department's and assignee's names. */
 export interface ReportRow {
@@ -67,7 +68,7 @@ export const clockOf = (r: ReportRow) => ({
 
 export async function loadReport(ex: Executor, code: string, forUpdate = false): Promise<ReportRow | null> {
   if (forUpdate) {
-    const locked = await maybeOne<{ id: string }>(ex, sql`select id from feedback_reports where code = ${code} for update`);
+    const locked = await maybeOne<RowOf<'feedback_reports', { id: string }>>(ex, sql`select id from feedback_reports where code = ${code} for update`);
     if (!locked) return null;
   }
   return maybeOne<ReportRow>(ex, sql`${SELECT} where r.code = ${code}`);
@@ -78,13 +79,13 @@ export async function listReports(ex: Executor, where: SQL, limit: number): Prom
 }
 
 export async function countReports(ex: Executor, where: SQL): Promise<number> {
-  const r = await maybeOne<{ n: number }>(ex, sql`select count(*)::int as n from feedback_reports r where ${where}`);
+  const r = await maybeOne<Computed<{ n: number }>>(ex, sql`select count(*)::int as n from feedback_reports r where ${where}`);
   return r?.n ?? 0;
 }
 
 /** The next code of the day for a unit (an atomic upsert). */
 export async function nextSequence(tx: Executor, unitId: string, day: string): Promise<number> {
-  const r = await maybeOne<{ n: number }>(
+  const r = await maybeOne<RowOf<'feedback_counters', { n: number }>>(
     tx,
     sql`insert into feedback_counters (unit_id, day, n) values (${unitId}, ${day}, 1)
         on conflict (unit_id, day) do update set n = feedback_counters.n + 1 returning n`,
@@ -149,7 +150,7 @@ export interface ReportPatch {
  */
 export async function applyPatch(tx: Executor, id: string, version: number, patch: ReportPatch, now: Date): Promise<void> {
   const sets = Object.entries(patch).map(([k, v]) => sql`${sql.identifier(k)} = ${v}`);
-  const done = await maybeOne<{ id: string }>(
+  const done = await maybeOne<RowOf<'feedback_reports', { id: string }>>(
     tx,
     sql`update feedback_reports set ${sql.join([...sets, sql`updated_at = ${now.toISOString()}`, sql`version = version + 1`], sql`, `)}
         where id = ${id} and version = ${version} returning id`,

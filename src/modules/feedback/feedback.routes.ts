@@ -57,6 +57,7 @@ import {
 } from './feedback.service.ts';
 import { feedbackDeps } from './feedback.deps.ts';
 import { NoContent } from '../../contract/session.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 const tags = ['feedback'];
 export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -159,7 +160,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   api.get('/feedback/photos/:id', { schema: { tags, summary: 'Ảnh của một phản ánh / a report’s photo', params: PhotoParams } }, async (req, reply) => {
-    const p = await maybeOne<{ sha256: string; mime: string; size: number; hidden: boolean | null; code: string | null; uploaded_by: string | null }>(
+    const p = await maybeOne<RowOf<'uploads', { sha256: string; uploaded_by: string | null }> & RowOf<'files', { mime: string; size: number }> & RowOf<'feedback_photos', { hidden: boolean | null }> & RowOf<'feedback_reports', { code: string | null }>>(
       db,
       sql`select up.sha256, f.mime, f.size, fp.hidden, r.code, up.uploaded_by from uploads up join files f on f.sha256 = up.sha256
           left join feedback_photos fp on fp.upload_id = up.id left join feedback_reports r on r.id = fp.report_id where up.id = ${req.params.id}`,
@@ -230,7 +231,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   // ------------------------------------------------------------------- officials
-  const departmentsOf = (unitId: string) => rows<{ id: string; code: string; name: string }>(db, sql`select id, code, name from departments where unit_id = ${unitId} order by name`);
+  const departmentsOf = (unitId: string) => rows<RowOf<'departments', { id: string; code: string; name: string }>>(db, sql`select id, code, name from departments where unit_id = ${unitId} order by name`);
 
   api.get(
     '/staff/feedback',
@@ -260,7 +261,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
       withPhotos([row]),
       departmentsOf(row.unit_id),
       eventsOf(db, row.id, true),
-      rows<{ id: string; name: string; department_id: string | null }>(
+      rows<RowOf<'users', { id: string; department_id: string | null }> & Computed<{ name: string }>>(
         db,
         sql`select id, full_name as name, department_id from users where unit_id = ${row.unit_id} and kind = 'staff' and ('specialist' = any(roles) or 'leader' = any(roles)) order by full_name`,
       ),

@@ -29,6 +29,7 @@ import type { BlobStore } from '../files/storage.ts';
 import { notify, notifyContact, type NotifySettings } from '../notifications/index.ts';
 import { checkCode, codeError, countEvent, issueCode } from '../otp/index.ts';
 import { applyPatch, appendEvent, loadReport, nextSequence, scopeOf, type ReportPatch, type ReportRow } from './feedback.repo.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 export interface FeedbackDeps {
   database: Database;
@@ -92,7 +93,7 @@ interface Reporter {
 /** Photos given with a report: uploaded through /feedback/photos by the same person, not attached yet. */
 async function checkPhotos(tx: Executor, ids: readonly string[], uploaderId: string | null) {
   if (ids.length === 0) return;
-  const found = await rows<{ id: string }>(
+  const found = await rows<RowOf<'uploads', { id: string }>>(
     tx,
     sql`select up.id from uploads up join files f on f.sha256 = up.sha256
         where up.id in (${sql.join(
@@ -143,7 +144,7 @@ export async function submitSignedIn(deps: FeedbackDeps, actor: Actor & { fullNa
   return deps.database.transaction(async (tx) => {
     await limit(tx, `feedback:acct:${actor.id}`, LIMITS.reportsPerReporter, now);
     await limit(tx, `feedback:ip:${ctx.ip}`, LIMITS.reportsPerAddress, now);
-    const u = await maybeOne<{ full_name: string; phone: string | null; email: string | null }>(tx, sql`select full_name, phone, email from users where id = ${actor.id}`);
+    const u = await maybeOne<RowOf<'users', { full_name: string; phone: string | null; email: string | null }>>(tx, sql`select full_name, phone, email from users where id = ${actor.id}`);
     return createReport(tx, unitId, input, { id: actor.id, name: u?.full_name ?? '', phone: u?.phone ?? null, email: u?.email ?? null }, 'portal', false, deps.keys, now);
   });
 }
@@ -180,7 +181,7 @@ export async function startDraft(deps: FeedbackDeps, input: ReportInput, now: Da
  */
 export async function confirmDraft(deps: FeedbackDeps, unitId: string, draftId: string, code: string, now: Date) {
   const result = await deps.database.transaction(async (tx) => {
-    const draft = await maybeOne<{ payload: ReportInput; expires_at: string; used_at: string | null }>(tx, sql`select payload, expires_at, used_at from feedback_drafts where id = ${draftId} for update`);
+    const draft = await maybeOne<RowOf<'feedback_drafts', { payload: ReportInput; expires_at: string; used_at: string | null }>>(tx, sql`select payload, expires_at, used_at from feedback_drafts where id = ${draftId} for update`);
     if (!draft || draft.used_at || toDate(draft.expires_at) < now) return { error: new AppError('FEEDBACK_DRAFT_NOT_FOUND') };
     const check = await checkCode(tx, deps.keys, { purpose: 'feedback_contact', subject: draftId, code }, now);
     // A wrong code is counted: this transaction commits, the error is answered after.
@@ -265,7 +266,7 @@ const categoryName = (c: FeedbackCategory, locale: 'vi' | 'en' = 'vi') => FEEDBA
 
 /** Every official of a department with the leader role: told when a report is forwarded to it. */
 async function departmentLeaders(tx: Executor, departmentId: string) {
-  return rows<{ id: string; full_name: string }>(tx, sql`select id, full_name from users where department_id = ${departmentId} and 'leader' = any(roles) and kind = 'staff'`);
+  return rows<RowOf<'users', { id: string; full_name: string }>>(tx, sql`select id, full_name from users where department_id = ${departmentId} and 'leader' = any(roles) and kind = 'staff'`);
 }
 
 /**
@@ -294,7 +295,7 @@ export async function actOnReport(deps: FeedbackDeps, actor: Actor | null, code:
         note = body.note;
         break;
       case 'forward': {
-        const dept = await maybeOne<{ id: string; name: string }>(tx, sql`select id, name from departments where id = ${body.departmentId} and unit_id = ${row.unit_id}`);
+        const dept = await maybeOne<RowOf<'departments', { id: string; name: string }>>(tx, sql`select id, name from departments where id = ${body.departmentId} and unit_id = ${row.unit_id}`);
         if (!dept) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'departmentId', message: 'Phòng ban không thuộc đơn vị / not a department of this unit' }] });
         patch.department_id = dept.id;
         if (dept.id !== row.department_id) patch.assignee_id = null;
@@ -309,7 +310,7 @@ export async function actOnReport(deps: FeedbackDeps, actor: Actor | null, code:
         break;
       }
       case 'assign': {
-        const who = await maybeOne<{ id: string; full_name: string; department_id: string | null }>(
+        const who = await maybeOne<RowOf<'users', { id: string; full_name: string; department_id: string | null }>>(
           tx,
           sql`select id, full_name, department_id from users where id = ${body.assigneeId} and unit_id = ${row.unit_id} and kind = 'staff' and ('specialist' = any(roles) or 'leader' = any(roles))`,
         );

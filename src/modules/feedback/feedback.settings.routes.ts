@@ -10,6 +10,7 @@ import { clock } from '../../server/clock.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { saveSettings, settingsHistory, settingsInForce } from './feedback.settings.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 const tags = ['feedback'];
 
@@ -22,7 +23,7 @@ export function feedbackSettingsRoutes(app: FastifyInstance, deps: AppDeps) {
     const [inForce, history, departments] = await Promise.all([
       settingsInForce(db, unitId),
       settingsHistory(db, unitId),
-      rows<{ code: string; name: string }>(db, sql`select code, name from departments where unit_id = ${unitId} order by name`),
+      rows<RowOf<'departments', { code: string; name: string }>>(db, sql`select code, name from departments where unit_id = ${unitId} order by name`),
     ]);
     return { ...inForce, departments, areas: WARD_AREAS.features.map((f) => ({ code: f.properties.code, name: f.properties.name })), history };
   };

@@ -9,6 +9,7 @@ import { DEFAULT_ROUTING, RESPONSE_TEMPLATES, type ResponseTemplate, type Routin
 import type { Actor } from '../../domain/policy.ts';
 import { audit } from '../audit/audit.ts';
 import type { RequestContext } from './feedback.service.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 type Kind = 'routing' | 'templates';
 export interface VersionRow {
@@ -75,7 +76,7 @@ export async function saveSettings(
 ): Promise<void> {
   await database.transaction(async (tx) => {
     if (change.kind === 'routing') {
-      const known = new Set((await rows<{ code: string }>(tx, sql`select code from departments where unit_id = ${unitId}`)).map((d) => d.code));
+      const known = new Set((await rows<RowOf<'departments', { code: string }>>(tx, sql`select code from departments where unit_id = ${unitId}`)).map((d) => d.code));
       const unknown = change.body.rules.map((r, i) => ({ r, i })).filter(({ r }) => !known.has(r.department));
       if (unknown.length) {
         throw new AppError('VALIDATION_FAILED', {
@@ -83,12 +84,12 @@ export async function saveSettings(
         });
       }
     }
-    const current = await maybeOne<{ v: number }>(tx, sql`select coalesce(max(version), 0)::int as v from feedback_settings_versions where unit_id = ${unitId} and kind = ${change.kind}`);
+    const current = await maybeOne<Computed<{ v: number }>>(tx, sql`select coalesce(max(version), 0)::int as v from feedback_settings_versions where unit_id = ${unitId} and kind = ${change.kind}`);
     if ((current?.v ?? 0) !== change.body.version) throw new AppError('FEEDBACK_SETTINGS_CONFLICT');
     const version = change.body.version + 1;
     const data = change.kind === 'routing' ? change.body.rules : change.body.items;
     // Two admins saving at once: the unique (unit, kind, version) lets one in, the other hears of it.
-    const inserted = await maybeOne<{ id: string }>(
+    const inserted = await maybeOne<RowOf<'feedback_settings_versions', { id: string }>>(
       tx,
       sql`insert into feedback_settings_versions (id, unit_id, kind, version, data, note, created_by, created_at)
           values (${randomUUID()}, ${unitId}, ${change.kind}, ${version}, ${JSON.stringify(data)}::jsonb, ${change.body.note}, ${actor.id}, ${now.toISOString()})

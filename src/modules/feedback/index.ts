@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import { feedbackIndicators, type FeedbackIndicators, type FeedbackStatus, type IndicatorRow } from '../../domain/feedback.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 export type { FeedbackIndicators } from '../../domain/feedback.ts';
 
@@ -23,7 +24,7 @@ export async function feedbackIndicatorsOf(ex: Executor, unitId: string, period:
  * unanswered and due in it), for `feedbackIndicators` over that span and any period inside it.
  */
 export async function feedbackFactsOf(ex: Executor, unitId: string, period: { from: Date; to: Date }): Promise<IndicatorRow[]> {
-  const list = await rows<{ status: FeedbackStatus; forward_due_at: string; forwarded_at: string | null; due_at: string; answered_at: string | null; rating: number | null; reopen_count: number }>(
+  const list = await rows<RowOf<'feedback_reports', { status: FeedbackStatus; forward_due_at: string; forwarded_at: string | null; due_at: string; answered_at: string | null; rating: number | null; reopen_count: number }>>(
     ex,
     sql`select status, forward_due_at, forwarded_at, due_at, answered_at, rating, reopen_count from feedback_reports
         where unit_id = ${unitId} and status not in ('rejected', 'merged')

@@ -23,6 +23,7 @@ import { listReports, loadReport, photosOf, type ReportRow } from './feedback.re
 import { createReport, followPath } from './feedback.service.ts';
 import { feedbackDeps } from './feedback.deps.ts';
 import { open311Request, open311Service, open311Services, splitFormat, toXml, type Format } from './open311.format.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 const tags = ['open311'];
 const FORMATS: Format[] = ['json', 'xml'];
@@ -161,7 +162,7 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
       const unit = await deploymentData(deps);
       const t = now();
       const row = await deps.database.transaction(async (tx) => {
-        const key = await maybeOne<{ id: string; name: string }>(tx, sql`select id, name from open311_keys where key_hash = ${keyHash(fd, b.api_key)} and revoked_at is null`);
+        const key = await maybeOne<RowOf<'open311_keys', { id: string; name: string }>>(tx, sql`select id, name from open311_keys where key_hash = ${keyHash(fd, b.api_key)} and revoked_at is null`);
         if (!key) throw new AppError('OPEN311_API_KEY_INVALID');
         if ((await countEvent(tx, `open311:key:${key.id}`, 86_400_000, t)) > 2000) throw new AppError('FEEDBACK_RATE_LIMITED');
         if ((await countEvent(tx, `feedback:ip:${req.ip}`, 86_400_000, t)) > 500) throw new AppError('FEEDBACK_RATE_LIMITED');
@@ -226,7 +227,7 @@ export function open311KeyRoutes(app: FastifyInstance, deps: AppDeps) {
   api.get('/admin/open311-keys', { schema: { tags, summary: 'Khóa API Open311 / Open311 API keys', response: { 200: z.object({ items: z.array(KeySchema) }) } } }, async (req) => {
     const unit = await deploymentData(deps);
     authorize(req.user, 'open311.keys', unit);
-    const list = await rows<{ id: string; name: string; created_at: string; revoked_at: string | null }>(
+    const list = await rows<RowOf<'open311_keys', { id: string; name: string; created_at: string; revoked_at: string | null }>>(
       deps.database.db,
       sql`select id, name, created_at, revoked_at from open311_keys where unit_id = ${unit.unitId} order by created_at`,
     );
@@ -255,7 +256,7 @@ export function open311KeyRoutes(app: FastifyInstance, deps: AppDeps) {
     const user = authorize(requireUser(req), 'open311.keys', unit);
     const t = now();
     await deps.database.transaction(async (tx) => {
-      const done = await maybeOne<{ id: string }>(tx, sql`update open311_keys set revoked_at = ${t.toISOString()} where id = ${req.params.id} and unit_id = ${unit.unitId} and revoked_at is null returning id`);
+      const done = await maybeOne<RowOf<'open311_keys', { id: string }>>(tx, sql`update open311_keys set revoked_at = ${t.toISOString()} where id = ${req.params.id} and unit_id = ${unit.unitId} and revoked_at is null returning id`);
       if (!done) throw new AppError('NOT_FOUND');
       await audit(tx, { actorId: user.id, action: 'open311_key_revoke', entityType: 'open311_key', entityId: req.params.id, requestId: req.id, ip: req.ip }, t);
     });

@@ -4,6 +4,7 @@ import { rows, type Database, type Executor } from '../../db/client.ts';
 import { clock } from '../../server/clock.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import type { BlobStore } from './storage.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /**
  * The clean-up of abandoned uploads. An upload nothing refers to (no dossier document, nor any
@@ -29,7 +30,7 @@ const BATCH = 200;
 
 /** `not exists` clauses for every foreign key that points at uploads(id), found in the catalogue. */
 async function referencesToUploads(ex: Executor): Promise<SQL> {
-  const fks = await rows<{ schema: string; tbl: string; col: string }>(
+  const fks = await rows<Computed<{ schema: string; tbl: string; col: string }>>(
     ex,
     sql`select n.nspname as schema, c.relname as tbl, a.attname as col
         from pg_constraint k
@@ -54,14 +55,14 @@ export async function sweepUploads(deps: { database: Database; blobs: BlobStore 
 
   for (;;) {
     const n = await database.transaction(async (tx) => {
-      const locked = await rows<{ id: string }>(
+      const locked = await rows<RowOf<'uploads', { id: string }>>(
         tx,
         sql`select u.id from uploads u where u.created_at < ${cutoff} and ${unreferenced}
             order by u.created_at limit ${BATCH} for update skip locked`,
       );
       if (locked.length === 0) return { locked: 0, deleted: 0 };
       // Checked again now that the rows are locked: a dossier may have taken one meanwhile.
-      const deleted = await rows<{ id: string }>(
+      const deleted = await rows<RowOf<'uploads', { id: string }>>(
         tx,
         sql`delete from uploads u where u.id in (${list(locked.map((r) => r.id))}) and ${unreferenced} returning u.id`,
       );
@@ -73,14 +74,14 @@ export async function sweepUploads(deps: { database: Database; blobs: BlobStore 
 
   for (;;) {
     const n = await database.transaction(async (tx) => {
-      const locked = await rows<{ sha256: string }>(
+      const locked = await rows<RowOf<'files', { sha256: string }>>(
         tx,
         sql`select f.sha256 from files f
             where f.created_at < ${cutoff} and not exists (select 1 from uploads up where up.sha256 = f.sha256)
             order by f.created_at limit ${BATCH} for update skip locked`,
       );
       if (locked.length === 0) return { locked: 0, deleted: 0 };
-      const gone = await rows<{ sha256: string }>(
+      const gone = await rows<RowOf<'files', { sha256: string }>>(
         tx,
         sql`delete from files f where f.sha256 in (${list(locked.map((r) => r.sha256))})
             and not exists (select 1 from uploads up where up.sha256 = f.sha256) returning f.sha256`,

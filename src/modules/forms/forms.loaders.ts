@@ -12,6 +12,7 @@ import type { ControlSlipData, HandOver } from './control-slip.pdf.ts';
 import type { NoticeData } from './notices.pdf.ts';
 import { contextOf, deskOf, type FormsConfig } from './forms.service.ts';
 import { templateFor } from './forms.templates.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 export interface EventRow {
   action: string;
@@ -138,6 +139,6 @@ export async function loadControlSlipData(ex: Executor, d: DossierRow, cal: Work
 
 /** The forms a dossier has, from what happened to it (pure enough to read: the actions it had). */
 export async function formsOf(ex: Executor, d: DossierRow): Promise<FormNumber[]> {
-  const actions = new Set((await rows<{ action: string }>(ex, sql`select distinct action from dossier_events where dossier_id = ${d.id}`)).map((r) => r.action));
+  const actions = new Set((await rows<RowOf<'dossier_events', { action: string }>>(ex, sql`select distinct action from dossier_events where dossier_id = ${d.id}`)).map((r) => r.action));
   return availableForms({ received: d.received_at !== null, supplementRounds: d.supplement_rounds, actions });
 }

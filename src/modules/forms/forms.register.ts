@@ -9,6 +9,7 @@ import { templateFor } from './forms.templates.ts';
 import type { FormsConfig } from './forms.service.ts';
 import type { RegisterData, RegisterRow } from './register.pdf.ts';
 import { placeOfUnit, shortParentName } from './wording.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface Row {
   code: string;
@@ -26,7 +27,7 @@ export interface Row {
 
 /** The unit as the header prints it. */
 async function issuerOf(ex: Executor, unitId: string, cfg: FormsConfig): Promise<Issuer> {
-  const u = (await maybeOne<{ name: string; parent: string | null }>(ex, sql`select u.name, p.name as parent from units u left join units p on p.id = u.parent_id where u.id = ${unitId}`))!;
+  const u = (await maybeOne<RowOf<'units', { name: string }> & Computed<{ parent: string | null }>>(ex, sql`select u.name, p.name as parent from units u left join units p on p.id = u.parent_id where u.id = ${unitId}`))!;
   const parent = u.parent ?? (cfg.parentName.trim() || null);
   return { parentName: parent ? shortParentName(parent) : null, agencyName: u.name, place: placeOfUnit(u.name) };
 }

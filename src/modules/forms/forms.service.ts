@@ -13,6 +13,7 @@ import { templateFor } from './forms.templates.ts';
 import type { ReceiptData } from './receipt.pdf.ts';
 import type { SupplementData } from './supplement.pdf.ts';
 import { placeOfUnit, shortParentName } from './wording.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface FormsConfig {
   /** `PUBLIC_URL`, without a trailing slash. */
@@ -33,7 +34,7 @@ interface Context {
 
 /** The dossier's procedure version and the agency that received it (with its parent body). */
 export async function contextOf(ex: Executor, d: DossierRow, cfg: FormsConfig): Promise<Context> {
-  const row = await maybeOne<{ definition: ProcedureDefinition; unit_name: string; parent_name: string | null }>(
+  const row = await maybeOne<RowOf<'procedure_versions', { definition: ProcedureDefinition }> & Computed<{ unit_name: string; parent_name: string | null }>>(
     ex,
     sql`select v.definition, u.name as unit_name, p.name as parent_name
         from procedure_versions v
@@ -49,7 +50,7 @@ export async function contextOf(ex: Executor, d: DossierRow, cfg: FormsConfig): 
   };
 }
 
-interface EventActor {
+export interface EventActor {
   at: string;
   full_name: string;
   department_name: string | null;
@@ -81,13 +82,13 @@ export async function loadReceiptData(ex: Executor, d: DossierRow, cfg: FormsCon
   if (!dueAt) throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { reason: 'no_appointment', status: d.status });
   const { def, issuer } = await contextOf(ex, d, cfg);
   const officer = await lastEvent(ex, d.id, 'receive');
-  const attached = await rows<{ requirement_id: string; n: number }>(
+  const attached = await rows<RowOf<'dossier_documents', { requirement_id: string }> & Computed<{ n: number }>>(
     ex,
     sql`select requirement_id, count(*)::int as n from dossier_documents
         where dossier_id = ${d.id} and purpose = 'application' and not superseded group by requirement_id`,
   );
   const counts = new Map(attached.map((a) => [a.requirement_id, Number(a.n)]));
-  const delivery = await maybeOne<{ result_delivery: ResultDelivery | null }>(ex, sql`select result_delivery from dossiers where id = ${d.id}`);
+  const delivery = await maybeOne<RowOf<'dossiers', { result_delivery: ResultDelivery | null }>>(ex, sql`select result_delivery from dossiers where id = ${d.id}`);
   return {
     template: await templateFor(ex, '01', receivedAt),
     issuer,
@@ -118,7 +119,7 @@ export async function loadSupplementData(ex: Executor, d: DossierRow, cfg: Forms
   const round = d.supplement_rounds;
   if (round < 1) throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { reason: 'no_supplement_request', status: d.status });
   const { def, issuer } = await contextOf(ex, d, cfg);
-  const items = await rows<{ target_type: 'document' | 'field'; target_key: string; reason: string; created_at: string }>(
+  const items = await rows<RowOf<'supplement_items', { target_type: 'document' | 'field'; target_key: string; reason: string; created_at: string }>>(
     ex,
     sql`select target_type, target_key, reason, created_at from supplement_items
         where dossier_id = ${d.id} and round = ${round} order by created_at, id`,

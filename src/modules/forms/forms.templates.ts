@@ -8,12 +8,13 @@ import { rows, type Executor } from '../../db/client.ts';
 import { vnDateOf } from '../../domain/calendar/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { FORM_NUMBERS, defaultTemplate, templateInForce, templateProblems, textKeys, type FormNumber, type FormTemplate } from '../../domain/form-templates.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 const keyOf = (n: FormNumber) => `form_template:${n}`;
 
 /** Every saved version of a form, oldest first. */
 export async function savedVersions(ex: Executor, number: FormNumber): Promise<(FormTemplate & { updatedAt: string; updatedBy: string | null })[]> {
-  const saved = await rows<{ value: FormTemplate; updated_at: string; updated_by: string | null }>(
+  const saved = await rows<RowOf<'settings', { value: FormTemplate; updated_at: string }> & Computed<{ updated_by: string | null }>>(
     ex,
     sql`select s.value, s.updated_at, u.full_name as updated_by from settings s left join users u on u.id = s.updated_by
         where s.key = ${keyOf(number)} order by s.effective_from`,

@@ -18,6 +18,7 @@ import type { FlowRow, StockRow } from '../../domain/indicators-aggregate.ts';
 import { addFlow, addStock } from '../../domain/indicators-aggregate.ts';
 import { portalSync } from '../interop/interop.sync.ts';
 import { loadFacts } from './indicators.repo.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** The advisory lock of the aggregate's refresh (766 and issue 11). */
 const REFRESH_LOCK = 766_011;
@@ -35,7 +36,7 @@ export async function refreshAggregate(db: Database): Promise<number> {
   if (!(await maybeOne(db.db, sql`select 1 as pending from indicator_dirty limit 1`))) return 0;
   const folded = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
-    const claimed = await rows<{ unit_id: string; day: string }>(tx, sql`delete from indicator_dirty returning unit_id, day::text as day`);
+    const claimed = await rows<RowOf<'indicator_dirty', { unit_id: string }> & Computed<{ day: string }>>(tx, sql`delete from indicator_dirty returning unit_id, day::text as day`);
     if (claimed.length === 0) return 0;
     await rebuildDays(tx, claimed);
     await rebuildMonths(tx, claimed);
@@ -291,7 +292,7 @@ async function liveStock(ex: Executor, unitId: string, now: Date, f: AggregateFi
   const at = now.toISOString();
   const state = sql`case when x.status in (${inList(WAITING_STATUSES)}) then 'waiting' when x.due_at < ${at} then 'overdue' else 'on_time' end`;
   const own = filterSql({ ...f, field: undefined }, 'x');
-  const list = await rows<{ state: StockRow['state']; procedure_code: string; field: string; channel: string; assignee_id: string | null; n: number }>(
+  const list = await rows<RowOf<'dossiers', { procedure_code: string; channel: string; assignee_id: string | null }> & RowOf<'procedure_versions', { field: string }> & Computed<{ state: StockRow['state']; n: number }>>(
     ex,
     sql`select g.state, g.procedure_code, v.field, g.channel, g.assignee_id, sum(g.n)::int as n
           from (select ${state} as state, x.procedure_code, x.procedure_version, x.channel, x.assignee_id, count(*) as n
@@ -312,7 +313,7 @@ async function liveStock(ex: Executor, unitId: string, now: Date, f: AggregateFi
 /** The stock at the end of day `day` by dimension: the sum of the daily changes up to it. */
 async function stockAtDayEnd(ex: Executor, unitId: string, day: IsoDate, f: AggregateFilters): Promise<StockRow[]> {
   const monthStart = `${day.slice(0, 7)}-01`;
-  const list = await rows<{ procedure_code: string; field: string; channel: string; assignee_id: string | null; n: number; overdue: number }>(
+  const list = await rows<RowOf<'indicator_daily', { procedure_code: string; field: string; channel: string; assignee_id: string | null }> & Computed<{ n: number; overdue: number }>>(
     ex,
     sql`select a.procedure_code, min(a.field) as field, a.channel, a.assignee_id, sum(a.n)::int as n, sum(a.overdue)::int as overdue
           from (select procedure_code, field, channel, assignee_id, n, overdue from indicator_monthly a
@@ -327,7 +328,7 @@ async function stockAtDayEnd(ex: Executor, unitId: string, day: IsoDate, f: Aggr
 
 /** The stock's totals at the end of every month up to `lastMonth` ('YYYY-MM'), by month. */
 async function stockByMonthEnd(ex: Executor, unitId: string, lastMonth: string, f: AggregateFilters): Promise<Map<string, { n: number; overdue: number }>> {
-  const list = await rows<{ month: string; n: number; overdue: number }>(
+  const list = await rows<RowOf<'indicator_monthly', { month: string }> & Computed<{ n: number; overdue: number }>>(
     ex,
     sql`select to_char(a.month, 'YYYY-MM') as month, sum(a.n)::int as n, sum(a.overdue)::int as overdue
           from indicator_monthly a
@@ -416,7 +417,13 @@ export async function recount(db: Database, unitId: string, period: Period, cal:
   return { period, aggregate, recount: full, differences: [...differences(aggregate, full), ...monthly] };
 }
 
-type LateRow = { code: string; procedure_name: string; due_at: string; finished_at: string | null; extension: { dueAt: string; apologyOnTime: boolean; reason?: string } | null };
+export interface LateRow {
+  code: string;
+  procedure_name: string;
+  due_at: string;
+  finished_at: string | null;
+  extension: { dueAt: string; apologyOnTime: boolean; reason?: string } | null;
+}
 
 const lateOf = (r: LateRow) => ({ code: r.code, procedureName: r.procedure_name, dueAt: toDate(r.due_at)!, finishedAt: toDate(r.finished_at), extension: r.extension });
 const byDue = (a: ReturnType<typeof lateOf>, b: ReturnType<typeof lateOf>) => a.dueAt.getTime() - b.dueAt.getTime() || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
@@ -461,7 +468,7 @@ export async function lateDossiersPage(
   const open = sql`(select k.id, k.code, k.due_at, k.finished_at from (${openLateKeys(unitId, asOf)}) k offset 0)`;
   const [list, openCount, settled] = await Promise.all([
     rows<LateRow>(ex, shown(sql`select l.id, l.finished_at from (${settledFirst} union all ${open}) l order by l.due_at, l.code collate "C" limit ${page.limit} offset ${page.offset}`)),
-    rows<{ n: string }>(ex, sql`select count(*) as n from (${openLateKeys(unitId, asOf)}) l`),
+    rows<Computed<{ n: string }>>(ex, sql`select count(*) as n from (${openLateKeys(unitId, asOf)}) l`),
     settledLate,
   ]);
   return { items: list.map(lateOf).sort(byDue), total: settled + Number(openCount[0]!.n) };

@@ -7,6 +7,7 @@ import type { DossierFact, CatalogueFacts } from '../../domain/indicators.ts';
 import type { IndexRule, IndexRuleVersion } from '../../domain/indicators-rules.ts';
 import type { ManualInput } from '../../domain/indicators-score.ts';
 import { portalSync } from '../interop/interop.sync.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface FactRow {
   code: string;
@@ -97,7 +98,7 @@ export async function loadFacts(ex: Executor, unitId: string, start: Date, end: 
 
 /** The catalogue's active procedures and those offered online (end-to-end or partly). */
 export async function catalogueFacts(ex: Executor): Promise<CatalogueFacts> {
-  const r = await maybeOne<{ procedures: number; online: number }>(
+  const r = await maybeOne<Computed<{ procedures: number; online: number }>>(
     ex,
     sql`select count(*)::int as procedures, count(*) filter (where v.online_level in ('full', 'partial'))::int as online
           from procedures p join procedure_versions v on v.procedure_code = p.code and v.version = p.current_version
@@ -107,7 +108,7 @@ export async function catalogueFacts(ex: Executor): Promise<CatalogueFacts> {
 }
 
 export async function ruleVersions(ex: Executor): Promise<(IndexRuleVersion & { createdBy: string | null; createdAt: string })[]> {
-  const list = await rows<{ version: number; effective_from: string; rule: IndexRule; basis: string; created_by: string | null; created_at: string }>(
+  const list = await rows<RowOf<'indicator_rules', { version: number; rule: IndexRule; basis: string }> & Computed<{ effective_from: string; created_by: string | null; created_at: string }>>(
     ex,
     sql`select r.version, r.effective_from::text as effective_from, r.rule, r.basis, u.full_name as created_by, r.created_at::text as created_at
           from indicator_rules r left join users u on u.id = r.created_by order by r.version`,
@@ -116,7 +117,7 @@ export async function ruleVersions(ex: Executor): Promise<(IndexRuleVersion & { 
 }
 
 export async function insertRule(tx: Executor, input: { effectiveFrom: IsoDate; rule: IndexRule; basis: string }, userId: string, now: Date): Promise<number> {
-  const r = await rows<{ version: number }>(
+  const r = await rows<RowOf<'indicator_rules', { version: number }>>(
     tx,
     sql`insert into indicator_rules (effective_from, rule, basis, created_by, created_at)
         values (${input.effectiveFrom}, ${JSON.stringify(input.rule)}::jsonb, ${input.basis}, ${userId}, ${now.toISOString()}) returning version`,
@@ -126,7 +127,7 @@ export async function insertRule(tx: Executor, input: { effectiveFrom: IsoDate; 
 
 /** For each item, the latest entry whose span contains `day`. */
 export async function manualInputsOn(ex: Executor, unitId: string, day: IsoDate): Promise<ManualInput[]> {
-  const list = await rows<{ item_key: string; rate: string; source: string; entered_by: string | null; entered_at: string }>(
+  const list = await rows<RowOf<'indicator_inputs', { item_key: string; source: string }> & Computed<{ rate: string; entered_by: string | null; entered_at: string }>>(
     ex,
     sql`select distinct on (i.item_key) i.item_key, i.rate::text as rate, i.source, u.full_name as entered_by, i.entered_at::text as entered_at
           from indicator_inputs i left join users u on u.id = i.entered_by
@@ -151,8 +152,8 @@ export async function insertInput(
 /** The names a breakdown shows: procedures (current version) and officials. */
 export async function labels(ex: Executor, unitId: string) {
   const [procedures, officials] = await Promise.all([
-    rows<{ code: string; name: string }>(ex, sql`select p.code, v.definition->>'name' as name from procedures p join procedure_versions v on v.procedure_code = p.code and v.version = p.current_version`),
-    rows<{ id: string; full_name: string }>(ex, sql`select id, full_name from users where kind = 'staff' order by unit_id = ${unitId} desc`),
+    rows<RowOf<'procedures', { code: string }> & Computed<{ name: string }>>(ex, sql`select p.code, v.definition->>'name' as name from procedures p join procedure_versions v on v.procedure_code = p.code and v.version = p.current_version`),
+    rows<RowOf<'users', { id: string; full_name: string }>>(ex, sql`select id, full_name from users where kind = 'staff' order by unit_id = ${unitId} desc`),
   ]);
   return { procedures: new Map(procedures.map((p) => [p.code, p.name])), officials: new Map(officials.map((o) => [o.id, o.full_name])) };
 }

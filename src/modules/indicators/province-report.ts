@@ -13,6 +13,7 @@ import type { Issuer } from '../forms/form-parts.ts';
 import { placeOfUnit, shortParentName } from '../forms/wording.ts';
 import { asOfOf, flowRows, lateDossiers, refreshAggregate, stocks } from './indicators.aggregate.ts';
 import { report } from './indicators.service.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface LateLine {
   code: string;
@@ -39,7 +40,7 @@ export interface ProvinceReportData {
 
 /** The issuing unit as the header prints it: the parent body, the unit, the place of the date line. */
 async function issuerOf(db: Database, unitId: string, configuredParent: string): Promise<Issuer> {
-  const u = (await maybeOne<{ name: string; parent: string | null }>(db.db, sql`select u.name, p.name as parent from units u left join units p on p.id = u.parent_id where u.id = ${unitId}`))!;
+  const u = (await maybeOne<RowOf<'units', { name: string }> & Computed<{ parent: string | null }>>(db.db, sql`select u.name, p.name as parent from units u left join units p on p.id = u.parent_id where u.id = ${unitId}`))!;
   const parent = u.parent ?? (configuredParent.trim() || null);
   return { parentName: parent ? shortParentName(parent) : null, agencyName: u.name, place: placeOfUnit(u.name) };
 }

@@ -13,9 +13,10 @@ import { catalogueFacts } from './indicators.repo.ts';
 import { aggregateTally } from './indicators.aggregate.ts';
 import { unitShare } from './training.service.ts';
 import type { RequestContext } from './indicators.service.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 async function targetsOf(ex: Executor, unitId: string): Promise<Target[]> {
-  const added = await rows<{ key: string; definition: Target }>(ex, sql`select key, definition from term_targets where unit_id = ${unitId} order by created_at`);
+  const added = await rows<RowOf<'term_targets', { key: string; definition: Target }>>(ex, sql`select key, definition from term_targets where unit_id = ${unitId} order by created_at`);
   const byKey = new Map(added.map((a) => [a.key, a.definition]));
   return [...DEFAULT_TARGETS.map((d) => byKey.get(d.key) ?? d), ...added.filter((a) => !DEFAULT_TARGETS.some((d) => d.key === a.key)).map((a) => a.definition)];
 }
@@ -59,7 +60,7 @@ export async function termTargets(db: Database, unitId: string, now: Date) {
   const ex = db.db;
   const [targets, entries, computed] = await Promise.all([
     targetsOf(ex, unitId),
-    rows<{ target_key: string; year: number; value: string; source: string; as_of: string; entered_by: string | null; entered_at: string }>(
+    rows<RowOf<'target_actuals', { target_key: string; year: number; source: string }> & Computed<{ value: string; as_of: string; entered_by: string | null; entered_at: string }>>(
       ex,
       sql`select a.target_key, a.year, a.value::text as value, a.source, a.as_of::text as as_of, u.full_name as entered_by, a.entered_at::text as entered_at
             from target_actuals a left join users u on u.id = a.entered_by where a.unit_id = ${unitId} order by a.year, a.entered_at`,

@@ -11,6 +11,7 @@ import { shareTrained, type OfficialSpan } from '../../domain/training.ts';
 import type { CourseInput } from '../../domain/training-contract.ts';
 import { audit } from '../audit/audit.ts';
 import type { RequestContext } from './indicators.service.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** Before any period: a disabled account whose date is not known counts as gone all along. */
 const LONG_AGO: IsoDate = '0001-01-01';
@@ -21,7 +22,7 @@ const LONG_AGO: IsoDate = '0001-01-01';
  * gone from the last time it was disabled, while it still is.
  */
 async function officialSpans(ex: Executor, unitId: string): Promise<OfficialSpan[]> {
-  const list = await rows<{ id: string; disabled: boolean; joined_at: string | null; left_at: string | null }>(
+  const list = await rows<RowOf<'users', { id: string; disabled: boolean }> & Computed<{ joined_at: string | null; left_at: string | null }>>(
     ex,
     sql`select u.id, u.disabled,
           (select min(a.at) from audit_log a where a.entity_type = 'user' and a.entity_id = u.id::text and a.action = 'user_create') as joined_at,
@@ -39,12 +40,12 @@ async function officialSpans(ex: Executor, unitId: string): Promise<OfficialSpan
 export async function unitShare(ex: Executor, unitId: string, period: { from: IsoDate; to: IsoDate }) {
   const [spans, completions, count] = await Promise.all([
     officialSpans(ex, unitId),
-    rows<{ user_id: string; completed_on: string; qualifies: boolean }>(
+    rows<RowOf<'training_completions', { user_id: string }> & RowOf<'training_courses', { qualifies: boolean }> & Computed<{ completed_on: string }>>(
       ex,
       sql`select c.user_id, c.completed_on::text as completed_on, k.qualifies from training_completions c join training_courses k on k.id = c.course_id
             where k.unit_id = ${unitId} and c.completed_on between ${period.from} and ${period.to}`,
     ),
-    maybeOne<{ n: number }>(ex, sql`select count(*)::int as n from training_courses where unit_id = ${unitId}`),
+    maybeOne<Computed<{ n: number }>>(ex, sql`select count(*)::int as n from training_courses where unit_id = ${unitId}`),
   ]);
   const s = shareTrained(
     spans,
@@ -79,7 +80,7 @@ export async function listCourses(ex: Executor, unitId: string) {
                  u.full_name as updated_by, k.updated_at
             from training_courses k left join users u on u.id = k.updated_by where k.unit_id = ${unitId} order by k.starts_on desc, k.name`,
     ),
-    rows<{ course_id: string; user_id: string; full_name: string; completed_on: string; certificate_no: string | null }>(
+    rows<RowOf<'training_completions', { course_id: string; user_id: string; certificate_no: string | null }> & RowOf<'users', { full_name: string }> & Computed<{ completed_on: string }>>(
       ex,
       sql`select c.course_id, c.user_id, u.full_name, c.completed_on::text as completed_on, c.certificate_no
             from training_completions c join training_courses k on k.id = c.course_id join users u on u.id = c.user_id where k.unit_id = ${unitId}`,
@@ -115,7 +116,7 @@ async function checkCompletions(ex: Executor, unitId: string, input: CourseInput
   if (late >= 0) throw new AppError('VALIDATION_FAILED', { issues: [{ path: `completions.${late}.completedOn`, message: 'Ngày hoàn thành không được ở tương lai / a completion cannot be in the future' }] });
   if (input.completions.length === 0) return;
   const ids = input.completions.map((c) => c.userId);
-  const found = await rows<{ id: string }>(ex, sql`select id from users where kind = 'staff' and unit_id = ${unitId} and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const found = await rows<RowOf<'users', { id: string }>>(ex, sql`select id from users where kind = 'staff' and unit_id = ${unitId} and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
   if (found.length !== new Set(ids).size) throw new AppError('TRAINING_OFFICIAL_UNKNOWN');
 }
 
@@ -152,7 +153,7 @@ export async function createCourse(db: Database, actor: Actor | null, input: Cou
 export async function updateCourse(db: Database, actor: Actor | null, id: string, input: CourseInput & { version: number }, now: Date, ctx: RequestContext) {
   const user = authorize(actor, 'training.manage', { unitId: actor?.unitId ?? '' });
   await db.transaction(async (tx) => {
-    const current = await maybeOne<{ version: number }>(tx, sql`select version from training_courses where id = ${id} and unit_id = ${user.unitId} for update`);
+    const current = await maybeOne<RowOf<'training_courses', { version: number }>>(tx, sql`select version from training_courses where id = ${id} and unit_id = ${user.unitId} for update`);
     if (!current) throw new AppError('TRAINING_COURSE_NOT_FOUND');
     if (current.version !== input.version) throw new AppError('TRAINING_VERSION_CONFLICT');
     await checkCompletions(tx, user.unitId, input, now);

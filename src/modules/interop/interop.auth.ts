@@ -7,6 +7,7 @@ import { checkTimestamp, HEADERS, parseApiKey, signatureMatches, SIGNATURE_WINDO
 import { systemMay } from '../../domain/policy.ts';
 import type { ServerKeys } from '../../server/secrets.ts';
 import { systemByKey, type ConnectedSystem } from './interop.systems.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 const header = (req: FastifyRequest, name: string): string | undefined => {
   const v = req.headers[name];
@@ -37,7 +38,7 @@ export async function authenticateSystem(req: FastifyRequest, deps: { database: 
   // Remembered until the timestamp leaves the window: within it, the same signature is a replay.
   const until = new Date((Number(timestamp) + SIGNATURE_WINDOW_SECONDS) * 1000).toISOString();
   await deps.database.db.execute(sql`delete from interop_replays where expires_at < ${now.toISOString()}`);
-  const fresh = await rows<{ signature: string }>(
+  const fresh = await rows<RowOf<'interop_replays', { signature: string }>>(
     deps.database.db,
     sql`insert into interop_replays (signature, expires_at) values (${signature}, ${until}) on conflict (signature) do nothing returning signature`,
   );

@@ -9,6 +9,7 @@ import { audit } from '../audit/audit.ts';
 import { saveProcedureVersion } from '../procedures/procedures.service.ts';
 import { canonicalJson } from './interop.intake.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 export type PushStatus = 'pending' | 'published' | 'rejected';
 
@@ -83,7 +84,7 @@ export async function receivePush(
   const out = [];
   for (const item of items) {
     const hash = sha256Hex(canonicalJson(item));
-    const inserted = await maybeOne<{ id: string }>(
+    const inserted = await maybeOne<RowOf<'interop_catalogue_pushes', { id: string }>>(
       tx,
       sql`insert into interop_catalogue_pushes (id, system_id, procedure_code, definition, effective_from, note, body_sha256, received_at)
           values (${randomUUID()}, ${system.id}, ${item.definition.code}, ${JSON.stringify(item.definition)}::jsonb, ${item.effectiveFrom}, ${item.note ?? null}, ${hash}, ${o.now.toISOString()})
@@ -98,7 +99,7 @@ export async function receivePush(
       out.push({ id: inserted.id, procedureCode: item.definition.code, effectiveFrom: item.effectiveFrom, status: 'pending' as const, created: true });
       continue;
     }
-    const existing = await maybeOne<{ id: string; status: PushStatus }>(tx, sql`select id, status from interop_catalogue_pushes where system_id = ${system.id} and body_sha256 = ${hash}`);
+    const existing = await maybeOne<RowOf<'interop_catalogue_pushes', { id: string; status: PushStatus }>>(tx, sql`select id, status from interop_catalogue_pushes where system_id = ${system.id} and body_sha256 = ${hash}`);
     out.push({ id: existing!.id, procedureCode: item.definition.code, effectiveFrom: item.effectiveFrom, status: existing!.status, created: false });
   }
   return out;

@@ -3,6 +3,7 @@ import { maybeOne, type Executor } from '../../db/client.ts';
 import { INTEROP_SCOPES } from '../../domain/interop.ts';
 import { serverKeys } from '../../server/secrets.ts';
 import { createSystem } from './interop.systems.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /**
  * The demo's national-portal stand-in (`npm run sim:national-portal`, tools/national-portal/):
@@ -21,7 +22,7 @@ export const DEMO_PORTAL = {
 export const demoPortalApiKey = () => `nts_${DEMO_PORTAL.keyId}_${DEMO_PORTAL.secret}`;
 
 export async function seedDemoPortal(tx: Executor, unitId: string, secret: string, now: Date): Promise<boolean> {
-  const exists = await maybeOne<{ id: string }>(tx, sql`select id from interop_systems where code = ${DEMO_PORTAL.code}`);
+  const exists = await maybeOne<RowOf<'interop_systems', { id: string }>>(tx, sql`select id from interop_systems where code = ${DEMO_PORTAL.code}`);
   if (exists) return false;
   await createSystem(
     tx,

@@ -3,6 +3,7 @@ import { maybeOne, type Database } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { audit } from '../audit/audit.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /**
  * A document of a dossier handed over to a unit on another deployment, for that unit's system only
@@ -17,7 +18,7 @@ export async function handoverDocument(
   o: { now: Date; requestId: string; ip: string },
 ): Promise<{ sha256: string; name: string; mime: string; size: number }> {
   return database.transaction(async (tx) => {
-    const f = await maybeOne<{ sha256: string; name: string; mime: string; size: number }>(
+    const f = await maybeOne<RowOf<'uploads', { sha256: string; name: string }> & RowOf<'files', { mime: string; size: number }>>(
       tx,
       sql`select up.sha256, up.name, f.mime, f.size from dossiers d
           join interop_systems s on s.remote_unit_id = d.handling_unit_id and s.id = ${system.id}

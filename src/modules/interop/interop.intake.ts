@@ -15,6 +15,7 @@ import { storeAttachments } from './interop.attachments.ts';
 import { publishDossierEvents } from './interop.outbound.ts';
 import type { IntakeInput } from '../../contract/interop.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -35,7 +36,7 @@ const personalDataIn = (a: IntakeInput['applicant']) =>
   (['fullName', 'cccd', 'mst', 'birthDate', 'gender', 'phone', 'email', 'address'] as const).filter((k) => a[k] !== undefined);
 
 async function existingIntake(ex: Executor, system: ConnectedSystem, externalCode: string, bodyHash: string): Promise<DossierRow | null> {
-  const found = await maybeOne<DossierRow & { body_sha256: string }>(
+  const found = await maybeOne<DossierRow & RowOf<'interop_intake', { body_sha256: string }>>(
     ex,
     sql`select d.*, i.body_sha256 from interop_intake i join dossiers d on d.id = i.dossier_id
         where i.system_id = ${system.id} and i.external_code = ${externalCode}`,
@@ -77,7 +78,7 @@ export async function intakeDossier(
   const check = validateSubmission(def, input.formData, input.documents.map((d) => ({ requirementId: d.requirementId, fileId: d.requirementId })));
   if (!check.ok) throw new AppError('SUBMISSION_INCOMPLETE', { problems: check.problems });
   const unitCode = input.unitCode ?? deps.defaultUnitCode;
-  const unit = await maybeOne<{ id: string; code: string }>(deps.database.db, sql`select id, code from units where code = ${unitCode}`);
+  const unit = await maybeOne<RowOf<'units', { id: string; code: string }>>(deps.database.db, sql`select id, code from units where code = ${unitCode}`);
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { unitCode });
 
   const a = input.applicant;

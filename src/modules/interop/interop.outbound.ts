@@ -7,6 +7,7 @@ import type { DossierRow } from '../dossiers/dossiers.repo.ts';
 import { enqueueMessage } from '../messages/messages.repo.ts';
 import { PermanentDeliveryError, type MessageSender, type OutgoingMessage } from '../messages/messages.senders.ts';
 import { dossierFacts, eventFacts } from './interop.status.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** A connected system that follows a dossier (`remote`: the unit on another deployment it was handed to). */
 export interface FollowingSystem {
@@ -38,7 +39,7 @@ export const followingSystemsJson = (d: Pick<DossierRow, 'origin_system_id' | 'r
  */
 export async function publishDossierEvents(tx: Executor, d: DossierRow, count: number, now: Date, following?: FollowingSystem[]): Promise<number> {
   // A unit on another deployment the dossier was handed to follows it from the hand-over on.
-  const systems = following ?? (await maybeOne<{ systems: FollowingSystem[] }>(tx, sql`select ${followingSystemsJson(d)} as systems`))!.systems;
+  const systems = following ?? (await maybeOne<Computed<{ systems: FollowingSystem[] }>>(tx, sql`select ${followingSystemsJson(d)} as systems`))!.systems;
   if (systems.length === 0 || count < 1) return 0;
   const facts = await dossierFacts(tx, d);
   const events = await eventFacts(tx, d.id, count);
@@ -73,7 +74,7 @@ export async function publishDossierEvents(tx: Executor, d: DossierRow, count: n
  * the machine API (GET /interop/handovers/:code/documents/:id; docs/INTEROP.md).
  */
 async function handoverOf(tx: Executor, d: DossierRow, reason: string | null): Promise<Handover> {
-  const docs = await rows<{ id: string; requirement_id: string | null; name: string; mime: string; size: number; sha256: string }>(
+  const docs = await rows<RowOf<'dossier_documents', { id: string; requirement_id: string | null }> & RowOf<'uploads', { name: string; sha256: string }> & RowOf<'files', { mime: string; size: number }>>(
     tx,
     sql`select dd.id, dd.requirement_id, up.name, f.mime, f.size, up.sha256
         from dossier_documents dd join uploads up on up.id = dd.upload_id join files f on f.sha256 = up.sha256
@@ -107,7 +108,7 @@ export function webhookSender(o: { database: Database; keys: ServerKeys; timeout
     channel: 'webhook',
     name: 'interop-webhook',
     async send(m: OutgoingMessage) {
-      const target = await maybeOne<{ id: string; callback_url: string | null; active: boolean; key_id: string | null; signing_secret_sealed: string | null }>(
+      const target = await maybeOne<RowOf<'interop_systems', { id: string; callback_url: string | null; active: boolean }> & RowOf<'interop_keys', { key_id: string | null; signing_secret_sealed: string | null }>>(
         o.database.db,
         sql`select s.id, s.callback_url, s.active, k.key_id, k.signing_secret_sealed
             from interop_systems s left join lateral (select key_id, signing_secret_sealed from interop_keys where system_id = s.id order by created_at desc limit 1) k on true

@@ -3,6 +3,7 @@ import { maybeOne, type Database } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { audit } from '../audit/audit.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** A resident as a connected system may read them: the least that tells who they are. */
 export interface ResidentMinimal {
@@ -28,7 +29,7 @@ export async function residentFor(
   o: { now: Date; requestId: string; ip: string },
 ): Promise<ResidentMinimal> {
   return database.transaction(async (tx) => {
-    const r = await maybeOne<{ id: string; full_name: string; birth_year: number | null; gender: 'male' | 'female' | null; has_password: boolean }>(
+    const r = await maybeOne<RowOf<'users', { id: string; full_name: string; birth_year: number | null; gender: 'male' | 'female' | null }> & Computed<{ has_password: boolean }>>(
       tx,
       sql`select id, full_name, birth_year, gender, password_hash is not null as has_password from users where kind = 'citizen' and cccd = ${cccd} and not disabled`,
     );

@@ -10,13 +10,14 @@ import { PACKAGE_ROOT } from '../../package-root.ts';
 import { audit } from '../audit/audit.ts';
 import type { DossierRow } from '../dossiers/dossiers.repo.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** The status event's JSON Schema, as published in the repository and served at /api/v1/interop/schema/status-event.json. */
 export const STATUS_EVENT_JSON_SCHEMA: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'docs', 'interop', 'status-event.schema.json'), 'utf8'));
 
 /** A dossier's facts for its status events (one query: the two units' codes and its origin). */
 export async function dossierFacts(ex: Executor, d: DossierRow): Promise<DossierFacts> {
-  const u = await maybeOne<{ receiving: string; handling: string; origin_kind: SystemKind | null }>(
+  const u = await maybeOne<Computed<{ receiving: string; handling: string; origin_kind: SystemKind | null }>>(
     ex,
     sql`select r.code as receiving, h.code as handling, (select kind from interop_systems where id = ${d.origin_system_id ?? null}) as origin_kind
         from units r, units h where r.id = ${d.receiving_unit_id} and h.id = ${d.handling_unit_id}`,
@@ -58,7 +59,7 @@ export async function eventFacts(ex: Executor, dossierId: string, last?: number)
   );
   const resultIds = list.filter((e) => e.action === 'issue_result').flatMap((e) => e.attachments);
   const files = resultIds.length
-    ? await rows<{ id: string; name: string; sha256: string }>(
+    ? await rows<RowOf<'uploads', { id: string; name: string; sha256: string }>>(
         ex,
         sql`select id, name, sha256 from uploads where id in (${sql.join(
           resultIds.map((id) => sql`${id}`),

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import type { SystemKind } from '../../domain/interop.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** How the status events to one connected system are doing (the admin's sync view). */
 export interface SystemSync {
@@ -52,7 +53,7 @@ export function portalSync(d: SQL): { known: SQL; synced: SQL } {
  * period, how many are fully synced (`portalSync`). `share` is null when there is no dossier.
  */
 export async function syncedShare(ex: Executor, unitId: string, period: { from?: Date | undefined; to?: Date | undefined } = {}): Promise<{ dossiers: number; fullySynced: number; share: number | null }> {
-  const r = await maybeOne<{ dossiers: number; synced: number }>(
+  const r = await maybeOne<Computed<{ dossiers: number; synced: number }>>(
     ex,
     sql`select count(*)::int as dossiers, (count(*) filter (where ${portalSync(sql`d`).synced}))::int as synced
           from dossiers d
@@ -67,20 +68,7 @@ export async function syncedShare(ex: Executor, unitId: string, period: { from?:
 
 /** Per connected system of the unit: events written, tried, acknowledged, waiting, failing, and its dead letters (newest 50). */
 export async function syncBySystem(ex: Executor, unitId: string): Promise<SystemSync[]> {
-  const list = await rows<{
-    code: string;
-    name: string;
-    kind: SystemKind;
-    active: boolean;
-    callback_url: string | null;
-    remote_unit_code: string | null;
-    events: number;
-    sent: number;
-    acknowledged: number;
-    waiting: number;
-    failing: number;
-    last_ack: string | null;
-  }>(
+  const list = await rows<RowOf<'interop_systems', { code: string; name: string; kind: SystemKind; active: boolean; callback_url: string | null }> & Computed<{ remote_unit_code: string | null; events: number; sent: number; acknowledged: number; waiting: number; failing: number; last_ack: string | null }>>(
     ex,
     sql`select s.code, s.name, s.kind, s.active, s.callback_url, ru.code as remote_unit_code,
           count(m.id)::int as events,
@@ -96,14 +84,14 @@ export async function syncBySystem(ex: Executor, unitId: string): Promise<System
         group by s.code, s.name, s.kind, s.active, s.callback_url, ru.code
         order by s.code`,
   );
-  const dead = await rows<{ id: string; recipient: string; data: Record<string, unknown>; attempts: number; last_error: string | null; created_at: string }>(
+  const dead = await rows<RowOf<'messages', { id: string; recipient: string; data: Record<string, unknown>; attempts: number; last_error: string | null; created_at: string }>>(
     ex,
     sql`select m.id, m.recipient, m.data, m.attempts, m.last_error, m.created_at from messages m
         where m.channel = 'webhook' and m.status in ('failed', 'expired')
           and m.recipient in (select code from interop_systems where unit_id = ${unitId})
         order by m.created_at desc, m.seq desc limit 200`,
   );
-  const handovers = await rows<{ recipient: string; code: string; at: string; sent_at: string | null; status: string }>(
+  const handovers = await rows<RowOf<'messages', { recipient: string; sent_at: string | null; status: string }> & RowOf<'dossiers', { code: string }> & RowOf<'dossier_events', { at: string }>>(
     ex,
     sql`select m.recipient, d.code, e.at, m.sent_at, m.status from messages m
         join interop_systems s on s.code = m.recipient and s.unit_id = ${unitId} and s.remote_unit_id is not null

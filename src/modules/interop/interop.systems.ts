@@ -4,6 +4,7 @@ import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { sha256Hex, type InteropScope, type SystemKind } from '../../domain/interop.ts';
 import type { ServerKeys } from '../../server/secrets.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** A connected system as the machine API and the outbox see it. */
 export interface ConnectedSystem {
@@ -100,7 +101,7 @@ export interface NewSystem {
  */
 async function remoteUnitId(tx: Executor, unit: { code: string; name: string }, now: Date): Promise<string> {
   await tx.execute(sql`insert into units (id, code, name, created_at) values (${randomUUID()}, ${unit.code}, ${unit.name}, ${now.toISOString()}) on conflict (code) do nothing`);
-  const row = await maybeOne<{ id: string; staff: boolean }>(
+  const row = await maybeOne<RowOf<'units', { id: string }> & Computed<{ staff: boolean }>>(
     tx,
     sql`select u.id, exists (select 1 from users x where x.unit_id = u.id) as staff from units u where u.code = ${unit.code}`,
   );
@@ -175,7 +176,7 @@ export interface SystemListing extends ConnectedSystem {
 
 export async function listSystems(ex: Executor, unitId: string): Promise<SystemListing[]> {
   const systems = await rows<SystemRow>(ex, sql`select ${SYSTEM_COLUMNS} from interop_systems s where s.unit_id = ${unitId} order by s.code`);
-  const keyRows = await rows<{ system_id: string; key_id: string; created_at: string; expires_at: string | null }>(
+  const keyRows = await rows<RowOf<'interop_keys', { system_id: string; key_id: string; created_at: string; expires_at: string | null }>>(
     ex,
     sql`select k.system_id, k.key_id, k.created_at, k.expires_at from interop_keys k join interop_systems s on s.id = k.system_id
         where s.unit_id = ${unitId} order by k.created_at desc`,
@@ -188,7 +189,7 @@ export async function listSystems(ex: Executor, unitId: string): Promise<SystemL
 
 /** A system by the key it presents, with that key's signing secret; null when the key is unknown, expired, or its system suspended. */
 export async function systemByKey(ex: Executor, keys: ServerKeys, keyId: string, secret: string, now: Date): Promise<{ system: ConnectedSystem; signingSecret: string } | null> {
-  const row = await maybeOne<SystemRow & { key_hash: string; signing_secret_sealed: string }>(
+  const row = await maybeOne<SystemRow & RowOf<'interop_keys', { key_hash: string; signing_secret_sealed: string }>>(
     ex,
     sql`select ${SYSTEM_COLUMNS}, k.key_hash, k.signing_secret_sealed from interop_keys k join interop_systems s on s.id = k.system_id
         where k.key_id = ${keyId} and (k.expires_at is null or k.expires_at > ${now.toISOString()}) and s.active`,
@@ -200,7 +201,7 @@ export async function systemByKey(ex: Executor, keys: ServerKeys, keyId: string,
 
 /** The newest key of a system (it signs outgoing events), with its signing secret. */
 export async function currentSigningKey(ex: Executor, keys: ServerKeys, systemId: string): Promise<{ keyId: string; signingSecret: string } | null> {
-  const row = await maybeOne<{ key_id: string; signing_secret_sealed: string }>(
+  const row = await maybeOne<RowOf<'interop_keys', { key_id: string; signing_secret_sealed: string }>>(
     ex,
     sql`select key_id, signing_secret_sealed from interop_keys where system_id = ${systemId} order by created_at desc limit 1`,
   );

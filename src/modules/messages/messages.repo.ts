@@ -4,6 +4,7 @@ import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import type { NotificationEvent } from '../../domain/notifications.ts';
 import { isTemplateKey, renderTemplate, type Channel, type Rendered, type TemplateKey } from './messages.templates.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface NewMessage {
   channel: Channel;
@@ -36,9 +37,9 @@ export interface NewMessage {
  * @throws Error when a notification's message comes without its text (a programming error).
  */
 export async function enqueueMessage(tx: Executor, m: NewMessage, now: Date): Promise<{ id: string; inserted: boolean }> {
-  const row = await maybeOne<{ id: string }>(tx, sql`${INSERT_MESSAGES} values ${messageRow(m, now)} on conflict (dedupe_key) do nothing returning id`);
+  const row = await maybeOne<Computed<{ id: string }>>(tx, sql`${INSERT_MESSAGES} values ${messageRow(m, now)} on conflict (dedupe_key) do nothing returning id`);
   if (row) return { id: row.id, inserted: true };
-  const existing = await maybeOne<{ id: string }>(tx, sql`select id from messages where dedupe_key = ${m.dedupeKey ?? null}`);
+  const existing = await maybeOne<RowOf<'messages', { id: string }>>(tx, sql`select id from messages where dedupe_key = ${m.dedupeKey ?? null}`);
   return { id: existing!.id, inserted: false };
 }
 
@@ -187,7 +188,7 @@ export async function finishAttempt(ex: Executor, id: string, workerId: string, 
       : outcome.status === 'pending'
         ? sql`status = 'pending', next_attempt_at = ${outcome.nextAttemptAt.toISOString()}, last_error = ${outcome.error}`
         : sql`status = ${outcome.status}, last_error = ${outcome.error}`;
-  const row = await maybeOne<{ id: string }>(
+  const row = await maybeOne<RowOf<'messages', { id: string }>>(
     ex,
     sql`update messages set ${set}, leased_by = null where id = ${id} and status = 'sending' and leased_by = ${workerId} returning id`,
   );
@@ -200,7 +201,7 @@ export async function finishAttempt(ex: Executor, id: string, workerId: string, 
  * Returns how many.
  */
 export async function scrubExpiredSecrets(ex: Executor, now: Date): Promise<number> {
-  const done = await rows<{ id: string }>(
+  const done = await rows<RowOf<'messages', { id: string }>>(
     ex,
     sql`update messages set body = scrubbed_body, scrubbed_body = null, scrub_at = null
         where scrub_at <= ${now.toISOString()} and status in ('sent', 'failed', 'expired') returning id`,
@@ -243,7 +244,7 @@ export async function recentMessages(ex: Executor, f: { recipient?: string | und
  * @returns 'replayed', or what the message is instead ('not_found' or its status).
  */
 export async function replayMessage(tx: Executor, id: string, now: Date): Promise<'replayed' | 'not_found' | MessageRow['status']> {
-  const row = await maybeOne<{ status: MessageRow['status'] }>(tx, sql`select status from messages where id = ${id} for update`);
+  const row = await maybeOne<RowOf<'messages', { status: MessageRow['status'] }>>(tx, sql`select status from messages where id = ${id} for update`);
   if (!row) return 'not_found';
   if (row.status !== 'failed') return row.status;
   await tx.execute(sql`update messages set status = 'pending', attempts = 0, next_attempt_at = ${now.toISOString()}, leased_by = null,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { maybeOne, type Database } from '../../db/client.ts';
 import { toDate } from '../../db/time.ts';
 import { PermanentDeliveryError, type MessageSender, type OutgoingMessage } from './messages.senders.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /**
  * Zalo Notification Service (ZNS): a notice sent as one of the ward's templates registered with
@@ -47,7 +48,7 @@ export function zaloSender(s: ZaloSettings, database: Database, now: () => Date 
         on conflict (app_id) do update set refresh_token = excluded.refresh_token, seeded_from = excluded.seeded_from,
           access_token = null, access_expires_at = null, updated_at = excluded.updated_at
         where zalo_oa_tokens.seeded_from <> excluded.seeded_from`);
-      const row = await maybeOne<{ access_token: string | null; access_expires_at: string | null; refresh_token: string }>(
+      const row = await maybeOne<RowOf<'zalo_oa_tokens', { access_token: string | null; access_expires_at: string | null; refresh_token: string }>>(
         tx,
         sql`select access_token, access_expires_at, refresh_token from zalo_oa_tokens where app_id = ${s.appId} for update`,
       );

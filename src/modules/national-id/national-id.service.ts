@@ -7,6 +7,7 @@ import { decideLink, readClaims } from '../../domain/national-identity.ts';
 import { searchKey } from '../../domain/text.ts';
 import { openSession } from '../accounts/accounts.service.ts';
 import { audit } from '../audit/audit.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /** The provider's settings (README, docs/vneid.md). */
 export interface OidcSettings {
@@ -77,7 +78,7 @@ export function nationalIdClient(s: OidcSettings, redirectUri: string) {
     const state = o.callbackUrl.searchParams.get('state');
     if (!state || !o.cookieState || state !== o.cookieState) throw new AppError('OIDC_STATE_INVALID');
     const login = await database.transaction((tx) =>
-      maybeOne<{ code_verifier: string; nonce: string; return_to: string | null; link_user_id: string | null }>(
+      maybeOne<RowOf<'oidc_logins', { code_verifier: string; nonce: string; return_to: string | null; link_user_id: string | null }>>(
         tx,
         sql`delete from oidc_logins where state_hash = ${sha256(state)} and expires_at > ${now.toISOString()}
             returning code_verifier, nonce, return_to, link_user_id`,
@@ -100,10 +101,10 @@ export function nationalIdClient(s: OidcSettings, redirectUri: string) {
 
     return database.transaction(async (tx) => {
       const linkedTo = login.link_user_id
-        ? await maybeOne<{ cccd: string | null }>(tx, sql`select cccd from users where id = ${login.link_user_id}`)
+        ? await maybeOne<RowOf<'users', { cccd: string | null }>>(tx, sql`select cccd from users where id = ${login.link_user_id}`)
         : null;
-      const known = await maybeOne<{ user_id: string }>(tx, sql`select user_id from oidc_identities where issuer = ${s.issuer} and subject = ${subject}`);
-      const record = await maybeOne<{ id: string; full_name: string; birth_year: number | null; gender: 'male' | 'female' | null; cccd: string | null }>(
+      const known = await maybeOne<RowOf<'oidc_identities', { user_id: string }>>(tx, sql`select user_id from oidc_identities where issuer = ${s.issuer} and subject = ${subject}`);
+      const record = await maybeOne<RowOf<'users', { id: string; full_name: string; birth_year: number | null; gender: 'male' | 'female' | null; cccd: string | null }>>(
         tx,
         claims.idNumber
           ? sql`select id, full_name, birth_year, gender, cccd from users where kind = 'citizen' and cccd = ${claims.idNumber.replace(/\s+/g, '')}`

@@ -20,6 +20,7 @@ import type { ProcedureDefinition } from '../../domain/procedure.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { notify, type NotificationInput, type NotifySettings } from './notifications.service.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /** The appended event, as the dossier service wrote it. */
 export interface AppendedEvent {
@@ -53,7 +54,7 @@ export const staffPath = (code: string) => `/can-bo/ho-so/${encodeURIComponent(c
 
 /** The ward's periods for answering and paying (settings `applicant_deadlines`, by effective date). */
 export async function deadlineRules(ex: Executor, date: string): Promise<DeadlineRules> {
-  const row = await maybeOne<{ value: Partial<DeadlineRules> }>(
+  const row = await maybeOne<RowOf<'settings', { value: Partial<DeadlineRules> }>>(
     ex,
     sql`select value from settings where key = 'applicant_deadlines' and effective_from <= ${date} order by effective_from desc limit 1`,
   );
@@ -128,8 +129,8 @@ export async function notifyDossierEvent(
   for (const o of officials) {
     const people =
       'userId' in o.to
-        ? await rows<{ id: string; full_name: string }>(tx, sql`select id, full_name from users where id = ${o.to.userId} and not disabled`)
-        : await rows<{ id: string; full_name: string }>(
+        ? await rows<RowOf<'users', { id: string; full_name: string }>>(tx, sql`select id, full_name from users where id = ${o.to.userId} and not disabled`)
+        : await rows<RowOf<'users', { id: string; full_name: string }>>(
             tx,
             sql`select id, full_name from users where department_id = ${o.to.departmentId} and kind = 'staff' and not disabled
                 and ('specialist' = any(roles) or 'leader' = any(roles)) and id <> ${e.actorId}`,

@@ -3,6 +3,7 @@ import { maybeOne, rows, type Executor } from '../../db/client.ts';
 import { formatVn } from '../../domain/calendar/index.ts';
 import { toDate } from '../../db/time.ts';
 import type { Locale, NotifyChannel } from '../../domain/notifications.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface Row {
   id: string;
@@ -31,7 +32,7 @@ export async function inboxOf(ex: Executor, userId: string, q: { limit: number; 
         where n.user_id = ${userId} ${q.before ? sql`and n.seq < ${q.before}` : sql``}
         order by n.seq desc limit ${q.limit}`,
   );
-  const unread = await maybeOne<{ n: number }>(ex, sql`select count(*)::int as n from notifications where user_id = ${userId} and read_at is null`);
+  const unread = await maybeOne<Computed<{ n: number }>>(ex, sql`select count(*)::int as n from notifications where user_id = ${userId} and read_at is null`);
   return {
     items: list.map((r) => ({
       id: r.id,
@@ -55,13 +56,13 @@ export async function inboxOf(ex: Executor, userId: string, q: { limit: number; 
 export async function markRead(tx: Executor, userId: string, ids: string[] | 'all', now: Date) {
   const which = ids === 'all' ? sql`true` : sql`id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`;
   await tx.execute(sql`update notifications set read_at = ${now.toISOString()} where user_id = ${userId} and read_at is null and ${which}`);
-  const unread = await maybeOne<{ n: number }>(tx, sql`select count(*)::int as n from notifications where user_id = ${userId} and read_at is null`);
+  const unread = await maybeOne<Computed<{ n: number }>>(tx, sql`select count(*)::int as n from notifications where user_id = ${userId} and read_at is null`);
   return { unread: unread?.n ?? 0 };
 }
 
 /** What the person's dossiers wait for from them now (the banner on the portal's home page). */
 export async function waitingFor(ex: Executor, userId: string) {
-  const list = await rows<{ code: string; procedure: string; status: string; deadline_at: string | null }>(
+  const list = await rows<RowOf<'dossiers', { code: string; status: string }> & RowOf<'notification_waits', { deadline_at: string | null }> & Computed<{ procedure: string }>>(
     ex,
     sql`select d.code, v.definition->>'name' as procedure, d.status,
                (select w.deadline_at from notification_waits w where w.dossier_id = d.id and w.closed_at is null order by w.requested_at desc limit 1) as deadline_at

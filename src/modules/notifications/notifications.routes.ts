@@ -17,6 +17,7 @@ import { auditContext } from '../audit/audit.ts';
 import { identityRouteKit } from '../accounts/signup.routes.ts';
 import { CodeInput } from '../../contract/auth.ts';
 import { confirmContact, startContactCheck } from './notifications.contacts.ts';
+import type { Computed } from '../../db/rows.ts';
 
 const Delivery = z.object({ channel: z.enum(['sms', 'email', 'zalo']), status: z.enum(['pending', 'sending', 'sent', 'failed', 'expired']) });
 const Notification = z.object({
@@ -83,7 +84,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const user = requireUser(req);
       const [unread, waiting] = await Promise.all([
-        maybeOne<{ n: number }>(db.db, sql`select count(*)::int as n from notifications where user_id = ${user.id} and read_at is null`),
+        maybeOne<Computed<{ n: number }>>(db.db, sql`select count(*)::int as n from notifications where user_id = ${user.id} and read_at is null`),
         waitingFor(db.db, user.id),
       ]);
       return { unread: unread?.n ?? 0, waiting };

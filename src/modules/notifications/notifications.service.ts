@@ -15,6 +15,7 @@ import {
 import { enqueueMessage, enqueueMessages, messagesInsert, messagesInsertFrom, type NewMessage } from '../messages/messages.repo.ts';
 import { smsText, type Rendered } from '../messages/messages.templates.ts';
 import { templateInForce, templateInForceJson, templateOf, type TemplateRow } from './notifications.templates.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** What the notifier needs of the deployment's settings. */
 export interface NotifySettings {
@@ -71,7 +72,7 @@ export interface NoticeFacts {
 
 /** A notice's first read — the template of `event` in force on `date` and the recipient — in one statement. */
 export async function noticeFacts(ex: Executor, event: NotificationEvent, date: string, userId: string, offered: readonly NotifyChannel[]): Promise<NoticeFacts> {
-  const r = await maybeOne<{ template: TemplateRow | null; recipient: RecipientRow | null }>(
+  const r = await maybeOne<Computed<{ template: TemplateRow | null; recipient: RecipientRow | null }>>(
     ex,
     sql`select ${templateInForceJson(event, date)} as template, (select row_to_json(r) from (${RECIPIENT} where u.id = ${userId}) r) as recipient`,
   );
@@ -153,7 +154,7 @@ export async function notify(tx: Executor, n: NotificationInput, s: NotifySettin
     return { id, inserted: true };
   }
   // A reminder or a digest: written once, however many instances try; its messages only then.
-  const row = await maybeOne<{ id: string }>(tx, sql`${notice} on conflict (dedupe_key) do nothing returning id`);
+  const row = await maybeOne<RowOf<'notifications', { id: string }>>(tx, sql`${notice} on conflict (dedupe_key) do nothing returning id`);
   if (!row) return { id: '', inserted: false };
   await enqueueMessages(tx, messages, now);
   return { id, inserted: true };

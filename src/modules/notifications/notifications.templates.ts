@@ -4,6 +4,7 @@ import { toDate } from '../../db/time.ts';
 import { AppError } from '../../domain/errors.ts';
 import { templateProblems, type NotificationEvent, type TemplateTexts } from '../../domain/notifications.ts';
 import { DEFAULT_TEMPLATES } from './notifications.defaults.ts';
+import type { Computed } from '../../db/rows.ts';
 
 
 export interface TemplateVersion {
@@ -82,7 +83,7 @@ export async function saveTemplate(
   if (problems.length) throw new AppError('NOTIFICATION_TEMPLATE_INVALID', { problems });
   // Two admins saving at once take numbers one after the other.
   await tx.execute(sql`lock table notification_templates in share row exclusive mode`);
-  const next = await maybeOne<{ n: number }>(tx, sql`select coalesce(max(version), 0) + 1 as n from notification_templates where event = ${o.event}`);
+  const next = await maybeOne<Computed<{ n: number }>>(tx, sql`select coalesce(max(version), 0) + 1 as n from notification_templates where event = ${o.event}`);
   await tx.execute(sql`
     insert into notification_templates (event, version, effective_from, texts, created_by, created_at)
     values (${o.event}, ${next!.n}, ${o.effectiveFrom}, ${JSON.stringify(o.texts)}::jsonb, ${o.by}, ${o.now.toISOString()})`);

@@ -9,6 +9,7 @@ import type { ServerKeys } from '../../server/secrets.ts';
 import { enqueueMessage, maskEmail, type Channel } from '../messages/index.ts';
 import type { CodePurpose } from '../messages/messages.templates.ts';
 import { countEvent } from './rate-counters.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /**
  * One-time codes, for any use: a code is issued for a purpose (its message template is
@@ -51,7 +52,7 @@ const hashOf = (keys: ServerKeys, id: string, code: string) => keys.mac('one-tim
  * @throws AppError OTP_RATE_LIMITED (details: retryAfterSeconds, limit: "resend" | "recipient" | "address")
  */
 export async function issueCode(tx: Executor, keys: ServerKeys, input: IssueInput, now: Date, rules: OtpRules = OTP_RULES): Promise<IssuedCode> {
-  const last = await maybeOne<{ created_at: string }>(
+  const last = await maybeOne<RowOf<'one_time_codes', { created_at: string }>>(
     tx,
     sql`select created_at from one_time_codes where purpose = ${input.purpose} and subject = ${input.subject}
         order by created_at desc limit 1`,
@@ -107,7 +108,7 @@ export type CheckResult =
  * tries stay counted, and then report a failure with `codeError`.
  */
 export async function checkCode(tx: Executor, keys: ServerKeys, input: { purpose: CodePurpose; subject: string; code: string }, now: Date): Promise<CheckResult> {
-  const row = await maybeOne<{ id: string; channel: Channel; recipient: string; code_hash: string; attempts: number; max_attempts: number; expires_at: string; consumed_at: string | null }>(
+  const row = await maybeOne<RowOf<'one_time_codes', { id: string; channel: Channel; recipient: string; code_hash: string; attempts: number; max_attempts: number; expires_at: string; consumed_at: string | null }>>(
     tx,
     sql`select id, channel, recipient, code_hash, attempts, max_attempts, expires_at, consumed_at from one_time_codes
         where purpose = ${input.purpose} and subject = ${input.subject}

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { maybeOne, type Executor } from '../../db/client.ts';
 import { windowStart } from '../../domain/otp.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /**
  * Counts one event under `key` in the fixed window `now` falls in, and returns the count so far,
@@ -10,7 +11,7 @@ import { windowStart } from '../../domain/otp.ts';
  */
 export async function countEvent(tx: Executor, key: string, windowMs: number, now: Date): Promise<number> {
   const start = windowStart(now, windowMs).toISOString();
-  const row = await maybeOne<{ count: number }>(
+  const row = await maybeOne<RowOf<'rate_counters', { count: number }>>(
     tx,
     sql`insert into rate_counters (key, window_start, count) values (${key}, ${start}, 1)
         on conflict (key, window_start) do update set count = rate_counters.count + 1

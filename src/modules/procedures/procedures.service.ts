@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import { type ProcedureDefinition } from '../../domain/procedure.ts';
 import { citizenSummary, toConfirmList } from '../../domain/procedure-views.ts';
 import { compareVi, searchKey } from '../../domain/text.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface ProcedureRow {
   code: string;
@@ -22,7 +23,7 @@ export async function saveProcedureVersion(
   def: ProcedureDefinition,
   opts: { effectiveFrom: string; userId: string | null; now: Date },
 ): Promise<number> {
-  const current = await maybeOne<{ current_version: number }>(
+  const current = await maybeOne<RowOf<'procedures', { current_version: number }>>(
     tx,
     sql`select current_version from procedures where code = ${def.code} for update`,
   );
@@ -53,7 +54,7 @@ export async function getProcedure(ex: Executor, code: string, version?: number,
   if (!version) {
     // Which version is in force is asked every time (a new one may have been saved by another
     // instance); its definition then comes from the cache of saved versions.
-    const inForceNow = await maybeOne<{ version: number }>(
+    const inForceNow = await maybeOne<RowOf<'procedure_versions', { version: number }>>(
       ex,
       sql`select version from procedure_versions where procedure_code = ${code} and effective_from <= ${asOf ?? '9999-12-31'}
           order by version desc limit 1`,
@@ -138,7 +139,7 @@ export async function searchProcedures(ex: Executor, query: ProcedureQuery, asOf
   if (query.onlineLevel === 'unknown') conditions.push(sql`v.online_level is null`);
   else if (query.onlineLevel) conditions.push(sql`v.online_level = ${query.onlineLevel}`);
   if (query.applicant) conditions.push(sql`v.applicant in (${query.applicant}, 'both')`);
-  const found = await rows<ProcedureRow & { name_search: string }>(
+  const found = await rows<ProcedureRow & RowOf<'procedure_versions', { name_search: string }>>(
     ex,
     sql`select p.code, v.version, v.name_search, v.definition from procedures p ${inForce(asOf)}
         where ${sql.join(conditions, sql` and `)}`,
@@ -168,7 +169,7 @@ export async function listToConfirm(ex: Executor, asOf: string) {
 }
 
 export async function listFields(ex: Executor, asOf: string) {
-  const list = await rows<{ field: string; count: number }>(
+  const list = await rows<Computed<{ field: string; count: number }>>(
     ex,
     sql`select v.field, count(*)::int as count from procedures p ${inForce(asOf)} where p.active group by v.field`,
   );
@@ -176,7 +177,7 @@ export async function listFields(ex: Executor, asOf: string) {
 }
 
 export async function listVersions(ex: Executor, code: string) {
-  const list = await rows<{ version: number; effective_from: string; created_at: string; created_by: string | null }>(
+  const list = await rows<RowOf<'procedure_versions', { version: number; created_at: string; created_by: string | null }> & Computed<{ effective_from: string }>>(
     ex,
     sql`select version, effective_from::text as effective_from, created_at, created_by from procedure_versions
         where procedure_code = ${code} order by version desc`,

@@ -3,6 +3,7 @@ import { rows, type Executor } from '../../db/client.ts';
 import { parseLocalVn } from '../../domain/calendar/index.ts';
 import { formatWhen, LOCALES, type Locale, type Vars } from '../../domain/notifications.ts';
 import { INBOX_PATH, notify, type NotifySettings } from '../notifications/index.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 /** Whom a direction is given to, as the projects module knows it. */
 export interface DirectionOwner {
@@ -25,13 +26,13 @@ export async function notifyDirectionOwners(
 ): Promise<number> {
   const people =
     d.owner.kind === 'department' && d.owner.departmentId
-      ? await rows<{ id: string; full_name: string; kind: string }>(
+      ? await rows<RowOf<'users', { id: string; full_name: string; kind: string }>>(
           tx,
           sql`select id, full_name, kind from users where department_id = ${d.owner.departmentId} and kind = 'staff' and not disabled
               and ('specialist' = any(roles) or 'leader' = any(roles))`,
         )
       : d.owner.kind === 'investor'
-        ? await rows<{ id: string; full_name: string; kind: string }>(
+        ? await rows<RowOf<'users', { id: string; full_name: string; kind: string }>>(
             tx,
             sql`select u.id, u.full_name, u.kind from project_investors i join users u on u.id = i.user_id where i.project_id = ${d.projectId} and not u.disabled`,
           )

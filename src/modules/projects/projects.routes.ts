@@ -60,6 +60,7 @@ import {
   setUpdatePublication,
   type RequestContext,
 } from './projects.service.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 const tags = ['projects'];
 
@@ -79,7 +80,7 @@ export async function projectList(ex: Executor, unitId: string, now: Date, filte
 }
 
 async function investorsOf(ex: Executor, id: string) {
-  const list = await rows<{ id: string; name: string; login: string; kind: string }>(
+  const list = await rows<RowOf<'users', { id: string; login: string; kind: string }> & Computed<{ name: string }>>(
     ex,
     sql`select u.id, u.full_name as name, u.login, u.kind from project_investors pi join users u on u.id = pi.user_id where pi.project_id = ${id} order by pi.added_at`,
   );
@@ -147,7 +148,7 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
       const t = now();
       const list = await projectList(db.db, unit.unitId, t, { state: 'late' });
       const bundles = await loadBundles(db.db, await listProjectRows(db.db, sql`p.unit_id = ${unit.unitId}`));
-      const u = (await maybeOne<{ name: string; parent: string | null }>(db.db, sql`select u.name, p.name as parent from units u left join units p on p.id = u.parent_id where u.id = ${unit.unitId}`))!;
+      const u = (await maybeOne<RowOf<'units', { name: string }> & Computed<{ parent: string | null }>>(db.db, sql`select u.name, p.name as parent from units u left join units p on p.id = u.parent_id where u.id = ${unit.unitId}`))!;
       const parent = u.parent ?? (deps.config.unit.parentName.trim() || null);
       const items = list.items.map((p) => {
         const b = bundles.find((x) => x.row.id === p.id)!;

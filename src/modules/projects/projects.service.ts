@@ -26,6 +26,7 @@ import {
   updatesOf,
   type ProjectRow,
 } from './projects.repo.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 export interface RequestContext {
   requestId: string;
@@ -109,7 +110,7 @@ export async function createProject(db: Database, actor: Actor | null, unitId: s
     const id = randomUUID();
     // One creation at a time per unit, so two never pick the same code.
     await tx.execute(sql`select id from units where id = ${unitId} for update`);
-    const seq = await maybeOne<{ n: number }>(tx, sql`select (count(*) + 1)::int as n from projects where unit_id = ${unitId}`);
+    const seq = await maybeOne<Computed<{ n: number }>>(tx, sql`select (count(*) + 1)::int as n from projects where unit_id = ${unitId}`);
     // The code is for people (exports, meetings): the next free number.
     let code = `DA-${String(seq!.n).padStart(3, '0')}`;
     for (let n = seq!.n + 1; await maybeOne(tx, sql`select 1 from projects where code = ${code}`); n++) code = `DA-${String(n).padStart(3, '0')}`;
@@ -164,7 +165,7 @@ export async function addUpdate(db: Database, actor: Actor | null, id: string, i
     if (new Set(kinds).size !== kinds.length) throw invalid('milestones', 'Mỗi mốc chỉ được nêu một lần / each milestone may be listed once');
     const uploadIds = input.files.map((f) => f.uploadId);
     if (uploadIds.length) {
-      const mine = await rows<{ id: string }>(tx, sql`select id from uploads where uploaded_by = ${user.id} and id in (${sql.join(uploadIds.map((u) => sql`${u}`), sql`, `)})`);
+      const mine = await rows<RowOf<'uploads', { id: string }>>(tx, sql`select id from uploads where uploaded_by = ${user.id} and id in (${sql.join(uploadIds.map((u) => sql`${u}`), sql`, `)})`);
       const missing = uploadIds.find((u) => !mine.some((m) => m.id === u));
       if (missing) throw new AppError('FILE_NOT_FOUND', { fileId: missing });
     }
@@ -220,7 +221,7 @@ export async function raiseObstacle(db: Database, actor: Actor | null, id: strin
 }
 
 async function openObstacle(tx: Executor, projectId: string, obstacleId: string) {
-  const o = await maybeOne<{ id: string; resolved_at: string | null }>(tx, sql`select id, resolved_at::text as resolved_at from project_obstacles where id = ${obstacleId} and project_id = ${projectId} for update`);
+  const o = await maybeOne<RowOf<'project_obstacles', { id: string }> & Computed<{ resolved_at: string | null }>>(tx, sql`select id, resolved_at::text as resolved_at from project_obstacles where id = ${obstacleId} and project_id = ${projectId} for update`);
   if (!o) throw new AppError('OBSTACLE_NOT_FOUND');
   if (o.resolved_at !== null) throw new AppError('OBSTACLE_RESOLVED');
   return o;
@@ -246,7 +247,7 @@ export async function giveDirection(db: Database, actor: Actor | null, id: strin
     const owner = input.ownerKind === 'department' ? dept!.name : input.ownerKind === 'investor' ? row.investor_name : input.ownerOther;
     await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'direction', summary: `Chỉ đạo giao ${owner}, hạn ${dayVi(input.deadline)}: ${input.text.slice(0, 200)}`, data: { directionId, obstacleId } }, now);
     await audit(tx, { actorId: user.id, action: 'project_direction', entityType: 'project', entityId: id, details: { directionId, deadline: input.deadline }, ...ctx }, now);
-    const leader = await maybeOne<{ full_name: string }>(tx, sql`select full_name from users where id = ${user.id}`);
+    const leader = await maybeOne<RowOf<'users', { full_name: string }>>(tx, sql`select full_name from users where id = ${user.id}`);
     await notifyDirectionOwners(
       tx,
       { projectId: id, projectName: row.name, directionId, text: input.text, deadline: input.deadline, leaderName: leader?.full_name ?? '', owner: { kind: input.ownerKind, departmentId: dept?.id ?? null } },
@@ -264,7 +265,7 @@ export async function giveDirection(db: Database, actor: Actor | null, id: strin
 export async function completeDirection(db: Database, actor: Actor | null, id: string, directionId: string, note: string, now: Date, ctx: RequestContext) {
   await db.transaction(async (tx) => {
     const row = await readableProject(tx, actor, id, true);
-    const d = await maybeOne<{ owner_kind: 'department' | 'investor' | 'other'; owner_department_id: string | null; completed_at: string | null; text: string }>(
+    const d = await maybeOne<RowOf<'project_directions', { owner_kind: 'department' | 'investor' | 'other'; owner_department_id: string | null; text: string }> & Computed<{ completed_at: string | null }>>(
       tx,
       sql`select owner_kind, owner_department_id, completed_at::text as completed_at, text from project_directions where id = ${directionId} and project_id = ${id} for update`,
     );
@@ -304,7 +305,7 @@ export async function linkInvestor(db: Database, actor: Actor | null, id: string
   await db.transaction(async (tx) => {
     const row = await readableProject(tx, actor, id, true);
     const user = authorize(actor, 'project.edit', projectScope(row));
-    const account = await maybeOne<{ id: string; full_name: string }>(tx, sql`select id, full_name from users where login = ${login} and kind in ('business', 'citizen') and not disabled`);
+    const account = await maybeOne<RowOf<'users', { id: string; full_name: string }>>(tx, sql`select id, full_name from users where login = ${login} and kind in ('business', 'citizen') and not disabled`);
     if (!account) throw new AppError('INVESTOR_ACCOUNT_NOT_FOUND');
     await tx.execute(sql`insert into project_investors (project_id, user_id, added_by, added_at) values (${id}, ${account.id}, ${user.id}, ${now.toISOString()}) on conflict do nothing`);
     await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'investor_linked', summary: `Tài khoản nhà đầu tư: ${account.full_name}` }, now);
@@ -321,7 +322,7 @@ export async function saveRule(db: Database, actor: Actor | null, unitId: string
   const user = authorize(actor, 'projects.rule_edit', { unitId });
   if (input.effectiveFrom < vnDateOf(now)) throw new AppError('PROJECT_RULE_DATE_PAST', { effectiveFrom: input.effectiveFrom, today: vnDateOf(now) });
   await db.transaction(async (tx) => {
-    const saved = await rows<{ version: number }>(
+    const saved = await rows<RowOf<'project_schedule_rules', { version: number }>>(
       tx,
       sql`insert into project_schedule_rules (unit_id, effective_from, rule, basis, created_by, created_at)
           values (${unitId}, ${input.effectiveFrom}, ${JSON.stringify(input.rule)}::jsonb, ${input.basis}, ${user.id}, ${now.toISOString()}) returning version`,

@@ -7,6 +7,7 @@ import type { PlanningEditInput, PlanningInput, SiteInput } from '../../domain/p
 import { audit } from '../audit/audit.ts';
 import type { RequestContext } from './projects.service.ts';
 import { planningVersion } from './projects.sites.repo.ts';
+import type { Computed, RowOf } from '../../db/rows.ts';
 
 // Use cases of the promoted sites, the planning documents and the registrations of interest.
 
@@ -24,7 +25,7 @@ export async function createSite(db: Database, actor: Actor | null, unitId: stri
   return db.transaction(async (tx) => {
     // One creation at a time per unit, so two never pick the same code.
     await tx.execute(sql`select id from units where id = ${unitId} for update`);
-    const n = (await maybeOne<{ n: number }>(tx, sql`select (count(*) + 1)::int as n from investment_sites`))!.n;
+    const n = (await maybeOne<Computed<{ n: number }>>(tx, sql`select (count(*) + 1)::int as n from investment_sites`))!.n;
     let seq = n;
     let code = `CH-${String(seq).padStart(3, '0')}`;
     while (await maybeOne(tx, sql`select 1 from investment_sites where code = ${code}`)) code = `CH-${String(++seq).padStart(3, '0')}`;
@@ -42,7 +43,7 @@ export async function createSite(db: Database, actor: Actor | null, unitId: stri
 export async function editSite(db: Database, actor: Actor | null, unitId: string, id: string, input: SiteInput & { version: number }, now: Date, ctx: RequestContext) {
   const user = authorize(actor, 'projects.manage', { unitId });
   await db.transaction(async (tx) => {
-    const row = await maybeOne<{ version: number }>(tx, sql`select version from investment_sites where id = ${id} and unit_id = ${unitId} for update`);
+    const row = await maybeOne<RowOf<'investment_sites', { version: number }>>(tx, sql`select version from investment_sites where id = ${id} and unit_id = ${unitId} for update`);
     if (!row) throw new AppError('INVESTMENT_SITE_NOT_FOUND');
     if (row.version !== input.version) throw new AppError('INVESTMENT_SITE_VERSION_CONFLICT', { current: row.version });
     await writeSite(tx, id, input, now);
@@ -58,9 +59,9 @@ export async function editSite(db: Database, actor: Actor | null, unitId: string
 export async function registerInterest(db: Database, actor: Actor | null, siteId: string, message: string, now: Date, ctx: RequestContext): Promise<string> {
   const user = authorize(actor, 'projects.register_interest', null);
   return db.transaction(async (tx) => {
-    const site = await maybeOne<{ id: string }>(tx, sql`select id from investment_sites where id = ${siteId} and published`);
+    const site = await maybeOne<RowOf<'investment_sites', { id: string }>>(tx, sql`select id from investment_sites where id = ${siteId} and published`);
     if (!site) throw new AppError('INVESTMENT_SITE_NOT_FOUND');
-    const saved = await rows<{ id: string }>(
+    const saved = await rows<RowOf<'investment_interests', { id: string }>>(
       tx,
       sql`insert into investment_interests (id, site_id, user_id, message, created_at) values (${randomUUID()}, ${siteId}, ${user.id}, ${message}, ${now.toISOString()})
           on conflict (site_id, user_id) do update set message = excluded.message, created_at = excluded.created_at returning id`,
@@ -76,7 +77,7 @@ export async function createPlanningDocument(db: Database, actor: Actor | null, 
   return db.transaction(async (tx) => {
     const ids = input.files.map((f) => f.uploadId);
     if (ids.length) {
-      const mine = await rows<{ id: string }>(tx, sql`select id from uploads where uploaded_by = ${user.id} and id in (${sql.join(ids.map((u) => sql`${u}`), sql`, `)})`);
+      const mine = await rows<RowOf<'uploads', { id: string }>>(tx, sql`select id from uploads where uploaded_by = ${user.id} and id in (${sql.join(ids.map((u) => sql`${u}`), sql`, `)})`);
       const missing = ids.find((u) => !mine.some((m) => m.id === u));
       if (missing) throw new AppError('FILE_NOT_FOUND', { fileId: missing });
     }
@@ -100,7 +101,7 @@ export async function createPlanningDocument(db: Database, actor: Actor | null, 
 export async function editPlanningDocument(db: Database, actor: Actor | null, unitId: string, id: string, input: PlanningEditInput, now: Date, ctx: RequestContext) {
   const user = authorize(actor, 'projects.manage', { unitId });
   await db.transaction(async (tx) => {
-    const row = await maybeOne<{ version: string; published: boolean }>(tx, sql`select ${planningVersion} as version, d.published from planning_documents d where d.id = ${id} and d.unit_id = ${unitId} for update`);
+    const row = await maybeOne<RowOf<'planning_documents', { published: boolean }> & Computed<{ version: string }>>(tx, sql`select ${planningVersion} as version, d.published from planning_documents d where d.id = ${id} and d.unit_id = ${unitId} for update`);
     if (!row) throw new AppError('PLANNING_DOCUMENT_NOT_FOUND');
     if (row.version !== input.version) throw new AppError('PLANNING_DOCUMENT_VERSION_CONFLICT', { current: row.version });
     await tx.execute(sql`update planning_documents set title = ${input.title}, kind = ${input.kind}, decision_number = ${input.decisionNumber}, decision_date = ${input.decisionDate},

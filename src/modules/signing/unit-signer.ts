@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { maybeOne, type Executor } from '../../db/client.ts';
 import type { CmsSigner } from './cms.ts';
 import { certificateInfo, createDemoPkcs12, readPkcs12, type CertificateInfo, type KeyMaterial } from './pkcs12.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 export interface SigningSettings {
   /** The deployment's unit code (`UNIT_CODE`): the unit the configured file belongs to. */
@@ -44,7 +45,7 @@ function open(p12: Buffer, password: string): KeyMaterial {
 }
 
 const selectKey = (ex: Executor, unitId: string) =>
-  maybeOne<{ p12_base64: string; password: string }>(ex, sql`select p12_base64, password from signing_keys where unit_id = ${unitId}`);
+  maybeOne<RowOf<'signing_keys', { p12_base64: string; password: string }>>(ex, sql`select p12_base64, password from signing_keys where unit_id = ${unitId}`);
 
 /**
  * The signer of `unit`, its certificate recorded as the unit's. Works inside a transaction (`ex`):

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { databaseOf, maybeOne, type Database, type Executor } from '../../db/client.ts';
 import type { UnitResource } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
+import type { RowOf } from '../../db/rows.ts';
 
 // A unit's code never changes once created, so its id is looked up once per database handle.
 const homeIds = new WeakMap<Database, string>();
@@ -13,7 +14,7 @@ const homeIds = new WeakMap<Database, string>();
 export async function homeUnitId(database: Database, code: string): Promise<string | null> {
   const cached = homeIds.get(database);
   if (cached) return cached;
-  const unit = await maybeOne<{ id: string }>(database.db, sql`select id from units where code = ${code}`);
+  const unit = await maybeOne<RowOf<'units', { id: string }>>(database.db, sql`select id from units where code = ${code}`);
   if (unit) homeIds.set(database, unit.id);
   return unit?.id ?? null;
 }
