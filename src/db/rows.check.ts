@@ -84,10 +84,9 @@ export type RowsProved = [
   Proved<RowCheck<'supplement_requests', Omit<RoundRow, 'proposed_by_name' | 'sent_by_name' | 'items'>>>,
 
   // feedback
-  // category: one of the domain's list (src/domain/feedback.ts), checked at the edge, not by a CHECK.
-  Proved<RowCheck<'feedback_reports', Omit<ReportRow, 'category' | 'department_name' | 'assignee_name' | 'merged_into_code'>>>,
+  Proved<RowCheck<'feedback_reports', Omit<ReportRow, 'department_name' | 'assignee_name' | 'merged_into_code'>>>,
   // answered_at: not null here (the query's `answered_at <= …`).
-  Proved<RowCheck<'feedback_reports', Omit<FeedbackDueRow, 'category' | 'answered_at'>>>,
+  Proved<RowCheck<'feedback_reports', Omit<FeedbackDueRow, 'answered_at'>>>,
   // actor_name, actor_kind: the actor's (a join).
   Proved<RowCheck<'feedback_events', Omit<FeedbackEventRow, 'actor_name' | 'actor_kind'>>>,
   Proved<RowCheck<'feedback_photos', PhotoRow>>,
@@ -123,8 +122,8 @@ export type RowsProved = [
   // system_code: the system's (a join); is_new: no procedure of that code yet (an expression).
   Proved<RowCheck<'interop_catalogue_pushes', Omit<PushRow, 'system_code' | 'is_new'>>>,
   Proved<RowCheck<'dossier_events', InteropEventRow>>,
-  // remote_unit_code: the remote unit's code (a sub-query); scopes: each one of the domain's list (InteropScope), checked at the edge, not by a CHECK.
-  Proved<RowCheck<'interop_systems', Omit<SystemRow, 'remote_unit_code' | 'scopes'>>>,
+  // remote_unit_code: the remote unit's code (a sub-query).
+  Proved<RowCheck<'interop_systems', Omit<SystemRow, 'remote_unit_code'>>>,
 
   // messages
   Proved<RowCheck<'messages', MessageRow>>,
@@ -137,16 +136,15 @@ export type RowsProved = [
   Proved<RowCheck<'notifications', Omit<InboxRow, 'seq' | 'dossier_code' | 'deliveries'>>>,
   // code, applicant_id, applicant, status: the dossier's, procedure: its name (joins); amount: the payment asked (a sub-query).
   Proved<RowCheck<'notification_waits', Omit<WaitRow, 'code' | 'applicant_id' | 'applicant' | 'procedure' | 'status' | 'amount'>>>,
-  // roles: each one of the domain's list (StaffRole), checked at the edge, not by a CHECK;
   // unit_id: not null for staff (the query's `kind = 'staff'` and the table's CHECK (kind <> 'staff' OR unit_id IS NOT NULL)).
-  Proved<RowCheck<'users', Omit<OfficialRow, 'roles' | 'unit_id'>>>,
+  Proved<RowCheck<'users', Omit<OfficialRow, 'unit_id'>>>,
   // procedure: the procedure's name (a join); overdue: the queue's overdue condition (an expression);
   // due_at: not null here (the query keeps only dossiers overdue or due soon).
   Proved<RowCheck<'dossiers', Omit<DigestDueRow, 'procedure' | 'overdue' | 'due_at'>>>,
   // channels, locale: the preferences' (a left join: null when never saved).
   Proved<RowCheck<'users', Omit<RecipientRow, 'channels' | 'locale'>>>,
-  // created_by_name: the official's name (a join); event: one of the domain's list (NotificationEvent), checked when saved, not by a CHECK.
-  Proved<RowCheck<'notification_templates', Omit<TemplateDbRow, 'created_by_name' | 'event'>>>,
+  // created_by_name: the official's name (a join).
+  Proved<RowCheck<'notification_templates', Omit<TemplateDbRow, 'created_by_name'>>>,
 
   Proved<RowCheck<'dossiers', NoticeDossierRow>>,
 
@@ -185,9 +183,8 @@ export type RowsProved = [
   Proved<RowCheck<'units', SigningUnit>>,
   Proved<RowCheck<'units', UnitRef>>,
 
-  // server: the session's user. csrf_token: the session's; two_factor: totp_enabled_at is not null (an expression);
-  // roles: each one of the domain's list (StaffRole).
-  Proved<RowCheck<'users', Omit<SessionRow, 'csrf_token' | 'two_factor' | 'roles'>>>,
+  // server: the session's user. csrf_token: the session's; two_factor: totp_enabled_at is not null (an expression).
+  Proved<RowCheck<'users', Omit<SessionRow, 'csrf_token' | 'two_factor'>>>,
   Proved<RowCheck<'sessions', Pick<SessionRow, 'csrf_token'>>>,
 
   // seed

@@ -37,9 +37,11 @@ export async function schemaTypes(ex: Executor): Promise<string> {
         from pg_constraint c join pg_type t on t.oid = c.contypid join pg_namespace n on n.oid = t.typnamespace
         where c.contype = 'c' and n.nspname = 'public'`,
   );
+  // A text[] column whose CHECK keeps it within a list (`roles <@ ARRAY['a', 'b']`) is typed as
+  // an array of that list.
   const lists = new Map<string, string[]>();
   for (const c of checks) {
-    const m = /^CHECK \(\(+(\w+)\)? = ANY \(+ARRAY\[(.+)\]\)+$/.exec(c.def);
+    const m = /^CHECK \(\(+(\w+)\)? (?:= ANY \(+|<@ )ARRAY\[(.+)\]\)+$/.exec(c.def);
     if (m?.[1] !== (c.table_name === 'domain' ? 'VALUE' : c.column_name)) continue;
     const items = [...m[2]!.matchAll(/'((?:[^']|'')*)'::(?:text|character varying)/g)].map((x) => x[1]!.replace(/''/g, "'"));
     if (items.length) lists.set(`${c.table_name}.${c.column_name}`, items);
@@ -51,7 +53,8 @@ export async function schemaTypes(ex: Executor): Promise<string> {
   const tables = new Map<string, string[]>();
   for (const c of columns) {
     const list = lists.get(`${c.table_name}.${c.column_name}`) ?? (c.domain_name ? lists.get(`domain.${c.domain_name}`) : undefined);
-    const base = list && c.udt_name === 'text' ? list.map((l) => `'${l.replace(/'/g, "\\'")}'`).join(' | ') : tsType(c.udt_name, enums);
+    const union = list?.map((l) => `'${l.replace(/'/g, "\\'")}'`).join(' | ');
+    const base = union && c.udt_name === 'text' ? union : union && c.udt_name === '_text' ? `(${union})[]` : tsType(c.udt_name, enums);
     const type = c.is_nullable === 'YES' && base !== 'unknown' ? `${base} | null` : base;
     tables.set(c.table_name, [...(tables.get(c.table_name) ?? []), `    ${c.column_name}: ${type};`]);
   }

@@ -158,7 +158,7 @@ export interface Tables {
     id: string;
     unit_id: string;
     code: string;
-    category: string;
+    category: 'roads_lighting' | 'drainage' | 'waste' | 'order_safety' | 'construction' | 'admin_procedure' | 'other';
     description: string;
     public_description: string;
     lat: number | null;
@@ -337,7 +337,7 @@ export interface Tables {
     code: string;
     name: string;
     kind: 'national_portal' | 'provincial_system' | 'unit_system';
-    scopes: string[];
+    scopes: ('dossiers.submit' | 'dossiers.read' | 'residents.read' | 'catalogue.push')[];
     callback_url: string | null;
     sync_all: boolean;
     active: boolean;
@@ -420,12 +420,12 @@ export interface Tables {
   };
   notification_preferences: {
     user_id: string;
-    channels: string[];
+    channels: ('email' | 'sms' | 'zalo')[];
     locale: 'vi' | 'en';
     updated_at: string;
   };
   notification_templates: {
-    event: string;
+    event: 'dossier.submitted' | 'dossier.received' | 'dossier.supplement_requested' | 'dossier.supplement_reminder' | 'dossier.payment_requested' | 'dossier.payment_reminder' | 'dossier.extended' | 'dossier.refused' | 'dossier.stopped' | 'dossier.result_ready' | 'dossier.returned' | 'staff.assigned' | 'staff.consulted' | 'staff.applicant_answered' | 'staff.digest' | 'feedback.answered' | 'feedback.follow_up' | 'staff.feedback_forwarded' | 'staff.feedback_assigned' | 'project.direction_given' | 'project.direction_overdue';
     version: number;
     effective_from: string;
     texts: unknown;
@@ -446,7 +446,7 @@ export interface Tables {
     id: string;
     seq: number | string;
     user_id: string;
-    event: string;
+    event: 'dossier.submitted' | 'dossier.received' | 'dossier.supplement_requested' | 'dossier.supplement_reminder' | 'dossier.payment_requested' | 'dossier.payment_reminder' | 'dossier.extended' | 'dossier.refused' | 'dossier.stopped' | 'dossier.result_ready' | 'dossier.returned' | 'staff.assigned' | 'staff.consulted' | 'staff.applicant_answered' | 'staff.digest' | 'feedback.answered' | 'feedback.follow_up' | 'staff.feedback_forwarded' | 'staff.feedback_assigned' | 'project.direction_given' | 'project.direction_overdue';
     dossier_id: string | null;
     title_vi: string;
     body_vi: string;
@@ -809,7 +809,7 @@ export interface Tables {
     name_search: string;
     unit_id: string | null;
     department_id: string | null;
-    roles: string[];
+    roles: ('reception' | 'specialist' | 'leader' | 'unit_admin')[];
     cccd: string | null;
     mst: string | null;
     birth_year: number | null;
