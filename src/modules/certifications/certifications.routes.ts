@@ -20,6 +20,7 @@ import { certifyVisit } from './certifications.service.ts';
 import { lazy } from '../../lazy.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Computed, RowOf } from '../../db/rows.ts';
+import { answers } from '../../contract/bodies.ts';
 
 // The register's PDF loads pdf-lib: when first printed, not at start-up.
 const buildCertificationRegisterPdf = lazy(() => import('./register.pdf.ts'), 'buildCertificationRegisterPdf');
@@ -93,7 +94,7 @@ export function certificationsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/certifications/register.pdf',
-    { schema: { tags: ['certifications'], summary: 'Sổ chứng thực bản sao (PDF A4) của một khoảng thời gian / the register as PDF', querystring: PeriodQuery } },
+    { schema: { tags: ['certifications'], summary: 'Sổ chứng thực bản sao (PDF A4) của một khoảng thời gian / the register as PDF', querystring: PeriodQuery, response: { 200: answers('The register, a PDF', 'application/pdf') } } },
     async (req, reply) => {
       const user = requireUser(req);
       const actor = authorize(user, 'certification.register', { unitId: user.unitId ?? '' });

@@ -14,6 +14,7 @@ import { documentResource, listDossierDocuments, listOwnedDocuments } from './do
 import { presentDocument, presentPublic } from './documents.present.ts';
 import { readBlob } from './documents.results.ts';
 import { checkFileAgainst, documentById, revoke } from './documents.service.ts';
+import { answers } from '../../contract/bodies.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
@@ -122,6 +123,7 @@ export function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['documents'],
         summary: 'Tải tệp PDF đã ký số / download the signed PDF',
+        response: { 200: answers('The signed PDF', 'application/pdf') },
         params: IdParams,
         querystring: z.strictObject({ download: z.enum(['1', '0']).optional() }),
       },

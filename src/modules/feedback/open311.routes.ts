@@ -24,9 +24,19 @@ import { createReport, followPath } from './feedback.service.ts';
 import { feedbackDeps } from './feedback.deps.ts';
 import { open311Request, open311Service, open311Services, splitFormat, toXml, type Format } from './open311.format.ts';
 import type { RowOf } from '../../db/rows.ts';
+import { Body, ForeignJson } from '../../contract/bodies.ts';
 
 const tags = ['open311'];
 const FORMATS: Format[] = ['json', 'xml'];
+
+/** What an Open311 route answers: the standard's JSON or XML, by the URL's extension (`both`: the file's). */
+const open311Answer = (format: Format | 'both', description: string) => ({
+  description,
+  content: {
+    ...(format === 'xml' ? {} : { 'application/json': { schema: ForeignJson } }),
+    ...(format === 'json' ? {} : { 'text/xml': { schema: Body } }),
+  },
+});
 const keyHash = (deps: ReturnType<typeof feedbackDeps>, key: string) => deps.keys.mac('open311-key', key);
 
 /** Open311 errors: `[{ code, description }]` / `<errors><error>…`. */
@@ -109,7 +119,7 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
   };
 
   for (const format of FORMATS) {
-    api.get(`/discovery.${format}`, { schema: { tags, summary: 'Open311 discovery' } }, async (_req, reply) =>
+    api.get(`/discovery.${format}`, { schema: { tags, summary: 'Open311 discovery', response: { 200: open311Answer(format, 'The discovery document') } } }, async (_req, reply) =>
       send(reply, format, 'discovery', {
         changeset: '2026-12-01T00:00:00+07:00',
         contact: `${deps.config.unit.name} — ${deps.config.publicUrl}/phan-anh`,
@@ -126,12 +136,12 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
       }),
     );
 
-    api.get(`/services.${format}`, { schema: { tags, summary: 'Open311: loại phản ánh / service list', querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }) } }, async (req, reply) => {
+    api.get(`/services.${format}`, { schema: { tags, summary: 'Open311: loại phản ánh / service list', querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }), response: { 200: open311Answer(format, 'The service list') } } }, async (req, reply) => {
       checkJurisdiction(req.query.jurisdiction_id);
       return send(reply, format, 'services', open311Services());
     });
 
-    api.get(`/requests.${format}`, { schema: { tags, summary: 'Open311: danh sách phản ánh / service requests', querystring: RequestsQuery } }, async (req, reply) => {
+    api.get(`/requests.${format}`, { schema: { tags, summary: 'Open311: danh sách phản ánh / service requests', querystring: RequestsQuery, response: { 200: open311Answer(format, 'The service requests') } } }, async (req, reply) => {
       const q = req.query;
       checkJurisdiction(q.jurisdiction_id);
       const unit = await deploymentData(deps);
@@ -155,7 +165,7 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
       return send(reply, format, 'service_requests', list.map((r) => open311Request(r, media(r))));
     });
 
-    api.post(`/requests.${format}`, { schema: { tags, summary: 'Open311: gửi phản ánh (cần api_key) / post a service request (api_key)', body: PostBody } }, async (req, reply) => {
+    api.post(`/requests.${format}`, { schema: { tags, summary: 'Open311: gửi phản ánh (cần api_key) / post a service request (api_key)', body: PostBody, response: { 201: open311Answer(format, 'The request created: its id and notice') } } }, async (req, reply) => {
       const b = req.body;
       checkJurisdiction(b.jurisdiction_id);
       if (!isCategory(b.service_code)) throw new AppError('OPEN311_SERVICE_NOT_FOUND');
@@ -185,7 +195,7 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
     });
   }
 
-  api.get('/services/:file', { schema: { tags, summary: 'Open311: định nghĩa một loại / service definition', params: z.object({ file: z.string().max(120) }), querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }) } }, async (req, reply) => {
+  api.get('/services/:file', { schema: { tags, summary: 'Open311: định nghĩa một loại / service definition', params: z.object({ file: z.string().max(120) }), querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }), response: { 200: open311Answer('both', 'The service definition, in the format of the extension') } } }, async (req, reply) => {
     const split = splitFormat(req.params.file);
     if (!split) throw new AppError('NOT_FOUND');
     checkJurisdiction(req.query.jurisdiction_id);
@@ -195,7 +205,7 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
     return send(reply, format, 'service_definition', { service_code: open311Service(code).service_code, attributes: [] });
   });
 
-  api.get('/requests/:file', { schema: { tags, summary: 'Open311: một phản ánh / one service request', params: z.object({ file: z.string().max(120) }), querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }) } }, async (req, reply) => {
+  api.get('/requests/:file', { schema: { tags, summary: 'Open311: một phản ánh / one service request', params: z.object({ file: z.string().max(120) }), querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }), response: { 200: open311Answer('both', 'The service request, in the format of the extension') } } }, async (req, reply) => {
     const split = splitFormat(req.params.file);
     if (!split) throw new AppError('NOT_FOUND');
     const [code, format] = split;
@@ -207,7 +217,7 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
   });
 
   // Requests are created at once, so a token is the request's own id.
-  api.get('/tokens/:file', { schema: { tags, summary: 'Open311: mã theo dõi → phản ánh / token → service request id', params: z.object({ file: z.string().max(120) }) } }, async (req, reply) => {
+  api.get('/tokens/:file', { schema: { tags, summary: 'Open311: mã theo dõi → phản ánh / token → service request id', params: z.object({ file: z.string().max(120) }), response: { 200: open311Answer('both', 'The service request id, in the format of the extension') } } }, async (req, reply) => {
     const split = splitFormat(req.params.file);
     if (!split) throw new AppError('NOT_FOUND');
     const [token, format] = split;

@@ -13,6 +13,7 @@ import { sanitizeFileName } from './sniff.ts';
 import { UploadedFile } from '../../contract/files.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { scopeOf, type DossierRow } from '../dossiers/dossiers.repo.ts';
+import { answers } from '../../contract/bodies.ts';
 
 export interface UploadRow {
   id: string;
@@ -71,6 +72,7 @@ export function filesRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['files'],
         summary: 'Tải về tệp đính kèm / download an attachment',
+        response: { 200: answers('The file as uploaded, of its own type', '*/*') },
         params: z.strictObject({ id: z.uuid() }),
         querystring: z.strictObject({ download: z.enum(['1', '0']).optional() }),
       },

@@ -16,6 +16,7 @@ import { breakdownTable, drillTable, groupsTable, indexTable, riskOfficialsTable
 import { atRisk, drill, report, resolvePeriod, rulesState } from './indicators.service.ts';
 import { provinceReport } from './province-report.ts';
 import { termTargets } from './targets.service.ts';
+import { answers } from '../../contract/bodies.ts';
 
 const tags = ['indicators'];
 
@@ -37,7 +38,7 @@ export function indicatorsExportRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/indicators/export',
-    { schema: { tags, summary: 'Xuất một bảng chỉ số ra CSV hoặc Excel (XLSX) / export a table of the indicators (CSV or XLSX)', querystring: ExportQuery } },
+    { schema: { tags, summary: 'Xuất một bảng chỉ số ra CSV hoặc Excel (XLSX) / export a table of the indicators (CSV or XLSX)', querystring: ExportQuery, response: { 200: answers('The table, as CSV or XLSX (`format`)', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') } } },
     async (req, reply) => {
       const unit = await deploymentData(deps);
       const user = authorize(req.user, 'indicators.read', unit);
@@ -76,7 +77,7 @@ export function indicatorsExportRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/indicators/report.pdf',
-    { schema: { tags, summary: 'Báo cáo định kỳ tình hình, kết quả giải quyết TTHC gửi tỉnh (PDF) / the periodic report to the province', querystring: ProvinceReportQuery } },
+    { schema: { tags, summary: 'Báo cáo định kỳ tình hình, kết quả giải quyết TTHC gửi tỉnh (PDF) / the periodic report to the province', querystring: ProvinceReportQuery, response: { 200: answers('The report, a PDF', 'application/pdf') } } },
     async (req, reply) => {
       const unit = await deploymentData(deps);
       authorize(req.user, 'indicators.read', unit);

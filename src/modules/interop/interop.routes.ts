@@ -16,6 +16,7 @@ import { handoverDocument } from './interop.handover.ts';
 import { CataloguePushAnswer, CataloguePushBody, ExternalCodeParams, HandoverDocumentParams, IntakeBody, ResidentAnswer, ResidentParams } from '../../contract/interop.ts';
 import type { ConnectedSystem } from './interop.systems.ts';
 import { DossierStatusAnswer } from '../../contract/interop-status.ts';
+import { ForeignJson, answers } from '../../contract/bodies.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -143,6 +144,7 @@ export function interopRoutes(app: FastifyInstance, deps: AppDeps) {
         tags,
         security,
         summary: 'Tệp của hồ sơ được chuyển liên thông cho đơn vị / a document of a dossier handed over to the unit',
+        response: { 200: answers('The document as uploaded, of its own type', '*/*') },
         description:
           'For the system of a unit on another deployment a dossier was transferred to: one of the documents its hand-over event lists (`handover.documents[].path`). Any other system, or a dossier not handed to it, gets 404. Audited. Scope `dossiers.read`.',
         params: HandoverDocumentParams,
@@ -163,7 +165,7 @@ export function interopRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/interop/schema/status-event.json',
-    { schema: { tags, summary: 'JSON Schema của sự kiện trạng thái / the status event’s JSON Schema' } },
+    { schema: { tags, summary: 'JSON Schema của sự kiện trạng thái / the status event’s JSON Schema', response: { 200: { description: 'The JSON Schema (docs/interop/status-event.schema.json)', content: { 'application/schema+json': { schema: ForeignJson } } } } } },
     async (_req, reply) => reply.type('application/schema+json').send(STATUS_EVENT_JSON_SCHEMA),
   );
 }

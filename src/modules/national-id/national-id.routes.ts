@@ -7,6 +7,7 @@ import { setSessionCookie } from '../../server/auth.ts';
 import { clock } from '../../server/clock.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { nationalIdClient } from './national-id.service.ts';
+import { redirects } from '../../contract/bodies.ts';
 
 const STATE_COOKIE = 'nts_oidc_state';
 const CALLBACK = '/api/v1/auth/vneid/callback';
@@ -36,6 +37,7 @@ export function nationalIdRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập bằng VNeID (chuyển sang nhà cung cấp định danh) / sign in with VNeID',
+        response: { 303: redirects('To the identity provider') },
         description: 'Redirects to the provider (authorization code flow with PKCE). `tiep`: the page to return to. Signed in as a citizen, it links VNeID to that record (only the same ID number).',
         querystring: z.strictObject({ tiep: z.string().max(500).optional() }),
       },
@@ -55,6 +57,7 @@ export function nationalIdRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: 'VNeID trả về sau khi đăng nhập / where VNeID sends the browser back',
+        response: { 303: redirects('To the page to return to, signed in; or to the sign-in page with `?vneid=<code>` when not') },
         querystring: z.object({ code: z.string().max(2000).optional(), state: z.string().max(500).optional(), error: z.string().max(200).optional() }),
       },
     },

@@ -7,6 +7,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { requireUser } from '../../server/auth.ts';
 import { readableProject } from './projects.service.ts';
+import { answers } from '../../contract/bodies.ts';
 
 /**
  * Files of projects, plans and promoted sites. Evidence of a progress update is read by whoever
@@ -55,6 +56,7 @@ export function projectFilesRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['projects'],
         summary: 'Tệp minh chứng của dự án / a project’s evidence file',
+        response: { 200: answers('The file as uploaded, of its own type', '*/*') },
         params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }),
         querystring: DownloadQuery,
       },
@@ -77,6 +79,7 @@ export function projectFilesRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['public'],
         summary: 'Tệp đã công khai (ảnh tiến độ, bản đồ quy hoạch) / a published file',
+        response: { 200: answers('The file as uploaded, of its own type', '*/*') },
         params: z.strictObject({ fileId: z.uuid() }),
         querystring: DownloadQuery,
       },
