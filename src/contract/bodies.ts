@@ -17,7 +17,7 @@ export function answers(description: string, ...types: [string, ...string[]]) {
   return { description, content: Object.fromEntries(types.map((type) => [type, { schema: Body }])) as Record<string, { schema: typeof Body }> };
 }
 
-/** The response of a route that redirects (its `Location`). */
+/** The response of a route that redirects: no body, `Location` says where (`description`). */
 export function redirects(description: string) {
-  return { description, content: {} as Record<string, { schema: typeof Body }> };
+  return z.null().meta({ description });
 }
