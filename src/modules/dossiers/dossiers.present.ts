@@ -31,18 +31,19 @@ export function statusOf(d: DossierRow) {
 
 /** Status, dates and timeliness: what every view of a dossier shows, the public one included. */
 function progressOf(d: DossierRow, cal: WorkingCalendar, now: Date) {
+  const facts = clockFacts(d);
   return {
     ...statusOf(d),
     submittedAt: vn(d.submitted_at),
-    receivedAt: vn(d.received_at),
+    receivedAt: vn(facts.receivedAt),
     // The due date the law set; an extension's date is beside it, never over it.
-    dueAt: vn(d.due_at),
+    dueAt: vn(facts.dueAt),
     extendedDueAt: d.extension?.dueAt ? vn(new Date(d.extension.dueAt)) : null,
-    finishedAt: vn(d.finished_at),
+    finishedAt: vn(facts.finishedAt),
     returnedAt: vn(d.returned_at),
-    clock: clockState(clockFacts(d)),
+    clock: clockState(facts),
     clockStoppedAt: vn(d.paused_at),
-    timeliness: timelinessOf(clockFacts(d), cal, now),
+    timeliness: timelinessOf(facts, cal, now),
   };
 }
 
