@@ -401,8 +401,8 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   if (args.indicators.length) {
     if (!adminUrl) throw new Error('the indicators scenario needs DATABASE_URL (PostgreSQL)');
-    console.log(`\nindicators (PostgreSQL): ${args.indicators.join(', ')} dossiers`);
-    const table = indicatorsTable(await runIndicatorsBench(adminUrl, args.indicators));
+    console.log(`\nindicators (PostgreSQL): ${process.env.INDICATORS_BENCH_DB ? `the kept database ${process.env.INDICATORS_BENCH_DB}` : `${args.indicators.join(', ')} dossiers`}`);
+    const table = indicatorsTable(await runIndicatorsBench(adminUrl, args.indicators, console.log, process.env.INDICATORS_BENCH_DB));
     console.log(`\n${table}`);
     if (args.write) await appendToPerformanceDoc(PERFORMANCE_DOC, `### Indicators (Decision 766) at scale — ${startedAt.toISOString().slice(0, 10)}, ${machineDescription()}, revision ${gitRevision()}\n\n${table}\n`);
     if (args.scenarios.length === 0) return 0;

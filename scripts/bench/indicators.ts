@@ -35,11 +35,16 @@ const REPEAT = 10;
 const ms = (t: number) => Math.round(performance.now() - t);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function runIndicatorsBench(adminUrl: string, sizes: number[], log: (s: string) => void = console.log): Promise<IndicatorsRun[]> {
+/**
+ * `reuse`: the URL of a database kept by an earlier run (INDICATORS_BENCH_KEEP=1), measured again
+ * as it is — after a change to the queries or the indexes (migrations are applied, the aggregate
+ * folded), without the half hour of generating a million dossiers; `generate` is then 0.
+ */
+export async function runIndicatorsBench(adminUrl: string, sizes: number[], log: (s: string) => void = console.log, reuse?: string): Promise<IndicatorsRun[]> {
   const out: IndicatorsRun[] = [];
   const config = loadConfig();
-  for (const size of sizes) {
-    const temp = await createTempDatabase(adminUrl);
+  for (const size of reuse ? [0] : sizes) {
+    const temp = reuse ? { url: reuse, drop: async () => {} } : await createTempDatabase(adminUrl);
     try {
       const database = await openDatabase({ databaseUrl: temp.url, dataDir: null, poolSize: 4 });
       try {
@@ -47,7 +52,7 @@ export async function runIndicatorsBench(adminUrl: string, sizes: number[], log:
         const now = new Date();
         const { unitId } = await seed(database, { unit: config.unit, demo: true, now, secret: config.secret });
         let t = performance.now();
-        await seedHistory(database, config.unit.code, { dossiers: size, now, days: 365, onBatch: (n) => n % 100_000 === 0 && log(`  … ${n} dossiers`) });
+        if (!reuse) await seedHistory(database, config.unit.code, { dossiers: size, now, days: 365, onBatch: (n) => n % 100_000 === 0 && log(`  … ${n} dossiers`) });
         const seedS = Math.round(ms(t) / 1000);
         t = performance.now();
         await refreshAggregate(database);
@@ -74,9 +79,12 @@ export async function runIndicatorsBench(adminUrl: string, sizes: number[], log:
           await publicReport(database, unitId, config.unit.name, period, now, { offset: 0, limit: LATE_PAGE.default });
           pub.push(ms(t));
         }
+        // INDICATORS_BENCH_RECOUNT=0 skips the check (minutes at a million; a re-measured kept database was checked when it was made).
+        const skipRecount = process.env.INDICATORS_BENCH_RECOUNT === '0';
         t = performance.now();
-        const check = await recount(database, unitId, period, await loadWorkingCalendar(database.db), now);
-        const run = { size, seedS, foldS, aggregateRows: Number(aggregateRows), coldMs, p50Ms: median(warm), maxMs: Math.max(...warm), publicP50Ms: median(pub), recountMs: ms(t), matches: check.differences.length === 0 };
+        const check = skipRecount ? { differences: [] } : await recount(database, unitId, period, await loadWorkingCalendar(database.db), now);
+        const dossiers = reuse ? Number((await rows<{ n: string }>(database.db, sql`select count(*) as n from dossiers`))[0]!.n) : size;
+        const run = { size: dossiers, seedS, foldS, aggregateRows: Number(aggregateRows), coldMs, p50Ms: median(warm), maxMs: Math.max(...warm), publicP50Ms: median(pub), recountMs: skipRecount ? NaN : ms(t), matches: check.differences.length === 0 };
         log(`  indicators, ${size} dossiers: ${JSON.stringify(run)}`);
         out.push(run);
       } finally {
@@ -84,7 +92,7 @@ export async function runIndicatorsBench(adminUrl: string, sizes: number[], log:
       }
     } finally {
       // INDICATORS_BENCH_KEEP=1 keeps the database for EXPLAIN (its URL is printed; drop it by hand).
-      if (process.env.INDICATORS_BENCH_KEEP === '1') log(`  kept ${temp.url}`);
+      if (process.env.INDICATORS_BENCH_KEEP === '1' || reuse) log(`  kept ${temp.url}`);
       else await temp.drop();
     }
   }
@@ -95,6 +103,6 @@ export function indicatorsTable(runs: IndicatorsRun[]): string {
   return [
     '| dossiers (one year) | generate | fold aggregate | aggregate rows | leaders’ report, cold | warm p50 | warm max | public page p50 | full recount (check) | aggregate = recount |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|',
-    ...runs.map((r) => `| ${r.size.toLocaleString('en')} | ${r.seedS} s | ${r.foldS} s | ${r.aggregateRows.toLocaleString('en')} | ${r.coldMs} ms | ${r.p50Ms} ms | ${r.maxMs} ms | ${r.publicP50Ms} ms | ${r.recountMs} ms | ${r.matches ? 'yes' : '**no**'} |`),
+    ...runs.map((r) => `| ${r.size.toLocaleString('en')} | ${r.seedS} s | ${r.foldS} s | ${r.aggregateRows.toLocaleString('en')} | ${r.coldMs} ms | ${r.p50Ms} ms | ${r.maxMs} ms | ${r.publicP50Ms} ms | ${Number.isNaN(r.recountMs) ? 'not run' : `${r.recountMs} ms`} | ${Number.isNaN(r.recountMs) ? '—' : r.matches ? 'yes' : '**no**'} |`),
   ].join('\n');
 }
