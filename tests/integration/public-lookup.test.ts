@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { fileDemoDossier } from '../support/builders.ts';
-import { demoClients } from '../support/client.ts';
+import { describe, expect, it } from 'vitest';
+import { appWithDemoDossier } from '../support/builders.ts';
 import { expectError } from '../support/expect.ts';
 
 // The public look-up (GET /public/dossiers/:code): plain look-ups are never limited; look-ups with
@@ -9,17 +7,9 @@ import { expectError } from '../support/expect.ts';
 // that guessing the digits is slow. The demo citizen's phone ends in 5678.
 
 describe('public look-up', () => {
-  let t: TestApp;
-  let code: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    code = await fileDemoDossier((await demoClients(t.app)).citizen, 'public-lookup-1');
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const ctx = appWithDemoDossier('public-lookup-1');
 
-  const lookUp = (query = '', remoteAddress = '198.51.100.7') => t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}${query}`, remoteAddress });
+  const lookUp = (query = '', remoteAddress = '198.51.100.7') => ctx.t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${ctx.code}${query}`, remoteAddress });
 
   it('plain look-ups are not limited and carry no rate-limit headers', async () => {
     for (let i = 0; i < 30; i++) {
@@ -27,9 +17,9 @@ describe('public look-up', () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['x-ratelimit-limit']).toBeUndefined();
     }
-    expect((await lookUp()).json()).toMatchObject({ code, applicantName: 'N***** V** A*' });
+    expect((await lookUp()).json()).toMatchObject({ code: ctx.code, applicantName: 'N***** V** A*' });
     // The code is read as the applicant may type it: spaces around it, lower case.
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${encodeURIComponent(` ${code.toLowerCase()} `)}` })).statusCode).toBe(200);
+    expect((await ctx.t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${encodeURIComponent(` ${ctx.code.toLowerCase()} `)}` })).statusCode).toBe(200);
   });
 
   it('with the phone digits: 20 a minute per address, then 429 even with the right digits; other addresses are not affected', async () => {

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { fileDemoDossier } from '../support/builders.ts';
-import { demoClients } from '../support/client.ts';
+import { describe, expect, it } from 'vitest';
+import { appWithDemoDossier } from '../support/builders.ts';
 
 // The security headers (Helmet's, worked out once at start: ADR 0006) are exactly those the
 // @fastify/helmet plugin set when it built Helmet's middleware on every request: recorded from
@@ -34,20 +32,12 @@ function stable(headers: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe('security headers', () => {
-  let t: TestApp;
-  let code: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    code = await fileDemoDossier((await demoClients(t.app)).citizen, 'security-headers-1');
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const ctx = appWithDemoDossier('security-headers-1');
 
-  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const get = (url: string) => ctx.t.app.inject({ method: 'GET', url });
 
   it('an API answer and an API error: the same set as before', async () => {
-    const lookup = await get(`/api/v1/public/dossiers/${code}`);
+    const lookup = await get(`/api/v1/public/dossiers/${ctx.code}`);
     expect(lookup.statusCode).toBe(200);
     expect(stable(lookup.headers)).toEqual({ ...SECURITY, ...JSON_TYPE });
     const missing = await get('/api/v1/public/dossiers/KHONG-CO');
@@ -74,7 +64,7 @@ describe('security headers', () => {
   it('each answer has its own headers: a route that sets its own does not leak them into the next', async () => {
     const a = await get('/api/docs/static/index.html');
     expect(a.headers.location).toBe('/api/docs/');
-    const b = await get(`/api/v1/public/dossiers/${code}`);
+    const b = await get(`/api/v1/public/dossiers/${ctx.code}`);
     expect(b.headers.location).toBeUndefined();
     expect(b.headers['content-security-policy']).toBe(CSP);
   });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Client } from './client.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestApp, type TestApp } from './app.ts';
+import { demoClients, type Client } from './client.ts';
 
 /**
  * A small but real PDF: one blank A4 page, a readable structure (catalog, page tree, xref), unique
@@ -73,4 +75,17 @@ export async function fileDemoDossier(citizen: Client, idempotencyKey: string): 
   const res = await citizen.post('/api/v1/dossiers', await buildSubmission(citizen), { 'idempotency-key': idempotencyKey });
   if (res.statusCode !== 201) throw new Error(`submission: ${res.statusCode} ${res.body}`);
   return res.json().code as string;
+}
+
+/** For a test file: a test app with one demo dossier filed, started before its tests and closed after. */
+export function appWithDemoDossier(idempotencyKey: string): { t: TestApp; code: string } {
+  const ctx = {} as { t: TestApp; code: string };
+  beforeAll(async () => {
+    ctx.t = await startTestApp();
+    ctx.code = await fileDemoDossier((await demoClients(ctx.t.app)).citizen, idempotencyKey);
+  });
+  afterAll(async () => {
+    await ctx.t?.close();
+  });
+  return ctx;
 }
