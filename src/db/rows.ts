@@ -1,21 +1,11 @@
 import type { Tables } from './schema.generated.ts';
 
 /**
- * Compile-time proof that a hand-written row type agrees with its table in the migrated schema
- * (src/db/schema.generated.ts): every field is a column, and the column's type as the drivers
- * return it is assignable to the field's (a JSON column may be narrowed by the module that owns
- * it). `true`, or the first field that disagrees, named, so that `RowOf<…>` below fails to compile.
+ * Each field of `Row` against table `T` of the migrated schema (src/db/schema.generated.ts):
+ * `unknown` when the field is a column and the column's type as the drivers return it is
+ * assignable to the field's (a JSON column may be narrowed by the module that owns it), else what
+ * disagrees, named.
  */
-export type RowCheck<T extends keyof Tables, Row> = {
-  [K in keyof Row]-?: K extends keyof Tables[T]
-    ? unknown extends Tables[T][K]
-      ? true
-      : [Tables[T][K]] extends [Row[K]]
-        ? true
-        : { column: K; inDatabase: Tables[T][K]; declared: Row[K] }
-    : { notAColumnOf: T; field: K };
-}[keyof Row];
-
 type Proof<T extends keyof Tables, Row> = {
   [K in keyof Row]: K extends keyof Tables[T]
     ? unknown extends Tables[T][K]
@@ -25,6 +15,12 @@ type Proof<T extends keyof Tables, Row> = {
         : { column: K; inDatabase: Tables[T][K]; declared: Row[K] }
     : { notAColumnOf: T; field: K };
 };
+
+/**
+ * Compile-time proof that a hand-written row type agrees with its table: `true`, or the fields
+ * that disagree, named (src/db/rows.check.ts proves the modules' `…Row` types with it).
+ */
+export type RowCheck<T extends keyof Tables, Row> = { [K in keyof Row]-?: unknown extends Proof<T, Row>[K] ? true : Proof<T, Row>[K] }[keyof Row];
 
 /**
  * `Row`, proved against table `T` where it is written: `rows<RowOf<'units', { id: string; name: string }>>(…)`

@@ -16,19 +16,16 @@ ALTER TABLE interop_systems ADD CONSTRAINT interop_systems_scopes_check
 ALTER TABLE notification_preferences ADD CONSTRAINT notification_preferences_channels_check
   CHECK (channels <@ ARRAY['email', 'sms', 'zalo']::text[]);
 
--- The events a notification and a unit's template are of (NOTIFICATION_EVENTS, src/domain/notifications.ts).
-ALTER TABLE notifications ADD CONSTRAINT notifications_event_check
-  CHECK (event IN ('dossier.submitted', 'dossier.received', 'dossier.supplement_requested', 'dossier.supplement_reminder',
-                   'dossier.payment_requested', 'dossier.payment_reminder', 'dossier.extended', 'dossier.refused', 'dossier.stopped',
-                   'dossier.result_ready', 'dossier.returned', 'staff.assigned', 'staff.consulted', 'staff.applicant_answered',
-                   'staff.digest', 'feedback.answered', 'feedback.follow_up', 'staff.feedback_forwarded', 'staff.feedback_assigned',
-                   'project.direction_given', 'project.direction_overdue'));
-ALTER TABLE notification_templates ADD CONSTRAINT notification_templates_event_check
-  CHECK (event IN ('dossier.submitted', 'dossier.received', 'dossier.supplement_requested', 'dossier.supplement_reminder',
-                   'dossier.payment_requested', 'dossier.payment_reminder', 'dossier.extended', 'dossier.refused', 'dossier.stopped',
-                   'dossier.result_ready', 'dossier.returned', 'staff.assigned', 'staff.consulted', 'staff.applicant_answered',
-                   'staff.digest', 'feedback.answered', 'feedback.follow_up', 'staff.feedback_forwarded', 'staff.feedback_assigned',
-                   'project.direction_given', 'project.direction_overdue'));
+-- The events a notification and a unit's template are of (NOTIFICATION_EVENTS, src/domain/notifications.ts):
+-- one list for both columns, as dossier_status (0011).
+CREATE DOMAIN notification_event AS text CONSTRAINT notification_event_known CHECK (VALUE IN (
+  'dossier.submitted', 'dossier.received', 'dossier.supplement_requested', 'dossier.supplement_reminder',
+  'dossier.payment_requested', 'dossier.payment_reminder', 'dossier.extended', 'dossier.refused', 'dossier.stopped',
+  'dossier.result_ready', 'dossier.returned', 'staff.assigned', 'staff.consulted', 'staff.applicant_answered',
+  'staff.digest', 'feedback.answered', 'feedback.follow_up', 'staff.feedback_forwarded', 'staff.feedback_assigned',
+  'project.direction_given', 'project.direction_overdue'));
+ALTER TABLE notifications ALTER COLUMN event TYPE notification_event;
+ALTER TABLE notification_templates ALTER COLUMN event TYPE notification_event;
 
 -- A report's category (FEEDBACK_CATEGORIES, src/domain/feedback.ts).
 ALTER TABLE feedback_reports ADD CONSTRAINT feedback_reports_category_check
