@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { messages, protocol, types } from '@electric-sql/pglite';
 import type { Message, PgliteEngine } from './pglite-session.ts';
@@ -47,6 +48,18 @@ function workerExecArgv(): string[] {
   return out;
 }
 
+/**
+ * A package's module as a URL the worker can import: its ES module, or, where import.meta.resolve
+ * is missing (vitest's global set-up runs under vite's module runner), its CommonJS build.
+ */
+function resolveModule(specifier: string): string {
+  try {
+    return import.meta.resolve(specifier);
+  } catch {
+    return pathToFileURL(createRequire(import.meta.url).resolve(specifier)).href;
+  }
+}
+
 function revive(wire: WireError): Error {
   // A DatabaseError again (its `code`, `detail`… restored), as PGlite throws in this thread.
   const err = wire.fields.name === 'error' ? new messages.DatabaseError(wire.message, 0, 'error') : new Error(wire.message);
@@ -68,8 +81,8 @@ function typeHandlers(arrayTypes: [number, number][]) {
 export async function startPgliteWorker(opts: { dir: string | null; from?: Blob; startParams: string[] }): Promise<PgliteEngine> {
   const from = opts.from ? await opts.from.arrayBuffer() : null;
   const init: WorkerInit = {
-    pglite: import.meta.resolve('@electric-sql/pglite'),
-    pgTrgm: import.meta.resolve('@electric-sql/pglite/contrib/pg_trgm'),
+    pglite: resolveModule('@electric-sql/pglite'),
+    pgTrgm: resolveModule('@electric-sql/pglite/contrib/pg_trgm'),
     dir: opts.dir,
     from,
     startParams: opts.startParams,
