@@ -126,15 +126,34 @@ export async function insertRule(tx: Executor, input: { effectiveFrom: IsoDate; 
 }
 
 /** For each item, the latest entry whose span contains `day`. */
-export async function manualInputsOn(ex: Executor, unitId: string, day: IsoDate): Promise<ManualInput[]> {
-  const list = await rows<RowOf<'indicator_inputs', { item_key: string; source: string }> & Computed<{ rate: string; entered_by: string | null; entered_at: string }>>(
+type DatedInput = ManualInput & { periodFrom: IsoDate; periodTo: IsoDate };
+
+/**
+ * Every manual input whose period meets `span`, the last entered first for each item (the order
+ * `inputsOn` picks by): one query for a report and its trend's 12 month-ends.
+ */
+export async function manualInputsIn(ex: Executor, unitId: string, span: { from: IsoDate; to: IsoDate }): Promise<DatedInput[]> {
+  const list = await rows<RowOf<'indicator_inputs', { item_key: string; source: string }> & Computed<{ rate: string; entered_by: string | null; entered_at: string; period_from: IsoDate; period_to: IsoDate }>>(
     ex,
-    sql`select distinct on (i.item_key) i.item_key, i.rate::text as rate, i.source, u.full_name as entered_by, i.entered_at::text as entered_at
+    sql`select i.item_key, i.rate::text as rate, i.source, u.full_name as entered_by, i.entered_at::text as entered_at,
+               i.period_from::text as period_from, i.period_to::text as period_to
           from indicator_inputs i left join users u on u.id = i.entered_by
-         where i.unit_id = ${unitId} and i.period_from <= ${day} and i.period_to >= ${day}
+         where i.unit_id = ${unitId} and i.period_from <= ${span.to} and i.period_to >= ${span.from}
          order by i.item_key, i.entered_at desc, i.id`,
   );
-  return list.map((r) => ({ itemKey: r.item_key, rate: Number(r.rate), source: r.source, enteredBy: r.entered_by, enteredAt: r.entered_at }));
+  return list.map((r) => ({ itemKey: r.item_key, rate: Number(r.rate), source: r.source, enteredBy: r.entered_by, enteredAt: r.entered_at, periodFrom: r.period_from, periodTo: r.period_to }));
+}
+
+/** Of `list` (in manualInputsIn's order), each item's first input whose period holds `day`. */
+export function inputsOn(list: readonly DatedInput[], day: IsoDate): ManualInput[] {
+  const seen = new Set<string>();
+  const out: ManualInput[] = [];
+  for (const { periodFrom, periodTo, ...input } of list) {
+    if (periodFrom > day || periodTo < day || seen.has(input.itemKey)) continue;
+    seen.add(input.itemKey);
+    out.push(input);
+  }
+  return out;
 }
 
 export async function insertInput(

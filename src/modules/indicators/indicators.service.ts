@@ -15,7 +15,7 @@ import { MAX_PERIOD_DAYS, type DrillQuery, type Figure, type InputBody, type Rul
 import { feedbackIndicators } from '../../domain/feedback.ts';
 import { audit } from '../audit/audit.ts';
 import { feedbackFactsOf } from '../feedback/index.ts';
-import { catalogueFacts, insertInput, insertRule, labels, loadFacts, manualInputsOn, ruleVersions } from './indicators.repo.ts';
+import { catalogueFacts, inputsOn, insertInput, insertRule, labels, loadFacts, manualInputsIn, ruleVersions } from './indicators.repo.ts';
 import { asOfOf, flowRows, lateDossiersPage, refreshAggregate, stocks } from './indicators.aggregate.ts';
 
 export interface Filters {
@@ -137,20 +137,13 @@ async function trendOf(monthly: { period: Period; t: Tally }[], score: (t: Tally
  */
 async function scorer(ex: Executor, unitId: string, span: Period, now: Date) {
   const { start, end } = periodBounds(span);
-  const [versions, catalogue, reports] = await Promise.all([ruleVersions(ex), catalogueFacts(ex), feedbackFactsOf(ex, unitId, { from: start, to: end })]);
-  const inputsByDay = new Map<IsoDate, Awaited<ReturnType<typeof manualInputsOn>>>();
-  const inputs = async (day: IsoDate) => {
-    const hit = inputsByDay.get(day);
-    if (hit) return hit;
-    const list = await manualInputsOn(ex, unitId, day);
-    inputsByDay.set(day, list);
-    return list;
-  };
+  const [versions, catalogue, reports, entered] = await Promise.all([ruleVersions(ex), catalogueFacts(ex), feedbackFactsOf(ex, unitId, { from: start, to: end }), manualInputsIn(ex, unitId, span)]);
+  const inputs = (day: IsoDate) => inputsOn(entered, day);
   const ingredients = (t: Tally, p: Period) => {
     const b = periodBounds(p);
     return ingredientsOf(t, catalogue, feedbackIndicators(reports, { from: b.start, to: b.end }, now));
   };
-  const score = async (t: Tally, p: Period) => scoreIndex(indexRuleInForce(versions, p.to), ingredients(t, p), await inputs(p.to));
+  const score = async (t: Tally, p: Period) => scoreIndex(indexRuleInForce(versions, p.to), ingredients(t, p), inputs(p.to));
   return Object.assign(score, { ingredients });
 }
 
