@@ -149,39 +149,16 @@ export async function claimDueMessages(ex: Executor, o: { now: Date; workerId: s
   return list.map((r) => ({ ...r, expiresAt: toDate(r.expires_at) }));
 }
 
-/** How an attempt to deliver a message ended. */
-export type AttemptOutcome =
-  | { status: 'sent'; at: Date; providerRef: string | null }
-  | { status: 'pending'; nextAttemptAt: Date; error: string }
-  | { status: 'failed' | 'expired'; error: string };
-
-/**
- * The ends of several attempts, in one statement (one commit, where each finishAttempt is one):
- * the same as finishAttempt for each, for the messages this worker still holds.
- */
-export async function finishAttempts(ex: Executor, workerId: string, done: readonly { id: string; outcome: AttemptOutcome }[]): Promise<void> {
-  if (done.length === 0) return;
-  if (done.length === 1) {
-    await finishAttempt(ex, done[0]!.id, workerId, done[0]!.outcome);
-    return;
-  }
-  const values = done.map(({ id, outcome: o }) =>
-    o.status === 'sent'
-      ? sql`(${id}::uuid, 'sent', ${o.at.toISOString()}::timestamptz, ${o.providerRef}::text, null::timestamptz, null::text)`
-      : o.status === 'pending'
-        ? sql`(${id}::uuid, 'pending', null::timestamptz, null::text, ${o.nextAttemptAt.toISOString()}::timestamptz, ${o.error}::text)`
-        : sql`(${id}::uuid, ${o.status}::text, null::timestamptz, null::text, null::timestamptz, ${o.error}::text)`,
-  );
-  await ex.execute(sql`update messages m
-    set status = v.status, sent_at = coalesce(v.sent_at, m.sent_at),
-        provider_ref = case when v.status = 'sent' then v.provider_ref else m.provider_ref end,
-        next_attempt_at = coalesce(v.next_attempt_at, m.next_attempt_at), last_error = v.last_error, leased_by = null
-    from (values ${sql.join(values, sql`, `)}) as v(id, status, sent_at, provider_ref, next_attempt_at, last_error)
-    where m.id = v.id and m.status = 'sending' and m.leased_by = ${workerId}`);
-}
-
 /** The end of an attempt. Only the worker holding the lease may record it; returns false otherwise. */
-export async function finishAttempt(ex: Executor, id: string, workerId: string, outcome: AttemptOutcome): Promise<boolean> {
+export async function finishAttempt(
+  ex: Executor,
+  id: string,
+  workerId: string,
+  outcome:
+    | { status: 'sent'; at: Date; providerRef: string | null }
+    | { status: 'pending'; nextAttemptAt: Date; error: string }
+    | { status: 'failed' | 'expired'; error: string },
+): Promise<boolean> {
   const set =
     outcome.status === 'sent'
       ? sql`status = 'sent', sent_at = ${outcome.at.toISOString()}, provider_ref = ${outcome.providerRef}, last_error = null`

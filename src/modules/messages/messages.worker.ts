@@ -2,10 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from '../../db/client.ts';
 import { afterFailedAttempt, claimDecision, type RetryPolicy } from '../../domain/delivery.ts';
-import { claimDueMessages, finishAttempts, scrubExpiredSecrets, type AttemptOutcome } from './messages.repo.ts';
-
-/** The longest a delivered message's end waits to be recorded with the others of its batch. */
-const MARK_WITHIN_MS = 1000;
+import { claimDueMessages, finishAttempt, scrubExpiredSecrets } from './messages.repo.ts';
 import { PermanentDeliveryError, type Logger, type MessageSenders } from './messages.senders.ts';
 
 export interface RunResult {
@@ -54,46 +51,28 @@ export function createMessageWorker(o: WorkerOptions): MessageWorker {
 
   async function deliverBatch(result: RunResult): Promise<number> {
     const claimed = await claimDueMessages(o.database.db, { now: o.now(), workerId: id, leaseMs, limit: batch });
-    // The ends of the attempts are recorded together (one statement, one commit for the batch, where
-    // each was one), at the latest MARK_WITHIN_MS after the first: a worker that dies in between
-    // sends those again once their lease ends, as it would one whose end it had not yet written.
-    let done: { id: string; outcome: AttemptOutcome }[] = [];
-    let since = 0;
-    const finish = async (messageId: string, outcome: AttemptOutcome) => {
-      if (done.length === 0) since = Date.now();
-      done.push({ id: messageId, outcome });
-      if (Date.now() - since >= MARK_WITHIN_MS) await flush();
-    };
-    const flush = async () => {
-      const list = done;
-      done = [];
-      await finishAttempts(o.database.db, id, list);
-    };
     for (const m of claimed) {
       const now = o.now();
       const decision = claimDecision(m, now, o.retry);
       if (decision !== 'send') {
-        await finish(m.id, { status: decision === 'expired' ? 'expired' : 'failed', error: decision === 'expired' ? 'expired before it could be sent' : 'too many attempts' });
+        await finishAttempt(o.database.db, m.id, id, { status: decision === 'expired' ? 'expired' : 'failed', error: decision === 'expired' ? 'expired before it could be sent' : 'too many attempts' });
         result[decision === 'expired' ? 'expired' : 'failed']++;
         continue;
       }
-      let outcome: AttemptOutcome;
       try {
         const sender = o.senders[m.channel];
         if (!sender) throw new PermanentDeliveryError(`no provider configured for ${m.channel}`);
         const { providerRef } = await sender.send(m);
-        outcome = { status: 'sent', at: o.now(), providerRef };
+        await finishAttempt(o.database.db, m.id, id, { status: 'sent', at: o.now(), providerRef });
         result.sent++;
       } catch (err) {
         const next = err instanceof PermanentDeliveryError ? ({ status: 'failed' } as const) : afterFailedAttempt(m.attempts, o.now(), o.retry);
         const error = errorText(err);
-        outcome = next.status === 'pending' ? { status: 'pending', nextAttemptAt: next.nextAttemptAt, error } : { status: 'failed', error };
+        await finishAttempt(o.database.db, m.id, id, next.status === 'pending' ? { status: 'pending', nextAttemptAt: next.nextAttemptAt, error } : { status: 'failed', error });
         result[next.status === 'pending' ? 'retried' : 'failed']++;
         o.log.warn({ messageId: m.id, channel: m.channel, attempts: m.attempts, err: error, final: next.status === 'failed' }, 'message not delivered');
       }
-      await finish(m.id, outcome);
     }
-    await flush();
     return claimed.length;
   }
 
