@@ -5,6 +5,7 @@ import { createMessageWorker, enqueueMessage, type MessageSender, type MessageSe
 import { smtpSender } from '../../src/modules/messages/messages.senders.ts';
 import type { OutgoingMessage } from '../../src/modules/messages/messages.senders.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { buildSubmission } from '../support/builders.ts';
 import { demoClients } from '../support/client.ts';
 import { expectError } from '../support/expect.ts';
 import { TestSmtp } from '../support/smtp.ts';
@@ -293,6 +294,25 @@ describe('the app runs a worker', () => {
     try {
       await app.database.transaction((tx) => enqueueMessage(tx, message(), app.clock.now()));
       await expect.poll(() => recorded.sent.length, { timeout: 10_000 }).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a dossier filed or acted on wakes the worker: its notices go out at once, not at the next poll', async () => {
+    const texts = new RecordingSender('sms');
+    const mails = new RecordingSender('email');
+    const app = await startTestApp({ MESSAGE_POLL_SECONDS: '3600' }, { senders: { sms: texts, email: mails } });
+    try {
+      const c = await demoClients(app.app);
+      const before = texts.sent.length + mails.sent.length;
+      const res = await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.004194'));
+      expect(res.statusCode, res.body).toBe(201);
+      await expect.poll(() => texts.sent.length + mails.sent.length, { timeout: 10_000 }).toBeGreaterThan(before);
+      const afterSubmit = texts.sent.length + mails.sent.length;
+      const acted = await c.reception.post(`/api/v1/dossiers/${res.json().code as string}/actions`, { action: 'receive' });
+      expect(acted.statusCode, acted.body).toBe(200);
+      await expect.poll(() => texts.sent.length + mails.sent.length, { timeout: 10_000 }).toBeGreaterThan(afterSubmit);
     } finally {
       await app.close();
     }

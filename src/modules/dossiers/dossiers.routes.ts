@@ -47,6 +47,8 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
         ctx: { requestId: req.id, ip: req.ip, notify: notifySettings(deps.config) },
       });
       bindLog(req, reply, { dossierCode: dossier.code });
+      // Its notice's messages were written with it: delivered now, not at the next poll.
+      if (created) deps.outbox?.kick();
       const cal = await loadWorkingCalendar(db.db);
       // A new dossier is shown from what its transaction wrote; a repeated request reads it back.
       const view = presentation ? presentDossierFrom(presentation, dossier, user, cal, t, scopeOf(dossier)) : await presentDossier(db.db, dossier, user, cal, t);
@@ -123,6 +125,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
       const user = requireUser(req);
       const t = now();
       const d = await actOnDossier(db, user, req.params.code, req.body, t, { requestId: req.id, ip: req.ip, notify: notifySettings(deps.config) }, signResults);
+      deps.outbox?.kick();
       return presentDossier(db.db, d, user, await loadWorkingCalendar(db.db), t);
     },
   );
