@@ -183,8 +183,9 @@ export type RowsProved = [
   Proved<RowCheck<'units', SigningUnit>>,
   Proved<RowCheck<'units', UnitRef>>,
 
-  // server: the session's user. csrf_token: the session's; two_factor: totp_enabled_at is not null (an expression).
-  Proved<RowCheck<'users', Omit<SessionRow, 'csrf_token' | 'two_factor'>>>,
+  // server: the session's user. csrf_token: the session's; two_factor: totp_enabled_at is not null (an expression);
+  // channels, locale: the notification preferences' (a left join: null when never saved).
+  Proved<RowCheck<'users', Omit<SessionRow, 'csrf_token' | 'two_factor' | 'channels' | 'locale'>>>,
   Proved<RowCheck<'sessions', Pick<SessionRow, 'csrf_token'>>>,
 
   // seed

@@ -5,6 +5,7 @@ import { maybeOne } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
 import { twoFactorRequired, type Actor, type StaffRole } from '../domain/policy.ts';
 import type { AppDeps } from './deps.ts';
+import type { RecipientRow } from '../modules/notifications/notifications.service.ts';
 
 export const SESSION_COOKIE = 'nts_session';
 
@@ -13,6 +14,8 @@ export interface SessionUser extends Actor {
   login: string;
   /** A citizen's or business's own contact and identity facts, as the session read them (not for staff). */
   self?: { phone: string | null; email: string | null; cccd: string | null; mst: string | null; address: string | null };
+  /** Whom the user's own notices reach (contacts, their verification, chosen channels, language), as the session read them. */
+  recipient?: RecipientRow;
 }
 
 declare module 'fastify' {
@@ -61,6 +64,10 @@ export interface SessionRow {
   cccd: string | null;
   mst: string | null;
   address: string | null;
+  phone_verified_at: string | null;
+  email_verified_at: string | null;
+  channels: RecipientRow['channels'];
+  locale: RecipientRow['locale'];
 }
 
 /** Loads the signed-in user from the session cookie and enforces CSRF on cookie-authenticated writes. */
@@ -76,8 +83,9 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     const row = await maybeOne<SessionRow>(
       deps.database.db,
       sql`select s.csrf_token, u.id, u.kind, u.roles, u.unit_id, u.department_id, u.full_name, u.login, u.must_change_password,
-                 (u.totp_enabled_at is not null) as two_factor, u.phone, u.email, u.cccd, u.mst, u.address
-          from sessions s join users u on u.id = s.user_id
+                 (u.totp_enabled_at is not null) as two_factor, u.phone, u.email, u.cccd, u.mst, u.address,
+                 u.phone_verified_at, u.email_verified_at, p.channels, p.locale
+          from sessions s join users u on u.id = s.user_id left join notification_preferences p on p.user_id = u.id
           where s.id_hash = ${hashToken(token)} and s.expires_at > ${now.toISOString()} and not u.disabled`,
     );
     if (!row) return;
@@ -91,6 +99,16 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
       login: row.login,
       // What a submission snapshots of its applicant, read here rather than again in its transaction.
       ...(row.kind === 'staff' ? {} : { self: { phone: row.phone, email: row.email, cccd: row.cccd, mst: row.mst, address: row.address } }),
+      // A notice to the user (their submission's, say) needs no read of its own.
+      recipient: {
+        kind: row.kind,
+        phone: row.phone,
+        email: row.email,
+        phone_verified_at: row.phone_verified_at,
+        email_verified_at: row.email_verified_at,
+        channels: row.channels,
+        locale: row.locale,
+      },
     };
     req.csrfToken = row.csrf_token;
     const mustChangePassword = row.must_change_password;

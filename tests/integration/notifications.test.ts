@@ -273,6 +273,22 @@ describe('templates: edited by a unit admin, versioned with effective dates, pre
     expect(one.inForce.version).toBe(1);
     expect(one.versions.map((v: { version: number }) => v.version)).toEqual([1, 0]);
   });
+  it('a version in force today reaches the next online submission at once, though the instance keeps the one in force', async () => {
+    const submittedTitle = async () => {
+      const code = (await ok(c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.001193')))).json().code as string;
+      return { code, title: (await latest(c.citizen, 'dossier.submitted'))!.title };
+    };
+    // The template in force is now kept by this instance (the first submission read it).
+    const before = await submittedTitle();
+    expect((await submittedTitle()).title).toMatch(/^Đã nhận hồ sơ trực tuyến /);
+    expect(before.title).toBe(`Đã nhận hồ sơ trực tuyến ${before.code}`);
+    const vi = { title: 'Phường đã nhận {{code}}', body: 'Hồ sơ {{code}} đã nhận. Xem: {{link}}', sms: 'Da nhan {{code}}' };
+    const en = { title: 'Ward received {{code}}', body: 'Application {{code}} received. See {{link}}', sms: 'Received {{code}}' };
+    const saved = await c.admin.put('/api/v1/admin/notification-templates/dossier.submitted', { texts: { vi, en } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = await submittedTitle();
+    expect(after.title).toBe(`Phường đã nhận ${after.code}`);
+  });
 });
 
 describe('reminders and the daily digest (safe with several instances)', () => {

@@ -135,7 +135,7 @@ export async function submitDossier(
       submitEvent,
       opts.ctx.notify,
     );
-    const facts = notice ? await noticeFacts(ex, notice.event, day, notice.userId, opts.ctx.notify.channels) : null;
+    const facts = notice ? await noticeFacts(ex, notice.event, day, notice.userId, opts.ctx.notify.channels, notice.userId === actor.id ? actor.recipient : null) : null;
     // The documents are written only with the submitter's own uploads (FILE_NOT_FOUND otherwise).
     const written = await writeDossier(
       ex,

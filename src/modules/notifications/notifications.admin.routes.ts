@@ -17,7 +17,7 @@ import type { AppDeps } from '../../server/deps.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { deploymentData } from '../units/units.service.ts';
 import { smsText } from '../messages/messages.templates.ts';
-import { saveTemplate, templateInForce, templateVersions, type TemplateVersion } from './notifications.templates.ts';
+import { forgetTemplates, saveTemplate, templateInForce, templateVersions, type TemplateVersion } from './notifications.templates.ts';
 import { EventParams, PreviewBody, SaveTemplateBody, TemplateDetail, TemplateList, TemplatePreview, TemplateVersion as TemplateVersionView } from '../../contract/notifications.ts';
 
 const presentVersion = (v: TemplateVersion) => ({
@@ -98,11 +98,13 @@ export function notificationsAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       const user = authorize(req.user, 'notification_templates.edit', await deploymentData(deps));
       const t = now();
       const today = vnDateOf(t);
-      return db.transaction(async (tx) => {
-        const saved = await saveTemplate(tx, { event: req.params.event, texts: req.body.texts, effectiveFrom: req.body.effectiveFrom ?? today, today, by: user.id, now: t });
-        await audit(tx, { actorId: user.id, action: 'notification_template_save', entityType: 'notification_template', entityId: req.params.event, details: { version: saved.version, effectiveFrom: saved.effectiveFrom }, ...auditContext(req) }, t);
-        return presentVersion(saved);
+      const saved = await db.transaction(async (tx) => {
+        const v = await saveTemplate(tx, { event: req.params.event, texts: req.body.texts, effectiveFrom: req.body.effectiveFrom ?? today, today, by: user.id, now: t });
+        await audit(tx, { actorId: user.id, action: 'notification_template_save', entityType: 'notification_template', entityId: req.params.event, details: { version: v.version, effectiveFrom: v.effectiveFrom }, ...auditContext(req) }, t);
+        return v;
       });
+      forgetTemplates(); // again after commit: a notice during the transaction may have cached the old one
+      return presentVersion(saved);
     },
   );
 

@@ -14,7 +14,7 @@ import {
 } from '../../domain/notifications.ts';
 import { enqueueMessage, enqueueMessages, messagesInsert, messagesInsertFrom, type NewMessage } from '../messages/messages.repo.ts';
 import { smsText, type Rendered } from '../messages/messages.templates.ts';
-import { templateInForce, templateInForceJson, templateOf, type TemplateRow } from './notifications.templates.ts';
+import { cachedTemplateRow, rememberTemplateRow, templateCacheGeneration, templateInForce, templateInForceJson, templateOf, type TemplateRow } from './notifications.templates.ts';
 import type { Computed, RowOf } from '../../db/rows.ts';
 
 /** What the notifier needs of the deployment's settings. */
@@ -70,13 +70,32 @@ export interface NoticeFacts {
   who: ReturnType<typeof presentRecipient> | null;
 }
 
-/** A notice's first read — the template of `event` in force on `date` and the recipient — in one statement. */
-export async function noticeFacts(ex: Executor, event: NotificationEvent, date: string, userId: string, offered: readonly NotifyChannel[]): Promise<NoticeFacts> {
+/**
+ * A notice's first read — the template of `event` in force on `date` and the recipient — in one
+ * statement, or none: the template read lately is kept (notifications.templates.ts), and
+ * `known` is the recipient's row when the caller has it already (the session reads its user's).
+ */
+export async function noticeFacts(
+  ex: Executor,
+  event: NotificationEvent,
+  date: string,
+  userId: string,
+  offered: readonly NotifyChannel[],
+  known?: RecipientRow | null,
+): Promise<NoticeFacts> {
+  const facts = (template: TemplateRow | null, recipient: RecipientRow | null): NoticeFacts => ({
+    template: templateOf(event, template),
+    who: recipient ? presentRecipient(recipient, offered) : null,
+  });
+  const cached = cachedTemplateRow(ex, event, date);
+  if (cached !== undefined) return facts(cached, known ?? (await maybeOne<RecipientRow>(ex, sql`${RECIPIENT} where u.id = ${userId}`)));
+  const generation = templateCacheGeneration();
   const r = await maybeOne<Computed<{ template: TemplateRow | null; recipient: RecipientRow | null }>>(
     ex,
     sql`select ${templateInForceJson(event, date)} as template, (select row_to_json(r) from (${RECIPIENT} where u.id = ${userId}) r) as recipient`,
   );
-  return { template: templateOf(event, r!.template), who: r!.recipient ? presentRecipient(r!.recipient, offered) : null };
+  rememberTemplateRow(ex, event, date, r!.template, generation);
+  return facts(r!.template, known ?? r!.recipient);
 }
 
 const FOOTER: Record<Locale, (url: string) => string> = {
