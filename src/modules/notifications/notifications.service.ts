@@ -50,12 +50,14 @@ export interface RecipientRow {
 
 /** A person's contacts (verified or not), the channels they receive notices on, and their language. */
 export async function recipientOf(ex: Executor, userId: string, offered: readonly NotifyChannel[]) {
-  const r = await maybeOne<RecipientRow>(ex, sql`${RECIPIENT} where u.id = ${userId}`);
+  const r = await recipientRow(ex, userId);
   return r ? presentRecipient(r, offered) : null;
 }
 
 const RECIPIENT = sql`select u.kind, u.phone, u.email, u.phone_verified_at, u.email_verified_at, p.channels, p.locale
   from users u left join notification_preferences p on p.user_id = u.id`;
+
+const recipientRow = (ex: Executor, userId: string) => maybeOne<RecipientRow>(ex, sql`${RECIPIENT} where u.id = ${userId}`);
 
 const presentRecipient = (r: RecipientRow, offered: readonly NotifyChannel[]) => ({
   contacts: { phone: r.phone, phoneVerified: r.phone_verified_at !== null, email: r.email, emailVerified: r.email_verified_at !== null },
@@ -88,7 +90,7 @@ export async function noticeFacts(
     who: recipient ? presentRecipient(recipient, offered) : null,
   });
   const cached = cachedTemplateRow(ex, event, date);
-  if (cached !== undefined) return facts(cached, known ?? (await maybeOne<RecipientRow>(ex, sql`${RECIPIENT} where u.id = ${userId}`)));
+  if (cached !== undefined) return facts(cached, known ?? (await recipientRow(ex, userId)));
   const generation = templateCacheGeneration();
   const r = await maybeOne<Computed<{ template: TemplateRow | null; recipient: RecipientRow | null }>>(
     ex,
