@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
+import { handleCache } from '../../db/handle-cache.ts';
 import { toDate } from '../../db/time.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
@@ -115,26 +116,19 @@ export async function saveHolidaySwitch(tx: Executor, id: string, input: { effec
 /** Two admins saving the same thing at once get consecutive versions, not a duplicate key. */
 const lockVersions = (tx: Executor, key: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 
-// Calendars change a few times a year but are read by almost every request, so each instance
-// keeps the one it built for a short while. An edit made on this instance clears it at once;
-// other instances (several app servers on one PostgreSQL) see it within CACHE_MS.
-// Cached per database handle (a transaction is a new handle each time, so reads inside one always
-// see the database itself); `generation` invalidates every entry after an edit.
-const CACHE_MS = 30_000;
-const cache = new WeakMap<object, { cal: WorkingCalendar; until: number; generation: number }>();
-let generation = 0;
-export const forgetWorkingCalendar = () => {
-  generation++;
-};
+// Almost every request reads the working calendar: each instance keeps the one it built for 30 s,
+// per database handle (src/db/handle-cache.ts). An edit made on this instance clears it at once;
+// other instances (several app servers on one PostgreSQL) see it within 30 s.
+const calendars = handleCache<WorkingCalendar>(30_000, 1);
+export const forgetWorkingCalendar = () => calendars.forget();
 
 /** A working calendar over every year: the pre-fill with the saved edits of each saved year. */
 export async function loadWorkingCalendar(ex: Executor): Promise<WorkingCalendar> {
-  const t = performance.now();
-  const hit = cache.get(ex);
-  if (hit && hit.until > t && hit.generation === generation) return hit.cal;
-  const gen = generation;
+  const hit = calendars.get(ex, '');
+  if (hit) return hit;
+  const since = calendars.since();
   const cal = await buildWorkingCalendar(ex);
-  cache.set(ex, { cal, until: t + CACHE_MS, generation: gen });
+  calendars.set(ex, '', cal, since);
   return cal;
 }
 

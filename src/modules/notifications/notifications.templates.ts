@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { maybeOne, rows, type Executor } from '../../db/client.ts';
+import { handleCache } from '../../db/handle-cache.ts';
 import { toDate } from '../../db/time.ts';
 import { AppError } from '../../domain/errors.ts';
 import { templateProblems, type NotificationEvent, type TemplateTexts } from '../../domain/notifications.ts';
@@ -62,35 +63,21 @@ export const templateInForceJson = (event: NotificationEvent, date: string) =>
 export const templateOf = (event: NotificationEvent, row: Row | null): TemplateVersion => (row ? present(row) : builtIn(event));
 export type TemplateRow = Row;
 
-// Templates change a few times a year, but nearly every notice reads the one in force: as the
-// working calendar (calendar.service.ts), each instance keeps the row it read for a short while.
-// A version saved on this instance clears them at once (saveTemplate, and its route again after
-// the commit); other instances (several app servers on one PostgreSQL) see it within
-// TEMPLATE_CACHE_MS. Kept per database handle: a transaction is a new handle each time, so a read
-// inside one always sees the database itself.
-const TEMPLATE_CACHE_MS = 30_000;
-const templateCache = new WeakMap<object, Map<string, { row: Row | null; until: number; generation: number }>>();
-let templateGeneration = 0;
-export const forgetTemplates = () => {
-  templateGeneration++;
-};
+// Nearly every notice reads the template in force: each instance keeps the row it read for 30 s
+// (src/db/handle-cache.ts). A version saved on this instance clears them at once (saveTemplate, and
+// its route again after the commit); other instances see it within 30 s.
+const templateCache = handleCache<Row | null>(30_000);
+export const forgetTemplates = () => templateCache.forget();
 /** The generation to pass to rememberTemplateRow: take it before the read. */
-export const templateCacheGeneration = () => templateGeneration;
+export const templateCacheGeneration = () => templateCache.since();
 
 /** The row in force on `date` read lately through `ex` (null: the built-in text), or undefined when not known. */
-export function cachedTemplateRow(ex: Executor, event: NotificationEvent, date: string): Row | null | undefined {
-  const hit = templateCache.get(ex)?.get(`${event}|${date}`);
-  return hit && hit.generation === templateGeneration && hit.until > performance.now() ? hit.row : undefined;
-}
+export const cachedTemplateRow = (ex: Executor, event: NotificationEvent, date: string): Row | null | undefined =>
+  templateCache.get(ex, `${event}|${date}`);
 
 /** Keeps a row read through `ex` since `generation` (templateCacheGeneration) as the one in force on `date`. */
-export function rememberTemplateRow(ex: Executor, event: NotificationEvent, date: string, row: Row | null, generation: number): void {
-  if (generation !== templateGeneration) return;
-  const map = templateCache.get(ex) ?? new Map();
-  // Dates pass: a day's entries are dropped when the map grows past a few days' worth.
-  if (map.size > 200) map.clear();
-  templateCache.set(ex, map.set(`${event}|${date}`, { row, until: performance.now() + TEMPLATE_CACHE_MS, generation }));
-}
+export const rememberTemplateRow = (ex: Executor, event: NotificationEvent, date: string, row: Row | null, generation: number): void =>
+  templateCache.set(ex, `${event}|${date}`, row, generation);
 
 /** Every saved version of a template, newest first, then the built-in one. */
 export async function templateVersions(ex: Executor, event: NotificationEvent): Promise<TemplateVersion[]> {

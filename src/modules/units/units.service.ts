@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { databaseOf, maybeOne, type Database, type Executor } from '../../db/client.ts';
+import { handleCache } from '../../db/handle-cache.ts';
 import type { UnitResource } from '../../domain/policy.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import type { RowOf } from '../../db/rows.ts';
@@ -33,16 +34,14 @@ export interface UnitRef {
 
 // Units are created by the seed and never edited or removed (no route changes them): a look-up by
 // code, made by every submission, is kept per database for a minute, inside transactions too.
-const UNIT_CACHE_MS = 60_000;
-const byCode = new WeakMap<object, Map<string, { unit: UnitRef; until: number }>>();
+const byCode = handleCache<UnitRef>(60_000);
 
 export async function unitByCode(ex: Executor, code: string): Promise<UnitRef | null> {
-  const t = performance.now();
-  const map = byCode.get(databaseOf(ex)) ?? new Map<string, { unit: UnitRef; until: number }>();
-  const hit = map.get(code);
-  if (hit && hit.until > t) return hit.unit;
+  const hit = byCode.get(databaseOf(ex), code);
+  if (hit) return hit;
+  const since = byCode.since();
   const unit = await maybeOne<UnitRef>(ex, sql`select id, code, name from units where code = ${code}`);
-  if (unit) byCode.set(databaseOf(ex), map.set(code, { unit, until: t + UNIT_CACHE_MS }));
+  if (unit) byCode.set(databaseOf(ex), code, unit, since);
   return unit;
 }
 
