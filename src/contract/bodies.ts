@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const Body = z.custom<Uint8Array | string | { pipe: unknown }>().meta({ type: 'string', format: 'binary' });
 
 /** A JSON body in a format that is not ours (Open311's), documented as such. */
-export const ForeignJson = z.unknown().meta({ description: 'JSON in the format the standard sets' });
+export const ForeignJson = z.unknown().meta({ description: 'JSON theo định dạng của chuẩn / JSON in the format the standard sets' });
 
 /** The response of a route that answers a body of one of `types` (content types). */
 export function answers(description: string, ...types: [string, ...string[]]) {

@@ -94,7 +94,7 @@ export function certificationsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/certifications/register.pdf',
-    { schema: { tags: ['certifications'], summary: 'Sổ chứng thực bản sao (PDF A4) của một khoảng thời gian / the register as PDF', querystring: PeriodQuery, response: { 200: answers('The register, a PDF', 'application/pdf') } } },
+    { schema: { tags: ['certifications'], summary: 'Sổ chứng thực bản sao (PDF A4) của một khoảng thời gian / the register as PDF', querystring: PeriodQuery, response: { 200: answers('Sổ chứng thực, tệp PDF / the register, a PDF', 'application/pdf') } } },
     async (req, reply) => {
       const user = requireUser(req);
       const actor = authorize(user, 'certification.register', { unitId: user.unitId ?? '' });

@@ -123,7 +123,7 @@ export function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['documents'],
         summary: 'Tải tệp PDF đã ký số / download the signed PDF',
-        response: { 200: answers('The signed PDF', 'application/pdf') },
+        response: { 200: answers('Tệp PDF đã ký số / the signed PDF', 'application/pdf') },
         params: IdParams,
         querystring: z.strictObject({ download: z.enum(['1', '0']).optional() }),
       },

@@ -160,7 +160,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  api.get('/feedback/photos/:id', { schema: { tags, summary: 'Ảnh của một phản ánh / a report’s photo', params: PhotoParams, response: { 200: answers('The photo as uploaded (JPEG, PNG or WebP)', 'image/*') } } }, async (req, reply) => {
+  api.get('/feedback/photos/:id', { schema: { tags, summary: 'Ảnh của một phản ánh / a report’s photo', params: PhotoParams, response: { 200: answers('Ảnh như đã tải lên (JPEG, PNG hoặc WebP), đã bỏ siêu dữ liệu vị trí / the photo as uploaded (JPEG, PNG or WebP), location metadata removed', 'image/*') } } }, async (req, reply) => {
     const p = await maybeOne<RowOf<'uploads', { sha256: string; uploaded_by: string | null }> & RowOf<'files', { mime: string; size: number }> & RowOf<'feedback_photos', { hidden: boolean | null }> & RowOf<'feedback_reports', { code: string | null }>>(
       db,
       sql`select up.sha256, f.mime, f.size, fp.hidden, r.code, up.uploaded_by from uploads up join files f on f.sha256 = up.sha256

@@ -119,7 +119,7 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
   };
 
   for (const format of FORMATS) {
-    api.get(`/discovery.${format}`, { schema: { tags, summary: 'Open311 discovery', response: { 200: open311Answer(format, 'The discovery document') } } }, async (_req, reply) =>
+    api.get(`/discovery.${format}`, { schema: { tags, summary: 'Open311: khám phá dịch vụ / discovery', response: { 200: open311Answer(format, 'Tài liệu khám phá dịch vụ / the discovery document') } } }, async (_req, reply) =>
       send(reply, format, 'discovery', {
         changeset: '2026-12-01T00:00:00+07:00',
         contact: `${deps.config.unit.name} — ${deps.config.publicUrl}/phan-anh`,
@@ -136,12 +136,12 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
       }),
     );
 
-    api.get(`/services.${format}`, { schema: { tags, summary: 'Open311: loại phản ánh / service list', querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }), response: { 200: open311Answer(format, 'The service list') } } }, async (req, reply) => {
+    api.get(`/services.${format}`, { schema: { tags, summary: 'Open311: loại phản ánh / service list', querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }), response: { 200: open311Answer(format, 'Danh sách loại phản ánh / the service list') } } }, async (req, reply) => {
       checkJurisdiction(req.query.jurisdiction_id);
       return send(reply, format, 'services', open311Services());
     });
 
-    api.get(`/requests.${format}`, { schema: { tags, summary: 'Open311: danh sách phản ánh / service requests', querystring: RequestsQuery, response: { 200: open311Answer(format, 'The service requests') } } }, async (req, reply) => {
+    api.get(`/requests.${format}`, { schema: { tags, summary: 'Open311: danh sách phản ánh / service requests', querystring: RequestsQuery, response: { 200: open311Answer(format, 'Danh sách phản ánh / the service requests') } } }, async (req, reply) => {
       const q = req.query;
       checkJurisdiction(q.jurisdiction_id);
       const unit = await deploymentData(deps);
@@ -165,7 +165,7 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
       return send(reply, format, 'service_requests', list.map((r) => open311Request(r, media(r))));
     });
 
-    api.post(`/requests.${format}`, { schema: { tags, summary: 'Open311: gửi phản ánh (cần api_key) / post a service request (api_key)', body: PostBody, response: { 201: open311Answer(format, 'The request created: its id and notice') } } }, async (req, reply) => {
+    api.post(`/requests.${format}`, { schema: { tags, summary: 'Open311: gửi phản ánh (cần api_key) / post a service request (api_key)', body: PostBody, response: { 201: open311Answer(format, 'Phản ánh đã tạo: mã và ghi chú / the request created: its id and notice') } } }, async (req, reply) => {
       const b = req.body;
       checkJurisdiction(b.jurisdiction_id);
       if (!isCategory(b.service_code)) throw new AppError('OPEN311_SERVICE_NOT_FOUND');

@@ -72,7 +72,7 @@ export function filesRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['files'],
         summary: 'Tải về tệp đính kèm / download an attachment',
-        response: { 200: answers('The file as uploaded, of its own type', '*/*') },
+        response: { 200: answers('Tệp như đã tải lên, đúng loại của nó / the file as uploaded, of its own type', '*/*') },
         params: z.strictObject({ id: z.uuid() }),
         querystring: z.strictObject({ download: z.enum(['1', '0']).optional() }),
       },

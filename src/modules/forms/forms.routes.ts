@@ -94,7 +94,7 @@ export function formsRoutes(app: FastifyInstance, deps: AppDeps) {
         schema: {
           tags: ['forms'],
           summary: `Mẫu số ${number} (PDF) / form ${number} of Circular 03/2025/TT-VPCP`,
-          response: { 200: answers('The form, a PDF', 'application/pdf') },
+          response: { 200: answers('Biểu mẫu, tệp PDF / the form, a PDF', 'application/pdf') },
           description: '404 DOSSIER_NOT_FOUND for a dossier the caller may not read; 409 DOSSIER_ACTION_NOT_ALLOWED when the dossier has no such form (yet).',
           params: CodeParams,
         },
@@ -122,7 +122,7 @@ export function formsRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['forms'],
         summary: 'Sổ theo dõi hồ sơ (mẫu 07, A4) của một khoảng thời gian / the dossier register for a period',
-        response: { 200: answers('The register (form 07), a PDF', 'application/pdf') },
+        response: { 200: answers('Sổ theo dõi hồ sơ (mẫu 07), tệp PDF / the register (form 07), a PDF', 'application/pdf') },
         description: 'Dossiers received by the caller’s unit from `from` to `to` (dates, Vietnam time, at most a year). Reception and leaders of the unit; audited.',
         querystring: DateRange,
       },

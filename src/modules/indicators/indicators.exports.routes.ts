@@ -38,7 +38,7 @@ export function indicatorsExportRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/indicators/export',
-    { schema: { tags, summary: 'Xuất một bảng chỉ số ra CSV hoặc Excel (XLSX) / export a table of the indicators (CSV or XLSX)', querystring: ExportQuery, response: { 200: answers('The table, as CSV or XLSX (`format`)', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') } } },
+    { schema: { tags, summary: 'Xuất một bảng chỉ số ra CSV hoặc Excel (XLSX) / export a table of the indicators (CSV or XLSX)', querystring: ExportQuery, response: { 200: answers('Bảng chỉ số, CSV hoặc XLSX (`format`) / the table, as CSV or XLSX (`format`)', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') } } },
     async (req, reply) => {
       const unit = await deploymentData(deps);
       const user = authorize(req.user, 'indicators.read', unit);
@@ -77,7 +77,7 @@ export function indicatorsExportRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/indicators/report.pdf',
-    { schema: { tags, summary: 'Báo cáo định kỳ tình hình, kết quả giải quyết TTHC gửi tỉnh (PDF) / the periodic report to the province', querystring: ProvinceReportQuery, response: { 200: answers('The report, a PDF', 'application/pdf') } } },
+    { schema: { tags, summary: 'Báo cáo định kỳ tình hình, kết quả giải quyết TTHC gửi tỉnh (PDF) / the periodic report to the province', querystring: ProvinceReportQuery, response: { 200: answers('Báo cáo, tệp PDF / the report, a PDF', 'application/pdf') } } },
     async (req, reply) => {
       const unit = await deploymentData(deps);
       authorize(req.user, 'indicators.read', unit);

@@ -144,7 +144,7 @@ export function interopRoutes(app: FastifyInstance, deps: AppDeps) {
         tags,
         security,
         summary: 'Tệp của hồ sơ được chuyển liên thông cho đơn vị / a document of a dossier handed over to the unit',
-        response: { 200: answers('The document as uploaded, of its own type', '*/*') },
+        response: { 200: answers('Giấy tờ như đã gửi, đúng loại tệp của nó / the document as uploaded, of its own type', '*/*') },
         description:
           'For the system of a unit on another deployment a dossier was transferred to: one of the documents its hand-over event lists (`handover.documents[].path`). Any other system, or a dossier not handed to it, gets 404. Audited. Scope `dossiers.read`.',
         params: HandoverDocumentParams,

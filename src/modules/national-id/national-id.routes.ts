@@ -37,7 +37,7 @@ export function nationalIdRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập bằng VNeID (chuyển sang nhà cung cấp định danh) / sign in with VNeID',
-        response: { 303: redirects('To the identity provider') },
+        response: { 303: redirects('Chuyển sang VNeID / to the identity provider') },
         description: 'Redirects to the provider (authorization code flow with PKCE). `tiep`: the page to return to. Signed in as a citizen, it links VNeID to that record (only the same ID number).',
         querystring: z.strictObject({ tiep: z.string().max(500).optional() }),
       },
@@ -57,7 +57,7 @@ export function nationalIdRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: 'VNeID trả về sau khi đăng nhập / where VNeID sends the browser back',
-        response: { 303: redirects('To the page to return to, signed in; or to the sign-in page with `?vneid=<code>` when not') },
+        response: { 303: redirects('Về trang cần trở lại, đã đăng nhập; hoặc về trang đăng nhập với `?vneid=<mã>` khi không được / to the page to return to, signed in; or to the sign-in page with `?vneid=<code>` when not') },
         querystring: z.object({ code: z.string().max(2000).optional(), state: z.string().max(500).optional(), error: z.string().max(200).optional() }),
       },
     },

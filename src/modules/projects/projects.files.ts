@@ -56,7 +56,7 @@ export function projectFilesRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['projects'],
         summary: 'Tệp minh chứng của dự án / a project’s evidence file',
-        response: { 200: answers('The file as uploaded, of its own type', '*/*') },
+        response: { 200: answers('Tệp như đã tải lên, đúng loại của nó / the file as uploaded, of its own type', '*/*') },
         params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }),
         querystring: DownloadQuery,
       },
@@ -79,7 +79,7 @@ export function projectFilesRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['public'],
         summary: 'Tệp đã công khai (ảnh tiến độ, bản đồ quy hoạch) / a published file',
-        response: { 200: answers('The file as uploaded, of its own type', '*/*') },
+        response: { 200: answers('Tệp như đã tải lên, đúng loại của nó / the file as uploaded, of its own type', '*/*') },
         params: z.strictObject({ fileId: z.uuid() }),
         querystring: DownloadQuery,
       },

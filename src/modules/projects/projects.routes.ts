@@ -126,7 +126,7 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/projects/export.xlsx',
-    { schema: { tags, summary: 'Xuất danh mục dự án ra Excel (XLSX) / the register as a spreadsheet', querystring: ProjectListQuery, response: { 200: answers('The register, an XLSX workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') } } },
+    { schema: { tags, summary: 'Xuất danh mục dự án ra Excel (XLSX) / the register as a spreadsheet', querystring: ProjectListQuery, response: { 200: answers('Danh mục dự án, tệp Excel (XLSX) / the register, an XLSX workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') } } },
     async (req, reply) => {
       const unit = await deploymentData(deps);
       authorize(req.user, 'projects.list', unit);
@@ -142,7 +142,7 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/projects/brief.pdf',
-    { schema: { tags, summary: 'Báo cáo nhanh các dự án chậm tiến độ (PDF, in được) / a printable brief of the late projects', response: { 200: answers('The brief, a PDF', 'application/pdf') } } },
+    { schema: { tags, summary: 'Báo cáo nhanh các dự án chậm tiến độ (PDF, in được) / a printable brief of the late projects', response: { 200: answers('Báo cáo nhanh, tệp PDF / the brief, a PDF', 'application/pdf') } } },
     async (req, reply) => {
       const unit = await deploymentData(deps);
       const user = authorize(req.user, 'projects.list', unit);

@@ -138,7 +138,7 @@ export async function editProject(db: Database, actor: Actor | null, id: string,
     await checkDepartment(tx, row.unit_id, input.departmentId, 'departmentId');
     await writeProjectFields(tx, id, input, now);
     await tx.execute(sql`update projects set version = version + 1 where id = ${id}`);
-    await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'edited', summary: 'Cập nhật thông tin dự án' }, now);
+    await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'edited', summary: 'Cập nhật thông tin dự án / update a project' }, now);
     await audit(tx, { actorId: user.id, action: 'project_edit', entityType: 'project', entityId: id, details: { version: input.version + 1 }, ...ctx }, now);
   });
 }
