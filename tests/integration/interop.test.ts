@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client.ts';
@@ -64,6 +68,29 @@ describe('intake from the national portal', () => {
     expect(status.status).toBe(200);
     expect(body(status).current).toMatchObject({ action: 'receive', dossier: { code, externalCode: dossier.externalCode, status: 'received', portalStatus: 2, channel: 'national_portal' } });
     expect((body(status).history as { action: string }[]).map((e) => e.action)).toEqual(['submit', 'receive']);
+  });
+
+  it("prints the portal's code beside ours on the forms, and the applicant sees it among their dossiers", async () => {
+    const dossier = sampleDossier(proc, 40, { filedAt: t.clock.now() }); // the demo citizen Nguyễn Văn An
+    const code = body(await portal.forward(dossier)).code as string;
+    expect((await c.reception.post(`/api/v1/dossiers/${code}/actions`, { action: 'receive' })).statusCode).toBe(200);
+    expect((await c.reception.post(`/api/v1/dossiers/${code}/actions`, { action: 'request_supplement', items: [{ target: { type: 'field', key: proc.formFields.find((f) => f.required)!.key }, reason: 'Ghi rõ theo giấy chứng sinh' }] })).statusCode).toBe(200);
+    const tmp = mkdtempSync(join(tmpdir(), 'nts-interop-forms-'));
+    try {
+      for (const form of ['receipt', 'supplement', 'control-slip']) {
+        const pdf = await c.reception.get(`/api/v1/dossiers/${code}/forms/${form}.pdf`);
+        expect(pdf.statusCode, `${form}: ${pdf.body}`).toBe(200);
+        const file = join(tmp, `${form}.pdf`);
+        writeFileSync(file, pdf.rawPayload);
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+        expect(text, form).toContain(`Mã hồ sơ: ${code}`);
+        expect(text, form).toContain(`Mã hồ sơ trên Cổng Dịch vụ công quốc gia: ${dossier.externalCode}`);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    const mine = (await c.citizen.get('/api/v1/dossiers?limit=200')).json() as { items: { code: string; externalCode: string | null; originChannel?: string | null }[] };
+    expect(mine.items.find((d) => d.code === code)).toMatchObject({ externalCode: dossier.externalCode, originChannel: 'national_portal' });
   });
 
   it('audits each call with the personal data that went in', async () => {

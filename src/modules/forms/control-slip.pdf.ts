@@ -5,7 +5,7 @@
  */
 import type { Timeliness } from '../../domain/calendar/index.ts';
 import { fillText, type FormTemplate } from '../../domain/form-templates.ts';
-import { formDocument, onePage, labelled, youOf, type ApplicantInfo, type Issuer, type ProcedureInfo } from './form-parts.ts';
+import { codeLines, formDocument, onePage, youOf, type ApplicantInfo, type ExternalCode, type Issuer, type ProcedureInfo } from './form-parts.ts';
 import { mm, type FormWriter } from './layout.ts';
 import { shortTimeWords, timeWords } from './wording.ts';
 
@@ -25,6 +25,8 @@ export interface ControlSlipData {
   template: FormTemplate;
   issuer: Issuer;
   code: string;
+  /** Its code at the national portal (or the system that forwarded it), printed under ours. */
+  externalCode?: ExternalCode | null;
   applicant: ApplicantInfo;
   procedure: ProcedureInfo;
   receivedAt: Date;
@@ -40,7 +42,7 @@ export const TIMELINESS_WORDS: Record<Timeliness, string> = { early: 'Trước h
 async function drawControlSlip(d: ControlSlipData, density: number): Promise<FormWriter> {
   const w = await formDocument(d.template, { subject: `${d.template.title} ${d.code}: ${d.procedure.name}`, author: d.issuer.agencyName, date: d.date, code: d.code }, density);
   w.header({ ...d.issuer, number: d.code, date: d.date, formNumber: `Mẫu số ${d.template.number}` });
-  w.title(d.template.title, [labelled('Mã hồ sơ', d.code)]);
+  w.title(d.template.title, codeLines(d.code, d.externalCode));
   const vars = { you: youOf(d.applicant), applicant: d.applicant.fullName, code: d.code, procedure: d.procedure.name, due: d.dueAt ? timeWords(d.dueAt) : 'cần xác nhận' };
   w.paragraph(fillText(d.template.texts.intro ?? '', vars), { firstIndent: mm(10), spaceAfter: 4 });
   w.table(

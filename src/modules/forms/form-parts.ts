@@ -26,6 +26,19 @@ export interface ProcedureInfo {
   name: string;
 }
 
+/** The dossier's code at the system that forwarded it (the national portal's), printed beside ours. */
+export interface ExternalCode {
+  /** "Cổng Dịch vụ công quốc gia" */
+  origin: string;
+  code: string;
+}
+
+/** The lines under a form's title: our code (with what follows it), then the forwarding system's code when there is one. */
+export function codeLines(code: string, external: ExternalCode | null | undefined, after: Run[] = []): Run[][] {
+  const ours = [...labelled('Mã hồ sơ', code), ...after];
+  return external ? [ours, labelled(`Mã hồ sơ trên ${external.origin}`, external.code, 'regular')] : [ours];
+}
+
 const NONE = '—';
 /** Labelled lines of a form are left-aligned: justifying them opens wide gaps before a long value. */
 const FIELD = { align: 'left' } as const;

@@ -10,7 +10,7 @@ import { availableForms, type FormNumber } from '../../domain/form-templates.ts'
 import { ts, type DossierRow } from '../dossiers/dossiers.repo.ts';
 import type { ControlSlipData, HandOver } from './control-slip.pdf.ts';
 import type { NoticeData } from './notices.pdf.ts';
-import { contextOf, deskOf, type FormsConfig } from './forms.service.ts';
+import { contextOf, deskOf, externalCodeOf, type FormsConfig } from './forms.service.ts';
 import { templateFor } from './forms.templates.ts';
 import type { RowOf } from '../../db/rows.ts';
 
@@ -63,6 +63,7 @@ export async function loadNoticeData(ex: Executor, d: DossierRow, number: '03' |
     template: await templateFor(ex, number, date),
     issuer,
     code: d.code,
+    externalCode: await externalCodeOf(ex, d),
     applicant: d.applicant,
     procedure: { code: def.code, name: def.name },
     date,
@@ -128,6 +129,7 @@ export async function loadControlSlipData(ex: Executor, d: DossierRow, cal: Work
     template: await templateFor(ex, '06', now),
     issuer,
     code: d.code,
+    externalCode: await externalCodeOf(ex, d),
     applicant: d.applicant,
     procedure: { code: def.code, name: def.name },
     receivedAt,

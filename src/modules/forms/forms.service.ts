@@ -8,7 +8,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { ProcedureDefinition } from '../../domain/procedure.ts';
 import { ts, type DossierRow } from '../dossiers/dossiers.repo.ts';
 import type { ResultDelivery } from '../../domain/result-delivery.ts';
-import type { Issuer } from './form-parts.ts';
+import type { ExternalCode, Issuer } from './form-parts.ts';
 import { templateFor } from './forms.templates.ts';
 import type { ReceiptData } from './receipt.pdf.ts';
 import type { SupplementData } from './supplement.pdf.ts';
@@ -48,6 +48,22 @@ export async function contextOf(ex: Executor, d: DossierRow, cfg: FormsConfig): 
     def: row.definition,
     issuer: { parentName: parent ? shortParentName(parent) : null, agencyName: row.unit_name, place: placeOfUnit(row.unit_name) },
   };
+}
+
+/** What each kind of connected system is called on a form. */
+const ORIGIN_WORDS: Record<string, string> = {
+  national_portal: 'Cổng Dịch vụ công quốc gia',
+  provincial_system: 'hệ thống của tỉnh',
+  unit_system: 'hệ thống của đơn vị chuyển đến',
+};
+
+/** The dossier's code at the system that forwarded it (the national portal's), printed beside ours; null for one filed here. */
+export async function externalCodeOf(ex: Executor, d: DossierRow): Promise<ExternalCode | null> {
+  if (!d.external_code) return null;
+  const kind = d.origin_system_id
+    ? (await maybeOne<RowOf<'interop_systems', { kind: string }>>(ex, sql`select kind from interop_systems where id = ${d.origin_system_id}`))?.kind
+    : undefined;
+  return { origin: ORIGIN_WORDS[kind ?? 'national_portal'] ?? ORIGIN_WORDS.national_portal!, code: d.external_code };
 }
 
 export interface EventActor {
@@ -93,6 +109,7 @@ export async function loadReceiptData(ex: Executor, d: DossierRow, cfg: FormsCon
     template: await templateFor(ex, '01', receivedAt),
     issuer,
     code: d.code,
+    externalCode: await externalCodeOf(ex, d),
     receivingDesk: officer?.department_name ?? DEFAULT_DESK,
     applicant: d.applicant,
     procedure: { code: def.code, name: def.name, timeLimit: def.timeLimit },
@@ -134,6 +151,7 @@ export async function loadSupplementData(ex: Executor, d: DossierRow, cfg: Forms
     template: await templateFor(ex, '02', requestedAt),
     issuer,
     code: d.code,
+    externalCode: await externalCodeOf(ex, d),
     applicant: d.applicant,
     procedure: { code: def.code, name: def.name },
     round,

@@ -5,7 +5,7 @@
  * title, "Kính gửi", the template's sentences filled from the dossier, the signature.
  */
 import { fillText, type FormTemplate } from '../../domain/form-templates.ts';
-import { formDocument, onePage, labelled, youOf, type ApplicantInfo, type Issuer, type ProcedureInfo } from './form-parts.ts';
+import { codeLines, formDocument, onePage, youOf, type ApplicantInfo, type ExternalCode, type Issuer, type ProcedureInfo } from './form-parts.ts';
 import { mm, type FormWriter } from './layout.ts';
 import { timeWords } from './wording.ts';
 
@@ -13,6 +13,8 @@ export interface NoticeData {
   template: FormTemplate;
   issuer: Issuer;
   code: string;
+  /** Its code at the national portal (or the system that forwarded it), printed under ours. */
+  externalCode?: ExternalCode | null;
   applicant: ApplicantInfo;
   procedure: ProcedureInfo;
   /** The date of the letter: when the action was taken. */
@@ -59,7 +61,7 @@ async function drawNotice(d: NoticeData, density: number): Promise<FormWriter> {
   const tx = d.template.texts;
   const w = await formDocument(d.template, { subject: `${d.template.title} ${d.code}: ${d.procedure.name}`, author: d.issuer.agencyName, date: d.date, code: d.code }, density);
   w.header({ ...d.issuer, number: d.code, date: d.date, formNumber: `Mẫu số ${d.template.number}` });
-  w.title(d.template.title, [labelled('Mã hồ sơ', d.code)]);
+  w.title(d.template.title, codeLines(d.code, d.externalCode));
   w.paragraph([{ text: 'Kính gửi: ' }, { text: d.applicant.fullName, style: 'bold' }], { align: 'center', spaceAfter: 4 });
   for (const text of noticeParagraphs(d)) w.paragraph(text, { firstIndent: mm(10), spaceAfter: 3 });
   w.signatures([{ title: tx.signerTitle ?? tx.officerSigns ?? '', hint: tx.signHint ?? '', name: d.signerName }]);

@@ -8,7 +8,7 @@ import type { FormTemplate } from '../../domain/form-templates.ts';
 import type { ResultDelivery } from '../../domain/result-delivery.ts';
 import type { DocumentKind, TimeLimit } from '../../domain/procedure.ts';
 import { qrPng } from '../signing/stamp.ts';
-import { barcodePng, formDocument, labelled, onePage, writeApplicant, writeRequest, type ApplicantInfo, type Issuer, type ProcedureInfo } from './form-parts.ts';
+import { barcodePng, codeLines, formDocument, labelled, onePage, writeApplicant, writeRequest, type ApplicantInfo, type ExternalCode, type Issuer, type ProcedureInfo } from './form-parts.ts';
 import { mm, type FormWriter } from './layout.ts';
 import { DOCUMENT_KIND_WORDS, timeLimitWords, timeWords, vndWords } from './wording.ts';
 
@@ -30,6 +30,8 @@ export interface ReceiptData {
   issuer: Issuer;
   /** The dossier code, printed as the number and under the title. */
   code: string;
+  /** Its code at the national portal (or the system that forwarded it), printed under ours. */
+  externalCode?: ExternalCode | null;
   /** The desk of the issuing agency that received the dossier ("Bộ phận Một cửa"); results are collected there. */
   receivingDesk: string;
   applicant: ApplicantInfo;
@@ -107,7 +109,7 @@ async function drawReceipt(data: ReceiptData, density: number): Promise<FormWrit
     code: data.code,
   }, density);
   w.header({ ...data.issuer, number: data.code, date: data.receivedAt, formNumber: `Mẫu số ${data.template.number}` });
-  w.title(data.template.title, [labelled('Mã hồ sơ', data.code)]);
+  w.title(data.template.title, codeLines(data.code, data.externalCode));
   // The dossier code as a barcode (the desk's scanner) and the tracking page as a QR code (the applicant's phone).
   const qr = mm(16);
   const top = w.cursor;

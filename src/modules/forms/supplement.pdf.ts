@@ -4,7 +4,7 @@
  * data, no I/O beyond the font files.
  */
 import { fillText, type FormTemplate } from '../../domain/form-templates.ts';
-import { formDocument, onePage, labelled, writeApplicant, writeRequest, youOf, type ApplicantInfo, type Issuer, type ProcedureInfo } from './form-parts.ts';
+import { codeLines, formDocument, onePage, labelled, writeApplicant, writeRequest, youOf, type ApplicantInfo, type ExternalCode, type Issuer, type ProcedureInfo } from './form-parts.ts';
 import { mm, type FormWriter } from './layout.ts';
 
 export interface SupplementItem {
@@ -19,6 +19,8 @@ export interface SupplementData {
   template: FormTemplate;
   issuer: Issuer;
   code: string;
+  /** Its code at the national portal (or the system that forwarded it), printed under ours. */
+  externalCode?: ExternalCode | null;
   applicant: ApplicantInfo;
   procedure: ProcedureInfo;
   /** Which request this is (1 for the first). */
@@ -43,7 +45,7 @@ async function drawSupplement(data: SupplementData, density: number): Promise<Fo
     code: data.code,
   }, density);
   w.header({ ...data.issuer, number: data.code, date: data.requestedAt, formNumber: `Mẫu số ${data.template.number}` });
-  w.title(data.template.title, [[...labelled('Mã hồ sơ', data.code), { text: data.round > 1 ? ` (yêu cầu lần ${data.round})` : '' }]]);
+  w.title(data.template.title, codeLines(data.code, data.externalCode, [{ text: data.round > 1 ? ` (yêu cầu lần ${data.round})` : '' }]));
 
   writeApplicant(w, data.applicant.kind === 'business' ? 'Hồ sơ của tổ chức' : 'Hồ sơ của ông/bà', data.applicant);
   writeRequest(w, data.procedure);
