@@ -257,6 +257,8 @@ export const Rating = z.object({ score: z.number().int(), comment: z.string().nu
 export const PublicDossier = z.object({
   code: z.string(),
   externalCode: z.string().nullable(),
+  /** The kind of system that forwarded it (national_portal, provincial_system, unit_system); null for one filed here. */
+  originChannel: z.string().nullable().optional(),
   procedure: z.object({ code: z.string(), name: z.string() }),
   ...progressShape,
   applicantName: z.string(),

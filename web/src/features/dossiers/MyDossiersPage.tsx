@@ -7,11 +7,13 @@ import { useApi } from '../../api/useApi';
 import { Breadcrumbs, ButtonLink, EmptyState, ErrorState, Loading, Pagination, StatusTag } from '../../ui';
 import { dossierApi, PAGE_SIZE, type DossierList } from './api';
 import { SignInRequired } from './components/SignInRequired';
+import { useExternalCodeLabel } from './components/externalCode';
 import { useNotices } from '../notifications/NoticesProvider';
 
 export function MyDossiersPage() {
   const { t } = useT();
   const { status, user } = useSession();
+  const externalLabel = useExternalCodeLabel();
   const page = Math.max(1, Number(useSearchParams().get('trang')) || 1);
   const list = useApi<DossierList>(user ? dossierApi.list((page - 1) * PAGE_SIZE) : null);
   const { summary } = useNotices();
@@ -56,6 +58,11 @@ export function MyDossiersPage() {
                   <div>
                     <dt>{t('dossier.code')}:</dt> <dd>{d.code}</dd>
                   </div>
+                  {d.externalCode && (
+                    <div>
+                      <dt>{externalLabel(d.originChannel)}:</dt> <dd>{d.externalCode}</dd>
+                    </div>
+                  )}
                   <div>
                     <dt>{t('dossier.submittedAt')}:</dt> <dd>{formatDate(d.submittedAt) || '—'}</dd>
                   </div>

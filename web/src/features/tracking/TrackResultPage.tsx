@@ -8,10 +8,12 @@ import type { PublicDossier } from '../../api/types';
 import { Breadcrumbs, Details, ErrorState, Loading, StatusTag, SummaryList } from '../../ui';
 import { StepsTable } from '../dossiers/components/StepsTable';
 import { Timeline } from '../dossiers/components/Timeline';
+import { useExternalCodeLabel } from '../dossiers/components/externalCode';
 import { TrackForm } from './TrackForm';
 
 export function TrackResultPage({ code }: { code: string }) {
   const { t } = useT();
+  const externalLabel = useExternalCodeLabel();
   const params = useSearchParams();
   const phoneLast4 = params.get('sdt') ?? '';
   const { data, error, reload } = useApi<PublicDossier>(
@@ -49,6 +51,7 @@ export function TrackResultPage({ code }: { code: string }) {
         <>
           <SummaryList
             rows={[
+              ...(data.externalCode ? [{ key: externalLabel(data.originChannel), value: data.externalCode }] : []),
               { key: t('dossier.procedure'), value: data.procedure.name },
               { key: t('dossier.status'), value: <StatusTag status={data.status} fallback={data.statusLabel} /> },
               { key: t('dossier.applicant'), value: data.applicantName },

@@ -3,10 +3,12 @@ import { formatDateTime } from '../../../i18n/format';
 import type { Dossier } from '../../../api/types';
 import { StatusTag, SummaryList, TimelinessTag, type SummaryRow } from '../../../ui';
 import { ReceivedAt } from './ReceivedAt';
+import { useExternalCodeLabel } from './externalCode';
 
 /** Status in plain words, dates, and who holds the dossier now and until when. */
 export function DossierFacts({ dossier: d }: { dossier: Dossier }) {
   const { t } = useT();
+  const externalLabel = useExternalCodeLabel();
   const explain = `status.${d.status}.explain`;
   const current = d.steps.find((s) => s.startedAt && !s.finishedAt);
   const holder = [d.assignee?.fullName, d.department?.name, d.handlingUnit?.name].filter(Boolean).join(' – ');
@@ -22,6 +24,8 @@ export function DossierFacts({ dossier: d }: { dossier: Dossier }) {
         </>
       ),
     },
+    // A dossier the national portal forwarded: its code there, which the applicant knows it by.
+    ...(d.externalCode ? [{ key: externalLabel(d.originChannel), value: d.externalCode }] : []),
     { key: t('dossier.submittedAt'), value: formatDateTime(d.submittedAt) || '—' },
     {
       key: t('dossier.receivedAt'),
