@@ -69,6 +69,29 @@ describe('dossiers from the national portal in the back office', () => {
   });
 });
 
+describe("the applicant's pages and public tracking", () => {
+  it("show the national portal's code beside ours", async () => {
+    const { code, externalCode } = await forward(5); // the demo citizen Vũ Thị Bình
+    const { context, page } = await newPage(env);
+    await signedIn(page, '025195004321', { goto: '/ho-so-cua-toi' });
+    const card = page.getByRole('listitem').filter({ hasText: code });
+    await card.waitFor();
+    expect((await card.textContent())!.replace(/\s+/g, ' ')).toContain(`Mã hồ sơ trên Cổng DVC quốc gia: ${externalCode}`);
+    await page.goto(`/ho-so-cua-toi/${code}`);
+    await page.getByText('Mã hồ sơ trên Cổng DVC quốc gia', { exact: true }).waitFor();
+    expect(await page.getByText(externalCode, { exact: true }).count()).toBe(1);
+    await check(page, 'interop-citizen-dossier');
+    await context.close();
+
+    const anonymous = await newPage(env);
+    await anonymous.page.goto(`/tra-cuu/${code}`);
+    await anonymous.page.getByText('Mã hồ sơ trên Cổng DVC quốc gia', { exact: true }).waitFor();
+    expect(await anonymous.page.getByText(externalCode, { exact: true }).count()).toBe(1);
+    await check(anonymous.page, 'interop-public-tracking');
+    await anonymous.context.close();
+  });
+});
+
 describe("the unit admin's sync view", () => {
   it('shows sent, acknowledged and failing per system, replays a dead letter, and publishes a catalogue update', async () => {
     // The portal's endpoint moved: the next dossier's first event is refused and waits as a dead letter.
@@ -82,7 +105,12 @@ describe("the unit admin's sync view", () => {
       .toMatchObject({ n: 1 });
     await setCallback(receiver.url);
     const [def] = await rows<{ definition: { name: string } }>(env.t.database.db, sql`select definition from procedure_versions where procedure_code = '1.001193' order by version desc limit 1`);
-    const pushed = await portal.send('POST', '/api/v1/interop/catalogue', { items: [{ definition: def!.definition, effectiveFrom: '2027-01-01', note: 'QĐ công bố của UBND tỉnh' }] });
+    const pushed = await portal.send('POST', '/api/v1/interop/catalogue', {
+      items: [
+        { definition: def!.definition, effectiveFrom: '2027-01-01', note: 'QĐ công bố của UBND tỉnh' },
+        { definition: { ...def!.definition, name: `${def!.definition.name} (rejected)` }, effectiveFrom: '2027-02-01', note: 'Bản thử' },
+      ],
+    });
     expect(pushed.status).toBe(202);
 
     // A unit on another deployment: a dossier transferred there is handed over to its system.
@@ -118,10 +146,22 @@ describe("the unit admin's sync view", () => {
     expect(await failing.textContent()).toMatch(/HTTP 404/);
     await check(page, 'interop-sync-view');
 
-    await failing.getByRole('button', { name: `Gửi lại sự kiện submit của hồ sơ ${code}` }).click();
-    await page.getByText(`Đã đưa sự kiện submit của hồ sơ ${code} vào hàng gửi lại.`).waitFor();
+    expect(await failing.textContent()).toContain('#1 Nộp hồ sơ');
+    expect(await failing.textContent()).not.toMatch(/#1 submit/);
+    await failing.getByRole('button', { name: `Gửi lại sự kiện Nộp hồ sơ của hồ sơ ${code}` }).click();
+    await page.getByText(`Đã đưa sự kiện Nộp hồ sơ của hồ sơ ${code} vào hàng gửi lại.`).waitFor();
     await expect.poll(() => receiver.eventsOf(code).map((e) => e.action), { timeout: 30_000, interval: 500 }).toEqual(['submit']);
 
+    // The admin reads what the province pushed before deciding: its documents are listed.
+    const draft = page.getByRole('listitem').filter({ hasText: `Xem nội dung, từ chối: ${def!.definition.name} (rejected)` });
+    await draft.getByText(`Xem nội dung, từ chối: ${def!.definition.name} (rejected)`).click();
+    const docName = (def!.definition as unknown as { documents: { name: string }[] }).documents[0]!.name;
+    await draft.getByText(docName, { exact: true }).waitFor();
+    await draft.getByLabel('Lý do từ chối (gửi lại cho tỉnh)').fill('Sai ngày hiệu lực theo quyết định công bố');
+    await page.getByRole('button', { name: `Từ chối ${def!.definition.name} (rejected)` }).click();
+    await page.getByText(`Đã từ chối bản cập nhật ${def!.definition.name} (rejected).`).waitFor();
+    const [rejected] = await rows<{ status: string; decision_note: string }>(env.t.database.db, sql`select status, decision_note from interop_catalogue_pushes where definition->>'name' = ${`${def!.definition.name} (rejected)`}`);
+    expect(rejected).toMatchObject({ status: 'rejected', decision_note: 'Sai ngày hiệu lực theo quyết định công bố' });
     await page.getByRole('button', { name: `Công bố ${def!.definition.name}` }).click();
     await page.getByText(new RegExp(`Đã công bố .* thành phiên bản \\d+\\.`)).waitFor();
     await check(page, 'interop-sync-view-after');

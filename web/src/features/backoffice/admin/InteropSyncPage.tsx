@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { useT } from '../../../i18n';
+import { isMessageKey, useT } from '../../../i18n';
 import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
 import { Link, usePageTitle } from '../../../router';
-import { api, apiPath } from '../../../api/client';
+import { api, apiPath, toApiError, type ApiError } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
-import { Button, EmptyState, ErrorState, Loading, NotificationBanner, Table, Tag } from '../../../ui';
+import { Button, Details, EmptyState, ErrorState, Loading, NotificationBanner, Table, Tag, Textarea } from '../../../ui';
 import { boHref } from '../paths';
-import type { CataloguePush, CataloguePushList, PushDecision, SyncAnswer } from '../../../api/types';
+import type { CataloguePush, CataloguePushDetail, CataloguePushList, PushDecision, SyncAnswer } from '../../../api/types';
 import { useOriginName } from '../components/OriginMark';
 
 type SystemSync = SyncAnswer['systems'][number];
@@ -17,14 +17,28 @@ const pushesPath = apiPath('/admin/interop/catalogue', { status: 'pending' });
 
 const percent = (share: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(share * 100)} %`;
 
+/** An event's name as the dossier's history shows it ("Tiếp nhận hồ sơ"), not its code. */
+function useActionName() {
+  const { t } = useT();
+  return (action: string) => {
+    const key = `action.${action}`;
+    return isMessageKey(key) ? t(key) : action;
+  };
+}
+
 function DeadLetters({ system, onReplayed }: { system: SystemSync; onReplayed: (m: DeadLetter) => void }) {
   const { t } = useT();
+  const actionName = useActionName();
   const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const replay = async (m: DeadLetter) => {
     setBusy(m.id);
+    setError(null);
     try {
       await api.post(apiPath(`/admin/messages/${encodeURIComponent(m.id)}/replay`));
       onReplayed(m);
+    } catch (err) {
+      setError(toApiError(err));
     } finally {
       setBusy(null);
     }
@@ -32,6 +46,7 @@ function DeadLetters({ system, onReplayed }: { system: SystemSync; onReplayed: (
   return (
     <section className="bo-section" aria-labelledby={`dead-${system.code}`}>
       <h3 id={`dead-${system.code}`}>{t('io.dead.title', { system: system.name })}</h3>
+      {error && <ErrorState error={error} />}
       <Table
         caption={t('io.dead.caption', { system: system.name })}
         captionHidden
@@ -39,13 +54,13 @@ function DeadLetters({ system, onReplayed }: { system: SystemSync; onReplayed: (
         rowKey={(m) => m.id}
         columns={[
           { header: t('io.dead.col.dossier'), cell: (m) => <Link to={boHref.dossier(m.dossierCode)}>{m.dossierCode}</Link>, nowrap: true },
-          { header: t('io.dead.col.event'), cell: (m) => `#${m.sequence ?? '—'} ${m.action}` },
+          { header: t('io.dead.col.event'), cell: (m) => `#${m.sequence ?? '—'} ${actionName(m.action)}` },
           { header: t('io.dead.col.error'), cell: (m) => <span style={{ overflowWrap: 'anywhere' }}>{m.lastError ?? '—'}</span> },
           { header: t('io.dead.col.at'), cell: (m) => formatDateTime(m.createdAt), nowrap: true },
           {
             header: <span className="visually-hidden">{t('io.dead.replay')}</span>,
             cell: (m) => (
-              <Button small variant="secondary" pending={busy === m.id} onClick={() => void replay(m)} aria-label={t('io.dead.replayFor', { event: m.action, code: m.dossierCode })}>
+              <Button small variant="secondary" pending={busy === m.id} onClick={() => void replay(m)} aria-label={t('io.dead.replayFor', { event: actionName(m.action), code: m.dossierCode })}>
                 {t('io.dead.replay')}
               </Button>
             ),
@@ -78,15 +93,90 @@ function Handovers({ system }: { system: SystemSync }) {
   );
 }
 
+/** What a pushed version holds, for the admin to read before publishing: documents, fields, fees, time limit. */
+function PushContents({ id }: { id: string }) {
+  const { t } = useT();
+  const detail = useApi<CataloguePushDetail>(apiPath(`/admin/interop/catalogue/${encodeURIComponent(id)}`));
+  if (detail.error && !detail.data) return <ErrorState error={detail.error} onRetry={detail.reload} />;
+  if (!detail.data) return <Loading />;
+  const d = detail.data;
+  const def = d.definition;
+  return (
+    <>
+      {d.note && <p>{t('io.catalogue.note', { note: d.note })}</p>}
+      <p className="mb-0">
+        <strong>{t('io.catalogue.documents')}</strong>
+      </p>
+      <ul>
+        {def.documents.map((doc) => (
+          <li key={doc.id}>{doc.name}</li>
+        ))}
+      </ul>
+      <p className="mb-0">
+        <strong>{t('io.catalogue.fields')}</strong>
+      </p>
+      <ul>
+        {def.formFields.map((f) => (
+          <li key={f.key}>{f.label}</li>
+        ))}
+      </ul>
+      <p className="mb-0">
+        <strong>{t('io.catalogue.fees')}</strong>
+      </p>
+      <ul>
+        {def.fees.length === 0 ? <li>{t('io.catalogue.noFee')}</li> : def.fees.map((f) => <li key={f.name}>{f.amountVnd === null ? f.name : t('io.catalogue.fee', { name: f.name, amount: formatNumber(f.amountVnd) })}</li>)}
+      </ul>
+    </>
+  );
+}
+
+/** One pushed update: read it, then publish it or reject it with a reason. */
+function PushItem({ push: p, onDecided }: { push: CataloguePush; onDecided: (message: string) => void }) {
+  const { t } = useT();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const decide = async (publish: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const id = encodeURIComponent(p.id);
+      if (publish) {
+        const r = await api.post<PushDecision>(apiPath(`/admin/interop/catalogue/${id}/publish`));
+        onDecided(t('io.catalogue.published', { name: p.name, version: String(r.version) }));
+      } else {
+        await api.post<PushDecision>(apiPath(`/admin/interop/catalogue/${id}/reject`), { reason });
+        onDecided(t('io.catalogue.rejected', { name: p.name }));
+      }
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li className="mb-2">
+      {t('io.catalogue.item', { name: p.name, code: p.procedureCode, date: formatDate(p.effectiveFrom), system: p.system })}{' '}
+      {p.isNew && <Tag colour="purple">{t('io.catalogue.new')}</Tag>}{' '}
+      <Button small variant="secondary" pending={busy} onClick={() => void decide(true)} aria-label={t('io.catalogue.publishFor', { name: p.name })}>
+        {t('io.catalogue.publish')}
+      </Button>
+      {error && <ErrorState error={error} />}
+      <Details summary={t('io.catalogue.review', { name: p.name })}>
+        <PushContents id={p.id} />
+        <Textarea id={`reject-${p.id}`} label={t('io.catalogue.rejectReason')} rows={2} value={reason} onChange={setReason} />
+        <Button small variant="secondary" pending={busy} disabled={reason.trim().length < 3} onClick={() => void decide(false)} aria-label={t('io.catalogue.rejectFor', { name: p.name })}>
+          {t('io.catalogue.reject')}
+        </Button>
+      </Details>
+    </li>
+  );
+}
+
 function CataloguePushes() {
   const { t } = useT();
   const list = useApi<CataloguePushList>(pushesPath);
   const [done, setDone] = useState<string | null>(null);
-  const publish = async (p: CataloguePush) => {
-    const r = await api.post<PushDecision>(apiPath(`/admin/interop/catalogue/${encodeURIComponent(p.id)}/publish`));
-    setDone(t('io.catalogue.published', { name: p.name, version: String(r.version) }));
-    list.reload();
-  };
   return (
     <section className="bo-section" aria-labelledby="io-catalogue">
       <h2 id="io-catalogue">{t('io.catalogue.title')}</h2>
@@ -100,13 +190,14 @@ function CataloguePushes() {
       ) : (
         <ul className="list-plain">
           {list.data.items.map((p) => (
-            <li key={p.id} className="mb-2">
-              {t('io.catalogue.item', { name: p.name, code: p.procedureCode, date: formatDate(p.effectiveFrom), system: p.system })}{' '}
-              {p.isNew && <Tag colour="purple">{t('io.catalogue.new')}</Tag>}{' '}
-              <Button small variant="secondary" onClick={() => void publish(p)} aria-label={t('io.catalogue.publishFor', { name: p.name })}>
-                {t('io.catalogue.publish')}
-              </Button>
-            </li>
+            <PushItem
+              key={p.id}
+              push={p}
+              onDecided={(message) => {
+                setDone(message);
+                list.reload();
+              }}
+            />
           ))}
         </ul>
       )}
@@ -125,6 +216,7 @@ export function InteropSyncPage({ mayPublish }: { mayPublish: boolean }) {
   usePageTitle(t('io.title'));
   const view = useApi<SyncAnswer>(syncPath);
   const originName = useOriginName();
+  const actionName = useActionName();
   const [replayed, setReplayed] = useState<string | null>(null);
   const share = view.data?.syncedShare;
   return (
@@ -194,7 +286,7 @@ export function InteropSyncPage({ mayPublish }: { mayPublish: boolean }) {
                 key={s.code}
                 system={s}
                 onReplayed={(m) => {
-                  setReplayed(t('io.dead.replayed', { event: m.action, code: m.dossierCode }));
+                  setReplayed(t('io.dead.replayed', { event: actionName(m.action), code: m.dossierCode }));
                   view.reload();
                 }}
               />
