@@ -39,7 +39,7 @@ export const DEFAULT_SCHEDULE_RULE: ScheduleRuleVersion = {
   version: 0,
   effectiveFrom: '2025-07-01',
   rule: { milestoneGraceDays: 0, disbursementMarginPoints: 10, progressMarginPoints: 10, dueSoonDays: 30 },
-  basis: 'Mặc định của hệ thống (chưa có quyết định của lãnh đạo phường) / system default',
+  basis: 'Mặc định của hệ thống (chưa có quyết định của lãnh đạo phường)',
 };
 
 /**

@@ -80,5 +80,8 @@ describe('exports of the register', () => {
     expect(text).toMatch(/quá hạn 30 ngày/i);
     // Only the late ones.
     expect(text).not.toContain('DA-006');
+    // The rule it applied, named in Vietnamese only (the brief is a Vietnamese document).
+    expect(text).toContain('tiêu chí: Mặc định của hệ thống (chưa có quyết định của lãnh đạo phường)');
+    expect(text).not.toContain('system default');
   });
 });
