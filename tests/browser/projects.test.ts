@@ -124,6 +124,44 @@ describe('a leader follows up the projects behind schedule', () => {
     await check(page, 'projects-planning-documents-edited');
     await context.close();
   });
+
+  it('reads the behind-schedule rule in force and sets a new version from a date, with its basis', async () => {
+    const { context, page } = await newPage(env);
+    await signedIn(page, 'lanhdao');
+    await page.goto('/can-bo/du-an');
+    // The system default is named in Vietnamese, not the API's bilingual basis.
+    const ruleLine = page.getByText(/Tiêu chí chậm tiến độ áp dụng từ 01\/07\/2025: mặc định của hệ thống/);
+    await ruleLine.waitFor();
+    expect(await page.getByText('system default').count()).toBe(0);
+    await page.getByRole('link', { name: 'Xem, điều chỉnh tiêu chí' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tiêu chí chậm tiến độ' }).waitFor();
+    const inForce = page.getByRole('region', { name: 'Tiêu chí đang áp dụng' });
+    expect(await inForce.textContent()).toMatch(/Giải ngân thấp hơn kế hoạch quá\s*10 điểm %/);
+
+    const form = page.getByRole('form', { name: 'Đặt tiêu chí mới' });
+    await form.getByRole('button', { name: 'Lưu tiêu chí' }).click();
+    await form.getByText('Nêu căn cứ (quyết định, kết luận cuộc họp)').first().waitFor();
+    await form.getByLabel('Số ngày được chậm của mốc pháp lý').fill('15');
+    await form.getByLabel('Giải ngân thấp hơn kế hoạch quá (điểm %)').fill('20');
+    await form.getByLabel('Căn cứ').fill('Kết luận giao ban số 12/TB-UBND của Chủ tịch UBND phường');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/projects/rule') && r.request().method() === 'PUT' && r.status() === 200),
+      form.getByRole('button', { name: 'Lưu tiêu chí' }).click(),
+    ]);
+    await page.getByText(/Đã lưu tiêu chí phiên bản 1, áp dụng từ \d{2}\/\d{2}\/\d{4}\./).waitFor();
+    expect(await inForce.textContent()).toMatch(/Giải ngân thấp hơn kế hoạch quá\s*20 điểm %/);
+    expect(await inForce.textContent()).toContain('Kết luận giao ban số 12/TB-UBND');
+    const versions = page.getByRole('table', { name: 'Các phiên bản' });
+    expect(await versions.getByRole('row').filter({ hasText: 'Kết luận giao ban số 12/TB-UBND' }).textContent()).toContain('Đang áp dụng');
+    // The default it replaced stays in the history.
+    expect(await versions.getByRole('row').filter({ hasText: 'mặc định của hệ thống' }).textContent()).toContain('Hết áp dụng');
+    await check(page, 'projects-rule');
+
+    // The register is assessed under it at once.
+    await page.getByRole('link', { name: 'Danh sách dự án' }).click();
+    await page.getByText(/Tiêu chí chậm tiến độ áp dụng từ \d{2}\/\d{2}\/\d{4}: Kết luận giao ban số 12\/TB-UBND/).waitFor();
+    await context.close();
+  });
 });
 
 describe('an investor looks for opportunities and follows a project', () => {

@@ -28,6 +28,7 @@ import { RulePage } from './indicators/RulePage';
 import { ProjectsPage } from './projects/ProjectsPage';
 import { ProjectPage } from './projects/ProjectPage';
 import { InvestmentSitesPage } from './projects/InvestmentSitesPage';
+import { ProjectRulePage } from './projects/RulePage';
 import { StaffQueuePage } from '../feedback/staff/StaffQueuePage';
 import { StaffReportPage } from '../feedback/staff/StaffReportPage';
 import { Open311KeysPage } from '../feedback/staff/Open311KeysPage';
@@ -89,6 +90,8 @@ function Page({ user }: { user: User }) {
       return may('projects.list') ? <ProjectsPage /> : <Forbidden title={t('prj.title')} />;
     case 'project':
       return may('projects.list') ? <ProjectPage key={route.id} id={route.id} /> : <Forbidden title={t('prj.title')} />;
+    case 'projectRule':
+      return may('projects.list') ? <ProjectRulePage /> : <Forbidden title={t('prjRule.title')} />;
     case 'investmentSites':
       return may('projects.manage') ? <InvestmentSitesPage /> : <Forbidden title={t('prj.sites.title')} />;
     case 'feedback':

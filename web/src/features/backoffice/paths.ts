@@ -30,6 +30,7 @@ export const boHref = {
   indicatorDossiers: (query?: Query) => withQuery(`${base}/chi-so/ho-so`, query),
   projects: (query?: Query) => withQuery(`${base}/du-an`, query),
   project: (id: string) => `${base}/du-an/${encodeURIComponent(id)}`,
+  projectRule: () => `${base}/du-an/tieu-chi`,
   investmentSites: () => `${base}/co-hoi-dau-tu`,
   feedback: () => `${base}/phan-anh`,
   open311Keys: () => `${base}/quan-tri/open311`,
@@ -57,6 +58,7 @@ export type BoRoute =
   | { name: 'indicatorDossiers' }
   | { name: 'projects' }
   | { name: 'project'; id: string }
+  | { name: 'projectRule' }
   | { name: 'investmentSites' }
   | { name: 'feedback' }
   | { name: 'feedbackReport'; code: string }
@@ -93,6 +95,8 @@ export function matchBo(pathname: string): BoRoute {
   if (a === 'chi-so' && b === 'ho-so' && !c) return { name: 'indicatorDossiers' };
   if (a === 'du-an' && !b) return { name: 'projects' };
   if (a === 'co-hoi-dau-tu' && !b) return { name: 'investmentSites' };
+  // Project ids are UUIDs: this name never shadows one.
+  if (a === 'du-an' && b === 'tieu-chi' && !c) return { name: 'projectRule' };
   if (a === 'du-an' && b && !c) {
     const id = decode(b);
     return id ? { name: 'project', id } : { name: 'notFound' };

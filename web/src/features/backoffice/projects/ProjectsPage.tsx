@@ -7,7 +7,7 @@ import { Button, ErrorState, Loading, Select, Table, Tag, TextInput } from '../.
 import { PROJECT_STATES, type ProjectState } from '@domain/projects.ts';
 import { boHref } from '../paths';
 import { projectApi, type Changes, type ProjectList, type ProjectSummary } from './api';
-import { STATE_COLOUR, formatVnd, reasonsOf } from './labels';
+import { STATE_COLOUR, formatVnd, reasonsOf, ruleBasis } from './labels';
 import { ProjectsMap } from './ProjectsMap';
 import { InterestsSection } from './InterestsSection';
 import { useSession } from '../../../api/session';
@@ -46,7 +46,7 @@ export function ProjectsPage() {
       {list.data && (
         <>
           <p className="small">
-            {t('prj.asOf', { at: formatDateTime(list.data.asOf) })} · {t('prj.rule', { date: formatDate(list.data.rule.effectiveFrom), basis: list.data.rule.basis })}
+            {t('prj.asOf', { at: formatDateTime(list.data.asOf) })} · {t('prj.rule', { date: formatDate(list.data.rule.effectiveFrom), basis: ruleBasis(t, list.data.rule) })} · <Link to={boHref.projectRule()}>{t('prj.rule.link')}</Link>
           </p>
           <ul className="prj-counts" aria-label={t('prj.filter.state')}>
             {PROJECT_STATES.map((s) => (

@@ -10,9 +10,9 @@ export const projectApi = {
   changes: (days = 7) => apiPath('/projects/changes', { days }),
   exportXlsx: (query: { state?: string; q?: string } = {}) => apiPath('/projects/export.xlsx', query),
   briefPdf: () => apiPath('/projects/brief.pdf'),
+  rule: () => apiPath('/projects/rule'),
 };
 
 /** Records a leader's direction on an obstacle; answers the project as the caller now sees it. @throws {ApiError} */
 export const giveDirection = (projectId: string, obstacleId: string, body: Omit<DirectionInput, 'ownerOther'> & { ownerOther?: string }) =>
   api.post<ProjectDetail>(`/projects/${encodeURIComponent(projectId)}/obstacles/${encodeURIComponent(obstacleId)}/directions`, body);
-

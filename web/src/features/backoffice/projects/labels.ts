@@ -40,3 +40,8 @@ export function formatVnd(lang: Lang, vnd: number | null): string {
   const n = billions.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
   return lang === 'vi' ? `${n} tỷ đồng` : `VND ${n} billion`;
 }
+
+/** The basis of a rule version; the system default (version 0) is named in the reader's language. */
+export function ruleBasis(t: Translate, v: { version: number; basis: string }): string {
+  return v.version === 0 ? t('prjRule.builtIn') : v.basis;
+}
