@@ -210,6 +210,76 @@ describe('an investor looks for opportunities and follows a project', () => {
     await page.getByRole('region', { name: 'Địa điểm tôi đã đăng ký quan tâm' }).getByText(/CH-001/).waitFor();
     await page.getByRole('region', { name: 'Dự án tôi theo dõi' }).getByText('DA-001', { exact: false }).first().waitFor();
     await check(page, 'invest-mine');
+
     await context.close();
+  });
+});
+
+describe('the responsible department reports progress with evidence', () => {
+  it('a specialist of the department reports the work done, a milestone reached and a scanned document; the milestone is no longer late', async () => {
+    const { context, page } = await newPage(env);
+    await signedIn(page, 'chuyenvien2', { goto: '/can-bo/du-an' });
+    await page.getByRole('link', { name: 'Khu nhà ở đô thị mới Thụy Vân' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Khu nhà ở đô thị mới Thụy Vân' }).waitFor();
+    const clearance = page.getByRole('row').filter({ hasText: 'Hoàn thành giải phóng mặt bằng' });
+    await clearance.getByText(/chậm \d+ ngày/).waitFor();
+
+    const form = page.getByRole('form', { name: 'Báo cáo tiến độ mới' });
+    await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await form.getByText('Nhập nội dung báo cáo').first().waitFor();
+    await form.getByLabel('Khối lượng thực hiện lũy kế (%)').fill('9,5');
+    await form.getByLabel('Vốn đã giải ngân lũy kế (đồng)').fill('320.000.000.000');
+    await form.getByLabel('Nội dung báo cáo').fill('Đã bàn giao toàn bộ 18,6 ha mặt bằng sau đối thoại với 23 hộ; biên bản bàn giao kèm theo.');
+    await form.getByLabel('Mốc pháp lý đạt được trong kỳ').selectOption({ label: 'Hoàn thành giải phóng mặt bằng' });
+    await form.getByLabel(/Ảnh, tài liệu minh chứng/).setInputFiles(env.scan);
+    await Promise.all([
+      page.waitForResponse((r) => /\/api\/v1\/projects\/[^/]+\/updates$/.test(r.url()) && r.request().method() === 'POST' && r.status() === 201),
+      form.getByRole('button', { name: 'Gửi báo cáo' }).click(),
+    ]);
+    await form.getByText('Đã ghi báo cáo tiến độ.').waitFor();
+    // The milestone is reached today: no longer late.
+    expect(await clearance.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}$/);
+    expect(await clearance.textContent()).not.toMatch(/chậm/);
+    const report = page.getByRole('region', { name: 'Báo cáo tiến độ' }).getByRole('listitem').filter({ hasText: 'Đã bàn giao toàn bộ 18,6 ha' });
+    expect(await report.textContent()).toMatch(/Khối lượng 9,5%/);
+    expect(await report.textContent()).toContain('320 tỷ đồng');
+    await report.getByRole('link', { name: /nts-scan/ }).waitFor();
+    await check(page, 'projects-department-report');
+
+    // The direction given to the department is reported done; a new obstacle names who must act.
+    const obstacle = page.getByRole('article').filter({ hasText: 'Còn 23 hộ gia đình' });
+    const overdue = obstacle.getByRole('listitem').filter({ hasText: /Quá hạn \d+ ngày/ }).first();
+    await overdue.getByText('Báo cáo hoàn thành chỉ đạo').click();
+    await overdue.getByLabel('Kết quả thực hiện').fill('Đã đối thoại và bàn giao xong mặt bằng; biên bản ngày hôm nay.');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/complete') && r.request().method() === 'POST' && r.status() === 200),
+      overdue.getByRole('button', { name: 'Báo cáo hoàn thành' }).click(),
+    ]);
+    await obstacle.getByText(/Hoàn thành sau hạn/).first().waitFor();
+    const raise = page.getByRole('form', { name: 'Ghi nhận vướng mắc' });
+    await raise.getByLabel('Vướng mắc', { exact: true }).fill('Chưa có ý kiến thẩm định thiết kế cơ sở của Sở Xây dựng.');
+    await raise.getByLabel('Cơ quan, đơn vị khác').check();
+    await raise.getByLabel('Cơ quan, đơn vị khác').last().fill('Sở Xây dựng tỉnh Phú Thọ');
+    await Promise.all([
+      page.waitForResponse((r) => /\/obstacles$/.test(r.url()) && r.request().method() === 'POST' && r.status() === 201),
+      raise.getByRole('button', { name: 'Ghi vướng mắc' }).click(),
+    ]);
+    const raised = page.getByRole('article').filter({ hasText: 'Chưa có ý kiến thẩm định thiết kế cơ sở' });
+    expect(await raised.textContent()).toContain('Cần xử lý: Sở Xây dựng tỉnh Phú Thọ');
+    await check(page, 'projects-department-obstacle');
+    await context.close();
+
+    // A leader records it resolved.
+    const leader = await newPage(env);
+    await signedIn(leader.page, 'lanhdao', { goto: page.url() });
+    const card = leader.page.getByRole('article').filter({ hasText: 'Chưa có ý kiến thẩm định thiết kế cơ sở' });
+    await card.getByText('Ghi nhận đã tháo gỡ').first().click();
+    await card.getByLabel('Vướng mắc được tháo gỡ thế nào').fill('Sở Xây dựng đã có văn bản thẩm định.');
+    await Promise.all([
+      leader.page.waitForResponse((r) => r.url().includes('/resolve') && r.request().method() === 'POST' && r.status() === 200),
+      card.getByRole('button', { name: 'Ghi nhận đã tháo gỡ' }).click(),
+    ]);
+    await card.getByText(/Đã tháo gỡ .*: Sở Xây dựng đã có văn bản thẩm định\./).waitFor();
+    await leader.context.close();
   });
 });

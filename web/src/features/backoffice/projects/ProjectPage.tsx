@@ -5,10 +5,12 @@ import { useApi } from '../../../api/useApi';
 import { useT } from '../../../i18n';
 import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
 import { Link, usePageTitle } from '../../../router';
-import { Button, DateInput, ErrorState, ErrorSummary, Loading, NotificationBanner, Radios, Select, SummaryList, Table, Tag, Textarea, TextInput, normalizeDate, type FormError } from '../../../ui';
+import { Button, DateInput, Details, ErrorState, ErrorSummary, Loading, NotificationBanner, Radios, Select, SummaryList, Table, Tag, Textarea, TextInput, normalizeDate, type FormError } from '../../../ui';
 import { boApi, type Unit } from '../api';
 import { boHref } from '../paths';
-import { giveDirection, projectApi, type Direction, type Obstacle, type ProjectDetail } from './api';
+import { giveDirection, projectApi, projectFileHref, type Direction, type Obstacle, type ProjectDetail } from './api';
+import { UpdateForm } from './UpdateForm';
+import { CompleteDirectionForm, RaiseObstacleForm, ResolveObstacleForm } from './ObstacleForms';
 import { STATE_COLOUR, formatVnd, milestoneLabel, reasonsOf } from './labels';
 
 const DIRECTION_COLOUR = { overdue: 'red', due_soon: 'orange', open: 'blue', done_late: 'yellow', done: 'green' } as const;
@@ -79,20 +81,35 @@ export function ProjectPage({ id }: { id: string }) {
       <h2>{t('prj.obstacles')}</h2>
       {d.obstacles.length === 0 && <p>{t('prj.obstacles.none')}</p>}
       {d.obstacles.map((o) => (
-        <ObstacleCard key={o.id} projectId={d.id} obstacle={o} mayDirect={d.may.direct} onChange={p.setData} />
+        <ObstacleCard key={o.id} projectId={d.id} obstacle={o} mayDirect={d.may.direct} mayResolve={d.may.resolve} onChange={p.setData} />
       ))}
+      {d.may.raiseObstacle && <RaiseObstacleForm projectId={d.id} onChange={p.setData} />}
 
-      <h2>{t('prj.updates')}</h2>
-      {d.updates.length === 0 && <p>{t('prj.updates.none')}</p>}
-      <ul className="prj-updates">
-        {d.updates.map((u) => (
-          <li key={u.id}>
-            <p className="small">{t('prj.update.by', { date: formatDate(u.reportedOn), who: u.reporter.name })}</p>
-            <p>{u.note}</p>
-            <p className="small">{t('prj.update.figures', { progress: pct(u.progressPct), disbursed: formatVnd(lang, u.disbursedVnd) })}</p>
-          </li>
-        ))}
-      </ul>
+      <section aria-labelledby="prj-updates">
+        <h2 id="prj-updates">{t('prj.updates')}</h2>
+        {d.updates.length === 0 && <p>{t('prj.updates.none')}</p>}
+        <ul className="prj-updates">
+          {d.updates.map((u) => (
+            <li key={u.id}>
+              <p className="small">{t('prj.update.by', { date: formatDate(u.reportedOn), who: u.reporter.name })}</p>
+              <p>{u.note}</p>
+              <p className="small">{t('prj.update.figures', { progress: pct(u.progressPct), disbursed: formatVnd(lang, u.disbursedVnd) })}</p>
+              {u.files.length > 0 && (
+                <ul className="small" aria-label={t('prj.update.files')}>
+                  {u.files.map((f) => (
+                    <li key={f.id}>
+                      <a href={projectFileHref(d.id, f.id)} target="_blank" rel="noreferrer">
+                        {f.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+        {d.may.report && <UpdateForm project={d} onChange={p.setData} />}
+      </section>
     </>
   );
 }
@@ -103,7 +120,7 @@ function actorName(t: ReturnType<typeof useT>['t'], actor: Obstacle['actor']): s
   return actor.other || '—';
 }
 
-function ObstacleCard({ projectId, obstacle: o, mayDirect, onChange }: { projectId: string; obstacle: Obstacle; mayDirect: boolean; onChange: (d: ProjectDetail) => void }) {
+function ObstacleCard({ projectId, obstacle: o, mayDirect, mayResolve, onChange }: { projectId: string; obstacle: Obstacle; mayDirect: boolean; mayResolve: boolean; onChange: (d: ProjectDetail) => void }) {
   const { t } = useT();
   return (
     <article className="prj-obstacle" aria-labelledby={`obstacle-${o.id}`}>
@@ -114,15 +131,20 @@ function ObstacleCard({ projectId, obstacle: o, mayDirect, onChange }: { project
       {o.resolvedAt && <p>{t('prj.obstacle.resolved', { at: formatDateTime(o.resolvedAt), resolution: o.resolution ?? '' })}</p>}
       <ul className="prj-directions">
         {o.directions.map((d) => (
-          <DirectionItem key={d.id} d={d} />
+          <DirectionItem key={d.id} projectId={projectId} d={d} onChange={onChange} />
         ))}
       </ul>
       {mayDirect && !o.resolvedAt && <DirectionForm projectId={projectId} obstacleId={o.id} onChange={onChange} />}
+      {mayResolve && !o.resolvedAt && (
+        <Details summary={t('prj.resolve.title')}>
+          <ResolveObstacleForm projectId={projectId} obstacleId={o.id} onChange={onChange} />
+        </Details>
+      )}
     </article>
   );
 }
 
-function DirectionItem({ d }: { d: Direction }) {
+function DirectionItem({ projectId, d, onChange }: { projectId: string; d: Direction; onChange: (p: ProjectDetail) => void }) {
   const { t } = useT();
   const s = d.status;
   return (
@@ -134,6 +156,11 @@ function DirectionItem({ d }: { d: Direction }) {
         {t('prj.obstacle.who', { who: actorName(t, d.owner) })} · {t('prj.direction.deadline', { date: formatDate(d.deadline) })} · {t('prj.direction.by', { who: d.givenBy, at: formatDateTime(d.givenAt) })}
       </p>
       {d.completionNote && <p className="small">{d.completionNote}</p>}
+      {d.mayComplete && !d.completedAt && (
+        <Details summary={t('prj.done.title')}>
+          <CompleteDirectionForm projectId={projectId} directionId={d.id} onChange={onChange} />
+        </Details>
+      )}
     </li>
   );
 }

@@ -1,0 +1,143 @@
+import { useState, type FormEvent } from 'react';
+import { toApiError, type ApiError } from '../../../api/client';
+import { useApi } from '../../../api/useApi';
+import { useSession } from '../../../api/session';
+import { useT } from '../../../i18n';
+import { Button, ErrorState, ErrorSummary, NotificationBanner, Radios, Select, Textarea, TextInput, type FormError } from '../../../ui';
+import { boApi, type Unit } from '../api';
+import { completeDirection, raiseObstacle, resolveObstacle, type ProjectDetail } from './api';
+
+/** The departments of the signed-in official's unit (who may be named to act). */
+function useDepartments() {
+  const { user } = useSession();
+  const units = useApi<{ items: Unit[] }>(boApi.units());
+  return units.data?.items.find((u) => u.id === user?.unit?.id)?.departments ?? [];
+}
+
+/** A one-field form (a text and a button): raise, report done, resolve. Answers the project. */
+function useSubmit(onChange: (d: ProjectDetail) => void) {
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [pending, setPending] = useState(false);
+  const [done, setDone] = useState(false);
+  const run = async (problems: FormError[], call: () => Promise<ProjectDetail>, reset: () => void) => {
+    setErrors(problems);
+    setAttempt((n) => n + 1);
+    setFailure(null);
+    setDone(false);
+    if (problems.length) return;
+    setPending(true);
+    try {
+      onChange(await call());
+      reset();
+      setDone(true);
+    } catch (x) {
+      setFailure(toApiError(x));
+    } finally {
+      setPending(false);
+    }
+  };
+  const banner = (
+    <>
+      <ErrorSummary errors={errors} focusKey={attempt} />
+      {failure && <ErrorState error={failure} />}
+    </>
+  );
+  return { run, banner, pending, done, err: (id: string) => errors.find((e) => e.target === id)?.text };
+}
+
+/** What blocks the project and who must act: the department, the unit's leaders, or the investor. */
+export function RaiseObstacleForm({ projectId, onChange }: { projectId: string; onChange: (d: ProjectDetail) => void }) {
+  const { t } = useT();
+  const departments = useDepartments();
+  const [description, setDescription] = useState('');
+  const [actorKind, setActorKind] = useState<'department' | 'investor' | 'other'>('department');
+  const [dept, setDept] = useState('');
+  const [other, setOther] = useState('');
+  const s = useSubmit(onChange);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const problems: FormError[] = [];
+    if (!description.trim()) problems.push({ target: 'obs-description', text: t('prj.obs.err.description') });
+    if (actorKind === 'department' && !dept) problems.push({ target: 'obs-dept', text: t('prj.obs.err.department') });
+    if (actorKind === 'other' && !other.trim()) problems.push({ target: 'obs-other', text: t('prj.obs.err.other') });
+    void s.run(
+      problems,
+      () => raiseObstacle(projectId, { description: description.trim(), actorKind, actorDepartmentId: actorKind === 'department' ? dept : null, actorOther: actorKind === 'other' ? other.trim() : '' }),
+      () => {
+        setDescription('');
+        setOther('');
+      },
+    );
+  };
+  return (
+    <form className="prj-obstacle-form" onSubmit={submit} noValidate aria-labelledby="obs-title">
+      <h3 id="obs-title">{t('prj.obs.title')}</h3>
+      {s.done && <NotificationBanner type="success" title={t('prj.obs.done')} />}
+      {s.banner}
+      <Textarea id="obs-description" label={t('prj.obs.description')} rows={3} value={description} onChange={setDescription} error={s.err('obs-description')} />
+      <Radios
+        id="obs-actor"
+        legend={t('prj.obs.actor')}
+        inline
+        value={actorKind}
+        onChange={(v) => setActorKind(v === 'investor' ? 'investor' : v === 'other' ? 'other' : 'department')}
+        options={[
+          { value: 'department', label: t('prj.direct.ownerDepartment') },
+          { value: 'investor', label: t('prj.actor.investor') },
+          { value: 'other', label: t('prj.direct.ownerOther') },
+        ]}
+      />
+      {actorKind === 'department' && (
+        <Select id="obs-dept" label={t('prj.obs.department')} value={dept} onChange={setDept} placeholder="—" options={departments.map((x) => ({ value: x.id, label: x.name }))} error={s.err('obs-dept')} />
+      )}
+      {actorKind === 'other' && <TextInput id="obs-other" label={t('prj.direct.ownerOther')} value={other} onChange={setOther} error={s.err('obs-other')} />}
+      <Button type="submit" pending={s.pending}>
+        {t('prj.obs.submit')}
+      </Button>
+    </form>
+  );
+}
+
+/** Whoever a direction was given to reports it done, with what was done. */
+export function CompleteDirectionForm({ projectId, directionId, onChange }: { projectId: string; directionId: string; onChange: (d: ProjectDetail) => void }) {
+  const { t } = useT();
+  const [note, setNote] = useState('');
+  const s = useSubmit(onChange);
+  const id = `done-${directionId}`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void s.run(note.trim() ? [] : [{ target: id, text: t('prj.done.err') }], () => completeDirection(projectId, directionId, note.trim()), () => setNote(''));
+  };
+  return (
+    <form className="prj-inline-form" onSubmit={submit} noValidate aria-label={t('prj.done.title')}>
+      {s.banner}
+      <Textarea id={id} label={t('prj.done.note')} rows={2} value={note} onChange={setNote} error={s.err(id)} />
+      <Button type="submit" variant="secondary" pending={s.pending}>
+        {t('prj.done.submit')}
+      </Button>
+    </form>
+  );
+}
+
+/** A leader records the obstacle resolved; its open directions close with it. */
+export function ResolveObstacleForm({ projectId, obstacleId, onChange }: { projectId: string; obstacleId: string; onChange: (d: ProjectDetail) => void }) {
+  const { t } = useT();
+  const [resolution, setResolution] = useState('');
+  const s = useSubmit(onChange);
+  const id = `resolve-${obstacleId}`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void s.run(resolution.trim() ? [] : [{ target: id, text: t('prj.resolve.err') }], () => resolveObstacle(projectId, obstacleId, resolution.trim()), () => setResolution(''));
+  };
+  return (
+    <form className="prj-inline-form" onSubmit={submit} noValidate aria-label={t('prj.resolve.title')}>
+      {s.banner}
+      <Textarea id={id} label={t('prj.resolve.text')} rows={2} value={resolution} onChange={setResolution} error={s.err(id)} />
+      <Button type="submit" variant="secondary" pending={s.pending}>
+        {t('prj.resolve.submit')}
+      </Button>
+    </form>
+  );
+}
