@@ -211,6 +211,22 @@ describe('an investor looks for opportunities and follows a project', () => {
     await page.getByRole('region', { name: 'Dự án tôi theo dõi' }).getByText('DA-001', { exact: false }).first().waitFor();
     await check(page, 'invest-mine');
 
+    // The investor reports progress on its own project, with a document as evidence.
+    const card = page.getByRole('region', { name: 'Dự án tôi theo dõi' }).getByRole('listitem').filter({ hasText: 'DA-001' });
+    await card.getByText('Báo cáo tiến độ của dự án').click();
+    const report = card.getByRole('form', { name: 'Báo cáo tiến độ mới' });
+    await report.getByLabel('Khối lượng thực hiện lũy kế (%)').fill('6');
+    await report.getByLabel('Nội dung báo cáo').fill('Hoàn thành san lấp 14/18,6 ha; đang thi công hệ thống thoát nước.');
+    await report.getByLabel(/Ảnh, tài liệu minh chứng/).setInputFiles(env.scan);
+    // Milestones and publication are the ward's, not offered to the investor.
+    expect(await report.getByLabel('Mốc pháp lý đạt được trong kỳ').count()).toBe(0);
+    expect(await report.getByText('Công khai').count()).toBe(0);
+    await Promise.all([
+      page.waitForResponse((r) => /\/api\/v1\/projects\/[^/]+\/updates$/.test(r.url()) && r.request().method() === 'POST' && r.status() === 201),
+      report.getByRole('button', { name: 'Gửi báo cáo' }).click(),
+    ]);
+    await report.getByText('Đã ghi báo cáo tiến độ.').waitFor();
+    await check(page, 'invest-mine-report');
     await context.close();
   });
 });

@@ -4,7 +4,9 @@ import { Link, usePageTitle } from '../../router';
 import { href } from '../../routes';
 import { useApi } from '../../api/useApi';
 import { useSession } from '../../api/session';
-import { ErrorState, Loading } from '../../ui';
+import { Details, ErrorState, Loading } from '../../ui';
+import { UpdateForm } from '../backoffice/projects/UpdateForm';
+import { projectApi, type ProjectDetail } from '../backoffice/projects/api';
 import { MILESTONE_LABELS } from '@domain/projects.ts';
 import { investApi, type MyInterest, type ProjectSummary } from './api';
 
@@ -49,6 +51,9 @@ function Mine() {
                   {t(`prj.state.${p.assessment.state}`)}
                   {p.assessment.reached && <> · {t('inv.project.reached', { milestone: MILESTONE_LABELS[p.assessment.reached][lang] })}</>}
                 </p>
+                <Details summary={t('inv.mine.report')}>
+                  <InvestorReport id={p.id} />
+                </Details>
               </li>
             ))}
           </ul>
@@ -73,4 +78,12 @@ function Mine() {
       </section>
     </>
   );
+}
+
+/** The investor's progress report on one of its projects (the same form as the ward's, without what only officers may do). */
+function InvestorReport({ id }: { id: string }) {
+  const project = useApi<ProjectDetail>(projectApi.detail(id));
+  if (project.error) return <ErrorState error={project.error} onRetry={project.reload} />;
+  if (!project.data) return <Loading />;
+  return project.data.may.report ? <UpdateForm project={project.data} onChange={project.setData} /> : null;
 }

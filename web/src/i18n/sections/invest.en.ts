@@ -111,4 +111,5 @@ export const invest: Record<keyof typeof vi, string> = {
   'prj.plans.cancel': 'Cancel editing',
   'prj.plans.publish': 'Publish',
   'prj.plans.unpublish': 'Unpublish',
+  'inv.mine.report': 'Report the project’s progress',
 };

@@ -110,4 +110,5 @@ export const invest = {
   'prj.plans.cancel': 'Hủy sửa',
   'prj.plans.publish': 'Công khai',
   'prj.plans.unpublish': 'Ngừng công khai',
+  'inv.mine.report': 'Báo cáo tiến độ của dự án',
 } as const;
