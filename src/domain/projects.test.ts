@@ -78,6 +78,17 @@ describe('behind schedule: disbursement and progress against the plan', () => {
       shortfall: 0,
     },
   ];
+  it.each([false, true])('two reports of the same day: the one recorded later counts, whatever the order given (reversed: %s)', (reversed) => {
+    const sameDay: ProjectFacts['reports'] = [
+      { date: '2026-02-20', disbursedVnd: 200 * BN, progressPct: 20, recordedAt: '2026-02-20T02:00:00.000Z' },
+      { date: '2026-02-20', disbursedVnd: 390 * BN, progressPct: 42, recordedAt: '2026-02-20T09:30:00.000Z' },
+    ];
+    const reports = reversed ? [...sameDay].reverse() : sameDay;
+    expect(reportedAt(reports, 'progressPct', '2026-03-02')).toBe(42);
+    expect(reportedAt(reports, 'disbursedVnd', '2026-03-02')).toBe(390 * BN);
+    expect(assessProject(project({ plan, reports }), RULE, NOW).state).toBe('on_track');
+  });
+
   it.each(cases)('$name', ({ reports, rule, late, shortfall }) => {
     const a = assessProject(project({ plan, reports }), { ...RULE, ...rule }, NOW);
     expect(a.reasons.map((r) => r.kind)).toEqual(late);

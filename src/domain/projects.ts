@@ -54,6 +54,8 @@ export interface ProgressReport {
   date: IsoDate;
   disbursedVnd: number | null;
   progressPct: number | null;
+  /** When it was recorded (ISO instant): of two reports of the same day, the later one counts. */
+  recordedAt?: string;
 }
 
 /** What the assessment needs of a project. */
@@ -129,13 +131,17 @@ export function plannedAt(plan: readonly PlanPoint[], field: 'disbursedVnd' | 'p
   return first.value;
 }
 
-/** The latest reported value of one figure on or before `date` (null if never reported by then). */
+/**
+ * The latest reported value of one figure on or before `date` (null if never reported by then);
+ * of two reports of the same day, the one recorded later (a correction), whatever the order given.
+ */
 export function reportedAt(reports: readonly ProgressReport[], field: 'disbursedVnd' | 'progressPct', date: IsoDate): number | null {
-  let best: { date: IsoDate; value: number } | null = null;
+  let best: { date: IsoDate; recordedAt: string; value: number } | null = null;
   for (const r of reports) {
     const v = r[field];
     if (v === null || r.date > date) continue;
-    if (!best || r.date >= best.date) best = { date: r.date, value: v };
+    const recordedAt = r.recordedAt ?? '';
+    if (!best || r.date > best.date || (r.date === best.date && recordedAt >= best.recordedAt)) best = { date: r.date, recordedAt, value: v };
   }
   return best?.value ?? null;
 }

@@ -25,7 +25,7 @@ export function factsOf(b: ProjectBundle): ProjectFacts {
     registeredCapitalVnd: b.row.registered_capital_vnd,
     milestones: b.milestones.map((m) => ({ kind: m.kind, plannedDate: m.planned_date, actualDate: m.actual_date })),
     plan: b.row.plan,
-    reports: b.updates.map((u) => ({ date: u.reported_on, disbursedVnd: u.disbursed_vnd, progressPct: u.progress_pct })),
+    reports: b.updates.map((u) => ({ date: u.reported_on, disbursedVnd: u.disbursed_vnd, progressPct: u.progress_pct, recordedAt: toDate(u.created_at).toISOString() })),
   };
 }
 
