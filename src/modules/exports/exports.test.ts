@@ -53,6 +53,10 @@ describe('a table as XLSX (exceljs)', () => {
     expect(r.getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(r.getCell(2).value).toBe('Phường Nông Trang'.normalize('NFC'));
     expect(r.getCell(3).value).toBe(1234.5);
+    // A whole number shows no decimal separator (Excel shows "#,##0.##" on 1250 as "1,250."); a fraction its decimals.
+    expect(r.getCell(3).numFmt).toBe('#,##0.##');
+    expect(ws.getRow(3).getCell(3).value).toBe(0);
+    expect(ws.getRow(3).getCell(3).numFmt).toBe('#,##0');
     expect(r.getCell(4).value).toBeCloseTo(0.6667, 6);
     expect(r.getCell(4).numFmt).toBe('0.00%');
     expect(r.getCell(5).value).toEqual(new Date('2026-03-05T00:00:00Z'));

@@ -8,6 +8,7 @@
  */
 import { cellText, vnWallClock, type CellValue, type ColumnKind, type ExportTable } from './table.ts';
 
+const WHOLE_NUMBER = '#,##0';
 const FORMATS: Record<ColumnKind, string | undefined> = {
   text: undefined,
   number: '#,##0.##',
@@ -66,7 +67,14 @@ export async function tableToXlsx(table: ExportTable, date: Date): Promise<Buffe
     const numFmt = FORMATS[c.kind];
     return { header: c.header.normalize('NFC'), key: String(i), width: widthOf(table, i), style: { alignment: { vertical: 'top', wrapText: c.kind === 'text' }, ...(numFmt ? { numFmt } : {}) } };
   });
-  for (const r of table.rows) ws.addRow(table.columns.map((c, i) => cellValue(r[i] ?? null, c.kind)));
+  for (const r of table.rows) {
+    const row = ws.addRow(table.columns.map((c, i) => cellValue(r[i] ?? null, c.kind)));
+    // "#,##0.##" shows a whole number with a trailing separator ("1,250."): whole numbers (đồng, counts) get "#,##0".
+    table.columns.forEach((c, i) => {
+      const v = r[i];
+      if (c.kind === 'number' && typeof v === 'number' && Number.isInteger(v)) row.getCell(i + 1).numFmt = WHOLE_NUMBER;
+    });
+  }
   const head = ws.getRow(1);
   head.font = { bold: true };
   head.alignment = { vertical: 'top', wrapText: true };
