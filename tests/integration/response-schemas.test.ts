@@ -47,5 +47,5 @@ it('names the content types of what is not JSON of ours, and the redirects', () 
   expect(types('/open311/v2/requests.xml', 'get', '200')).toEqual(['text/xml']);
   expect(types('/open311/v2/requests/{file}', 'get', '200')).toEqual(['application/json', 'text/xml']);
   expect(types('/api/v1/interop/schema/status-event.json', 'get', '200')).toEqual(['application/schema+json']);
-  expect(doc.paths['/api/v1/auth/vneid/start']?.['get']?.responses?.['303']?.description).toBe('To the identity provider');
+  expect(doc.paths['/api/v1/auth/vneid/start']?.['get']?.responses?.['303']?.description).toBe('Chuyển sang VNeID / to the identity provider');
 });
