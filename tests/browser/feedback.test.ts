@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maybeOne } from '../../src/db/client.ts';
 import { DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
 import { metadataOf } from '../../src/domain/photo-metadata.ts';
+import { lastCodeTo } from '../support/codes.ts';
 import { phoneTracesIn, withPhoneMetadata } from '../support/photos.ts';
 import { check, newPage, signedIn, startBrowserEnv, type BrowserEnv } from './support.ts';
 
@@ -175,6 +176,37 @@ describe('a broken street light, on a phone', () => {
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByText('Người gửi đánh giá').waitFor();
     await check(page, 'feedback-rated-phone');
+    await context.close();
+  });
+});
+
+describe('a person without an account, on a phone', () => {
+  it('sees the photo they added, gets a code by SMS, and follows the report with its link', async () => {
+    const { context, page } = await newPage(env, { mobile: true });
+    const phone = '0977123456';
+    await page.goto('/phan-anh/gui');
+    await page.getByRole('heading', { level: 1, name: 'Gửi phản ánh, kiến nghị' }).waitFor();
+    await page.getByLabel('Loại phản ánh').selectOption('drainage');
+    await page.getByLabel('Nội dung').fill('Cống đầu ngõ bị tắc, nước tràn ra đường mỗi khi mưa.');
+    await page.getByLabel('Địa chỉ').fill('Ngõ 12, phố Tiên Sơn');
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/feedback/photos') && r.request().method() === 'POST');
+    await page.getByLabel(/^Ảnh/).setInputFiles(photoPath);
+    expect((await uploaded).status()).toBe(201);
+    // The photo they added is shown to them (not a broken image).
+    const preview = page.getByRole('img', { name: 'Ảnh 1 của phản ánh' });
+    await preview.waitFor();
+    await expect.poll(() => preview.evaluate((e) => ((e as unknown as { complete: boolean }).complete ? (e as unknown as { naturalWidth: number }).naturalWidth : 0))).toBeGreaterThan(0);
+    await page.getByLabel('Họ và tên').fill('Trần Thị Mai');
+    await page.getByLabel('Số điện thoại di động').fill(phone);
+    await check(page, 'feedback-report-anonymous-phone');
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Xác nhận số điện thoại' }).waitFor();
+    await page.getByLabel(/Mã xác nhận/).fill(await lastCodeTo(env.t, phone));
+    await page.getByRole('button', { name: 'Xác nhận và gửi' }).click();
+    await page.getByRole('heading', { level: 1, name: /Phản ánh PA-\d{6}-\d{4}/ }).waitFor();
+    expect(new URL(page.url()).searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    await page.getByRole('img', { name: 'Ảnh 1 của phản ánh' }).waitFor();
+    await check(page, 'feedback-follow-anonymous-phone');
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FeedbackCategory } from '@domain/feedback.ts';
 import { useT } from '../../i18n';
 import { Link, useNavigate, usePageTitle } from '../../router';
@@ -30,7 +30,11 @@ export function ReportPage() {
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
   const [pin, setPin] = useState<{ lat: number; lon: number } | null>(null);
-  const [photos, setPhotos] = useState<{ id: string; url: string }[]>([]);
+  // Each photo's upload id, and its preview: the chosen file itself (the stored copy of a photo not
+  // yet attached to a report is served to its signed-in uploader only, not to someone without an account).
+  const [photos, setPhotos] = useState<{ id: string; preview: string }[]>([]);
+  const previews = useRef<string[]>([]);
+  useEffect(() => () => previews.current.forEach((u) => URL.revokeObjectURL(u)), []);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -120,13 +124,15 @@ export function ReportPage() {
             e.target.value = '';
             if (file) void run(async () => {
               const up = await uploadPhoto(file);
-              setPhotos((p) => [...p, up]);
+              const preview = URL.createObjectURL(file);
+              previews.current.push(preview);
+              setPhotos((p) => [...p, { id: up.id, preview }]);
             });
           }}
         />
         <div className="fb-photos">
           {photos.map((p, i) => (
-            <img key={p.id} src={p.url} alt={t('fb.photoAlt', { n: i + 1 })} />
+            <img key={p.id} src={p.preview} alt={t('fb.photoAlt', { n: i + 1 })} />
           ))}
         </div>
       </div>
