@@ -18,6 +18,14 @@ const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
 for (const name of ['request', 'requests', 'service', 'services', 'service-definition']) {
   ajv.addSchema(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'open311-schemas', `${name}.json`), 'utf8')), `${name}.json`);
 }
+// The answers to a POST and to a token have no schema file of their own: the standard's Swagger
+// document defines them (RequestResponse, TokenResponse), each answer being a list of them.
+// Its ids are `format: uid`, which it leaves undefined: any string.
+ajv.addFormat('uid', true);
+ajv.addSchema(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'open311-schemas', 'swagger.json'), 'utf8')), 'swagger.json');
+for (const name of ['RequestResponse', 'TokenResponse']) {
+  ajv.addSchema({ type: 'array', items: { $ref: `swagger.json#/definitions/${name}` } }, `${name}.json`);
+}
 const schema = (name: string) => ajv.getSchema(`${name}.json`) as ValidateFunction;
 function expectValid(name: string, value: unknown) {
   const validate = schema(name);
@@ -94,6 +102,7 @@ describe('requests', () => {
       email: 'lan@example.vn',
     });
     expect(res.statusCode, res.body).toBe(201);
+    expectValid('RequestResponse', res.json());
     const [created] = res.json();
     id = created.service_request_id;
     expect(id).toMatch(/^PA-\d{6}-\d{4}$/);
@@ -116,7 +125,20 @@ describe('requests', () => {
     expect(res.json()[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'roads_lighting', lat: SPOT.lat, long: SPOT.long, status_notes: 'Đã tiếp nhận' });
     expect(res.body).not.toContain('lan@example.vn');
     expect(res.json()[0].requested_datetime).toMatch(/\+07:00$/);
-    expect((await get(`/open311/v2/tokens/${id}.json`)).json()).toEqual([{ service_request_id: id, token: id }]);
+  });
+
+  it('a token gives the request id, in JSON and XML, within the jurisdiction', async () => {
+    const json = await get(`/open311/v2/tokens/${id}.json?jurisdiction_id=DEMO.07894.H25`);
+    expect(json.statusCode, json.body).toBe(200);
+    expectValid('TokenResponse', json.json());
+    expect(json.json()).toEqual([{ service_request_id: id, token: id }]);
+    const xml = xmlOf(await get(`/open311/v2/tokens/${id}.xml`));
+    expect(xml.name).toBe('service_requests');
+    expect(xml.children.map(fieldsOf)).toEqual([{ service_request_id: id, token: id }]);
+    const elsewhere = await get(`/open311/v2/tokens/${id}.json?jurisdiction_id=hanoi.gov.vn`);
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json()).toEqual([{ code: 404, description: expect.any(String) }]);
+    expect((await get('/open311/v2/tokens/PA-000000-0000.xml')).statusCode).toBe(404);
   });
 
   it('a report made on the portal with a photo is there too, with its media_url', async () => {
@@ -164,6 +186,18 @@ describe('requests', () => {
     const [req] = xmlOf(res).children.map(fieldsOf);
     const one = xmlOf(await get(`/open311/v2/requests/${req!.service_request_id}.xml`));
     expect(fieldsOf(one.children[0]!).description).toBe('Cống tắc <nước tràn> & bốc mùi');
+  });
+
+  it('every endpoint answers for its jurisdiction only', async () => {
+    const ours = 'DEMO.07894.H25';
+    for (const path of ['services.json', 'services/roads_lighting.json', 'requests.json', `requests/${id}.json`, `tokens/${id}.json`]) {
+      expect((await get(`/open311/v2/${path}?jurisdiction_id=${ours}`)).statusCode, path).toBe(200);
+      expect((await get(`/open311/v2/${path}?jurisdiction_id=hanoi.gov.vn`)).statusCode, path).toBe(404);
+    }
+    const before = (await get('/open311/v2/requests.json')).json().length;
+    const post = await form('/open311/v2/requests.json', { jurisdiction_id: 'hanoi.gov.vn', api_key: apiKey, service_code: 'waste', address_string: 'Ngõ 3', description: 'Rác' });
+    expect(post.statusCode).toBe(404);
+    expect((await get('/open311/v2/requests.json')).json()).toHaveLength(before);
   });
 
   it('only the unit admin issues keys', async () => {

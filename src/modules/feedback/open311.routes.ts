@@ -191,7 +191,8 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
         return created;
       });
       const notice = `Phường đã tiếp nhận phản ánh ${row.code}; hạn trả lời ${formatVn(toDate(row.due_at))}. Theo dõi: ${deps.config.publicUrl}${followPath(row.code)}`;
-      return send(reply.code(201), format, 'service_requests', [{ service_request_id: row.code, service_notice: notice, account_id: b.account_id ?? null }]);
+      // The standard's RequestResponse: `account_id` is a string when there is one, absent otherwise.
+      return send(reply.code(201), format, 'service_requests', [{ service_request_id: row.code, service_notice: notice, ...(b.account_id ? { account_id: b.account_id } : {}) }]);
     });
   }
 
@@ -217,10 +218,11 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
   });
 
   // Requests are created at once, so a token is the request's own id.
-  api.get('/tokens/:file', { schema: { tags, summary: 'Open311: mã theo dõi → phản ánh / token → service request id', params: z.object({ file: z.string().max(120) }), response: { 200: open311Answer('both', 'The service request id, in the format of the extension') } } }, async (req, reply) => {
+  api.get('/tokens/:file', { schema: { tags, summary: 'Open311: mã theo dõi → phản ánh / token → service request id', params: z.object({ file: z.string().max(120) }), querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }), response: { 200: open311Answer('both', 'The service request id, in the format of the extension') } } }, async (req, reply) => {
     const split = splitFormat(req.params.file);
     if (!split) throw new AppError('NOT_FOUND');
     const [token, format] = split;
+    checkJurisdiction(req.query.jurisdiction_id);
     const row = /^PA-\d{6}-\d{4,6}$/.test(token) ? await loadReport(db, token) : null;
     if (!row || row.status === 'rejected') return sendErrors(reply, format, 404, ERROR_TABLE.FEEDBACK_NOT_FOUND.en);
     return send(reply, format, 'service_requests', [{ service_request_id: row.code, token }]);
