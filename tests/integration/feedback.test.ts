@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maybeOne, rows } from '../../src/db/client.ts';
-import { DEMO_CITIZEN } from '../../src/db/seed/demo.ts';
+import { DEMO_BUSINESS, DEMO_CITIZEN, DEMO_CITIZEN_2 } from '../../src/db/seed/demo.ts';
 import { metadataOf } from '../../src/domain/photo-metadata.ts';
 import { feedbackIndicatorsOf } from '../../src/modules/feedback/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -103,6 +103,22 @@ describe('a broken street light, from the report to the public answer', () => {
     const res = await act(c.reception, code, { action: 'forward', departmentId: kthtdt.id, note: 'Chuyển phòng hạ tầng.' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'forwarded', departmentId: kthtdt.id, forwardLate: false });
+  });
+
+  it('an official who does not handle it (another department, the unit admin) sees the queue line, never who reported it', async () => {
+    // c.specialist works in VHXH; the report went to KTHTDT and nobody there has it yet.
+    const queue = await c.specialist.get('/api/v1/staff/feedback');
+    expect(queue.statusCode, queue.body).toBe(200);
+    expect(queue.json().items.map((i: { code: string }) => i.code)).toContain(code);
+    expect(queue.body).not.toContain(DEMO_CITIZEN.fullName);
+    expect(queue.body).not.toContain(DEMO_CITIZEN.phone);
+    expectError(await c.specialist.get(`/api/v1/staff/feedback/${code}`), 404, 'FEEDBACK_NOT_FOUND');
+    expectError(await c.specialist.post(`/api/v1/staff/feedback/${code}/actions`, { version: 1, action: 'note', note: 'x' }), 404, 'FEEDBACK_NOT_FOUND');
+    const admin = await c.admin.get(`/api/v1/staff/feedback/${code}`);
+    expect(admin.statusCode).toBeGreaterThanOrEqual(403);
+    expect(admin.body).not.toContain(DEMO_CITIZEN.fullName);
+    // The department it went to does see it: its specialist, before anyone assigns it.
+    expect((await staff(c.specialist2, code)).reporter.name).toBe(DEMO_CITIZEN.fullName);
   });
 
   it('a stale version is refused', async () => {
@@ -266,6 +282,33 @@ describe('what a report must have', () => {
     expect(answers.at(-1)).toBe(429);
     expect(answers.filter((s) => s === 201).length).toBeLessThanOrEqual(10);
     expectError(await c.citizen.post('/api/v1/feedback', report()), 429, 'FEEDBACK_RATE_LIMITED');
+  });
+});
+
+describe('a flood from one address', () => {
+  // Posts a report from a client address (as the server sees it), with the client's session if any.
+  const fromAddress = (client: Client, remoteAddress: string, body: Record<string, unknown>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      remoteAddress,
+      payload: body,
+      headers: client.session ? { cookie: `nts_session=${client.session.cookie}`, 'x-csrf-token': client.session.csrf } : {},
+    });
+
+  it('no more than 30 reports a day from one address, whichever accounts or contacts send them', async () => {
+    const ip = '203.0.113.9';
+    const binh = await signIn(t.app, DEMO_CITIZEN_2.cccd);
+    const shop = await signIn(t.app, DEMO_BUSINESS.mst);
+    const codes: number[] = [];
+    for (const who of [binh, shop]) for (let i = 0; i < 10; i++) codes.push((await fromAddress(who, ip, report({ description: `Báo từ một địa chỉ ${i}` }))).statusCode);
+    // Contacts without an account: each a code to their own phone (within the codes' own limits).
+    for (let i = 0; i < 10; i++) codes.push((await fromAddress(c.anonymous, ip, report({ contact: { name: 'Người gửi', phone: `09770002${String(i).padStart(2, '0')}` } }))).statusCode);
+    expect(codes).toEqual([...Array(20).fill(201), ...Array(10).fill(202)]);
+    expectError(await fromAddress(c.anonymous, ip, report({ contact: { name: 'Người gửi', phone: '0977000299' } })), 429, 'FEEDBACK_RATE_LIMITED');
+    // The 31st from that address is refused whoever sends it; another address is not held back.
+    expectError(await fromAddress(binh, ip, report()), 429, 'FEEDBACK_RATE_LIMITED');
+    expect((await fromAddress(c.anonymous, '203.0.113.10', report({ contact: { name: 'Người gửi', phone: '0977000298' } }))).statusCode).toBe(202);
   });
 });
 
