@@ -188,6 +188,12 @@ describe('a broken street light, from the report to the public answer', () => {
     const unit = await maybeOne<{ id: string }>(t.database.db, sql`select unit_id as id from feedback_reports where code = ${code}`);
     const ind = await feedbackIndicatorsOf(t.database.db, unit!.id, { from: new Date('2026-03-01T00:00:00+07:00'), to: new Date('2026-04-01T00:00:00+07:00') }, new Date('2026-04-20T00:00:00+07:00'));
     expect(ind).toMatchObject({ total: 1, handledOnTime: 1, onTimeShare: 1, unsatisfied: 1, satisfaction: 0 });
+    // The same figures are the two feedback items of the leaders' index (Decision 766 report).
+    const res = await c.leader.get('/api/v1/indicators?from=2026-03-01&to=2026-03-31');
+    expect(res.statusCode, res.body).toBe(200);
+    const item = (key: string) => res.json().index.items.find((i: { key: string }) => i.key === key);
+    expect(item('feedback_on_time')).toMatchObject({ origin: 'computed', numerator: 1, denominator: 1, rate: 1 });
+    expect(item('feedback_satisfaction')).toMatchObject({ origin: 'computed', numerator: 0, denominator: 1, rate: 0 });
   });
 });
 
