@@ -613,6 +613,7 @@ export interface Tables {
     milestones: unknown;
     public: boolean;
     created_at: string;
+    version: number;
   };
   projects: {
     id: string;

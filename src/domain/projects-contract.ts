@@ -66,7 +66,8 @@ export const UpdateBody = z.strictObject({
 });
 export type UpdateInput = z.infer<typeof UpdateBody>;
 
-export const PublicationBody = z.strictObject({ public: z.boolean() });
+/** Publishes or hides a progress report, with the report's `version` read (a stale one is refused). */
+export const PublicationBody = z.strictObject({ public: z.boolean(), version: z.number().int().min(1).max(2_147_483_647) });
 
 export const ObstacleBody = z.strictObject({
   description: requiredText(4000),
@@ -165,6 +166,8 @@ export const UpdateSchema = z.object({
   note: z.string(),
   milestones: z.array(z.object({ kind: MilestoneKindSchema, actualDate: z.string() })),
   public: z.boolean(),
+  /** Counts changes to its publication; carried back when publishing or hiding it. */
+  version: z.number(),
   files: z.array(FileSchema),
   createdAt: instant,
 });

@@ -111,6 +111,12 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
   INVESTMENT_SITE_VERSION_CONFLICT: { status: 409, vi: 'Địa điểm này vừa được người khác cập nhật. Vui lòng tải lại và thử lại.', en: 'Someone else has just updated this site. Reload and try again.' },
   PLANNING_DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quy hoạch.', en: 'Planning document not found.' },
   PLANNING_DOCUMENT_VERSION_CONFLICT: { status: 409, vi: 'Quy hoạch này vừa được người khác cập nhật. Vui lòng tải lại và thử lại.', en: 'Someone else has just updated this planning document. Reload and try again.' },
+  PROJECT_UPDATE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy báo cáo tiến độ.', en: 'Progress report not found.' },
+  PROJECT_UPDATE_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Báo cáo tiến độ này vừa được người khác công khai hoặc ngừng công khai. Vui lòng tải lại và thử lại.',
+    en: 'Someone else has just published or hidden this progress report. Reload and try again.',
+  },
   INVESTOR_ACCOUNT_NOT_FOUND: {
     status: 404,
     vi: 'Không tìm thấy tài khoản doanh nghiệp hoặc công dân với tên đăng nhập (mã số thuế, số CCCD) này.',

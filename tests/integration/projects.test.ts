@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../src/db/client.ts';
-import { DEMO_INVESTOR } from '../../src/db/seed/projects.ts';
+import { DEMO_INVESTOR, DEMO_INVESTOR_2 } from '../../src/db/seed/projects.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients, signIn, type Client } from '../support/client.ts';
 import { expectError } from '../support/expect.ts';
@@ -64,6 +64,17 @@ describe('the leaders’ view of the demo register', () => {
       { state: 'open', daysOverdue: 0, daysLeft: 15 },
     ]);
     expect(p.may).toEqual({ edit: true, report: true, recordMilestone: true, raiseObstacle: true, direct: true, resolve: true });
+  });
+
+  it('each demo investor account follows its own company’s projects only', async () => {
+    const mine = (await investor.get('/api/v1/investor/projects')).json().items.map((p: { code: string }) => p.code);
+    expect(mine).toEqual(['DA-001']);
+    const da5 = await detail(c.leader, await projectId(c.leader, 'DA-005'));
+    expect(da5.investors).toEqual([{ id: expect.any(String), name: DEMO_INVESTOR_2.fullName, login: DEMO_INVESTOR_2.mst }]);
+    expect(da5.investorMst).toBe(DEMO_INVESTOR_2.mst);
+    // Its reports and obstacles are signed by that company's account, not Thụy Vân's.
+    expect(new Set(da5.updates.map((u: { reporter: { name: string } }) => u.reporter.name))).toEqual(new Set([DEMO_INVESTOR_2.fullName]));
+    expect(da5.obstacles[0].raisedBy).toBe(DEMO_INVESTOR_2.fullName);
   });
 
   it('what changed this week: the recorded events and no state change yet', async () => {
@@ -142,7 +153,9 @@ describe('a leader records a direction with a deadline, and it is flagged once t
       expect((await listProjects(c.leader)).overdueDirections).toBe(3);
       t.clock.set('2026-03-11T10:00:00+07:00');
       const dirId = p.obstacles[0].directions[0].id;
-      expectError(await investor.post(`/api/v1/projects/${id}/directions/${dirId}/complete`, { note: 'x' }), 403, 'FORBIDDEN');
+      // The project's investor may not report the department's direction done; another company does not even see the project.
+      expectError(await (await signIn(t.app, DEMO_INVESTOR_2.mst)).post(`/api/v1/projects/${id}/directions/${dirId}/complete`, { note: 'x' }), 403, 'FORBIDDEN');
+      expectError(await investor.post(`/api/v1/projects/${id}/directions/${dirId}/complete`, { note: 'x' }), 404, 'PROJECT_NOT_FOUND');
       const done = await c.specialist2.post(`/api/v1/projects/${id}/directions/${dirId}/complete`, { note: 'Đã họp với Điện lực ngày 11/3; phương án đấu nối được thống nhất.' });
       expect(done.statusCode, done.body).toBe(200);
       expect(done.json().obstacles[0].directions[0].status).toEqual({ state: 'done_late', daysOverdue: 2, daysLeft: null });
@@ -259,8 +272,64 @@ describe('registering and editing projects', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().investors).toEqual([{ id: investor.id, name: DEMO_INVESTOR.fullName, login: DEMO_INVESTOR.mst }]);
     const mine = (await investor.get('/api/v1/investor/projects')).json().items.map((p: { code: string }) => p.code);
-    expect(mine.sort()).toEqual(['DA-001', 'DA-002', 'DA-005']);
+    // DA-005 is another company's (Nông sản Sạch Đất Tổ): not followed by this account.
+    expect(mine.sort()).toEqual(['DA-001', 'DA-002']);
     expect((await c.citizen.get('/api/v1/investor/projects')).json().items).toEqual([]);
+  });
+
+  it('unlinks an investor account: it no longer reads the project; strangers may not unlink; audited', async () => {
+    const id = await projectId(c.leader, 'DA-002');
+    const url = `/api/v1/projects/${id}/investors/${investor.id}`;
+    expectError(await c.specialist.request('DELETE', url), 403, 'FORBIDDEN');
+    expectError(await investor.request('DELETE', url), 403, 'FORBIDDEN');
+    const res = await c.specialist2.request('DELETE', url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().investors).toEqual([]);
+    expectError(await investor.get(`/api/v1/projects/${id}`), 404, 'PROJECT_NOT_FOUND');
+    expectError(await c.specialist2.request('DELETE', url), 404, 'INVESTOR_ACCOUNT_NOT_FOUND');
+    const logged = await rows<{ action: string; details: { userId: string } }>(t.database.db, sql`select action, details from audit_log where entity_type = 'project' and entity_id = ${id} and action like 'project_investor_%' order by at, id`);
+    expect(logged.map((l) => [l.action, l.details.userId])).toEqual([
+      ['project_investor_link', investor.id],
+      ['project_investor_unlink', investor.id],
+    ]);
+    expect((await detail(c.leader, id)).events[0]).toMatchObject({ kind: 'investor_unlinked', summary: `Bỏ liên kết tài khoản nhà đầu tư: ${DEMO_INVESTOR.fullName}` });
+  });
+});
+
+describe('publishing a progress report on the public timeline', () => {
+  it('an officer publishes, then hides, a report with the version read; stale edits, the investor and unknown reports are refused; audited', async () => {
+    const id = await projectId(c.leader, 'DA-002');
+    const report = (await detail(c.leader, id)).updates[0];
+    expect(report).toMatchObject({ public: false, version: 1 });
+    const url = `/api/v1/projects/${id}/updates/${report.id}/publication`;
+    const onTimeline = async () => ((await c.anonymous.get(`/api/v1/public/projects/${id}`)).json().updates as { note: string }[]).some((u) => u.note === report.note);
+    expect(await onTimeline()).toBe(false);
+
+    expectError(await investor.post(url, { public: true, version: 1 }), 404, 'PROJECT_NOT_FOUND');
+    expectError(await c.specialist.post(url, { public: true, version: 1 }), 403, 'FORBIDDEN');
+    expectError(await c.specialist2.post(url, { public: true }), 400, 'VALIDATION_FAILED');
+    const published = await c.specialist2.post(url, { public: true, version: 1 });
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json().updates[0]).toMatchObject({ id: report.id, public: true, version: 2 });
+    expect(await onTimeline()).toBe(true);
+
+    // Someone who read it before it was published may not act on what they saw.
+    expectError(await c.leader.post(url, { public: false, version: 1 }), 409, 'PROJECT_UPDATE_VERSION_CONFLICT');
+    expect(await onTimeline()).toBe(true);
+    const hidden = await c.leader.post(url, { public: false, version: 2 });
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    expect(hidden.json().updates[0]).toMatchObject({ public: false, version: 3 });
+    expect(await onTimeline()).toBe(false);
+
+    expectError(await c.leader.post(`/api/v1/projects/${id}/updates/00000000-0000-4000-8000-000000000000/publication`, { public: true, version: 1 }), 404, 'PROJECT_UPDATE_NOT_FOUND');
+    const logged = await rows<{ action: string; details: { updateId: string; version: number } }>(
+      t.database.db,
+      sql`select action, details from audit_log where entity_type = 'project' and entity_id = ${id} and action like 'project_update_%publish' order by at, id`,
+    );
+    expect(logged.map((l) => [l.action, l.details.updateId, l.details.version])).toEqual([
+      ['project_update_publish', report.id, 2],
+      ['project_update_unpublish', report.id, 3],
+    ]);
   });
 });
 

@@ -21,6 +21,9 @@ import type { RowOf } from '../rows.ts';
 
 /** The demo investor's account (a business, signing in with its tax code), documented in the README. */
 export const DEMO_INVESTOR = { mst: '2600881233', fullName: 'Công ty CP Đầu tư Phát triển Đô thị Thụy Vân (demo)', phone: '0912888123', email: 'duan@thuyvan-demo.vn' } as const;
+/** A second investor's account, for its own project (DA-005): each company reports on its own projects only. */
+export const DEMO_INVESTOR_2 = { mst: '2601554327', fullName: 'Công ty CP Nông sản Sạch Đất Tổ (demo)', phone: '0912777456', email: 'duan@nongsandatto-demo.vn' } as const;
+type DemoInvestor = typeof DEMO_INVESTOR | typeof DEMO_INVESTOR_2;
 
 const BN = 1_000_000_000;
 type Offset = number | null;
@@ -42,6 +45,7 @@ interface DemoProject {
   /** Days from the seed date: [planned, actual]. */
   milestones: Partial<Record<MilestoneKind, [Offset, Offset]>>;
   plan: [number, number | null, number | null][];
+  /** A report `by: 'investor'` is the project's investor account's (`investorAccount`). */
   updates: { day: number; by: 'department' | 'investor'; disbursedBn: number | null; progress: number | null; note: string; public?: boolean }[];
   obstacles: {
     day: number;
@@ -50,7 +54,8 @@ interface DemoProject {
     actor: [ActorKind, string];
     directions: { day: number; text: string; owner: [ActorKind, string]; deadline: number }[];
   }[];
-  investorAccount?: boolean;
+  /** The investor's own account, linked to the project; only then does it report or raise obstacles. */
+  investorAccount?: DemoInvestor;
 }
 
 const box = (w: number, s: number, e: number, n: number): Geometry => ({
@@ -81,7 +86,7 @@ const PROJECTS: DemoProject[] = [
     dept: 'KTHTDT',
     summary: 'Khu đô thị 18,6 ha gồm 620 lô đất ở liền kề, biệt thự, 2 khối nhà ở xã hội, trường mầm non và công viên trung tâm.',
     public: true,
-    investorAccount: true,
+    investorAccount: DEMO_INVESTOR,
     milestones: {
       investment_approval: [-900, -880],
       land_allocation: [-520, -430],
@@ -147,11 +152,11 @@ const PROJECTS: DemoProject[] = [
       [30, 120, 2],
       [540, 480, 100],
     ],
-    updates: [{ day: -20, by: 'investor', disbursedBn: 95, progress: 0, note: 'Hồ sơ đề nghị cấp giấy phép xây dựng phải điều chỉnh theo quy hoạch chi tiết 1/500 điều chỉnh đang trình.' }],
+    updates: [{ day: -20, by: 'department', disbursedBn: 95, progress: 0, note: 'Hồ sơ đề nghị cấp giấy phép xây dựng phải điều chỉnh theo quy hoạch chi tiết 1/500 điều chỉnh đang trình.' }],
     obstacles: [
       {
         day: -30,
-        by: 'investor',
+        by: 'department',
         text: 'Quy hoạch chi tiết tỷ lệ 1/500 điều chỉnh (tăng tầng cao từ 9 lên 15 tầng) chưa được phê duyệt, chưa đủ cơ sở cấp giấy phép xây dựng.',
         actor: ['other', 'Sở Xây dựng tỉnh Phú Thọ'],
         directions: [
@@ -198,7 +203,7 @@ const PROJECTS: DemoProject[] = [
       [-118, 0, 0],
       [20, 86, 100],
     ],
-    updates: [{ day: -7, by: 'department', disbursedBn: 70, progress: 82, note: 'Hoàn thành thảm bê tông nhựa lớp dưới 1,2/1,5 km; đang lắp đặt cột chiếu sáng.', public: true }],
+    updates: [{ day: -7, by: 'department', disbursedBn: 70, progress: 82, note: 'Hoàn thành thảm bê tông nhựa lớp dưới 1,2/1,5 km; đang lắp đặt cột chiếu sáng.', public: true },],
     obstacles: [],
   },
   {
@@ -232,8 +237,8 @@ const PROJECTS: DemoProject[] = [
   {
     name: 'Nhà máy chế biến nông sản công nghệ cao Thụy Vân',
     kind: 'investment',
-    investorName: 'Công ty CP Nông sản Sạch Đất Tổ (demo)',
-    investorMst: '2601554327',
+    investorName: DEMO_INVESTOR_2.fullName,
+    investorMst: DEMO_INVESTOR_2.mst,
     capitalBn: 650,
     areaM2: 52_000,
     location: box(105.338, 21.312, 105.3403, 21.3141),
@@ -243,7 +248,7 @@ const PROJECTS: DemoProject[] = [
     dept: 'KTHTDT',
     summary: 'Dây chuyền sơ chế, cấp đông và đóng gói rau quả 30.000 tấn/năm; kho lạnh 5.000 tấn.',
     public: false,
-    investorAccount: true,
+    investorAccount: DEMO_INVESTOR_2,
     milestones: {
       investment_approval: [-600, -590],
       land_allocation: [-420, -410],
@@ -309,12 +314,18 @@ export async function seedProjects(tx: Executor, unitId: string, now: Date): Pro
   const officer = await idOf(DEMO_ACCOUNTS.specialist2.login);
   if (!leader || !officer) return false;
 
-  let investorId = await idOf(DEMO_INVESTOR.mst);
-  if (!investorId) {
-    investorId = randomUUID();
-    await tx.execute(sql`insert into users (id, kind, login, full_name, name_search, mst, phone, email, address, password_hash)
-      values (${investorId}, 'business', ${DEMO_INVESTOR.mst}, ${DEMO_INVESTOR.fullName}, ${searchKey(DEMO_INVESTOR.fullName)}, ${DEMO_INVESTOR.mst},
-              ${DEMO_INVESTOR.phone}, ${DEMO_INVESTOR.email}, 'Khu 6, phường Nông Trang, tỉnh Phú Thọ', ${await demoPasswordHash()})`);
+  const accounts = new Map<string, string>();
+  for (const [inv, address] of [
+    [DEMO_INVESTOR, 'Khu 6, phường Nông Trang, tỉnh Phú Thọ'],
+    [DEMO_INVESTOR_2, 'Cụm công nghiệp Thụy Vân, phường Nông Trang, tỉnh Phú Thọ'],
+  ] as const) {
+    let id = await idOf(inv.mst);
+    if (!id) {
+      id = randomUUID();
+      await tx.execute(sql`insert into users (id, kind, login, full_name, name_search, mst, phone, email, address, password_hash)
+        values (${id}, 'business', ${inv.mst}, ${inv.fullName}, ${searchKey(inv.fullName)}, ${inv.mst}, ${inv.phone}, ${inv.email}, ${address}, ${await demoPasswordHash()})`);
+    }
+    accounts.set(inv.mst, id);
   }
 
   const today = vnDateOf(now);
@@ -335,12 +346,20 @@ export async function seedProjects(tx: Executor, unitId: string, now: Date): Pro
       await tx.execute(sql`insert into project_milestones (project_id, kind, planned_date, actual_date)
         values (${id}, ${kind}, ${planned === null ? null : day(planned)}, ${actual === null ? null : day(actual)})`);
     }
-    if (p.investorAccount) await tx.execute(sql`insert into project_investors (project_id, user_id, added_by, added_at) values (${id}, ${investorId}, ${officer}, ${created.toISOString()})`);
+    // Only the project's own investor account reports as the investor.
+    const investorId = p.investorAccount ? accounts.get(p.investorAccount.mst)! : null;
+    const byOf = (who: 'department' | 'investor') => {
+      if (who === 'department') return officer;
+      if (!investorId) throw new Error(`demo project ${p.name}: a report by the investor needs its investorAccount`);
+      return investorId;
+    };
+    if (investorId) await tx.execute(sql`insert into project_investors (project_id, user_id, added_by, added_at) values (${id}, ${investorId}, ${officer}, ${created.toISOString()})`);
     await appendEvent(tx, { projectId: id, actorId: officer, kind: 'created', summary: `Đưa vào danh mục theo dõi: ${p.name}` }, created);
     for (const u of p.updates) {
-      const by = u.by === 'investor' ? investorId : officer;
+      const by = byOf(u.by);
+      const updateId = randomUUID();
       await tx.execute(sql`insert into project_updates (id, project_id, reported_on, reported_by, reporter_role, progress_pct, disbursed_vnd, note, public, created_at)
-        values (${randomUUID()}, ${id}, ${day(u.day)}, ${by}, ${u.by}, ${u.progress}, ${vnd(u.disbursedBn)}, ${u.note}, ${u.public ?? false}, ${at(u.day).toISOString()})`);
+        values (${updateId}, ${id}, ${day(u.day)}, ${by}, ${u.by}, ${u.progress}, ${vnd(u.disbursedBn)}, ${u.note}, ${u.public ?? false}, ${at(u.day).toISOString()})`);
       await appendEvent(tx, { projectId: id, actorId: by, kind: 'update', summary: `Báo cáo tiến độ ngày ${dayVi(day(u.day))}: ${u.note}` }, at(u.day));
     }
     for (const o of p.obstacles) {
@@ -348,8 +367,8 @@ export async function seedProjects(tx: Executor, unitId: string, now: Date): Pro
       const [kind, who] = o.actor;
       await tx.execute(sql`insert into project_obstacles (id, project_id, description, actor_kind, actor_department_id, actor_other, raised_by, raised_at)
         values (${obstacleId}, ${id}, ${o.text}, ${kind}, ${kind === 'department' ? await deptOf(who) : null}, ${kind === 'other' ? who : ''},
-                ${o.by === 'investor' ? investorId : officer}, ${at(o.day).toISOString()})`);
-      await appendEvent(tx, { projectId: id, actorId: o.by === 'investor' ? investorId : officer, kind: 'obstacle', summary: `Vướng mắc mới: ${o.text}` }, at(o.day));
+                ${byOf(o.by)}, ${at(o.day).toISOString()})`);
+      await appendEvent(tx, { projectId: id, actorId: byOf(o.by), kind: 'obstacle', summary: `Vướng mắc mới: ${o.text}` }, at(o.day));
       for (const d of o.directions) {
         const [ownerKind, owner] = d.owner;
         await tx.execute(sql`insert into project_directions (id, obstacle_id, project_id, text, owner_kind, owner_department_id, owner_other, deadline, given_by, given_at)

@@ -71,6 +71,7 @@ export function presentUpdate(u: UpdateRow, files: readonly UpdateFileRow[]): Pr
     note: u.note,
     milestones: u.milestones,
     public: u.public,
+    version: u.version,
     files: files.filter((f) => f.update_id === u.id).map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, caption: f.caption })),
     createdAt: vn(u.created_at),
   };

@@ -51,6 +51,7 @@ export interface UpdateRow {
   note: string;
   milestones: { kind: MilestoneKind; actualDate: string }[];
   public: boolean;
+  version: number;
   created_at: string;
 }
 
@@ -142,7 +143,7 @@ export async function updatesOf(ex: Executor, projectIds: readonly string[], onl
   return rows<UpdateRow>(
     ex,
     sql`select u.id, u.project_id, u.reported_on::text as reported_on, u.reported_by, us.full_name as reporter_name, u.reporter_role,
-               u.progress_pct, u.disbursed_vnd::float8 as disbursed_vnd, u.note, u.milestones, u.public, u.created_at::text as created_at
+               u.progress_pct, u.disbursed_vnd::float8 as disbursed_vnd, u.note, u.milestones, u.public, u.version, u.created_at::text as created_at
           from project_updates u join users us on us.id = u.reported_by
          where u.project_id in (${idList(projectIds)}) ${onlyPublic ? sql`and u.public` : sql``}
          order by u.reported_on desc, u.created_at desc`,

@@ -50,6 +50,7 @@ import {
   editProject,
   giveDirection,
   linkInvestor,
+  unlinkInvestor,
   loadBundles,
   raiseObstacle,
   readableProject,
@@ -234,7 +235,7 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   /** A write on one project: the use case, then the project as the caller now sees it. */
   function action<P extends typeof IdParams | typeof ChildParams, B extends z.ZodType>(
-    method: 'POST' | 'PUT',
+    method: 'POST' | 'PUT' | 'DELETE',
     url: string,
     summary: string,
     params: P,
@@ -245,7 +246,7 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
     api.route({
       method,
       url,
-      schema: { tags, summary, params, body, response: { [status]: ProjectDetailSchema } },
+      schema: { tags, summary, params, ...(method === 'DELETE' ? {} : { body }), response: { [status]: ProjectDetailSchema } },
       handler: async (req, reply) => {
         const user = requireUser(req);
         const p = req.params as z.infer<P>;
@@ -260,7 +261,7 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
     addUpdate(db, u, p.id, b, now(), c),
   );
   action('POST', '/projects/:id/updates/:childId/publication', 'Công khai / ẩn ảnh của một báo cáo / publish or hide an update', ChildParams, PublicationBody, 200, (u, p, b, c) =>
-    setUpdatePublication(db, u, p.id, p.childId, b.public, now(), c),
+    setUpdatePublication(db, u, p.id, p.childId, b, now(), c),
   );
   action('POST', '/projects/:id/obstacles', 'Ghi nhận vướng mắc / record an obstacle', IdParams, ObstacleBody, 201, (u, p, b, c) => raiseObstacle(db, u, p.id, b, now(), c));
   action('POST', '/projects/:id/obstacles/:childId/directions', 'Ý kiến chỉ đạo có thời hạn / a leader’s direction with a deadline', ChildParams, DirectionBody, 201, (u, p, b, c) =>
@@ -274,5 +275,8 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   action('POST', '/projects/:id/investors', 'Gắn tài khoản nhà đầu tư / link an investor account', IdParams, InvestorBody, 200, (u, p, b, c) =>
     linkInvestor(db, u, p.id, b.login, now(), c),
+  );
+  action('DELETE', '/projects/:id/investors/:childId', 'Bỏ liên kết tài khoản nhà đầu tư / unlink an investor account', ChildParams, z.undefined(), 200, (u, p, _b, c) =>
+    unlinkInvestor(db, u, p.id, p.childId, now(), c),
   );
 }

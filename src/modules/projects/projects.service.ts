@@ -191,14 +191,24 @@ export async function addUpdate(db: Database, actor: Actor | null, id: string, i
   });
 }
 
-/** Shows or hides an update's photos on the public timeline (e.g. an investor's, once checked). */
-export async function setUpdatePublication(db: Database, actor: Actor | null, id: string, updateId: string, isPublic: boolean, now: Date, ctx: RequestContext) {
+/**
+ * Shows or hides a progress report, with its photos, on the public timeline (e.g. an investor's,
+ * once checked), with the report's version read: a stale request is refused.
+ * @throws AppError PROJECT_NOT_FOUND, FORBIDDEN, PROJECT_UPDATE_NOT_FOUND, PROJECT_UPDATE_VERSION_CONFLICT
+ */
+export async function setUpdatePublication(db: Database, actor: Actor | null, id: string, updateId: string, input: { public: boolean; version: number }, now: Date, ctx: RequestContext) {
   await db.transaction(async (tx) => {
     const row = await readableProject(tx, actor, id, true);
     const user = authorize(actor, 'project.edit', projectScope(row));
-    const done = await rows(tx, sql`update project_updates set public = ${isPublic} where id = ${updateId} and project_id = ${id} returning id`);
-    if (done.length === 0) throw new AppError('NOT_FOUND');
-    await audit(tx, { actorId: user.id, action: isPublic ? 'project_update_publish' : 'project_update_unpublish', entityType: 'project', entityId: id, details: { updateId }, ...ctx }, now);
+    const u = await maybeOne<RowOf<'project_updates', { version: number; public: boolean }>>(tx, sql`select version, public from project_updates where id = ${updateId} and project_id = ${id} for update`);
+    if (!u) throw new AppError('PROJECT_UPDATE_NOT_FOUND');
+    if (u.version !== input.version) throw new AppError('PROJECT_UPDATE_VERSION_CONFLICT', { current: u.version });
+    await tx.execute(sql`update project_updates set public = ${input.public}, version = version + 1 where id = ${updateId}`);
+    await audit(
+      tx,
+      { actorId: user.id, action: input.public ? 'project_update_publish' : 'project_update_unpublish', entityType: 'project', entityId: id, details: { updateId, version: u.version + 1, wasPublic: u.public }, ...ctx },
+      now,
+    );
   });
 }
 
@@ -310,6 +320,22 @@ export async function linkInvestor(db: Database, actor: Actor | null, id: string
     await tx.execute(sql`insert into project_investors (project_id, user_id, added_by, added_at) values (${id}, ${account.id}, ${user.id}, ${now.toISOString()}) on conflict do nothing`);
     await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'investor_linked', summary: `Tài khoản nhà đầu tư: ${account.full_name}` }, now);
     await audit(tx, { actorId: user.id, action: 'project_investor_link', entityType: 'project', entityId: id, details: { userId: account.id }, ...ctx }, now);
+  });
+}
+
+/**
+ * Unlinks an investor's account from a project: it no longer reads nor reports on it.
+ * @throws AppError PROJECT_NOT_FOUND, FORBIDDEN, INVESTOR_ACCOUNT_NOT_FOUND (not linked)
+ */
+export async function unlinkInvestor(db: Database, actor: Actor | null, id: string, userId: string, now: Date, ctx: RequestContext) {
+  await db.transaction(async (tx) => {
+    const row = await readableProject(tx, actor, id, true);
+    const user = authorize(actor, 'project.edit', projectScope(row));
+    const gone = await rows<RowOf<'project_investors', { user_id: string }>>(tx, sql`delete from project_investors where project_id = ${id} and user_id = ${userId} returning user_id`);
+    if (gone.length === 0) throw new AppError('INVESTOR_ACCOUNT_NOT_FOUND');
+    const account = await maybeOne<RowOf<'users', { full_name: string }>>(tx, sql`select full_name from users where id = ${userId}`);
+    await appendEvent(tx, { projectId: id, actorId: user.id, kind: 'investor_unlinked', summary: `Bỏ liên kết tài khoản nhà đầu tư: ${account?.full_name ?? ''}` }, now);
+    await audit(tx, { actorId: user.id, action: 'project_investor_unlink', entityType: 'project', entityId: id, details: { userId }, ...ctx }, now);
   });
 }
 
