@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client.ts';
+import { hasNoMetadata, metadataOf } from '../../src/domain/photo-metadata.ts';
 import { DEMO_INVESTOR } from '../../src/db/seed/projects.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { uploadPdf } from '../support/builders.ts';
@@ -81,6 +82,26 @@ describe('without signing in', () => {
 });
 
 describe('photos on a public project’s timeline', () => {
+  it('the demo’s public projects show published reports with photos, readable by anyone, without location or camera metadata', async () => {
+    const photosOf = async (code: string) => {
+      const p = await ok(c.anonymous.get(`/api/v1/public/projects/${await projectId(c.leader, code)}`));
+      return p.updates.flatMap((u: { files: { id: string; mime: string; size: number; caption: string }[] }) => u.files);
+    };
+    const road = await photosOf('DA-003');
+    expect(road.length).toBeGreaterThanOrEqual(2);
+    const all = [...road, ...(await photosOf('DA-001')), ...(await photosOf('DA-004'))];
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    for (const f of all) {
+      expect(f).toMatchObject({ mime: 'image/jpeg', caption: expect.stringMatching(/\S/) });
+      // The blob is in this app's (new, empty) store: written at start-up, not only at the seed.
+      const res = await c.anonymous.get(`/api/v1/public/files/${f.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('image/jpeg');
+      expect(res.rawPayload.length).toBe(f.size);
+      expect(hasNoMetadata(metadataOf(res.rawPayload))).toBe(true);
+    }
+  });
+
   it('a published report’s photo shows on the timeline and is readable by anyone; an unpublished one does not', async () => {
     const id = await projectId(c.leader, 'DA-001');
     const up = await c.specialist2.upload('san-lap.png', pngBytes(), 'image/png');

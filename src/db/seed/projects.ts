@@ -10,6 +10,7 @@ import { appendEvent } from '../../modules/projects/projects.repo.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { demoPasswordHash } from './demo-password.ts';
 import { seedInvestmentSites } from './investment-sites.ts';
+import { attachDemoPhoto, type DemoPhotoFile } from './project-photos.ts';
 import type { RowOf } from '../rows.ts';
 
 /**
@@ -46,7 +47,7 @@ interface DemoProject {
   milestones: Partial<Record<MilestoneKind, [Offset, Offset]>>;
   plan: [number, number | null, number | null][];
   /** A report `by: 'investor'` is the project's investor account's (`investorAccount`). */
-  updates: { day: number; by: 'department' | 'investor'; disbursedBn: number | null; progress: number | null; note: string; public?: boolean }[];
+  updates: { day: number; by: 'department' | 'investor'; disbursedBn: number | null; progress: number | null; note: string; public?: boolean; photos?: [DemoPhotoFile, string][] }[];
   obstacles: {
     day: number;
     by: 'department' | 'investor';
@@ -104,7 +105,7 @@ const PROJECTS: DemoProject[] = [
     ],
     updates: [
       { day: -300, by: 'department', disbursedBn: 150, progress: 0, note: 'Nhà đầu tư đã nộp tiền sử dụng đất đợt 1 theo quyết định giao đất.' },
-      { day: -40, by: 'investor', disbursedBn: 260, progress: 4, note: 'Đang san lấp phần diện tích đã nhận bàn giao (12,4/18,6 ha); còn 6,2 ha chưa giải phóng mặt bằng.', public: true },
+      { day: -40, by: 'investor', disbursedBn: 260, progress: 4, note: 'Đang san lấp phần diện tích đã nhận bàn giao (12,4/18,6 ha); còn 6,2 ha chưa giải phóng mặt bằng.', public: true, photos: [['san-lap-mat-bang.jpg', 'San lấp mặt bằng khu 6 (ảnh minh họa)']] },
     ],
     obstacles: [
       {
@@ -203,7 +204,13 @@ const PROJECTS: DemoProject[] = [
       [-118, 0, 0],
       [20, 86, 100],
     ],
-    updates: [{ day: -7, by: 'department', disbursedBn: 70, progress: 82, note: 'Hoàn thành thảm bê tông nhựa lớp dưới 1,2/1,5 km; đang lắp đặt cột chiếu sáng.', public: true },],
+    updates: [{ day: -7, by: 'department', disbursedBn: 70, progress: 82, note: 'Hoàn thành thảm bê tông nhựa lớp dưới 1,2/1,5 km; đang lắp đặt cột chiếu sáng.',
+        public: true,
+        photos: [
+          ['duong-lien-khu.jpg', 'Mặt đường sau khi thảm lớp dưới, đoạn khu 4 (ảnh minh họa)'],
+          ['thoat-nuoc-doc-tuyen.jpg', 'Cống thoát nước dọc tuyến và cột chiếu sáng (ảnh minh họa)'],
+        ],
+      },],
     obstacles: [],
   },
   {
@@ -231,7 +238,7 @@ const PROJECTS: DemoProject[] = [
       [-175, 0, 0],
       [150, 32, 100],
     ],
-    updates: [{ day: -5, by: 'department', disbursedBn: 17, progress: 58, note: 'Hoàn thành phần thô tầng 3, đang xây tường bao và lắp đặt hệ thống điện nước.', public: true }],
+    updates: [{ day: -5, by: 'department', disbursedBn: 17, progress: 58, note: 'Hoàn thành phần thô tầng 3, đang xây tường bao và lắp đặt hệ thống điện nước.', public: true, photos: [['truong-mam-non.jpg', 'Nhà học 3 tầng đã xong phần thô (ảnh minh họa)']] }],
     obstacles: [],
   },
   {
@@ -360,6 +367,7 @@ export async function seedProjects(tx: Executor, unitId: string, now: Date): Pro
       const updateId = randomUUID();
       await tx.execute(sql`insert into project_updates (id, project_id, reported_on, reported_by, reporter_role, progress_pct, disbursed_vnd, note, public, created_at)
         values (${updateId}, ${id}, ${day(u.day)}, ${by}, ${u.by}, ${u.progress}, ${vnd(u.disbursedBn)}, ${u.note}, ${u.public ?? false}, ${at(u.day).toISOString()})`);
+      for (const [file, caption] of u.photos ?? []) await attachDemoPhoto(tx, updateId, file, caption, by, at(u.day));
       await appendEvent(tx, { projectId: id, actorId: by, kind: 'update', summary: `Báo cáo tiến độ ngày ${dayVi(day(u.day))}: ${u.note}` }, at(u.day));
     }
     for (const o of p.obstacles) {

@@ -63,6 +63,7 @@ import {
 } from './projects.service.ts';
 import type { Computed, RowOf } from '../../db/rows.ts';
 import { answers } from '../../contract/bodies.ts';
+import { restoreDemoPhotos } from '../../db/seed/project-photos.ts';
 
 const tags = ['projects'];
 
@@ -113,6 +114,17 @@ export function projectsRoutes(app: FastifyInstance, deps: AppDeps) {
   const ctx = (req: { id: string; ip: string }) => ({ requestId: req.id, ip: req.ip });
   projectFilesRoutes(app, deps);
   projectsPublicRoutes(app, deps);
+  // The demo's progress photos: their rows are seeded, their bytes written to this store at start.
+  if (deps.config.seedDemo) {
+    app.addHook('onReady', async () => {
+      try {
+        const wrote = await restoreDemoPhotos(deps);
+        if (wrote) app.log.info({ wrote }, 'demo progress photos written to the file store');
+      } catch (err) {
+        app.log.warn({ err }, 'demo progress photos could not be written to the file store');
+      }
+    });
+  }
   const detailOf = async (actor: Actor, id: string) => projectDetail(db.db, actor, await readableProject(db.db, actor, id), now());
 
   api.get(
