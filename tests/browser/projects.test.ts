@@ -164,6 +164,125 @@ describe('a leader follows up the projects behind schedule', () => {
   });
 });
 
+describe('the register is kept in the back office', () => {
+  it('a specialist registers a project with its location, plan and milestones; stale edits are refused; investor accounts are linked and unlinked; a report is published', async () => {
+    const { context, page } = await newPage(env);
+    await signedIn(page, 'chuyenvien2', { goto: '/can-bo/du-an' });
+    await page.getByRole('link', { name: 'Đưa dự án mới vào danh mục' }).click();
+    const form = page.getByRole('form', { name: 'Đưa dự án vào danh mục theo dõi' });
+    await form.waitFor();
+    await form.getByRole('button', { name: 'Đưa vào danh mục' }).click();
+    await form.getByText('Nhập tên dự án').first().waitFor();
+    await form.getByLabel('Tên dự án').fill('Bãi đỗ xe tập trung khu 4');
+    await form.getByLabel('Công trình đầu tư công').check();
+    await form.getByLabel('Nhà đầu tư (chủ đầu tư)').fill('UBND phường Nông Trang (chủ đầu tư)');
+    await form.getByLabel(/Mã số thuế của nhà đầu tư/).fill('12345');
+    await form.getByLabel('Vốn đăng ký (đồng)').fill('12.000.000.000');
+    await form.getByLabel(/Diện tích \(m²\)/).fill('4500');
+    // The location: a tap on the ward map fills latitude and longitude.
+    const map = form.getByRole('application', { name: 'Bản đồ phường Nông Trang: chạm để đặt vị trí dự án' });
+    await map.waitFor();
+    await map.click();
+    await expect.poll(() => form.getByLabel(/^Vĩ độ/).inputValue()).toMatch(/^21,\d+/);
+    expect(await form.getByLabel(/^Kinh độ/).inputValue()).toMatch(/^105,\d+/);
+    await form.getByLabel('Mục đích sử dụng đất').fill('Đất bãi đỗ xe');
+    await form.getByLabel('Khu quy hoạch').fill('Khu dân cư hiện trạng Minh Phương');
+    await form.getByLabel('Phòng theo dõi').selectOption({ label: 'Phòng Kinh tế, Hạ tầng và Đô thị' });
+    const fillDate = async (group: ReturnType<typeof form.getByRole>, dd: string, mm: string, yyyy: string) => {
+      await group.getByLabel('Ngày').fill(dd);
+      await group.getByLabel('Tháng').fill(mm);
+      await group.getByLabel('Năm').fill(yyyy);
+    };
+    await fillDate(form.getByRole('group', { name: 'Đến ngày' }).first(), '31', '12', '2027');
+    await form.getByLabel(/Giải ngân lũy kế/).first().fill('12.000.000.000');
+    await form.getByLabel(/Khối lượng lũy kế/).first().fill('100');
+    await fillDate(form.getByRole('group', { name: /^Chấp thuận chủ trương đầu tư: ngày kế hoạch/ }), '15', '6', '2027');
+    await fillDate(form.getByRole('group', { name: /^Khởi công: ngày kế hoạch/ }), '1', '9', '2027');
+    await form.getByRole('button', { name: 'Đưa vào danh mục' }).click();
+    // The tax code is checked before anything is sent.
+    await form.getByText('Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số').first().waitFor();
+    await form.getByLabel(/Mã số thuế của nhà đầu tư/).fill('');
+    // Two plan rows of the same day: refused by the server, shown on the field.
+    await form.getByRole('button', { name: 'Thêm một dòng kế hoạch' }).click();
+    await fillDate(form.getByRole('group', { name: 'Đến ngày' }).nth(1), '31', '12', '2027');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/projects') && r.request().method() === 'POST' && r.status() === 400),
+      form.getByRole('button', { name: 'Đưa vào danh mục' }).click(),
+    ]);
+    await form.getByRole('link', { name: 'Mỗi ngày của kế hoạch chỉ được nêu một lần' }).waitFor();
+    await check(page, 'projects-form-new');
+    await form.getByRole('button', { name: 'Xóa dòng kế hoạch 2' }).click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/projects') && r.request().method() === 'POST' && r.status() === 201),
+      form.getByRole('button', { name: 'Đưa vào danh mục' }).click(),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Bãi đỗ xe tập trung khu 4' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'Chấp thuận chủ trương đầu tư' }).textContent()).toContain('15/06/2027');
+    const projectUrl = page.url();
+
+    // Two officials edit at once: the second to save is told, and reloads what the first saved.
+    await page.getByRole('link', { name: 'Sửa thông tin dự án' }).click();
+    const edit = page.getByRole('form', { name: /^Sửa thông tin dự án DA-\d{3}$/ });
+    expect(await edit.getByLabel('Vốn đăng ký (đồng)').inputValue()).toBe('12.000.000.000');
+    await edit.getByLabel('Tên dự án').fill('Bãi đỗ xe tập trung khu 4 (giai đoạn 1)');
+    const other = await context.newPage();
+    await other.goto(page.url());
+    const otherEdit = other.getByRole('form', { name: /^Sửa thông tin dự án DA-\d{3}$/ });
+    await otherEdit.getByLabel('Khu quy hoạch').fill('Khu dân cư Minh Phương (điều chỉnh)');
+    await Promise.all([
+      other.waitForResponse((r) => r.url().includes('/api/v1/projects/') && r.request().method() === 'PUT' && r.status() === 200),
+      otherEdit.getByRole('button', { name: 'Lưu thay đổi' }).click(),
+    ]);
+    await other.close();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/projects/') && r.request().method() === 'PUT' && r.status() === 409),
+      edit.getByRole('button', { name: 'Lưu thay đổi' }).click(),
+    ]);
+    await edit.getByText(/Dự án vừa được người khác cập nhật trong khi bạn sửa/).waitFor();
+    await check(page, 'projects-form-conflict');
+    await edit.getByRole('button', { name: 'Tải lại thông tin mới nhất' }).click();
+    await expect.poll(() => edit.getByLabel('Khu quy hoạch').inputValue()).toBe('Khu dân cư Minh Phương (điều chỉnh)');
+    await edit.getByLabel('Tên dự án').fill('Bãi đỗ xe tập trung khu 4 (giai đoạn 1)');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/projects/') && r.request().method() === 'PUT' && r.status() === 200),
+      edit.getByRole('button', { name: 'Lưu thay đổi' }).click(),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Bãi đỗ xe tập trung khu 4 (giai đoạn 1)' }).waitFor();
+    expect(page.url()).toBe(projectUrl);
+
+    // The investor's account linked by its tax code, then unlinked.
+    const investors = page.getByRole('region', { name: 'Tài khoản nhà đầu tư' });
+    await investors.getByText('Chưa liên kết tài khoản nào.').waitFor();
+    await investors.getByLabel('Mã số thuế hoặc số CCCD của tài khoản').fill(DEMO_INVESTOR.mst);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/investors') && r.request().method() === 'POST' && r.status() === 200),
+      investors.getByRole('button', { name: 'Liên kết tài khoản' }).click(),
+    ]);
+    await investors.getByRole('listitem').filter({ hasText: DEMO_INVESTOR.fullName }).waitFor();
+    await check(page, 'projects-investors');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/investors/') && r.request().method() === 'DELETE' && r.status() === 200),
+      investors.getByRole('button', { name: `Bỏ liên kết: ${DEMO_INVESTOR.fullName}` }).click(),
+    ]);
+    await investors.getByText('Chưa liên kết tài khoản nào.').waitFor();
+
+    // A report not yet public, published from the project page.
+    await page.goto('/can-bo/du-an');
+    await page.getByRole('link', { name: 'Trung tâm thương mại – dịch vụ Nông Trang' }).first().click();
+    const reports = page.getByRole('region', { name: 'Báo cáo tiến độ' });
+    const report = reports.getByRole('listitem').filter({ hasText: 'Hồ sơ đề nghị cấp giấy phép xây dựng' });
+    await report.getByText('Chưa công khai').waitFor();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/publication') && r.status() === 200),
+      report.getByRole('button', { name: /^Công khai báo cáo ngày \d{2}\/\d{2}\/\d{4}$/ }).click(),
+    ]);
+    await report.getByText('Đã công khai').waitFor();
+    await report.getByRole('button', { name: /^Ngừng công khai báo cáo ngày/ }).waitFor();
+    await check(page, 'projects-report-published');
+    await context.close();
+  });
+});
+
 describe('an investor looks for opportunities and follows a project', () => {
   it('without signing in, the opportunities offer to sign in; signed in, the investor registers interest, reads the plans and a project’s timeline', async () => {
     const { context, page } = await newPage(env);
@@ -202,7 +321,12 @@ describe('an investor looks for opportunities and follows a project', () => {
     expect(await steps.count()).toBe(7);
     expect(await steps.first().textContent()).toMatch(/Chấp thuận chủ trương đầu tư.*Đã đạt: \d{2}\/\d{2}\/\d{4}/);
     expect(await timeline.textContent()).toContain('Chưa đạt');
-    await page.getByRole('region', { name: 'Hình ảnh và báo cáo tiến độ' }).getByText(/Đang san lấp/).waitFor();
+    const reported = page.getByRole('region', { name: 'Hình ảnh và báo cáo tiến độ' });
+    await reported.getByText(/Đang san lấp/).waitFor();
+    // The demo's photo of the levelling, loaded from the file store.
+    const photo = reported.getByRole('img', { name: /San lấp mặt bằng khu 6/ });
+    await photo.waitFor();
+    await expect.poll(() => photo.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth)).toBe(640);
     await check(page, 'invest-project-timeline');
 
     await nav.getByRole('link', { name: 'Của tôi (nhà đầu tư)' }).click();

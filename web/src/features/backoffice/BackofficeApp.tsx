@@ -27,6 +27,7 @@ import { TrainingPage } from './indicators/TrainingPage';
 import { RulePage } from './indicators/RulePage';
 import { ProjectsPage } from './projects/ProjectsPage';
 import { ProjectPage } from './projects/ProjectPage';
+import { ProjectFormPage } from './projects/ProjectFormPage';
 import { InvestmentSitesPage } from './projects/InvestmentSitesPage';
 import { ProjectRulePage } from './projects/RulePage';
 import { StaffQueuePage } from '../feedback/staff/StaffQueuePage';
@@ -90,6 +91,11 @@ function Page({ user }: { user: User }) {
       return may('projects.list') ? <ProjectsPage /> : <Forbidden title={t('prj.title')} />;
     case 'project':
       return may('projects.list') ? <ProjectPage key={route.id} id={route.id} /> : <Forbidden title={t('prj.title')} />;
+    case 'projectNew':
+      return may('projects.manage') ? <ProjectFormPage /> : <Forbidden title={t('prj.form.newTitle')} />;
+    case 'projectEdit':
+      // Whether this official may edit this project is the project's `may.edit` (the page asks).
+      return may('projects.list') ? <ProjectFormPage key={route.id} id={route.id} /> : <Forbidden title={t('prj.title')} />;
     case 'projectRule':
       return may('projects.list') ? <ProjectRulePage /> : <Forbidden title={t('prjRule.title')} />;
     case 'investmentSites':

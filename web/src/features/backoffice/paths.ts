@@ -30,6 +30,8 @@ export const boHref = {
   indicatorDossiers: (query?: Query) => withQuery(`${base}/chi-so/ho-so`, query),
   projects: (query?: Query) => withQuery(`${base}/du-an`, query),
   project: (id: string) => `${base}/du-an/${encodeURIComponent(id)}`,
+  newProject: () => `${base}/du-an/moi`,
+  editProject: (id: string) => `${base}/du-an/${encodeURIComponent(id)}/sua`,
   projectRule: () => `${base}/du-an/tieu-chi`,
   investmentSites: () => `${base}/co-hoi-dau-tu`,
   feedback: () => `${base}/phan-anh`,
@@ -58,6 +60,8 @@ export type BoRoute =
   | { name: 'indicatorDossiers' }
   | { name: 'projects' }
   | { name: 'project'; id: string }
+  | { name: 'projectNew' }
+  | { name: 'projectEdit'; id: string }
   | { name: 'projectRule' }
   | { name: 'investmentSites' }
   | { name: 'feedback' }
@@ -97,6 +101,11 @@ export function matchBo(pathname: string): BoRoute {
   if (a === 'co-hoi-dau-tu' && !b) return { name: 'investmentSites' };
   // Project ids are UUIDs: this name never shadows one.
   if (a === 'du-an' && b === 'tieu-chi' && !c) return { name: 'projectRule' };
+  if (a === 'du-an' && b === 'moi' && !c) return { name: 'projectNew' };
+  if (a === 'du-an' && b && c === 'sua') {
+    const id = decode(b);
+    return id ? { name: 'projectEdit', id } : { name: 'notFound' };
+  }
   if (a === 'du-an' && b && !c) {
     const id = decode(b);
     return id ? { name: 'project', id } : { name: 'notFound' };

@@ -5,11 +5,13 @@ import { useApi } from '../../../api/useApi';
 import { useT } from '../../../i18n';
 import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
 import { Link, usePageTitle } from '../../../router';
-import { Button, DateInput, Details, ErrorState, ErrorSummary, Loading, NotificationBanner, Radios, Select, SummaryList, Table, Tag, Textarea, TextInput, normalizeDate, type FormError } from '../../../ui';
+import { Button, ButtonLink, DateInput, Details, ErrorState, ErrorSummary, Loading, NotificationBanner, Radios, Select, SummaryList, Table, Tag, Textarea, TextInput, normalizeDate, type FormError } from '../../../ui';
 import { boApi, type Unit } from '../api';
 import { boHref } from '../paths';
 import { giveDirection, projectApi, projectFileHref, type Direction, type Obstacle, type ProjectDetail } from './api';
 import { UpdateForm } from './UpdateForm';
+import { InvestorsSection } from './InvestorsSection';
+import { Publication } from './Publication';
 import { CompleteDirectionForm, RaiseObstacleForm, ResolveObstacleForm } from './ObstacleForms';
 import { STATE_COLOUR, formatVnd, milestoneLabel, reasonsOf } from './labels';
 
@@ -35,6 +37,13 @@ export function ProjectPage({ id }: { id: string }) {
       <p>
         <Tag colour={STATE_COLOUR[a.state]}>{t(`prj.state.${a.state}`)}</Tag> <span className="small">{d.code}</span>
       </p>
+      {d.may.edit && (
+        <p>
+          <ButtonLink variant="secondary" to={boHref.editProject(d.id)}>
+            {t('prj.form.edit')}
+          </ButtonLink>
+        </p>
+      )}
       {why.length > 0 && (
         <ul className="prj-why" aria-label={t('prj.col.why')}>
           {why.map((w) => (
@@ -56,6 +65,7 @@ export function ProjectPage({ id }: { id: string }) {
         ]}
       />
       {d.summary && <p>{d.summary}</p>}
+      <InvestorsSection project={d} onChange={p.setData} />
 
       <h2>{t('prj.milestones')}</h2>
       <Table
@@ -88,10 +98,13 @@ export function ProjectPage({ id }: { id: string }) {
       <section aria-labelledby="prj-updates">
         <h2 id="prj-updates">{t('prj.updates')}</h2>
         {d.updates.length === 0 && <p>{t('prj.updates.none')}</p>}
+        {d.may.edit && !d.public && d.updates.some((u) => u.public) && <p className="small">{t('prj.pub.projectHidden')}</p>}
         <ul className="prj-updates">
           {d.updates.map((u) => (
             <li key={u.id}>
-              <p className="small">{t('prj.update.by', { date: formatDate(u.reportedOn), who: u.reporter.name })}</p>
+              <p className="small">
+                {t('prj.update.by', { date: formatDate(u.reportedOn), who: u.reporter.name })} <Tag colour={u.public ? 'green' : 'grey'}>{t(u.public ? 'prj.pub.published' : 'prj.pub.hidden')}</Tag>
+              </p>
               <p>{u.note}</p>
               <p className="small">{t('prj.update.figures', { progress: pct(u.progressPct), disbursed: formatVnd(lang, u.disbursedVnd) })}</p>
               {u.files.length > 0 && (
@@ -105,6 +118,7 @@ export function ProjectPage({ id }: { id: string }) {
                   ))}
                 </ul>
               )}
+              {d.may.edit && <Publication projectId={d.id} update={u} onChange={p.setData} onStale={p.reload} />}
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@ import { useT } from '../../../i18n';
 import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
 import { Link, useNavigate, usePageTitle, useSearchParams } from '../../../router';
 import { useApi } from '../../../api/useApi';
-import { Button, ErrorState, Loading, Select, Table, Tag, TextInput } from '../../../ui';
+import { Button, ButtonLink, ErrorState, Loading, Select, Table, Tag, TextInput } from '../../../ui';
 import { PROJECT_STATES, type ProjectState } from '@domain/projects.ts';
 import { boHref } from '../paths';
 import { projectApi, type Changes, type ProjectList, type ProjectSummary } from './api';
@@ -41,6 +41,11 @@ export function ProjectsPage() {
     <>
       <h1>{t('prj.title')}</h1>
       <p className="lead">{t('prj.lead')}</p>
+      {mayReadInterests && (
+        <p>
+          <ButtonLink to={boHref.newProject()}>{t('prj.form.new')}</ButtonLink>
+        </p>
+      )}
       {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
       {!list.data && !list.error && <Loading />}
       {list.data && (
