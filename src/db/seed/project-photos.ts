@@ -7,6 +7,7 @@ import { rows, type Database, type Executor } from '../client.ts';
 import { stripPhotoMetadata } from '../../domain/photo-metadata.ts';
 import type { BlobStore } from '../../modules/files/storage.ts';
 import { PACKAGE_ROOT } from '../../package-root.ts';
+import type { RowOf } from '../rows.ts';
 
 /**
  * The demo's progress photos (docs/PROJECTS.md "Demo"): illustrations drawn by
@@ -53,7 +54,7 @@ export async function attachDemoPhoto(tx: Executor, updateId: string, name: Demo
  */
 export async function restoreDemoPhotos(deps: { database: Database; blobs: BlobStore }): Promise<number> {
   const all = [...demoPhotos().values()];
-  const known = await rows<{ sha256: string }>(deps.database.db, sql`select sha256 from files where sha256 in (${sql.join(all.map((p) => sql`${p.sha256}`), sql`, `)})`);
+  const known = await rows<RowOf<'files', { sha256: string }>>(deps.database.db, sql`select sha256 from files where sha256 in (${sql.join(all.map((p) => sql`${p.sha256}`), sql`, `)})`);
   let wrote = 0;
   for (const p of all) {
     if (!known.some((k) => k.sha256 === p.sha256) || (await deps.blobs.has(p.sha256))) continue;
