@@ -13,6 +13,10 @@ import { loadConfig } from '../../src/server/config.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TEST_ENV } from '../support/seeded-database.ts';
 import { uploadPdf } from '../support/builders.ts';
+import { DEMO_ACCOUNTS } from '../../src/db/seed/demo-accounts.ts';
+import { loadWorkingCalendar } from '../../src/modules/calendar/calendar.service.ts';
+import { recount } from '../../src/modules/indicators/indicators.aggregate.ts';
+import { report, resolvePeriod } from '../../src/modules/indicators/indicators.service.ts';
 import { demoClients, type Client } from '../support/client.ts';
 
 // Status back to the national portal (issue 10): every event of a dossier it follows leaves
@@ -178,6 +182,67 @@ describe('status events to the national portal', () => {
     expect((await act(c.otherUnit, code, { action: 'assign', assigneeId: c.otherUnit.id })).statusCode).toBe(200);
     await drain();
     expect(receiver.eventsOf(code).map((e) => e.action)).toEqual(['submit', 'receive', 'transfer', 'assign']);
+  });
+
+  it("forwarding to a second unit on the same deployment: each unit's counts record it (received here, handled there) and the history shows the hand-over with its time", async () => {
+    const units = await rows<{ id: string; code: string }>(t.database.db, sql`select id, code from units where code in ('DEMO.07894.H25', 'DEMO.00.H25.STNMT')`);
+    const here = units.find((u) => u.code === 'DEMO.07894.H25')!.id;
+    const there = units.find((u) => u.code === 'DEMO.00.H25.STNMT')!.id;
+    const counts = async (unitId: string) => {
+      // A minute on: the full recount counts what was received before now, the aggregate by day.
+      t.clock.advanceHours(1 / 60);
+      const now = t.clock.now();
+      const period = resolvePeriod({}, now);
+      // The aggregate the report reads agrees with a recount from the dossiers: the transfer queued the right days.
+      expect((await recount(t.database, unitId, period, await loadWorkingCalendar(t.database.db), now)).differences).toEqual([]);
+      const r = await report(t.database, unitId, period, {}, now);
+      return { received: r.headline.received, online: r.tally.received.online, inProgress: r.headline.inProgress, settled: r.headline.settled, synced: r.tally.synced.known };
+    };
+    const leaders = async () => (await c.leader.get('/api/v1/indicators')).json().headline as { received: number; inProgress: number; settled: number };
+    const [here0, there0, api0] = [await counts(here), await counts(there), await leaders()];
+
+    const code = await forward();
+    await act(c.reception, code, { action: 'receive' });
+    t.clock.advanceHours(1);
+    const transferredAt = t.clock.now();
+    const tr = await act(c.leader, code, { action: 'transfer', unitCode: 'DEMO.00.H25.STNMT', reason: 'Thuộc thẩm quyền Sở' });
+    expect(tr.statusCode, tr.body).toBe(200);
+    const [here1, there1] = [await counts(here), await counts(there)];
+    // Received here (once, online; the portal-sync ingredient with it), in progress there.
+    expect(here1).toEqual({ ...here0, received: here0.received + 1, online: here0.online + 1, synced: here0.synced + 1 });
+    expect(there1).toEqual({ ...there0, inProgress: there0.inProgress + 1 });
+    // The leaders' indicators API (the deployment's unit) shows the same.
+    expect(await leaders()).toMatchObject({ received: api0.received + 1, inProgress: api0.inProgress, settled: api0.settled });
+
+    // The other unit settles it: settled there, never here. Its one demo official leads a
+    // department; for the approval they act as the unit's head (a leader without a department).
+    expect((await act(c.otherUnit, code, { action: 'assign', assigneeId: c.otherUnit.id })).statusCode).toBe(200);
+    expect((await act(c.otherUnit, code, { action: 'propose', outcome: 'granted', comment: 'Đủ điều kiện' })).statusCode).toBe(200);
+    const dept = await rows<{ department_id: string }>(t.database.db, sql`select department_id from users where id = ${c.otherUnit.id}`);
+    await t.database.db.execute(sql`update users set department_id = null where id = ${c.otherUnit.id}`);
+    try {
+      const approved = await act(c.otherUnit, code, { action: 'approve' });
+      expect(approved.statusCode, approved.body).toBe(200);
+    } finally {
+      await t.database.db.execute(sql`update users set department_id = ${dept[0]!.department_id} where id = ${c.otherUnit.id}`);
+    }
+    const file = await uploadPdf(c.otherUnit, 'ket-qua.pdf');
+    const issued = await act(c.otherUnit, code, { action: 'issue_result', fileIds: [file] });
+    expect(issued.statusCode, issued.body).toBe(200);
+    const [here2, there2] = [await counts(here), await counts(there)];
+    expect(here2).toEqual(here1);
+    expect(there2).toEqual({ ...there0, settled: there0.settled + 1 });
+
+    // The history: received here at one time, handed over to the other unit an hour later, its staff after.
+    const events = (await c.reception.get(`/api/v1/dossiers/${code}/events`)).json().items as { action: string; at: string; actor: { fullName: string }; data: Record<string, unknown>; comment: string | null }[];
+    expect(events.map((e) => e.action)).toEqual(['submit', 'receive', 'transfer', 'assign', 'propose', 'approve', 'issue_result']);
+    const received = events.find((e) => e.action === 'receive')!;
+    const handed = events.find((e) => e.action === 'transfer')!;
+    expect(handed).toMatchObject({ comment: 'Thuộc thẩm quyền Sở', data: { toUnit: { code: 'DEMO.00.H25.STNMT' } }, actor: { fullName: DEMO_ACCOUNTS.leader.fullName } });
+    expect(handed.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+07:00$/);
+    expect(new Date(handed.at).getTime()).toBe(transferredAt.getTime());
+    expect(new Date(handed.at).getTime() - new Date(received.at).getTime()).toBeGreaterThanOrEqual(3_600_000);
+    expect(events.slice(3).every((e) => e.actor.fullName === DEMO_ACCOUNTS.otherUnitSpecialist.fullName)).toBe(true);
   });
 
   it("the admin's sync view: per system what was sent, acknowledged, failing (dead letters to replay), and the share of dossiers fully synced", async () => {
