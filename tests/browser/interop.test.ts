@@ -88,6 +88,12 @@ describe("the applicant's pages and public tracking", () => {
     await anonymous.page.getByText('Mã hồ sơ trên Cổng DVC quốc gia', { exact: true }).waitFor();
     expect(await anonymous.page.getByText(externalCode, { exact: true }).count()).toBe(1);
     await check(anonymous.page, 'interop-public-tracking');
+    // A citizen who knows only the portal's code types it in the tracking form: the page names ours too.
+    await anonymous.page.goto('/tra-cuu');
+    await anonymous.page.getByLabel('Mã hồ sơ', { exact: true }).fill(externalCode.toLowerCase());
+    await anonymous.page.getByRole('button', { name: 'Tra cứu' }).click();
+    await anonymous.page.getByRole('heading', { level: 1, name: code }).waitFor();
+    expect(await anonymous.page.getByText(externalCode, { exact: true }).count()).toBe(1);
     await anonymous.context.close();
   });
 });

@@ -4,6 +4,7 @@ import type { Database, Executor } from '../../src/db/client.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients } from '../support/client.ts';
 import { buildSubmission } from '../support/builders.ts';
+import { forwardFromDemoPortal } from '../support/portal.ts';
 
 // The statements the busiest requests make (docs/PERFORMANCE.md): on the embedded database each
 // one costs a fixed share of the one thread, so a new statement on these paths is a slower
@@ -95,5 +96,17 @@ describe('the hot paths', () => {
     const look = await t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}` });
     expect(look.statusCode, look.body).toBe(200);
     expect(statements).toBe(1);
+  });
+
+  it("a public look-up by the national portal's code: one statement too (the dossier and where it came from)", async () => {
+    const { code, externalCode } = await forwardFromDemoPortal(t.app, t.clock.now, 7);
+    await t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${externalCode}` });
+    for (const asked of [externalCode, code]) {
+      statements = 0;
+      const look = await t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${asked}` });
+      expect(look.statusCode, look.body).toBe(200);
+      expect(look.json()).toMatchObject({ code, externalCode, originChannel: 'national_portal' });
+      expect(statements).toBe(1);
+    }
   });
 });

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
 import { appWithDemoDossier } from '../support/builders.ts';
 import { expectError } from '../support/expect.ts';
+import { forwardFromDemoPortal } from '../support/portal.ts';
 
 // The public look-up (GET /public/dossiers/:code): plain look-ups are never limited; look-ups with
 // the phone's last 4 digits (which unlock the steps and events) are, 20 a minute per address, so
@@ -35,5 +37,44 @@ describe('public look-up', () => {
     // Plain look-ups from the same address still answer; another address may still try.
     expect((await lookUp()).statusCode).toBe(200);
     expect((await lookUp('?phoneLast4=5678', '198.51.100.8')).statusCode).toBe(200);
+  });
+});
+
+// A citizen who filed on the national portal may know only the portal's code: the same look-up
+// takes it, with the same rules (plain: progress and a masked name; with the phone's last 4
+// digits: steps and events, 20 tries a minute per address).
+describe("public look-up by the national portal's code", () => {
+  let t: TestApp;
+  let forwarded: Awaited<ReturnType<typeof forwardFromDemoPortal>>;
+  beforeAll(async () => {
+    t = await startTestApp({ MESSAGE_WORKER: 'false' });
+    forwarded = await forwardFromDemoPortal(t.app, t.clock.now, 40, { prefix: 'G22.99.8-260302' });
+  });
+  afterAll(() => t?.close());
+  const lookUp = (code: string, query = '', remoteAddress = '198.51.100.9') =>
+    t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${encodeURIComponent(code)}${query}`, remoteAddress });
+
+  it("the portal's code finds the dossier, shown with both codes; as typed (case, spaces); an unknown code is not found", async () => {
+    const plain = await lookUp(forwarded.externalCode);
+    expect(plain.statusCode, plain.body).toBe(200);
+    expect(plain.json()).toMatchObject({ code: forwarded.code, externalCode: forwarded.externalCode, originChannel: 'national_portal', applicantName: 'N***** V** A*' });
+    expect(plain.json().events).toBeUndefined();
+    expect(plain.headers['x-ratelimit-limit']).toBeUndefined();
+    expect((await lookUp(` ${forwarded.externalCode.toLowerCase()} `)).json().code).toBe(forwarded.code);
+    // Ours finds the same dossier.
+    expect((await lookUp(forwarded.code)).json()).toEqual(plain.json());
+    expectError(await lookUp('G22.99.8-260302-999999'), 404, 'DOSSIER_NOT_FOUND');
+  });
+
+  it("with the phone's last 4 digits: the details, under the same limit; wrong digits refused", async () => {
+    const phone = forwarded.applicant.phone;
+    const right = await lookUp(forwarded.externalCode, `?phoneLast4=${phone.slice(-4)}`);
+    expect(right.statusCode, right.body).toBe(200);
+    expect(right.json()).toMatchObject({ code: forwarded.code, externalCode: forwarded.externalCode });
+    expect(right.json().events.map((e: { action: string }) => e.action)).toContain('submit');
+    expect(right.headers['x-ratelimit-limit']).toBe('20');
+    expectError(await lookUp(forwarded.externalCode, '?phoneLast4=0000'), 403, 'FORBIDDEN');
+    for (let i = 2; i < 20; i++) await lookUp(forwarded.externalCode, '?phoneLast4=0000');
+    expectError(await lookUp(forwarded.externalCode, `?phoneLast4=${phone.slice(-4)}`), 429, 'TOO_MANY_REQUESTS');
   });
 });

@@ -231,15 +231,12 @@ function presentSentRound(r: RoundRow) {
 }
 
 /** What anyone may see by dossier code: no personal data beyond a masked name. */
-export async function presentPublic(ex: Executor, d: DossierRow, withDetails: boolean, cal: WorkingCalendar, now: Date) {
+export async function presentPublic(ex: Executor, d: DossierRow & { origin_kind: string | null }, withDetails: boolean, cal: WorkingCalendar, now: Date) {
   const proc = (await getProcedure(ex, d.procedure_code, d.procedure_version)).definition;
-  const origin = d.origin_system_id
-    ? await maybeOne<RowOf<'interop_systems', { kind: string }>>(ex, sql`select kind from interop_systems where id = ${d.origin_system_id}`)
-    : null;
   const base = {
     code: d.code,
     externalCode: d.external_code ?? null,
-    originChannel: origin?.kind ?? null,
+    originChannel: d.origin_kind,
     procedure: { code: d.procedure_code, name: proc?.name ?? '' },
     ...progressOf(d, cal, now),
     applicantName: maskName(d.applicant.fullName),

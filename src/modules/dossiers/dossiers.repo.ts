@@ -80,6 +80,22 @@ export async function loadDossier(ex: Executor, code: string, forUpdate = false)
 }
 
 /**
+ * The dossier the public look-up asks for (`asked`: trimmed, in capitals), by our code or by the
+ * code of the system it came from (the national portal's: a citizen who filed there may know only
+ * that one), with that system's kind: one statement, read through the two codes' indexes
+ * (dossiers_code_key, dossiers_external_code_idx). Ours first; two systems' dossiers with the
+ * same code of theirs: the latest.
+ */
+export async function loadDossierByEitherCode(ex: Executor, asked: string): Promise<(DossierRow & { origin_kind: string | null }) | null> {
+  return maybeOne<DossierRow & { origin_kind: string | null }>(
+    ex,
+    sql`select d.*, s.kind as origin_kind from dossiers d left join interop_systems s on s.id = d.origin_system_id
+         where d.code = ${asked} or (upper(d.external_code) = ${asked} and d.external_code is not null)
+         order by (d.code = ${asked}) desc, d.submitted_at desc limit 1`,
+  );
+}
+
+/**
  * A dossier's code in SQL, from its prefix and the number `n` the unit's per-day counter gave it:
  * the number zero-padded to SEQUENCE_WIDTH, longer ones kept whole (the same as formatDossierCode).
  */

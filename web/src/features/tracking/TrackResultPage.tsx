@@ -19,7 +19,9 @@ export function TrackResultPage({ code }: { code: string }) {
   const { data, error, reload } = useApi<PublicDossier>(
     apiPath(`/public/dossiers/${encodeURIComponent(code)}`, { phoneLast4 }),
   );
-  usePageTitle(t('track.resultTitle', { code }));
+  // Asked by the national portal's code, the dossier is named by ours (the portal's is shown below).
+  const shown = data?.code ?? code;
+  usePageTitle(t('track.resultTitle', { code: shown }));
   const crumbs = [
     { href: href('home'), text: t('nav.home') },
     { href: href('track'), text: t('track.title') },
@@ -29,7 +31,7 @@ export function TrackResultPage({ code }: { code: string }) {
     <>
       <Breadcrumbs items={crumbs} />
       <span className="caption">{t('track.resultCaption')}</span>
-      <h1 style={{ overflowWrap: 'anywhere' }}>{code}</h1>
+      <h1 style={{ overflowWrap: 'anywhere' }}>{shown}</h1>
       {error ? (
         error.status === 404 ? (
           <div className="grid grid--two-thirds">

@@ -83,7 +83,7 @@ export const dossiers: Record<keyof typeof vi, string> = {
   'track.title': 'Track an application',
   'track.lead': 'Enter the application code printed on your receipt or in the message you received.',
   'track.code': 'Application code',
-  'track.codeHint': 'For example: 000.17.22.H56-260115-0007',
+  'track.codeHint': 'The ward’s code, or the code on the National Public Service Portal if you filed there. For example: 000.17.22.H56-260115-0007',
   'track.phone': 'Last 4 digits of the applicant’s phone',
   'track.phoneHint': 'To see the progress of each step.',
   'track.submit': 'Track',

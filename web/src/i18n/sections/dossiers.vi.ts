@@ -82,7 +82,7 @@ export const dossiers = {
   'track.title': 'Tra cứu hồ sơ',
   'track.lead': 'Nhập mã hồ sơ in trên giấy biên nhận hoặc trong tin nhắn bạn nhận được.',
   'track.code': 'Mã hồ sơ',
-  'track.codeHint': 'Ví dụ: 000.17.22.H56-260115-0007',
+  'track.codeHint': 'Mã của phường, hoặc mã hồ sơ trên Cổng Dịch vụ công quốc gia nếu nộp ở đó. Ví dụ: 000.17.22.H56-260115-0007',
   'track.phone': '4 số cuối điện thoại người nộp',
   'track.phoneHint': 'Để xem thêm tiến độ từng bước.',
   'track.submit': 'Tra cứu',
