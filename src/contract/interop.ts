@@ -196,6 +196,9 @@ export const SyncAnswer = z.object({
         z.object({
           id: z.string(),
           dossierCode: z.string(),
+          /** The dossier's code at the system it came from (the national portal's), beside ours. */
+          externalCode: z.string().nullable(),
+          originChannel: z.enum(SYSTEM_KINDS).nullable(),
           action: z.string(),
           sequence: z.number().int().nullable(),
           attempts: z.number().int(),
@@ -203,7 +206,7 @@ export const SyncAnswer = z.object({
           createdAt: z.string(),
         }),
       ),
-      handovers: z.array(z.object({ dossierCode: z.string(), transferredAt: z.string(), acknowledgedAt: z.string().nullable(), status: z.string() })),
+      handovers: z.array(z.object({ dossierCode: z.string(), externalCode: z.string().nullable(), originChannel: z.enum(SYSTEM_KINDS).nullable(), transferredAt: z.string(), acknowledgedAt: z.string().nullable(), status: z.string() })),
     }),
   ),
   syncedShare: z.object({ from: z.string().nullable(), to: z.string().nullable(), dossiers: z.number().int(), fullySynced: z.number().int(), share: z.number().nullable() }),

@@ -102,7 +102,7 @@ describe("the unit admin's sync view", () => {
   it('shows sent, acknowledged and failing per system, replays a dead letter, and publishes a catalogue update', async () => {
     // The portal's endpoint moved: the next dossier's first event is refused and waits as a dead letter.
     await setCallback(receiver.url.replace('/nts/callbacks', '/nts/moved'));
-    const { code } = await forward(3);
+    const { code, externalCode } = await forward(3);
     await expect
       .poll(async () => (await rows<{ n: number }>(env.t.database.db, sql`select count(*)::int as n from messages where channel = 'webhook' and status = 'failed'`))[0], {
         timeout: 30_000,
@@ -141,6 +141,7 @@ describe("the unit admin's sync view", () => {
     await page.getByRole('navigation', { name: 'Chức năng cán bộ' }).getByRole('link', { name: 'Kết nối liên thông' }).click();
     const handovers = page.getByRole('region', { name: 'Hồ sơ đã chuyển liên thông cho Hệ thống của Sở Xây dựng' }).first();
     await handovers.getByRole('link', { name: handed.code }).waitFor();
+    expect(await handovers.getByRole('row').filter({ has: page.getByRole('link', { name: handed.code }) }).textContent()).toContain(handed.externalCode);
     expect(await handovers.textContent()).not.toContain('Chưa xác nhận');
     await page.getByRole('heading', { level: 1, name: 'Kết nối liên thông và đồng bộ' }).waitFor();
     await page.getByRole('heading', { name: 'Tỷ lệ hồ sơ đồng bộ đầy đủ lên Cổng DVC quốc gia' }).waitFor();
@@ -150,6 +151,7 @@ describe("the unit admin's sync view", () => {
     const failing = page.getByRole('region', { name: /Sự kiện không gửi được/ });
     await failing.getByRole('link', { name: code }).waitFor();
     expect(await failing.textContent()).toMatch(/HTTP 404/);
+    expect(await failing.getByRole('row').filter({ has: page.getByRole('link', { name: code }) }).textContent()).toContain(externalCode);
     await check(page, 'interop-sync-view');
 
     expect(await failing.textContent()).toContain('#1 Nộp hồ sơ');

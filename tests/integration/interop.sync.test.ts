@@ -48,10 +48,15 @@ let w1: MessageWorker;
 let w2: MessageWorker;
 
 const act = (who: Client, code: string, body: Record<string, unknown>) => who.post(`/api/v1/dossiers/${code}/actions`, body);
+/** The portal's code of each dossier forwarded, by ours. */
+const externalOf = new Map<string, string>();
 async function forward(): Promise<string> {
-  const res = await portal.forward(sampleDossier(proc, n++, { filedAt: t.clock.now() }));
+  const dossier = sampleDossier(proc, n++, { filedAt: t.clock.now() });
+  const res = await portal.forward(dossier);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return (res.body as { code: string }).code;
+  const code = (res.body as { code: string }).code;
+  externalOf.set(code, dossier.externalCode);
+  return code;
 }
 /** Delivers until nothing is due: a connection the receiver dropped while it restarted costs one retry (30 s later). */
 async function drain() {
@@ -251,7 +256,7 @@ describe('status events to the national portal', () => {
       const res = await c.admin.get('/api/v1/admin/interop/sync');
       expect(res.statusCode, res.body).toBe(200);
       return res.json() as {
-        systems: { code: string; kind: string; events: number; sent: number; acknowledged: number; waiting: number; failing: number; deadLetters: { id: string; dossierCode: string; action: string; lastError: string }[] }[];
+        systems: { code: string; kind: string; events: number; sent: number; acknowledged: number; waiting: number; failing: number; deadLetters: { id: string; dossierCode: string; externalCode: string | null; action: string; lastError: string }[] }[];
         syncedShare: { dossiers: number; fullySynced: number; share: number | null };
       };
     };
@@ -273,7 +278,8 @@ describe('status events to the national portal', () => {
     await drain();
     const failing = (await view()).systems.find((s) => s.code === DEMO_PORTAL.code)!;
     expect(failing.failing).toBe(1);
-    expect(failing.deadLetters[0]).toMatchObject({ dossierCode: code, action: 'submit' });
+    // The portal's code beside ours, for the admin who hears of it from the portal.
+    expect(failing.deadLetters[0]).toMatchObject({ dossierCode: code, externalCode: externalOf.get(code), originChannel: 'national_portal', action: 'submit' });
     expect(failing.deadLetters[0]!.lastError).toMatch(/HTTP 404/);
     expect((await view()).syncedShare.fullySynced).toBe(before.syncedShare.fullySynced);
 
@@ -347,7 +353,9 @@ describe('status events to the national portal', () => {
     const view = (await c.admin.get('/api/v1/admin/interop/sync')).json() as { systems: { code: string; remoteUnitCode: string | null; acknowledged: number; handovers: { dossierCode: string; transferredAt: string; acknowledgedAt: string | null }[] }[] };
     const sys = view.systems.find((x) => x.code === 'PT-SOXD')!;
     expect(sys).toMatchObject({ remoteUnitCode: 'DEMO.00.H25.SOXD', acknowledged: 1 });
-    expect(sys.handovers).toEqual([expect.objectContaining({ dossierCode: code, transferredAt: expect.stringMatching(/\+07:00$/), acknowledgedAt: expect.stringMatching(/\+07:00$/) })]);
+    expect(sys.handovers).toEqual([
+      expect.objectContaining({ dossierCode: code, externalCode: externalOf.get(code), originChannel: 'national_portal', transferredAt: expect.stringMatching(/\+07:00$/), acknowledgedAt: expect.stringMatching(/\+07:00$/) }),
+    ]);
     await remote.stop();
   });
 });

@@ -24,9 +24,10 @@ export interface SystemSync {
   /** Dead letters: refused by the receiver or out of attempts, waiting for the admin's replay. */
   failing: number;
   lastAcknowledgedAt: Date | null;
-  deadLetters: { id: string; dossierCode: string; action: string; sequence: number | null; attempts: number; lastError: string | null; createdAt: Date }[];
-  /** For a unit on another deployment: the dossiers handed over to it, when, and when its system acknowledged (newest 50). */
-  handovers: { dossierCode: string; transferredAt: Date; acknowledgedAt: Date | null; status: string }[];
+  /** With the dossier's code at the system it came from (the national portal's), beside ours. */
+  deadLetters: { id: string; dossierCode: string; externalCode: string | null; originChannel: SystemKind | null; action: string; sequence: number | null; attempts: number; lastError: string | null; createdAt: Date }[];
+  /** For a unit on another deployment: the dossiers handed over to it (with the portal's code beside ours), when, and when its system acknowledged (newest 50). */
+  handovers: { dossierCode: string; externalCode: string | null; originChannel: SystemKind | null; transferredAt: Date; acknowledgedAt: Date | null; status: string }[];
 }
 
 /**
@@ -84,18 +85,30 @@ export async function syncBySystem(ex: Executor, unitId: string): Promise<System
         group by s.code, s.name, s.kind, s.active, s.callback_url, ru.code
         order by s.code`,
   );
-  const dead = await rows<RowOf<'messages', { id: string; recipient: string; data: Record<string, unknown>; attempts: number; last_error: string | null; created_at: string }>>(
+  const dead = await rows<
+    RowOf<'messages', { id: string; recipient: string; data: Record<string, unknown>; attempts: number; last_error: string | null; created_at: string }> &
+      RowOf<'dossiers', { external_code: string | null }> &
+      Computed<{ origin_kind: SystemKind | null }>
+  >(
     ex,
-    sql`select m.id, m.recipient, m.data, m.attempts, m.last_error, m.created_at from messages m
+    sql`select m.id, m.recipient, m.data, m.attempts, m.last_error, m.created_at, d.external_code, o.kind as origin_kind from messages m
+        left join dossiers d on d.code = m.data->>'dossierCode'
+        left join interop_systems o on o.id = d.origin_system_id
         where m.channel = 'webhook' and m.status in ('failed', 'expired')
           and m.recipient in (select code from interop_systems where unit_id = ${unitId})
         order by m.created_at desc, m.seq desc limit 200`,
   );
-  const handovers = await rows<RowOf<'messages', { recipient: string; sent_at: string | null; status: string }> & RowOf<'dossiers', { code: string }> & RowOf<'dossier_events', { at: string }>>(
+  const handovers = await rows<
+    RowOf<'messages', { recipient: string; sent_at: string | null; status: string }> &
+      RowOf<'dossiers', { code: string; external_code: string | null }> &
+      RowOf<'dossier_events', { at: string }> &
+      Computed<{ origin_kind: SystemKind | null }>
+  >(
     ex,
-    sql`select m.recipient, d.code, e.at, m.sent_at, m.status from messages m
+    sql`select m.recipient, d.code, d.external_code, o.kind as origin_kind, e.at, m.sent_at, m.status from messages m
         join interop_systems s on s.code = m.recipient and s.unit_id = ${unitId} and s.remote_unit_id is not null
         join dossiers d on d.code = m.data->>'dossierCode'
+        left join interop_systems o on o.id = d.origin_system_id
         join dossier_events e on e.dossier_id = d.id and e.seq = (m.data->>'sequence')::int
         where m.channel = 'webhook' and m.data->>'action' = 'transfer'
         order by e.at desc limit 500`,
@@ -119,6 +132,8 @@ export async function syncBySystem(ex: Executor, unitId: string): Promise<System
       .map((m) => ({
         id: m.id,
         dossierCode: String(m.data.dossierCode ?? ''),
+        externalCode: m.external_code ?? null,
+        originChannel: m.origin_kind ?? null,
         action: String(m.data.action ?? ''),
         sequence: typeof m.data.sequence === 'number' ? m.data.sequence : null,
         attempts: m.attempts,
@@ -128,6 +143,6 @@ export async function syncBySystem(ex: Executor, unitId: string): Promise<System
     handovers: handovers
       .filter((h) => h.recipient === s.code)
       .slice(0, 50)
-      .map((h) => ({ dossierCode: h.code, transferredAt: toDate(h.at), acknowledgedAt: h.sent_at ? toDate(h.sent_at) : null, status: h.status })),
+      .map((h) => ({ dossierCode: h.code, externalCode: h.external_code, originChannel: h.origin_kind, transferredAt: toDate(h.at), acknowledgedAt: h.sent_at ? toDate(h.sent_at) : null, status: h.status })),
   }));
 }

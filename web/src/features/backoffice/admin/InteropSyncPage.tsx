@@ -7,7 +7,7 @@ import { useApi } from '../../../api/useApi';
 import { Button, Details, EmptyState, ErrorState, Loading, NotificationBanner, Table, Tag, Textarea } from '../../../ui';
 import { boHref } from '../paths';
 import type { CataloguePush, CataloguePushDetail, CataloguePushList, PushDecision, SyncAnswer } from '../../../api/types';
-import { useOriginName } from '../components/OriginMark';
+import { OriginMark, useOriginName } from '../components/OriginMark';
 
 type SystemSync = SyncAnswer['systems'][number];
 type DeadLetter = SystemSync['deadLetters'][number];
@@ -53,7 +53,16 @@ function DeadLetters({ system, onReplayed }: { system: SystemSync; onReplayed: (
         rows={system.deadLetters}
         rowKey={(m) => m.id}
         columns={[
-          { header: t('io.dead.col.dossier'), cell: (m) => <Link to={boHref.dossier(m.dossierCode)}>{m.dossierCode}</Link>, nowrap: true },
+          {
+            header: t('io.dead.col.dossier'),
+            cell: (m) => (
+              <>
+                <Link to={boHref.dossier(m.dossierCode)}>{m.dossierCode}</Link>
+                <OriginMark channel={m.originChannel} externalCode={m.externalCode} compact />
+              </>
+            ),
+            nowrap: true,
+          },
           { header: t('io.dead.col.event'), cell: (m) => `#${m.sequence ?? '—'} ${actionName(m.action)}` },
           { header: t('io.dead.col.error'), cell: (m) => <span style={{ overflowWrap: 'anywhere' }}>{m.lastError ?? '—'}</span> },
           { header: t('io.dead.col.at'), cell: (m) => formatDateTime(m.createdAt), nowrap: true },
@@ -84,7 +93,16 @@ function Handovers({ system }: { system: SystemSync }) {
         rows={system.handovers}
         rowKey={(h) => h.dossierCode}
         columns={[
-          { header: t('io.dead.col.dossier'), cell: (h) => <Link to={boHref.dossier(h.dossierCode)}>{h.dossierCode}</Link>, nowrap: true },
+          {
+            header: t('io.dead.col.dossier'),
+            cell: (h) => (
+              <>
+                <Link to={boHref.dossier(h.dossierCode)}>{h.dossierCode}</Link>
+                <OriginMark channel={h.originChannel} externalCode={h.externalCode} compact />
+              </>
+            ),
+            nowrap: true,
+          },
           { header: t('io.handover.col.transferred'), cell: (h) => formatDateTime(h.transferredAt), nowrap: true },
           { header: t('io.handover.col.acknowledged'), cell: (h) => formatDateTime(h.acknowledgedAt) || t('io.handover.notYet'), nowrap: true },
         ]}
