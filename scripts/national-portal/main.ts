@@ -47,7 +47,8 @@ async function main() {
       say(`→ ${dossier.externalCode}  ⇒  ${body.code}  (${body.created ? 'new' : 'already filed'}, ${dossier.documents.length} attachments)`);
     } else say(`→ ${dossier.externalCode}  REFUSED ${res.status} ${body.error?.code}: ${body.error?.messageEn} ${JSON.stringify(body.error?.details ?? {})}`);
   }
-  say(`${filed} of ${o.count} dossiers forwarded. Process one in the back office (http://127.0.0.1:3000/can-bo); its status events appear here.`);
+  // The back office is served by the same server the dossiers went to.
+  say(`${filed} of ${o.count} dossiers forwarded. Process one in the back office (${new URL('/can-bo', o.server).href}); its status events appear here.`);
   say('Ctrl-C to stop.');
 
   let shown = 0;
