@@ -25,7 +25,7 @@ export function TrackForm({ idPrefix = 'track', initialCode = '', withSummary = 
     const next: FormError[] = [];
     const c = code.trim();
     if (!c) next.push({ target: codeId, text: t('track.error.codeBlank') });
-    else if (!/^[0-9A-Za-z.-]{5,80}$/.test(c)) next.push({ target: codeId, text: t('track.error.codeFormat') });
+    else if (!/^[0-9A-Za-z._-]{5,80}$/.test(c)) next.push({ target: codeId, text: t('track.error.codeFormat') });
     if (phone.trim() && !/^\d{4}$/.test(phone.trim())) next.push({ target: phoneId, text: t('track.error.phone') });
     setErrors(next);
     setAttempt((a) => a + 1);

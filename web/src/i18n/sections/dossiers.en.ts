@@ -88,7 +88,7 @@ export const dossiers: Record<keyof typeof vi, string> = {
   'track.phoneHint': 'To see the progress of each step.',
   'track.submit': 'Track',
   'track.error.codeBlank': 'Enter the application code',
-  'track.error.codeFormat': 'An application code has only letters, digits, dots and hyphens',
+  'track.error.codeFormat': 'An application code has only letters, digits, dots, hyphens and underscores',
   'track.error.phone': 'Enter exactly 4 digits',
   'track.resultTitle': 'Application {code}',
   'track.resultCaption': 'Application tracking',

@@ -87,7 +87,7 @@ export const dossiers = {
   'track.phoneHint': 'Để xem thêm tiến độ từng bước.',
   'track.submit': 'Tra cứu',
   'track.error.codeBlank': 'Nhập mã hồ sơ',
-  'track.error.codeFormat': 'Mã hồ sơ chỉ gồm chữ, số, dấu chấm và dấu gạch ngang',
+  'track.error.codeFormat': 'Mã hồ sơ chỉ gồm chữ, số, dấu chấm, dấu gạch ngang và dấu gạch dưới',
   'track.error.phone': '4 số cuối điện thoại phải gồm đúng 4 chữ số',
   'track.resultTitle': 'Tra cứu hồ sơ {code}',
   'track.resultCaption': 'Kết quả tra cứu hồ sơ',
