@@ -15,6 +15,9 @@
  *                                           one-time codes, is shown outside production); --failed:
  *                                           the dead-letter list
  *   replay <messageId>                      send a failed message again (unit admin)
+ *   load-areas <file.geojson> official|approximate [source] [note]
+ *                                           load the ward's boundary and residential groups for
+ *                                           the feedback map (unit admin; docs/FEEDBACK.md)
  *   create-admin <unitCode> <username> <full name>   (direct database access; prompts nothing,
  *                                           reads the password from NTS_ADMIN_PASSWORD)
  */
@@ -187,6 +190,18 @@ async function main() {
         if (m.body) console.log(`  ${String(m.body).split('\n')[0]}`);
         if (m.lastError && m.status !== 'sent') console.log(`  ! ${m.lastError}`);
       }
+      break;
+    }
+    case 'load-areas': {
+      const [file, accuracy, source = '', note = ''] = rest;
+      if (!file || (accuracy !== 'official' && accuracy !== 'approximate')) {
+        console.error('load-areas <file.geojson> official|approximate [source] [note]');
+        process.exit(2);
+      }
+      const geojson = JSON.parse(readFileSync(file, 'utf8'));
+      const { version } = (await call('GET', '/api/v1/admin/feedback-areas')).json.inForce;
+      const { json } = await call('PUT', '/api/v1/admin/feedback-areas', { version, approximate: accuracy === 'approximate', source, note, geojson });
+      console.log(`v${json.inForce.version} (${json.inForce.approximate ? 'approximate' : 'official'}): ${json.inForce.areas.map((a: { code: string; name: string }) => `${a.code} ${a.name}`).join('; ')}`);
       break;
     }
     case 'track':

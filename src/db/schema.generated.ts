@@ -193,7 +193,7 @@ export interface Tables {
   feedback_settings_versions: {
     id: string;
     unit_id: string;
-    kind: 'routing' | 'templates';
+    kind: 'routing' | 'templates' | 'areas';
     version: number;
     data: unknown;
     note: string;

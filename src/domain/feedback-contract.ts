@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODES, FEEDBACK_ACTIONS, FEEDBACK_STATUSES } from './feedback.ts';
 import { VIETNAM_BOUNDS } from './projects-geo.ts';
+import { AREA_CODE } from './feedback-areas.ts';
 
 const text = (max: number) => z.string().normalize('NFC').trim().max(max);
 const requiredText = (max: number) => text(max).min(1);
@@ -72,7 +73,7 @@ export type StaffAction = ActionInput['action'];
 export const PublicListQuery = z.strictObject({
   category: CategorySchema.optional(),
   status: FeedbackStatusSchema.optional(),
-  area: z.string().regex(/^\d{5}$/).optional(),
+  area: z.string().regex(AREA_CODE).optional(),
   q: text(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
@@ -167,7 +168,7 @@ const AnyCategory = z.union([CategorySchema, z.literal('*')]);
 export const RoutingRuleSchema = z.strictObject({
   category: AnyCategory,
   /** An area code (former unit, or residential group once loaded); null for every area. */
-  area: z.string().regex(/^\d{5}$/).nullable(),
+  area: z.string().regex(AREA_CODE).nullable(),
   /** A department's code in the unit (checked by the service). */
   department: z.string().trim().min(1).max(40),
 });
@@ -200,6 +201,55 @@ export const FeedbackSettingsSchema = z.object({
   history: z.array(z.object({ kind: z.enum(['routing', 'templates']), ...SavedMeta })),
 });
 export type FeedbackSettings = z.infer<typeof FeedbackSettingsSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The ward's areas: the official boundary and residential groups a unit admin loads (versioned)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A GeoJSON file of the boundary and/or residential groups. The collection itself is checked by
+ * `parseAreasFile` (src/domain/feedback-areas.ts), which says where each fault is.
+ */
+export const AreasSaveBody = z.strictObject({
+  version: settingsVersion,
+  /** The boundaries are approximate (a sketch, a digitised paper map): the map keeps saying so. */
+  approximate: z.boolean(),
+  /** Where the file comes from (the decision, the survey), shown with the map. */
+  source: text(500).default(''),
+  note: text(500).default(''),
+  geojson: z.unknown(),
+});
+export type AreasSave = z.infer<typeof AreasSaveBody>;
+
+const AreaGeometry = z.union([
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) }),
+]);
+export const AreaKindSchema = z.enum(['group', 'ward', 'area']);
+/** The areas in force as the map draws them (GeoJSON). */
+export const PublicAreasSchema = z.object({
+  version: z.number(),
+  approximate: z.boolean(),
+  source: z.string(),
+  areas: z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(z.object({ type: z.literal('Feature'), properties: z.object({ code: z.string(), name: z.string(), kind: AreaKindSchema.optional() }), geometry: AreaGeometry })),
+  }),
+});
+export type PublicAreas = z.infer<typeof PublicAreasSchema>;
+/** The unit admin's view: the areas in force (without their shapes) and the saves. */
+export const AreasAdminSchema = z.object({
+  inForce: z.object({
+    ...SavedMeta,
+    approximate: z.boolean(),
+    source: z.string(),
+    areas: z.array(z.object({ code: z.string(), name: z.string(), kind: AreaKindSchema })),
+  }),
+  history: z.array(z.object({ ...SavedMeta, approximate: z.boolean(), count: z.number() })),
+  accepted: z.object({ code: z.array(z.string()), name: z.array(z.string()), kind: z.array(z.string()) }),
+  limits: z.object({ features: z.number(), vertices: z.number(), bytes: z.number() }),
+});
+export type AreasAdmin = z.infer<typeof AreasAdminSchema>;
 
 /** The ward map's settings: the optional tile server (MAP_TILE_URL) with its attribution. */
 export const MapSettingsSchema = z.object({

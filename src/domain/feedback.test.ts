@@ -24,7 +24,7 @@ import {
   type FeedbackStatus,
   type IndicatorRow,
 } from './feedback.ts';
-import { areaOf } from './feedback-areas.ts';
+import { areaOf, parseAreasFile, WARD_BBOX } from './feedback-areas.ts';
 
 const vn = (s: string) => new Date(`${s}+07:00`);
 const cal = createWorkingCalendar();
@@ -141,6 +141,36 @@ describe('areas of the ward (approximate 2009 boundaries)', () => {
     ['Hà Nội', 21.0285, 105.8542, null],
   ])('%s', (_n, lat, lon, area) => {
     expect(areaOf(lat, lon)).toBe(area);
+  });
+  it('the built-in extent is the former units’ padded by about 1 km', () => {
+    expect(WARD_BBOX).toEqual([105.323287, 21.297161, 105.400789, 21.357877]);
+  });
+});
+
+describe('a residential groups file loaded by the unit admin', () => {
+  const sq = (w: number, s: number, d: number) => [[[w, s], [w + d, s], [w + d, s + d], [w, s + d], [w, s]]];
+  const file = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { MA: 7, Ten: ' Tổ dân phố 7 ' }, geometry: { type: 'MultiPolygon', coordinates: [sq(105.38, 21.33, 0.002), sq(105.39, 21.33, 0.002)] } },
+      { type: 'Feature', properties: { code: 'P', name: 'Phường Nông Trang', loai: 'phuong' }, geometry: { type: 'Polygon', coordinates: sq(105.33, 21.3, 0.06) } },
+    ],
+  };
+  it('reads code/ma and name/ten whatever their case; a group is found before the ward', () => {
+    const r = parseAreasFile(file);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.features.map((f) => f.properties)).toEqual([
+      { code: '7', name: 'Tổ dân phố 7', kind: 'group' },
+      { code: 'P', name: 'Phường Nông Trang', kind: 'ward' },
+    ]);
+    expect(areaOf(21.331, 105.391, r.features)).toBe('7');
+    expect(areaOf(21.331, 105.385, r.features)).toBe('P');
+    expect(areaOf(21.2, 105.385, r.features)).toBeNull();
+  });
+  it('refuses a file with two ward boundaries, or no FeatureCollection', () => {
+    const two = { ...file, features: [file.features[1], { ...file.features[1], properties: { code: 'Q', name: 'Q', kind: 'ward' } }] };
+    expect(parseAreasFile(two)).toMatchObject({ ok: false, issues: [{ path: 'features.1.properties.kind' }] });
+    expect(parseAreasFile([])).toMatchObject({ ok: false, issues: [{ path: '' }] });
   });
 });
 

@@ -335,6 +335,16 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; vi: string; en: st
     vi: 'Bảng phân công hoặc mẫu trả lời vừa được người khác lưu. Vui lòng tải lại và sửa lại.',
     en: 'Someone else has just saved the routing table or the templates. Reload and edit again.',
   },
+  FEEDBACK_AREAS_INVALID: {
+    status: 400,
+    vi: 'Tệp ranh giới không dùng được: xem từng lỗi và vị trí của nó trong details.issues (cần GeoJSON FeatureCollection, mỗi vùng một Polygon hoặc MultiPolygon WGS 84 có mã và tên).',
+    en: 'The boundary file cannot be used: see each fault and its place in details.issues (a GeoJSON FeatureCollection is needed, each feature a WGS 84 Polygon or MultiPolygon with a code and a name).',
+  },
+  FEEDBACK_AREAS_CONFLICT: {
+    status: 409,
+    vi: 'Ranh giới, tổ dân phố vừa được người khác nạp. Vui lòng tải lại và nạp lại.',
+    en: 'Someone else has just loaded the boundary and residential groups. Reload and load again.',
+  },
   TRAINING_COURSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy khóa đào tạo.', en: 'Training course not found.' },
   TRAINING_VERSION_CONFLICT: {
     status: 409,

@@ -1,6 +1,6 @@
 import { toDate } from '../../db/time.ts';
 import { formatVn } from '../../domain/calendar/index.ts';
-import { areaName } from '../../domain/feedback-areas.ts';
+import { areaName, type AreaFeature } from '../../domain/feedback-areas.ts';
 import type { PublicReport } from '../../domain/feedback-contract.ts';
 import { forwardLate, routeOf, timelinessOf, type RoutingRule } from '../../domain/feedback.ts';
 import { clockOf, type EventRow, type PhotoRow, type ReportRow } from './feedback.repo.ts';
@@ -8,8 +8,8 @@ import { clockOf, type EventRow, type PhotoRow, type ReportRow } from './feedbac
 export const photoUrl = (id: string) => `/api/v1/feedback/photos/${id}`;
 const vnOrNull = (v: string | null) => (v === null ? null : formatVn(toDate(v)));
 
-/** A report as anyone may read it: the moderated text, no reporter, photos not hidden. */
-export function presentPublic(r: ReportRow, photos: readonly PhotoRow[]): PublicReport {
+/** A report as anyone may read it: the moderated text, no reporter, photos not hidden; its area named from the areas in force. */
+export function presentPublic(r: ReportRow, photos: readonly PhotoRow[], areas: readonly AreaFeature[]): PublicReport {
   return {
     code: r.code,
     category: r.category,
@@ -19,7 +19,7 @@ export function presentPublic(r: ReportRow, photos: readonly PhotoRow[]): Public
     lon: r.lon,
     address: r.address,
     area: r.area_code,
-    areaName: areaName(r.area_code),
+    areaName: areaName(r.area_code, areas),
     department: r.department_name,
     receivedAt: formatVn(toDate(r.received_at)),
     dueAt: formatVn(toDate(r.due_at)),
@@ -44,10 +44,17 @@ export function presentEvents(events: readonly EventRow[], withNames: boolean) {
 }
 
 /** A line of the officials' list: the clock, the handling department, and where the routing table in force would send it. */
-export function presentQueueItem(r: ReportRow, photos: readonly PhotoRow[], departments: readonly { id: string; code: string; name: string }[], routing: readonly RoutingRule[], now: Date) {
+export function presentQueueItem(
+  r: ReportRow,
+  photos: readonly PhotoRow[],
+  departments: readonly { id: string; code: string; name: string }[],
+  routing: readonly RoutingRule[],
+  now: Date,
+  areas: readonly AreaFeature[],
+) {
   const suggested = routeOf(r.category, r.area_code, routing);
   return {
-    ...presentPublic(r, photos),
+    ...presentPublic(r, photos, areas),
     departmentId: r.department_id,
     assignee: r.assignee_name,
     forwardDueAt: formatVn(toDate(r.forward_due_at)),

@@ -12,6 +12,7 @@ import {
   DraftParams,
   DraftSchema,
   MapSettingsSchema,
+  PublicAreasSchema,
   FixedBody,
   PhotoParams,
   PhotoSchema,
@@ -37,7 +38,7 @@ import { clock } from '../../server/clock.ts';
 import { requireUser, type SessionUser } from '../../server/auth.ts';
 import { sanitizeFileName } from '../files/sniff.ts';
 import { deploymentData } from '../units/units.service.ts';
-import { WARD_AREAS } from '../../domain/feedback-areas.ts';
+import { areasInForce } from './feedback.areas.ts';
 import { eventsOf, listReports, loadReport, openWithLocation, photosOf, scopeOf, type ReportRow } from './feedback.repo.ts';
 import { open311KeyRoutes } from './open311.routes.ts';
 import { feedbackSettingsRoutes } from './feedback.settings.routes.ts';
@@ -70,11 +71,15 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
   open311KeyRoutes(app, deps);
   feedbackSettingsRoutes(app, deps);
 
+  /** The photos of the reports listed, and the areas in force (their names). */
   const withPhotos = async (list: ReportRow[]) => {
-    const photos = await photosOf(db, list.map((r) => r.id));
-    return (r: ReportRow) => photos.filter((p) => p.report_id === r.id);
+    const [photos, areas] = await Promise.all([photosOf(db, list.map((r) => r.id)), list.length ? areasInForce(db, list[0]!.unit_id) : null]);
+    return Object.assign((r: ReportRow) => photos.filter((p) => p.report_id === r.id), { areas: areas?.features ?? [] });
   };
-  const publicOne = async (r: ReportRow) => presentPublic(r, (await withPhotos([r]))(r));
+  const publicOne = async (r: ReportRow) => {
+    const ph = await withPhotos([r]);
+    return presentPublic(r, ph(r), ph.areas);
+  };
 
   // ------------------------------------------------------------------- public: list, map, detail
   api.get(
@@ -88,14 +93,27 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
       let list = await listReports(db, where, q.q ? 2000 : q.limit);
       if (q.q) list = list.filter((r) => matchesSearch(`${r.code} ${r.public_description} ${r.address} ${FEEDBACK_CATEGORIES[r.category].vi}`, q.q!)).slice(0, q.limit);
       const ph = await withPhotos(list);
-      return { items: list.map((r) => presentPublic(r, ph(r))), total: list.length };
+      return { items: list.map((r) => presentPublic(r, ph(r), ph.areas)), total: list.length };
     },
   );
 
   api.get(
     '/feedback/map',
     { schema: { tags, summary: 'Cài đặt bản đồ phường (máy chủ nền bản đồ, nếu có) / the ward map’s settings (its tile server, if any)', response: { 200: MapSettingsSchema } } },
-    async () => ({ tiles: deps.config.mapTiles, boundaryApproximate: WARD_AREAS.approximate }),
+    async () => {
+      const unit = await deploymentData(deps);
+      return { tiles: deps.config.mapTiles, boundaryApproximate: (await areasInForce(db, unit.unitId)).approximate };
+    },
+  );
+
+  api.get(
+    '/feedback/areas',
+    { schema: { tags, summary: 'Ranh giới phường, tổ dân phố đang áp dụng (GeoJSON) / the ward’s areas in force (GeoJSON)', response: { 200: PublicAreasSchema } } },
+    async () => {
+      const unit = await deploymentData(deps);
+      const a = await areasInForce(db, unit.unitId);
+      return { version: a.version, approximate: a.approximate, source: a.source, areas: { type: 'FeatureCollection' as const, features: a.features } };
+    },
   );
 
   api.get(
@@ -111,7 +129,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
         t,
       );
       const ph = await withPhotos(found);
-      return { items: found.map((r) => ({ ...presentPublic(r, ph(r)), distanceM: r.distanceM })) };
+      return { items: found.map((r) => ({ ...presentPublic(r, ph(r), ph.areas), distanceM: r.distanceM })) };
     },
   );
 
@@ -197,7 +215,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
         const row = await submitSignedIn(fd, req.user, unit.unitId, req.body, now(), ctx(req));
         return reply.code(201).send({ code: row.code, followToken: null, report: await publicOne(row) });
       }
-      return reply.code(202).send(await startDraft(fd, req.body, now(), ctx(req)));
+      return reply.code(202).send(await startDraft(fd, unit.unitId, req.body, now(), ctx(req)));
     },
   );
 
@@ -228,7 +246,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
     const user = requireUser(req);
     const list = await listReports(db, sql`r.reporter_id = ${user.id}`, 200);
     const ph = await withPhotos(list);
-    return { items: list.map((r) => presentPublic(r, ph(r))), total: list.length };
+    return { items: list.map((r) => presentPublic(r, ph(r), ph.areas)), total: list.length };
   });
 
   // ------------------------------------------------------------------- officials
@@ -248,7 +266,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
       if (q.q) list = list.filter((r) => matchesSearch(`${r.code} ${r.public_description} ${r.address}`, q.q!)).slice(0, q.limit);
       const [ph, departments, settings] = await Promise.all([withPhotos(list), departmentsOf(unit.unitId), settingsInForce(db, unit.unitId)]);
       const t = now();
-      const items = list.map((r) => presentQueueItem(r, ph(r), departments, settings.routing.rules, t));
+      const items = list.map((r) => presentQueueItem(r, ph(r), departments, settings.routing.rules, t, ph.areas));
       const counts: Record<string, number> = {};
       for (const i of items) counts[i.status] = (counts[i.status] ?? 0) + 1;
       counts.overdue = items.filter((i) => i.timeliness === 'overdue').length;
@@ -270,7 +288,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps) {
     ]);
     const photos = ph(row);
     return {
-      ...presentQueueItem(row, photos, departments, settings.routing.rules, now()),
+      ...presentQueueItem(row, photos, departments, settings.routing.rules, now(), ph.areas),
       id: row.id,
       version: row.version,
       originalDescription: row.description,

@@ -5,7 +5,8 @@ import { maybeOne, rows, type Database, type Executor } from '../../db/client.ts
 import { toDate } from '../../db/time.ts';
 import { formatVn, vnDateOf } from '../../domain/calendar/index.ts';
 import { AppError } from '../../domain/errors.ts';
-import { WARD_BBOX, areaOf } from '../../domain/feedback-areas.ts';
+import { WARD_AREAS, areaOf, extentOf, type AreaFeature } from '../../domain/feedback-areas.ts';
+import { areasInForce } from './feedback.areas.ts';
 import type { ActionInput, ReportInput } from '../../domain/feedback-contract.ts';
 import {
   DUPLICATE_WINDOW_DAYS,
@@ -69,18 +70,22 @@ export const reporterLink = (keys: ServerKeys, publicUrl: string, row: { code: s
   `${publicUrl}${followPath(row.code)}${row.reporter_id === null && row.follow_token_hash !== null ? `?token=${followTokenOf(keys, row.code)}` : ''}`;
 
 /**
- * Checks where a report is: on the map near the ward, or an address.
+ * Checks where a report is: on the map near the ward (the areas in force, padded by about 1 km),
+ * or an address; and places it in its area.
  * @throws AppError FEEDBACK_LOCATION_REQUIRED, FEEDBACK_OUTSIDE_WARD
  */
-export function placeOf(input: { lat: number | null; lon: number | null; address: string }): { lat: number | null; lon: number | null; area: string | null } {
+export function placeOf(
+  input: { lat: number | null; lon: number | null; address: string },
+  areas: readonly AreaFeature[] = WARD_AREAS.features,
+): { lat: number | null; lon: number | null; area: string | null } {
   if ((input.lat === null) !== (input.lon === null)) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'lat', message: 'Cần cả vĩ độ và kinh độ / both lat and lon are needed' }] });
   if (input.lat === null || input.lon === null) {
     if (input.address.trim() === '') throw new AppError('FEEDBACK_LOCATION_REQUIRED');
     return { lat: null, lon: null, area: null };
   }
-  const [minLon, minLat, maxLon, maxLat] = WARD_BBOX;
+  const [minLon, minLat, maxLon, maxLat] = extentOf(areas);
   if (input.lat < minLat || input.lat > maxLat || input.lon < minLon || input.lon > maxLon) throw new AppError('FEEDBACK_OUTSIDE_WARD');
-  return { lat: input.lat, lon: input.lon, area: areaOf(input.lat, input.lon) };
+  return { lat: input.lat, lon: input.lon, area: areaOf(input.lat, input.lon, areas) };
 }
 
 interface Reporter {
@@ -117,7 +122,7 @@ export async function createReport(
   keys: ServerKeys,
   now: Date,
 ): Promise<ReportRow> {
-  const place = placeOf(input);
+  const place = placeOf(input, (await areasInForce(tx, unitId)).features);
   await checkPhotos(tx, input.photos, reporter.id);
   const cal = await loadWorkingCalendar(tx);
   const rules = feedbackRulesOn(vnDateOf(now));
@@ -156,12 +161,12 @@ const DRAFT_TTL_MS = 30 * 60_000;
  * phone (or email); `confirmDraft` writes the report when the code comes back.
  * @throws AppError VALIDATION_FAILED (no contact), FEEDBACK_LOCATION_REQUIRED, FEEDBACK_OUTSIDE_WARD, FEEDBACK_RATE_LIMITED, OTP_RATE_LIMITED
  */
-export async function startDraft(deps: FeedbackDeps, input: ReportInput, now: Date, ctx: RequestContext) {
+export async function startDraft(deps: FeedbackDeps, unitId: string, input: ReportInput, now: Date, ctx: RequestContext) {
   const contact = input.contact;
   if (!contact || (!contact.phone && !contact.email)) {
     throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'contact', message: 'Cần số điện thoại hoặc email để nhận mã xác nhận / a phone or an email is needed for the code' }] });
   }
-  placeOf(input);
+  placeOf(input, (await areasInForce(deps.database.db, unitId)).features);
   return deps.database.transaction(async (tx) => {
     await limit(tx, `feedback:ip:${ctx.ip}`, LIMITS.reportsPerAddress, now);
     await checkPhotos(tx, input.photos, null);

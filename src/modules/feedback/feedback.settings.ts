@@ -11,7 +11,7 @@ import { audit } from '../audit/audit.ts';
 import type { RequestContext } from './feedback.service.ts';
 import type { Computed, RowOf } from '../../db/rows.ts';
 
-type Kind = 'routing' | 'templates';
+type Kind = 'routing' | 'templates' | 'areas';
 export interface VersionRow {
   kind: Kind;
   version: number;
@@ -44,7 +44,7 @@ const SELECT = sql`select s.kind, s.version, s.data, s.note, u.full_name as save
 export async function settingsInForce(ex: Executor, unitId: string): Promise<FeedbackSettingsInForce> {
   const latest = await rows<VersionRow>(
     ex,
-    sql`${SELECT} where s.unit_id = ${unitId}
+    sql`${SELECT} where s.unit_id = ${unitId} and s.kind in ('routing', 'templates')
           and s.version = (select max(x.version) from feedback_settings_versions x where x.unit_id = s.unit_id and x.kind = s.kind)`,
   );
   const routing = latest.find((r) => r.kind === 'routing');
@@ -57,8 +57,8 @@ export async function settingsInForce(ex: Executor, unitId: string): Promise<Fee
 
 /** The saves of a unit, newest first (who, when, why). */
 export async function settingsHistory(ex: Executor, unitId: string, limit = 30) {
-  const list = await rows<VersionRow>(ex, sql`${SELECT} where s.unit_id = ${unitId} order by s.created_at desc, s.version desc limit ${limit}`);
-  return list.map((r) => ({ kind: r.kind, ...metaOf(r) }));
+  const list = await rows<VersionRow>(ex, sql`${SELECT} where s.unit_id = ${unitId} and s.kind in ('routing', 'templates') order by s.created_at desc, s.version desc limit ${limit}`);
+  return list.map((r) => ({ kind: r.kind as 'routing' | 'templates', ...metaOf(r) }));
 }
 
 /**
