@@ -33,6 +33,7 @@ import { ProjectRulePage } from './projects/RulePage';
 import { StaffQueuePage } from '../feedback/staff/StaffQueuePage';
 import { StaffReportPage } from '../feedback/staff/StaffReportPage';
 import { Open311KeysPage } from '../feedback/staff/Open311KeysPage';
+import { AreasPage as FeedbackAreasPage } from '../feedback/staff/AreasPage';
 import { SettingsPage as FeedbackSettingsPage } from '../feedback/staff/SettingsPage';
 import '../feedback/staff/staff.css';
 import './backoffice.css';
@@ -108,6 +109,8 @@ function Page({ user }: { user: User }) {
       return may('open311.keys') ? <Open311KeysPage /> : <Forbidden title={t('fbs.keys.title')} />;
     case 'feedbackSettings':
       return may('feedback.settings') ? <FeedbackSettingsPage /> : <Forbidden title={t('fbs.set.title')} />;
+    case 'feedbackAreas':
+      return may('feedback.settings') ? <FeedbackAreasPage /> : <Forbidden title={t('fbs.areas.title')} />;
     case 'training':
       return may('training.manage') ? <TrainingPage /> : <Forbidden title={t('trn.title')} />;
     case 'indicatorRule':

@@ -37,6 +37,7 @@ export const boHref = {
   feedback: () => `${base}/phan-anh`,
   open311Keys: () => `${base}/quan-tri/open311`,
   feedbackSettings: () => `${base}/quan-tri/phan-anh`,
+  feedbackAreas: () => `${base}/quan-tri/phan-anh/ranh-gioi`,
   training: () => `${base}/quan-tri/dao-tao`,
   indicatorRule: () => `${base}/quan-tri/cach-cham`,
 };
@@ -68,6 +69,7 @@ export type BoRoute =
   | { name: 'feedbackReport'; code: string }
   | { name: 'open311Keys' }
   | { name: 'feedbackSettings' }
+  | { name: 'feedbackAreas' }
   | { name: 'training' }
   | { name: 'indicatorRule' }
   | { name: 'notFound' };
@@ -127,6 +129,7 @@ export function matchBo(pathname: string): BoRoute {
     if (b === 'thong-bao' && !c) return { name: 'notices' };
     if (b === 'open311' && !c) return { name: 'open311Keys' };
     if (b === 'phan-anh' && !c) return { name: 'feedbackSettings' };
+    if (b === 'phan-anh' && c === 'ranh-gioi') return { name: 'feedbackAreas' };
     if (b === 'ket-noi' && !c) return { name: 'interop' };
     if (b === 'dao-tao' && !c) return { name: 'training' };
     if (b === 'cach-cham' && !c) return { name: 'indicatorRule' };

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { FEEDBACK_STATUSES, type FeedbackCategory, type FeedbackStatus } from '@domain/feedback.ts';
-import { WARD_AREAS } from '@domain/feedback-areas.ts';
 import { useT } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { Link, usePageTitle } from '../../router';
@@ -10,6 +9,7 @@ import { ButtonLink, ErrorState, Loading, Select, Tag } from '../../ui';
 import type { PublicList } from './api';
 import { LazyWardMap } from './LazyWardMap';
 import { categoryLabel, categoryOptions, statusLabel } from './labels';
+import { areaOptions, useWardAreas } from './areas';
 
 /** /phan-anh: every public report on the map and in a list, with filters. */
 export function ListPage() {
@@ -18,6 +18,7 @@ export function ListPage() {
   const [category, setCategory] = useState('');
   const [status, setStatus] = useState('');
   const [area, setArea] = useState('');
+  const areas = useWardAreas();
   const { data, error, loading, reload } = useApi<PublicList>(apiPath('/feedback', { category, status, area }), { keepPrevious: true });
   const points = useMemo(
     () => (data?.items ?? []).filter((r) => r.lat !== null && r.lon !== null).map((r) => ({ lat: r.lat!, lon: r.lon!, label: `${r.code} — ${categoryLabel(r.category, lang)}` })),
@@ -33,7 +34,7 @@ export function ListPage() {
       <form className="fb-filters" onSubmit={(e) => e.preventDefault()} aria-label={t('fb.list.filters')}>
         <Select id="fb-category" label={t('fb.field.category')} value={category} onChange={setCategory} options={[{ value: '', label: t('fb.all') }, ...categoryOptions(lang)]} />
         <Select id="fb-status" label={t('fb.field.status')} value={status} onChange={setStatus} options={[{ value: '', label: t('fb.all') }, ...FEEDBACK_STATUSES.filter((s) => s !== 'rejected').map((s) => ({ value: s, label: statusLabel(s, lang) }))]} />
-        <Select id="fb-area" label={t('fb.field.area')} value={area} onChange={setArea} options={[{ value: '', label: t('fb.all') }, ...WARD_AREAS.features.map((f) => ({ value: f.properties.code, label: f.properties.name }))]} />
+        <Select id="fb-area" label={t('fb.field.area')} value={area} onChange={setArea} options={[{ value: '', label: t('fb.all') }, ...areaOptions(areas)]} />
       </form>
       <LazyWardMap points={points} label={t('fb.map.label')} />
       {loading && !data && <Loading />}

@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { WARD_AREAS } from '@domain/feedback-areas.ts';
 import type { MapSettings } from '@domain/feedback-contract.ts';
 import { useT } from '../../i18n';
 import { api } from '../../api/client';
+import { wardAreas } from './areas';
 
 /** The map's settings, asked once per page load; offline (no tiles) if they cannot be read. */
 let settings: Promise<MapSettings | null> | null = null;
@@ -30,8 +30,10 @@ function symbolMarker(p: MapPoint & { symbol: string }) {
 }
 
 /**
- * The ward map: the areas from local GeoJSON (no internet needed; tiles only when the optional
- * MAP_TILE_URL is set, with their attribution),
+ * The ward map: the areas in force (the boundary and residential groups the ward loaded, else the
+ * built-in 2009 areas) from the ward's own server (no internet needed; tiles only when the
+ * optional MAP_TILE_URL is set, with their attribution), saying the boundary is approximate only
+ * while it is,
  * points of reports, and — when `onPick` is given — a pin the person places by tapping. Loaded
  * with its page only (Leaflet is in this chunk).
  */
@@ -42,21 +44,34 @@ export default function WardMap({ points = [], picked, onPick, label }: { points
   const layer = useRef<L.LayerGroup | null>(null);
   const pickRef = useRef(onPick);
   pickRef.current = onPick;
+  const [approximate, setApproximate] = useState<boolean | null>(null);
 
   useEffect(() => {
     if (!box.current) return;
     const m = L.map(box.current, { attributionControl: true, zoomSnap: 0.5 });
-    const areas = L.geoJSON(WARD_AREAS as never, { style: { color: '#1d70b8', weight: 2, fillOpacity: 0.08 } }).addTo(m);
-    areas.eachLayer((l) => {
-      const f = (l as L.Layer & { feature?: { properties: { name: string } } }).feature;
-      if (f) l.bindTooltip(f.properties.name);
+    // The ward's extent until its areas are drawn (the built-in areas' extent).
+    m.fitBounds([
+      [21.307161, 105.333287],
+      [21.347877, 105.390789],
+    ]);
+    let live = true;
+    void wardAreas().then((a) => {
+      if (!live) return;
+      const areas = L.geoJSON(a.areas as never, {
+        style: (f) => (f?.properties.kind === 'ward' ? { color: '#0b0c0c', weight: 3, fillOpacity: 0 } : { color: '#1d70b8', weight: 2, fillOpacity: 0.08 }),
+      }).addTo(m);
+      areas.bringToBack();
+      areas.eachLayer((l) => {
+        const f = (l as L.Layer & { feature?: { properties: { name: string } } }).feature;
+        if (f) l.bindTooltip(f.properties.name);
+      });
+      m.fitBounds(areas.getBounds());
+      m.attributionControl.addAttribution(a.version === 0 ? 'Ranh giới: censusVN2009 (MIT), gần đúng' : `Ranh giới: ${a.source || 'UBND phường'}${a.approximate ? ', gần đúng' : ''}`);
+      setApproximate(a.approximate);
     });
-    m.fitBounds(areas.getBounds());
-    m.attributionControl.addAttribution('Ranh giới: censusVN2009 (MIT), gần đúng');
     m.on('click', (e: L.LeafletMouseEvent) => pickRef.current?.({ lat: Number(e.latlng.lat.toFixed(6)), lon: Number(e.latlng.lng.toFixed(6)) }));
     layer.current = L.layerGroup().addTo(m);
     map.current = m;
-    let live = true;
     void mapSettings().then((ms) => {
       if (!live || !ms?.tiles) return;
       L.tileLayer(ms.tiles.url, { attribution: ms.tiles.attribution, maxZoom: ms.tiles.maxZoom }).addTo(m).bringToBack();
@@ -83,7 +98,7 @@ export default function WardMap({ points = [], picked, onPick, label }: { points
   return (
     <figure className="ward-map">
       <div ref={box} className="ward-map__canvas" role="application" aria-label={label} />
-      <figcaption className="hint">{t('fb.map.approximate')}</figcaption>
+      {approximate && <figcaption className="hint">{t('fb.map.approximate')}</figcaption>}
     </figure>
   );
 }

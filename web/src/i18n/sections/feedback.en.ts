@@ -23,7 +23,7 @@ export const feedback: Record<keyof typeof vi, string> = {
   'fb.new.confirm': 'Confirm and send',
   'fb.field.category': 'Category',
   'fb.field.status': 'Status',
-  'fb.field.area': 'Area',
+  'fb.field.area': 'Residential group / area',
   'fb.field.description': 'What is the problem',
   'fb.field.descriptionHint': 'What, where, since when. Do not write other people’s personal details.',
   'fb.field.where': 'Place',

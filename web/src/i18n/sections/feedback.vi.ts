@@ -22,7 +22,7 @@ export const feedback = {
   'fb.new.confirm': 'Xác nhận và gửi',
   'fb.field.category': 'Loại phản ánh',
   'fb.field.status': 'Trạng thái',
-  'fb.field.area': 'Khu vực',
+  'fb.field.area': 'Tổ dân phố / khu vực',
   'fb.field.description': 'Nội dung',
   'fb.field.descriptionHint': 'Mô tả sự việc: cái gì, ở đâu, từ khi nào. Không ghi thông tin cá nhân của người khác.',
   'fb.field.where': 'Vị trí',

@@ -44,6 +44,7 @@ export function BoNav({ user }: { user: User }) {
           {may('feedback.queue') && <Item to={boHref.feedback()} label={t('fbs.nav.queue')} />}
           {may('open311.keys') && <Item to={boHref.open311Keys()} label={t('fbs.nav.keys')} />}
           {may('feedback.settings') && <Item to={boHref.feedbackSettings()} label={t('fbs.nav.settings')} />}
+          {may('feedback.settings') && <Item to={boHref.feedbackAreas()} label={t('fbs.nav.areas')} />}
         </ul>
       </nav>
       <p className="bo-bar__who small">

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { FEEDBACK_STATUSES, type FeedbackCategory, type FeedbackStatus } from '@domain/feedback.ts';
-import { WARD_AREAS } from '@domain/feedback-areas.ts';
 import { useT } from '../../../i18n';
 import { formatDate, formatNumber } from '../../../i18n/format';
 import { Link, usePageTitle } from '../../../router';
 import { useApi } from '../../../api/useApi';
 import { Button, Checkboxes, ErrorState, Loading, Select, Table, Tag, TextInput } from '../../../ui';
 import { categoryLabel, categoryOptions, statusLabel } from '../labels';
+import { areaOptions, useWardAreas } from '../areas';
 import { queueOrder, staffFeedbackApi, type Queue, type QueueItem } from './api';
 import { fbStaffHref } from './paths';
 import { TimeTag } from './TimeTag';
@@ -19,6 +19,7 @@ export function StaffQueuePage() {
   usePageTitle(t('fbs.queue.title'));
   const [draft, setDraft] = useState(EMPTY);
   const [applied, setApplied] = useState(EMPTY);
+  const areas = useWardAreas();
   const { data, error, loading, reload } = useApi<Queue>(staffFeedbackApi.queue(applied), { keepPrevious: true });
   const onFilter = (e: FormEvent) => {
     e.preventDefault();
@@ -57,7 +58,7 @@ export function StaffQueuePage() {
           label={t('fb.field.area')}
           value={draft.area}
           onChange={(v) => setDraft({ ...draft, area: v })}
-          options={[{ value: '', label: t('fb.all') }, ...WARD_AREAS.features.map((f) => ({ value: f.properties.code, label: f.properties.name }))]}
+          options={[{ value: '', label: t('fb.all') }, ...areaOptions(areas)]}
         />
         <TextInput id="fbs-q" label={t('fbs.queue.q')} width="w20" value={draft.q} onChange={(v) => setDraft({ ...draft, q: v })} />
         <Checkboxes id="fbs-mine" legend={t('fbs.queue.scope')} value={draft.mine ? ['1'] : []} onChange={(v) => setDraft({ ...draft, mine: v.includes('1') ? '1' : '' })} options={[{ value: '1', label: t('fbs.queue.mine') }]} />

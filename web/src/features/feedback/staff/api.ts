@@ -19,6 +19,7 @@ export const staffFeedbackApi = {
   detail: (code: string) => `/staff/feedback/${encodeURIComponent(code)}`,
   keys: () => '/admin/open311-keys',
   settings: () => '/admin/feedback-settings',
+  areas: () => '/admin/feedback-areas',
 };
 
 /** One handling step; answers the report as it now is. @throws {ApiError} */

@@ -6,4 +6,5 @@ export const fbStaffHref = {
   report: (code: string) => `${boHref.feedback()}/${encodeURIComponent(code)}`,
   keys: boHref.open311Keys,
   settings: boHref.feedbackSettings,
+  areas: boHref.feedbackAreas,
 };
