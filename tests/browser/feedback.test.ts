@@ -154,6 +154,16 @@ describe('a broken street light, on a phone', () => {
     await page.getByRole('link', { name: code }).waitFor();
     await page.getByLabel('Trạng thái').selectOption('answered');
     await page.getByRole('link', { name: code }).waitFor();
+    // Looked up by its code in the search box (the API's q).
+    await page.getByLabel('Tìm theo mã hoặc nội dung').fill(code.toLowerCase());
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await expect.poll(() => page.locator('.fb-list > li').count()).toBe(1);
+    await page.getByLabel('Tìm theo mã hoặc nội dung').fill('PA-000101-9999');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('heading', { name: '0 phản ánh' }).waitFor();
+    await page.getByLabel('Tìm theo mã hoặc nội dung').fill(code);
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('link', { name: code }).waitFor();
     await check(page, 'feedback-list-phone');
     await page.getByRole('link', { name: code }).click();
     await page.getByText('Đèn đã được thay bóng mới. Cảm ơn ông/bà.').waitFor();
@@ -196,6 +206,21 @@ describe('a person without an account, on a phone', () => {
     const preview = page.getByRole('img', { name: 'Ảnh 1 của phản ánh' });
     await preview.waitFor();
     await expect.poll(() => preview.evaluate((e) => ((e as unknown as { complete: boolean }).complete ? (e as unknown as { naturalWidth: number }).naturalWidth : 0))).toBeGreaterThan(0);
+    // A file that is not a picture: the error points at the photos, not at the category.
+    await page.getByLabel(/^Ảnh/).setInputFiles({ name: 'ghi-chu.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('không phải ảnh') });
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    expect(await summary.getByRole('link').first().getAttribute('href')).toBe('#fb-photo');
+    await page.locator('#fb-photo-error').waitFor();
+    // At most 5 photos: after the fifth, the form takes no more.
+    for (let n = 2; n <= 5; n++) {
+      await page.getByLabel(/^Ảnh/).setInputFiles(photoPath);
+      await page.getByRole('img', { name: `Ảnh ${n} của phản ánh` }).waitFor();
+    }
+    expect(await page.locator('#fb-photo').count()).toBe(0);
+    await page.getByText('Đã đủ 5 ảnh. Bỏ bớt một ảnh nếu muốn thay.').waitFor();
+    await page.getByRole('button', { name: 'Bỏ ảnh 5' }).click();
+    await page.locator('#fb-photo').waitFor();
     await page.getByLabel('Họ và tên').fill('Trần Thị Mai');
     await page.getByLabel('Số điện thoại di động').fill(phone);
     await check(page, 'feedback-report-anonymous-phone');
@@ -205,7 +230,15 @@ describe('a person without an account, on a phone', () => {
     await page.getByRole('button', { name: 'Xác nhận và gửi' }).click();
     await page.getByRole('heading', { level: 1, name: /Phản ánh PA-\d{6}-\d{4}/ }).waitFor();
     expect(new URL(page.url()).searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    // Told to keep the follow link, shown with a copy button.
+    await page.getByRole('heading', { name: 'Giữ đường dẫn này để theo dõi phản ánh' }).waitFor();
+    expect(await page.getByLabel('Đường dẫn theo dõi').inputValue()).toBe(page.url());
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Chép đường dẫn' }).click();
+    await page.getByRole('status').getByText('Đã chép đường dẫn.').waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(page.url());
     await page.getByRole('img', { name: 'Ảnh 1 của phản ánh' }).waitFor();
+    expect(await page.getByRole('img', { name: /^Ảnh \d của phản ánh$/ }).count()).toBe(4);
     await check(page, 'feedback-follow-anonymous-phone');
     await context.close();
   });

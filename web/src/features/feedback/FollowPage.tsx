@@ -5,7 +5,7 @@ import { formatDateTime } from '../../i18n/format';
 import { usePageTitle, useSearchParams } from '../../router';
 import { api, toApiError, type ApiError } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { Breadcrumbs, Button, ErrorState, ErrorSummary, Loading, Panel, Radios, SummaryList, Textarea } from '../../ui';
+import { Breadcrumbs, Button, ErrorState, ErrorSummary, Loading, NotificationBanner, Panel, Radios, SummaryList, TextInput, Textarea } from '../../ui';
 import type { PublicDetail } from './api';
 import { LazyWardMap } from './LazyWardMap';
 import { categoryLabel, statusLabel } from './labels';
@@ -21,6 +21,35 @@ const STEP_KEYS: Record<string, MessageKey> = {
   reopen: 'fb.step.reopen',
   fixed: 'fb.step.fixed',
 };
+
+/**
+ * For a reporter without an account (the page opened with its `?token=`): the link is their only
+ * way back to the report — say so, show it and let them copy it.
+ */
+function KeepLink() {
+  const { t } = useT();
+  const link = window.location.href;
+  const [copied, setCopied] = useState<'' | 'ok' | 'failed'>('');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('ok');
+    } catch {
+      (document.getElementById('fb-keep-link') as HTMLInputElement | null)?.select();
+      setCopied('failed');
+    }
+  };
+  return (
+    <NotificationBanner title={t('fb.keep.title')}>
+      <p>{t('fb.keep.body')}</p>
+      <TextInput id="fb-keep-link" label={t('fb.keep.link')} value={link} onChange={() => undefined} readOnly spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
+      <Button variant="secondary" onClick={() => void copy()}>
+        {t('fb.keep.copy')}
+      </Button>
+      <p role="status">{copied === 'ok' ? t('fb.keep.copied') : copied === 'failed' ? t('fb.keep.copyFailed') : ''}</p>
+    </NotificationBanner>
+  );
+}
 
 /** /phan-anh/<code>: a report as the public sees it; its reporter rates, confirms or reopens it here. */
 export function FollowPage({ code }: { code: string }) {
@@ -51,6 +80,7 @@ export function FollowPage({ code }: { code: string }) {
     <>
       <Breadcrumbs items={[{ href: '/phan-anh', text: t('fb.list.title') }]} />
       <h1>{t('fb.one.title', { code })}</h1>
+      {token && <KeepLink />}
       {fail && <ErrorSummary errors={[{ target: 'fb-actions', text: fail.message }]} />}
       <SummaryList
         rows={[

@@ -5,7 +5,7 @@ import { formatDate } from '../../i18n/format';
 import { Link, usePageTitle } from '../../router';
 import { apiPath } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { ButtonLink, ErrorState, Loading, Select, Tag } from '../../ui';
+import { Button, ButtonLink, ErrorState, Loading, Select, Tag, TextInput } from '../../ui';
 import type { PublicList } from './api';
 import { LazyWardMap } from './LazyWardMap';
 import { categoryLabel, categoryOptions, statusLabel } from './labels';
@@ -19,7 +19,9 @@ export function ListPage() {
   const [status, setStatus] = useState('');
   const [area, setArea] = useState('');
   const areas = useWardAreas();
-  const { data, error, loading, reload } = useApi<PublicList>(apiPath('/feedback', { category, status, area }), { keepPrevious: true });
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const { data, error, loading, reload } = useApi<PublicList>(apiPath('/feedback', { category, status, area, q }), { keepPrevious: true });
   const points = useMemo(
     () => (data?.items ?? []).filter((r) => r.lat !== null && r.lon !== null).map((r) => ({ lat: r.lat!, lon: r.lon!, label: `${r.code} — ${categoryLabel(r.category, lang)}` })),
     [data, lang],
@@ -31,7 +33,20 @@ export function ListPage() {
       <ButtonLink to="/phan-anh/gui" start>
         {t('fb.list.report')}
       </ButtonLink>
-      <form className="fb-filters" onSubmit={(e) => e.preventDefault()} aria-label={t('fb.list.filters')}>
+      <form
+        className="fb-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(typed.trim());
+        }}
+        aria-label={t('fb.list.filters')}
+      >
+        <div className="fb-search">
+          <TextInput id="fb-q" label={t('fb.list.search')} hint={t('fb.list.searchHint')} value={typed} onChange={setTyped} type="search" width="w20" />
+          <Button type="submit" variant="secondary">
+            {t('fb.list.searchGo')}
+          </Button>
+        </div>
         <Select id="fb-category" label={t('fb.field.category')} value={category} onChange={setCategory} options={[{ value: '', label: t('fb.all') }, ...categoryOptions(lang)]} />
         <Select id="fb-status" label={t('fb.field.status')} value={status} onChange={setStatus} options={[{ value: '', label: t('fb.all') }, ...FEEDBACK_STATUSES.filter((s) => s !== 'rejected').map((s) => ({ value: s, label: statusLabel(s, lang) }))]} />
         <Select id="fb-area" label={t('fb.field.area')} value={area} onChange={setArea} options={[{ value: '', label: t('fb.all') }, ...areaOptions(areas)]} />

@@ -5,7 +5,7 @@ import { Link, useNavigate, usePageTitle } from '../../router';
 import { api, apiPath, errorFromBody, getCsrfToken, toApiError, type ApiError } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useSession } from '../../api/session';
-import { Button, ErrorSummary, InsetText, Select, TextInput, Textarea } from '../../ui';
+import { Button, ErrorMessage, ErrorSummary, InsetText, Select, TextInput, Textarea, describedBy } from '../../ui';
 import type { Draft, Similar, Submitted } from './api';
 import { LazyWardMap } from './LazyWardMap';
 import { categoryOptions } from './labels';
@@ -18,6 +18,26 @@ async function uploadPhoto(file: File): Promise<{ id: string; url: string }> {
   const json = await res.json().catch(() => null);
   if (!res.ok) throw errorFromBody(res.status, json);
   return json as { id: string; url: string };
+}
+
+/** As many photos as a report takes (ReportBody: `photos` at most 5). */
+export const MAX_PHOTOS = 5;
+const PHOTO_CODES = new Set(['FEEDBACK_PHOTO_INVALID', 'FILE_TOO_LARGE', 'FILE_TYPE_NOT_ALLOWED', 'FILE_EMPTY', 'FILE_NAME_INVALID', 'PAYLOAD_TOO_LARGE']);
+const FIELD_OF_PATH: [RegExp, string][] = [
+  [/^photos/, 'fb-photo'],
+  [/^description/, 'fb-description'],
+  [/^contact\.name/, 'fb-name'],
+  [/^contact/, 'fb-phone'],
+  [/^(lat|lon|address)/, 'fb-address'],
+  [/^category/, 'fb-category'],
+];
+
+/** The form's field an error is about: what the server says was wrong, else the first field. */
+export function fieldOfError(e: ApiError, fromPhotoUpload: boolean): string {
+  if (fromPhotoUpload || PHOTO_CODES.has(e.code)) return 'fb-photo';
+  if (e.code === 'FEEDBACK_LOCATION_REQUIRED' || e.code === 'FEEDBACK_OUTSIDE_WARD') return 'fb-address';
+  const path = String((e.details?.issues as { path?: string }[] | undefined)?.[0]?.path ?? '').replace(/^body\.?/, '');
+  return FIELD_OF_PATH.find(([re]) => re.test(path))?.[1] ?? 'fb-category';
 }
 
 /** /phan-anh/gui: report a problem on a phone — category, what, where (map or address), photos, contact. */
@@ -39,18 +59,19 @@ export function ReportPage() {
   const [phone, setPhone] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [otp, setOtp] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<{ e: ApiError; field: string } | null>(null);
   const [pending, setPending] = useState(false);
   const similar = useApi<Similar>(category && pin ? apiPath('/feedback/similar', { category, lat: pin.lat, lon: pin.lon }) : null);
 
   const done = (s: Submitted) => navigate(`/phan-anh/${s.code}${s.followToken ? `?token=${s.followToken}` : ''}`);
-  const run = async (fn: () => Promise<void>) => {
+  const run = async (fn: () => Promise<void>, fromPhotoUpload = false) => {
     setPending(true);
     setError(null);
     try {
       await fn();
     } catch (e) {
-      setError(toApiError(e));
+      const ae = toApiError(e);
+      setError({ e: ae, field: fieldOfError(ae, fromPhotoUpload) });
     } finally {
       setPending(false);
     }
@@ -73,7 +94,7 @@ export function ReportPage() {
     return (
       <form onSubmit={confirm} noValidate>
         <h1>{t('fb.new.confirmTitle')}</h1>
-        {error && <ErrorSummary errors={[{ target: 'fb-otp', text: error.message }]} />}
+        {error && <ErrorSummary errors={[{ target: 'fb-otp', text: error.e.message }]} />}
         <p>{t('fb.new.codeSent', { to: draft.sentTo })}</p>
         <TextInput id="fb-otp" label={t('fb.new.code')} value={otp} onChange={setOtp} inputMode="numeric" autoComplete="one-time-code" width="w5" />
         <Button type="submit" pending={pending}>
@@ -83,10 +104,11 @@ export function ReportPage() {
     );
   }
 
+  const photoError = error?.field === 'fb-photo' ? error.e.message : null;
   return (
     <form onSubmit={submit} noValidate>
       <h1>{t('fb.new.title')}</h1>
-      {error && <ErrorSummary errors={[{ target: 'fb-category', text: error.message }]} />}
+      {error && <ErrorSummary errors={[{ target: error.field, text: error.e.message }]} />}
       <Select id="fb-category" label={t('fb.field.category')} value={category} onChange={(v) => setCategory(v as FeedbackCategory)} options={[{ value: '', label: t('fb.choose') }, ...categoryOptions(lang)]} />
       <Textarea id="fb-description" label={t('fb.field.description')} hint={t('fb.field.descriptionHint')} value={description} onChange={setDescription} maxLength={4000} />
       <h2>{t('fb.field.where')}</h2>
@@ -107,34 +129,47 @@ export function ReportPage() {
           <p>{t('fb.similar.follow')}</p>
         </InsetText>
       )}
-      <div className="field">
-        <label className="label" htmlFor="fb-photo">
-          {t('fb.field.photos')}
-        </label>
+      <div className={photoError ? 'field form-group--error' : 'field'}>
+        {photos.length < MAX_PHOTOS ? (
+          <label className="label" htmlFor="fb-photo">
+            {t('fb.field.photos')}
+          </label>
+        ) : (
+          <p className="label">{t('fb.field.photos')}</p>
+        )}
         <div id="fb-photo-hint" className="hint">
-          {t('fb.field.photosHint')}
+          {photos.length < MAX_PHOTOS ? t('fb.field.photosHint') : t('fb.photos.full', { n: MAX_PHOTOS })}
         </div>
-        <input
-          id="fb-photo"
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          aria-describedby="fb-photo-hint"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void run(async () => {
-              const up = await uploadPhoto(file);
-              const preview = URL.createObjectURL(file);
-              previews.current.push(preview);
-              setPhotos((p) => [...p, { id: up.id, preview }]);
-            });
-          }}
-        />
-        <div className="fb-photos">
+        {photoError && <ErrorMessage id="fb-photo">{photoError}</ErrorMessage>}
+        {photos.length < MAX_PHOTOS && (
+          <input
+            id="fb-photo"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            aria-describedby={describedBy('fb-photo', true, photoError)}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file && photos.length < MAX_PHOTOS)
+                void run(async () => {
+                  const up = await uploadPhoto(file);
+                  const preview = URL.createObjectURL(file);
+                  previews.current.push(preview);
+                  setPhotos((p) => (p.length < MAX_PHOTOS ? [...p, { id: up.id, preview }] : p));
+                }, true);
+            }}
+          />
+        )}
+        <ul className="fb-photos">
           {photos.map((p, i) => (
-            <img key={p.id} src={p.preview} alt={t('fb.photoAlt', { n: i + 1 })} />
+            <li key={p.id}>
+              <img src={p.preview} alt={t('fb.photoAlt', { n: i + 1 })} />
+              <Button variant="secondary" small onClick={() => setPhotos((list) => list.filter((x) => x.id !== p.id))}>
+                {t('fb.photos.remove', { n: i + 1 })}
+              </Button>
+            </li>
           ))}
-        </div>
+        </ul>
       </div>
       {!user && (
         <>
