@@ -79,6 +79,9 @@ export async function loadDossier(ex: Executor, code: string, forUpdate = false)
   return maybeOne<DossierRow>(ex, sql`select * from dossiers where code = ${code} ${forUpdate ? sql`for update` : sql``}`);
 }
 
+/** The kind of the system a dossier came from (interop_systems.kind through a left join: null when none). */
+type OriginKind = Computed<{ origin_kind: string | null }>;
+
 /**
  * The dossier the public look-up asks for (`asked`: trimmed, in capitals), by our code or by the
  * code of the system it came from (the national portal's: a citizen who filed there may know only
@@ -86,8 +89,8 @@ export async function loadDossier(ex: Executor, code: string, forUpdate = false)
  * (dossiers_code_key, dossiers_external_code_idx). Ours first; two systems' dossiers with the
  * same code of theirs: the latest.
  */
-export async function loadDossierByEitherCode(ex: Executor, asked: string): Promise<(DossierRow & { origin_kind: string | null }) | null> {
-  return maybeOne<DossierRow & { origin_kind: string | null }>(
+export async function loadDossierByEitherCode(ex: Executor, asked: string): Promise<(DossierRow & OriginKind) | null> {
+  return maybeOne<DossierRow & OriginKind>(
     ex,
     sql`select d.*, s.kind as origin_kind from dossiers d left join interop_systems s on s.id = d.origin_system_id
          where d.code = ${asked} or (upper(d.external_code) = ${asked} and d.external_code is not null)
