@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { toApiError, type ApiError } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useSession } from '../../../api/session';
-import { useT } from '../../../i18n';
+import { useT, type MessageKey } from '../../../i18n';
 import { Button, ErrorState, ErrorSummary, NotificationBanner, Radios, Select, Textarea, TextInput, type FormError } from '../../../ui';
 import { boApi, type Unit } from '../api';
 import { completeDirection, raiseObstacle, resolveObstacle, type ProjectDetail } from './api';
 
 /** The departments of the signed-in official's unit (who may be named to act). */
-function useDepartments() {
+export function useDepartments() {
   const { user } = useSession();
   const units = useApi<{ items: Unit[] }>(boApi.units());
   return units.data?.items.find((u) => u.id === user?.unit?.id)?.departments ?? [];
@@ -47,12 +47,52 @@ function useSubmit(onChange: (d: ProjectDetail) => void) {
   return { run, banner, pending, done, err: (id: string) => errors.find((e) => e.target === id)?.text };
 }
 
+export type ActorKind = 'department' | 'investor' | 'other';
+
+/** Who must act (an obstacle) or is given a direction: a department of the unit, the investor, or someone named. */
+export function WhoActs(props: {
+  ids: { kind: string; dept: string; other: string };
+  legend: string;
+  deptLabel: string;
+  kind: ActorKind;
+  onKind: (k: ActorKind) => void;
+  dept: string;
+  onDept: (id: string) => void;
+  other: string;
+  onOther: (text: string) => void;
+  departments: readonly { id: string; name: string }[];
+  errorOf?: (id: string) => string | undefined;
+}) {
+  const { t } = useT();
+  const { ids, errorOf } = props;
+  return (
+    <>
+      <Radios
+        id={ids.kind}
+        legend={props.legend}
+        inline
+        value={props.kind}
+        onChange={(v) => props.onKind(v === 'investor' ? 'investor' : v === 'other' ? 'other' : 'department')}
+        options={[
+          { value: 'department', label: t('prj.direct.ownerDepartment') },
+          { value: 'investor', label: t('prj.actor.investor') },
+          { value: 'other', label: t('prj.direct.ownerOther') },
+        ]}
+      />
+      {props.kind === 'department' && (
+        <Select id={ids.dept} label={props.deptLabel} value={props.dept} onChange={props.onDept} placeholder="—" options={props.departments.map((x) => ({ value: x.id, label: x.name }))} error={errorOf?.(ids.dept)} />
+      )}
+      {props.kind === 'other' && <TextInput id={ids.other} label={t('prj.direct.ownerOther')} value={props.other} onChange={props.onOther} error={errorOf?.(ids.other)} />}
+    </>
+  );
+}
+
 /** What blocks the project and who must act: the department, the unit's leaders, or the investor. */
 export function RaiseObstacleForm({ projectId, onChange }: { projectId: string; onChange: (d: ProjectDetail) => void }) {
   const { t } = useT();
   const departments = useDepartments();
   const [description, setDescription] = useState('');
-  const [actorKind, setActorKind] = useState<'department' | 'investor' | 'other'>('department');
+  const [actorKind, setActorKind] = useState<ActorKind>('department');
   const [dept, setDept] = useState('');
   const [other, setOther] = useState('');
   const s = useSubmit(onChange);
@@ -77,22 +117,19 @@ export function RaiseObstacleForm({ projectId, onChange }: { projectId: string; 
       {s.done && <NotificationBanner type="success" title={t('prj.obs.done')} />}
       {s.banner}
       <Textarea id="obs-description" label={t('prj.obs.description')} rows={3} value={description} onChange={setDescription} error={s.err('obs-description')} />
-      <Radios
-        id="obs-actor"
+      <WhoActs
+        ids={{ kind: 'obs-actor', dept: 'obs-dept', other: 'obs-other' }}
         legend={t('prj.obs.actor')}
-        inline
-        value={actorKind}
-        onChange={(v) => setActorKind(v === 'investor' ? 'investor' : v === 'other' ? 'other' : 'department')}
-        options={[
-          { value: 'department', label: t('prj.direct.ownerDepartment') },
-          { value: 'investor', label: t('prj.actor.investor') },
-          { value: 'other', label: t('prj.direct.ownerOther') },
-        ]}
+        deptLabel={t('prj.obs.department')}
+        kind={actorKind}
+        onKind={setActorKind}
+        dept={dept}
+        onDept={setDept}
+        other={other}
+        onOther={setOther}
+        departments={departments}
+        errorOf={s.err}
       />
-      {actorKind === 'department' && (
-        <Select id="obs-dept" label={t('prj.obs.department')} value={dept} onChange={setDept} placeholder="—" options={departments.map((x) => ({ value: x.id, label: x.name }))} error={s.err('obs-dept')} />
-      )}
-      {actorKind === 'other' && <TextInput id="obs-other" label={t('prj.direct.ownerOther')} value={other} onChange={setOther} error={s.err('obs-other')} />}
       <Button type="submit" pending={s.pending}>
         {t('prj.obs.submit')}
       </Button>
@@ -100,44 +137,52 @@ export function RaiseObstacleForm({ projectId, onChange }: { projectId: string; 
   );
 }
 
-/** Whoever a direction was given to reports it done, with what was done. */
-export function CompleteDirectionForm({ projectId, directionId, onChange }: { projectId: string; directionId: string; onChange: (d: ProjectDetail) => void }) {
+/** One text and a button that answers the project: a direction reported done, an obstacle resolved. */
+function NoteForm(props: {
+  id: string;
+  text: { title: MessageKey; label: MessageKey; missing: MessageKey; submit: MessageKey };
+  send: (note: string) => Promise<ProjectDetail>;
+  onChange: (d: ProjectDetail) => void;
+}) {
   const { t } = useT();
   const [note, setNote] = useState('');
-  const s = useSubmit(onChange);
-  const id = `done-${directionId}`;
+  const s = useSubmit(props.onChange);
+  const { id, text } = props;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void s.run(note.trim() ? [] : [{ target: id, text: t('prj.done.err') }], () => completeDirection(projectId, directionId, note.trim()), () => setNote(''));
+    void s.run(note.trim() ? [] : [{ target: id, text: t(text.missing) }], () => props.send(note.trim()), () => setNote(''));
   };
   return (
-    <form className="prj-inline-form" onSubmit={submit} noValidate aria-label={t('prj.done.title')}>
+    <form className="prj-inline-form" onSubmit={submit} noValidate aria-label={t(text.title)}>
       {s.banner}
-      <Textarea id={id} label={t('prj.done.note')} rows={2} value={note} onChange={setNote} error={s.err(id)} />
+      <Textarea id={id} label={t(text.label)} rows={2} value={note} onChange={setNote} error={s.err(id)} />
       <Button type="submit" variant="secondary" pending={s.pending}>
-        {t('prj.done.submit')}
+        {t(text.submit)}
       </Button>
     </form>
   );
 }
 
+/** Whoever a direction was given to reports it done, with what was done. */
+export function CompleteDirectionForm({ projectId, directionId, onChange }: { projectId: string; directionId: string; onChange: (d: ProjectDetail) => void }) {
+  return (
+    <NoteForm
+      id={`done-${directionId}`}
+      text={{ title: 'prj.done.title', label: 'prj.done.note', missing: 'prj.done.err', submit: 'prj.done.submit' }}
+      send={(note) => completeDirection(projectId, directionId, note)}
+      onChange={onChange}
+    />
+  );
+}
+
 /** A leader records the obstacle resolved; its open directions close with it. */
 export function ResolveObstacleForm({ projectId, obstacleId, onChange }: { projectId: string; obstacleId: string; onChange: (d: ProjectDetail) => void }) {
-  const { t } = useT();
-  const [resolution, setResolution] = useState('');
-  const s = useSubmit(onChange);
-  const id = `resolve-${obstacleId}`;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void s.run(resolution.trim() ? [] : [{ target: id, text: t('prj.resolve.err') }], () => resolveObstacle(projectId, obstacleId, resolution.trim()), () => setResolution(''));
-  };
   return (
-    <form className="prj-inline-form" onSubmit={submit} noValidate aria-label={t('prj.resolve.title')}>
-      {s.banner}
-      <Textarea id={id} label={t('prj.resolve.text')} rows={2} value={resolution} onChange={setResolution} error={s.err(id)} />
-      <Button type="submit" variant="secondary" pending={s.pending}>
-        {t('prj.resolve.submit')}
-      </Button>
-    </form>
+    <NoteForm
+      id={`resolve-${obstacleId}`}
+      text={{ title: 'prj.resolve.title', label: 'prj.resolve.text', missing: 'prj.resolve.err', submit: 'prj.resolve.submit' }}
+      send={(resolution) => resolveObstacle(projectId, obstacleId, resolution)}
+      onChange={onChange}
+    />
   );
 }

@@ -1,18 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { toApiError, type ApiError } from '../../../api/client';
-import { useSession } from '../../../api/session';
 import { useApi } from '../../../api/useApi';
 import { useT } from '../../../i18n';
 import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
 import { Link, usePageTitle } from '../../../router';
-import { Button, ButtonLink, DateInput, Details, ErrorState, ErrorSummary, Loading, NotificationBanner, Radios, Select, SummaryList, Table, Tag, Textarea, TextInput, normalizeDate, type FormError } from '../../../ui';
-import { boApi, type Unit } from '../api';
+import { Button, ButtonLink, DateInput, Details, ErrorState, ErrorSummary, Loading, NotificationBanner, SummaryList, Table, Tag, Textarea, normalizeDate, type FormError } from '../../../ui';
 import { boHref } from '../paths';
 import { giveDirection, projectApi, projectFileHref, type Direction, type Obstacle, type ProjectDetail } from './api';
 import { UpdateForm } from './UpdateForm';
 import { InvestorsSection } from './InvestorsSection';
 import { Publication } from './Publication';
-import { CompleteDirectionForm, RaiseObstacleForm, ResolveObstacleForm } from './ObstacleForms';
+import { CompleteDirectionForm, RaiseObstacleForm, ResolveObstacleForm, WhoActs, useDepartments, type ActorKind } from './ObstacleForms';
 import { STATE_COLOUR, formatVnd, milestoneLabel, reasonsOf } from './labels';
 
 const DIRECTION_COLOUR = { overdue: 'red', due_soon: 'orange', open: 'blue', done_late: 'yellow', done: 'green' } as const;
@@ -182,11 +180,9 @@ function DirectionItem({ projectId, d, onChange }: { projectId: string; d: Direc
 /** A leader's direction on an obstacle: what, to whom, by when. */
 function DirectionForm({ projectId, obstacleId, onChange }: { projectId: string; obstacleId: string; onChange: (d: ProjectDetail) => void }) {
   const { t } = useT();
-  const { user } = useSession();
-  const units = useApi<{ items: Unit[] }>(boApi.units());
-  const departments = units.data?.items.find((u) => u.id === user?.unit?.id)?.departments ?? [];
+  const departments = useDepartments();
   const [text, setText] = useState('');
-  const [ownerKind, setOwnerKind] = useState<'department' | 'investor' | 'other'>('department');
+  const [ownerKind, setOwnerKind] = useState<ActorKind>('department');
   const [dept, setDept] = useState('');
   const [other, setOther] = useState('');
   const [deadline, setDeadline] = useState('');
@@ -235,22 +231,18 @@ function DirectionForm({ projectId, obstacleId, onChange }: { projectId: string;
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       {apiError && <ErrorState error={apiError} />}
       <Textarea id={fid('text')} label={t('prj.direct.text')} rows={3} value={text} onChange={setText} error={errorOf('text')} />
-      <Radios
-        id={fid('owner')}
+      <WhoActs
+        ids={{ kind: fid('owner'), dept: fid('dept'), other: fid('other') }}
         legend={t('prj.direct.owner')}
-        inline
-        value={ownerKind}
-        onChange={(v) => setOwnerKind(v === 'investor' ? 'investor' : v === 'other' ? 'other' : 'department')}
-        options={[
-          { value: 'department', label: t('prj.direct.ownerDepartment') },
-          { value: 'investor', label: t('prj.actor.investor') },
-          { value: 'other', label: t('prj.direct.ownerOther') },
-        ]}
+        deptLabel={t('prj.direct.department')}
+        kind={ownerKind}
+        onKind={setOwnerKind}
+        dept={dept}
+        onDept={setDept}
+        other={other}
+        onOther={setOther}
+        departments={departments}
       />
-      {ownerKind === 'department' && (
-        <Select id={fid('dept')} label={t('prj.direct.department')} value={dept} onChange={setDept} placeholder="—" options={departments.map((x) => ({ value: x.id, label: x.name }))} />
-      )}
-      {ownerKind === 'other' && <TextInput id={fid('other')} label={t('prj.direct.ownerOther')} value={other} onChange={setOther} />}
       <DateInput id={fid('deadline')} legend={t('prj.direct.deadline')} value={deadline} onChange={setDeadline} error={errorOf('deadline')} />
       <Button type="submit" pending={pending}>
         {t('prj.direct.submit')}
