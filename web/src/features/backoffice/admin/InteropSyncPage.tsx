@@ -111,6 +111,22 @@ function Handovers({ system }: { system: SystemSync }) {
   );
 }
 
+/** A heading and its list (items in order; the same text twice is shown twice). */
+function Listed({ title, items }: { title: string; items: string[] }) {
+  return (
+    <>
+      <p className="mb-0">
+        <strong>{title}</strong>
+      </p>
+      <ul>
+        {items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** What a pushed version holds, for the admin to read before publishing: documents, fields, fees, time limit. */
 function PushContents({ id }: { id: string }) {
   const { t } = useT();
@@ -122,28 +138,12 @@ function PushContents({ id }: { id: string }) {
   return (
     <>
       {d.note && <p>{t('io.catalogue.note', { note: d.note })}</p>}
-      <p className="mb-0">
-        <strong>{t('io.catalogue.documents')}</strong>
-      </p>
-      <ul>
-        {def.documents.map((doc) => (
-          <li key={doc.id}>{doc.name}</li>
-        ))}
-      </ul>
-      <p className="mb-0">
-        <strong>{t('io.catalogue.fields')}</strong>
-      </p>
-      <ul>
-        {def.formFields.map((f) => (
-          <li key={f.key}>{f.label}</li>
-        ))}
-      </ul>
-      <p className="mb-0">
-        <strong>{t('io.catalogue.fees')}</strong>
-      </p>
-      <ul>
-        {def.fees.length === 0 ? <li>{t('io.catalogue.noFee')}</li> : def.fees.map((f) => <li key={f.name}>{f.amountVnd === null ? f.name : t('io.catalogue.fee', { name: f.name, amount: formatNumber(f.amountVnd) })}</li>)}
-      </ul>
+      <Listed title={t('io.catalogue.documents')} items={def.documents.map((doc) => doc.name)} />
+      <Listed title={t('io.catalogue.fields')} items={def.formFields.map((f) => f.label)} />
+      <Listed
+        title={t('io.catalogue.fees')}
+        items={def.fees.length === 0 ? [t('io.catalogue.noFee')] : def.fees.map((f) => (f.amountVnd === null ? f.name : t('io.catalogue.fee', { name: f.name, amount: formatNumber(f.amountVnd) })))}
+      />
     </>
   );
 }
