@@ -57,6 +57,9 @@ export default defineConfig({
           env: testEnv,
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // expect.poll waits for what a page shows after its answers arrive: 1 s (vitest's default)
+          // is too short on a busy machine (a lazily loaded page and its API call under CI's load).
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           fileParallelism: false,
           // As the integration tests: modules and PGlite's WebAssembly load once, not once per file.
           isolate: false,
