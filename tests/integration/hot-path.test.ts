@@ -109,4 +109,15 @@ describe('the hot paths', () => {
       expect(statements).toBe(1);
     }
   });
+
+  it('look-ups that arrive together share one statement, each answered with its own dossier (ours, the portal’s, none)', async () => {
+    const mine = (await c.citizen.post('/api/v1/dossiers', await buildSubmission(c.citizen, '1.001193'))).json().code as string;
+    const { code, externalCode } = await forwardFromDemoPortal(t.app, t.clock.now, 8);
+    const asked = [mine, externalCode.toLowerCase(), code, 'HS-KHONG-CO', ` ${mine} `];
+    statements = 0;
+    const answers = await Promise.all(asked.map((a) => t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${encodeURIComponent(a)}` })));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 404, 200]);
+    expect(answers.map((a) => (a.statusCode === 200 ? a.json().code : a.json().error.code))).toEqual([mine, code, code, 'DOSSIER_NOT_FOUND', mine]);
+    expect(statements).toBe(1);
+  });
 });

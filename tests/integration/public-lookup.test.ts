@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { appWithDemoDossier } from '../support/builders.ts';
@@ -64,6 +65,21 @@ describe("public look-up by the national portal's code", () => {
     // Ours finds the same dossier.
     expect((await lookUp(forwarded.code)).json()).toEqual(plain.json());
     expectError(await lookUp('G22.99.8-260302-999999'), 404, 'DOSSIER_NOT_FOUND');
+  });
+
+  it("ours first when the portal's code of one dossier is our code of another; two dossiers with one portal code: the latest", async () => {
+    const a = await forwardFromDemoPortal(t.app, t.clock.now, 41, { prefix: 'G22.99.8-260302' });
+    const b = await forwardFromDemoPortal(t.app, t.clock.now, 42, { prefix: 'G22.99.8-260302' });
+    const c = await forwardFromDemoPortal(t.app, t.clock.now, 43, { prefix: 'G22.99.8-260302' });
+    // b carries a's code of ours as its portal code; c's portal code is also b's, and c is the later.
+    await t.database.db.execute(sql`update dossiers set external_code = ${a.code} where code = ${b.code}`);
+    await t.database.db.execute(sql`update dossiers set external_code = ${b.externalCode.toLowerCase()}, submitted_at = submitted_at + interval '1 minute' where code = ${c.code}`);
+    const [byA, byB] = await Promise.all([lookUp(a.code), lookUp(b.externalCode)]);
+    expect(byA.json().code).toBe(a.code);
+    expect(byB.json().code).toBe(c.code);
+    // The same alone (a batch of one) as together.
+    expect((await lookUp(a.code)).json().code).toBe(a.code);
+    expect((await lookUp(b.externalCode)).json().code).toBe(c.code);
   });
 
   it("with the phone's last 4 digits: the details, under the same limit; wrong digits refused", async () => {

@@ -83,19 +83,31 @@ export async function loadDossier(ex: Executor, code: string, forUpdate = false)
 type OriginKind = Computed<{ origin_kind: string | null }>;
 
 /**
- * The dossier the public look-up asks for (`asked`: trimmed, in capitals), by our code or by the
- * code of the system it came from (the national portal's: a citizen who filed there may know only
- * that one), with that system's kind: one statement, read through the two codes' indexes
- * (dossiers_code_key, dossiers_external_code_idx). Ours first; two systems' dossiers with the
- * same code of theirs: the latest.
+ * The dossiers the public look-up asks for (`asked`: each trimmed, in capitals), by our code or by
+ * the code of the system it came from (the national portal's: a citizen who filed there may know
+ * only that one), with that system's kind, keyed by the code asked: one statement for all of them
+ * (concurrent look-ups share it, see publicLookup; the codes go as one JSON parameter, so that
+ * every batch size is the same prepared statement). For each code, ours first; two systems'
+ * dossiers with the same code of theirs: the latest. Each code is two index scans
+ * (dossiers_code_key, then dossiers_external_code_idx), the second run only when the first found
+ * nothing: PostgreSQL runs a `union all`'s branches in order and stops at the `limit`. (An `or` of
+ * the two codes made it combine both indexes into a bitmap and read the table's size from disk at
+ * every look-up: docs/PERFORMANCE.md, "Fourth round".)
  */
-export async function loadDossierByEitherCode(ex: Executor, asked: string): Promise<(DossierRow & OriginKind) | null> {
-  return maybeOne<DossierRow & OriginKind>(
+export async function loadDossiersByEitherCode(ex: Executor, asked: readonly string[]): Promise<Map<string, DossierRow & OriginKind>> {
+  const withOrigin = sql`select d.*, s.kind as origin_kind from dossiers d left join interop_systems s on s.id = d.origin_system_id`;
+  const found = await rows<DossierRow & OriginKind & Computed<{ asked: string }>>(
     ex,
-    sql`select d.*, s.kind as origin_kind from dossiers d left join interop_systems s on s.id = d.origin_system_id
-         where d.code = ${asked} or (upper(d.external_code) = ${asked} and d.external_code is not null)
-         order by (d.code = ${asked}) desc, d.submitted_at desc limit 1`,
+    sql`select a.asked, e.* from jsonb_array_elements_text(${JSON.stringify(asked)}::jsonb) as a(asked)
+        cross join lateral (
+          select * from (
+            (${withOrigin} where d.code = a.asked)
+            union all
+            (${withOrigin} where upper(d.external_code) = a.asked and d.external_code is not null order by d.submitted_at desc limit 1)
+          ) either limit 1
+        ) e`,
   );
+  return new Map(found.map(({ asked: code, ...d }) => [code, d]));
 }
 
 /**

@@ -10,7 +10,8 @@ import { bindLog } from '../../server/request-log.ts';
 import { audit, auditContext } from '../audit/audit.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { notifySettings } from '../notifications/index.ts';
-import { loadDossierByEitherCode, scopeOf } from './dossiers.repo.ts';
+import { publicLookup } from './dossiers.lookup.ts';
+import { scopeOf } from './dossiers.repo.ts';
 import { presentDossier, presentDossierFrom, presentPublic } from './dossiers.present.ts';
 import { listAudit, listDossiers, listEvents } from './dossiers.queries.ts';
 import { ActionBody, AuditList, CodeParams, Dossier, DossierList, EventList, PublicDossier, PublicQuery, QueueQuery, Rating, RatingBody, SubmitBody } from '../../contract/dossiers.ts';
@@ -24,6 +25,7 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
   const now = clock(deps);
   const db = deps.database;
   const signResults = resultSigning(deps);
+  const lookUp = publicLookup(db);
 
   api.post(
     '/dossiers',
@@ -166,8 +168,8 @@ export function dossiersRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => {
-      // Our code or the national portal's (one statement either way: the look-up is a hot path).
-      const d = await loadDossierByEitherCode(db.db, req.params.code.trim().toUpperCase());
+      // Our code or the national portal's; concurrent look-ups share one statement (a hot path).
+      const d = await lookUp(req.params.code.trim().toUpperCase());
       if (!d) throw new AppError('DOSSIER_NOT_FOUND');
       const phone = d.applicant.phone ?? '';
       const details = req.query.phoneLast4 !== undefined && phone.length >= 4 && phone.endsWith(req.query.phoneLast4);
