@@ -334,8 +334,9 @@ async function runDatabase(kind: DbKind, args: Args, adminUrl: string | null): P
     let ceiling: Ceiling | null = null;
     if (args.scenarios.includes('submit') || args.scenarios.includes('lookup')) {
       await waitQuiet(args);
-      // In the server's mode: PGlite in this thread or in a worker thread (EMBEDDED_DB_THREAD, passed to the server above).
-      const database = await openDatabase({ databaseUrl: databaseUrl || null, dataDir, poolSize: 10, embeddedThread: embeddedDbThreadFromEnv() });
+      // PGlite in this thread, whatever thread the server gave it (EMBEDDED_DB_THREAD): the database
+      // with nothing between it and its caller, the stricter ceiling (a worker's crossings cost).
+      const database = await openDatabase({ databaseUrl: databaseUrl || null, dataDir, poolSize: 10, embeddedThread: 'main' });
       try {
         ceiling = await measureCeiling(database, {
           codes: state.codes,

@@ -10,9 +10,13 @@ import type { CpuAccounting } from './cpu.ts';
  * and no application code, for the work of the two API figures that have targets.
  *
  * - submissions: the rows one online submission writes — its dossier, its documents (one
- *   multi-row insert), its first event, its first step and its audit entry — in one bare
- *   transaction (BEGIN, 5 inserts, COMMIT), copied with new ids from a dossier the server filed
- *   during the run, so every value, index and foreign key is a real one;
+ *   multi-row insert), its first event, its first step, its audit entry, the applicant's notice,
+ *   its outbox messages (one multi-row insert) and the unit's counter of the day (the same upsert
+ *   on the same row, last: its row stays locked only for the commit) — in one bare transaction
+ *   (BEGIN, 8 statements, COMMIT), copied with new
+ *   ids from a dossier the server filed during the run, so every value, index and foreign key is
+ *   a real one. Not in it: the reads that check a submission (the version in force, the uploads'
+ *   owner, the connected systems), which write nothing;
  * - look-ups: the public look-up's own query (`loadDossier`), over the codes filed in the run.
  *
  * Driven like autocannon drives the server: `connections` loops, each starting its next
@@ -62,10 +66,31 @@ async function submissionRows(ex: Executor, code: string) {
   const steps = await of(sql`select to_jsonb(t) as r from dossier_steps t where dossier_id = ${id}`);
   // The audit row's id is a bigserial: left to its default, as the server leaves it.
   const audits = (await of(sql`select to_jsonb(t) - 'id' as r from audit_log t where entity_type = 'dossier' and entity_id = ${code} and action = 'dossier_submit'`)).slice(0, 1);
-  if (documents.length === 0 || events.length !== 1 || steps.length !== 1 || audits.length !== 1) {
-    throw new Error(`ceiling: dossier ${code} has ${documents.length} documents, ${events.length} events, ${steps.length} steps, ${audits.length} audit entries`);
+  // The notice of its filing (the first one written for it) and its outbox messages, as written:
+  // pending, never tried; their sequence numbers left to their defaults.
+  const notices = (await of(sql`select to_jsonb(t) - 'seq' as r from notifications t where dossier_id = ${id} order by created_at limit 1`)).slice(0, 1);
+  const messages = notices.length
+    ? (await of(sql`select to_jsonb(t) - 'seq' as r from messages t where notification_id = ${notices[0]!.id as string}`)).map((m) => ({
+        ...m,
+        status: 'pending',
+        attempts: 0,
+        leased_by: null,
+        last_error: null,
+        provider_ref: null,
+        sent_at: null,
+        next_attempt_at: m.created_at,
+      }))
+    : [];
+  const counter = await maybeOne<{ unit_id: string; day: string }>(
+    ex,
+    sql`select unit_id, day from dossier_counters where unit_id = ${dossier.r.receiving_unit_id as string} order by day desc limit 1`,
+  );
+  if (documents.length === 0 || events.length !== 1 || steps.length !== 1 || audits.length !== 1 || notices.length !== 1 || messages.length === 0 || !counter) {
+    throw new Error(
+      `ceiling: dossier ${code} has ${documents.length} documents, ${events.length} events, ${steps.length} steps, ${audits.length} audit entries, ${notices.length} notices, ${messages.length} messages, ${counter ? 'a' : 'no'} counter`,
+    );
   }
-  return { dossier: dossier.r, documents, event: events[0]!, step: steps[0]!, audit: audits[0]! };
+  return { dossier: dossier.r, documents, event: events[0]!, step: steps[0]!, audit: audits[0]!, notice: notices[0]!, messages, counter };
 }
 
 /** Runs `once` from `connections` loops for `seconds`; returns completions per second and CPU ms per completion. */
@@ -105,11 +130,19 @@ export async function measureCeiling(
     database.transaction(async (tx) => {
       const id = randomUUID();
       const code = `CEILING-${process.pid}-${++n}`;
+      const noticeId = randomUUID();
       await tx.execute(insertRows('dossiers', [{ ...template.dossier, id, code, idempotency_key: randomUUID() }]));
       await tx.execute(insertRows('dossier_documents', template.documents.map((d) => ({ ...d, id: randomUUID(), dossier_id: id }))));
       await tx.execute(insertRows('dossier_steps', [{ ...template.step, dossier_id: id }]));
       await tx.execute(insertRows('dossier_events', [{ ...template.event, dossier_id: id }]));
       await tx.execute(insertRows('audit_log', [{ ...template.audit, entity_id: code }]));
+      await tx.execute(insertRows('notifications', [{ ...template.notice, id: noticeId, dossier_id: id }]));
+      await tx.execute(insertRows('messages', template.messages.map((m) => ({ ...m, id: randomUUID(), notification_id: noticeId, dedupe_key: (m as Row).dedupe_key == null ? null : randomUUID() }))));
+      // Last, so that its row is locked only for the commit (the server needs the number first, for the code).
+      await tx.execute(
+        sql`insert into dossier_counters (unit_id, day, last) values (${template.counter.unit_id}, ${template.counter.day}, 1)
+            on conflict (unit_id, day) do update set last = dossier_counters.last + 1 returning last`,
+      );
     });
   const lookupOnce = async (i: number) => {
     const d = await loadDossier(database.db, opts.codes[i % opts.codes.length]!);

@@ -171,7 +171,7 @@ export function section(info: RunInfo): string {
     out.push(`${run.description}. ${run.dossiers.toLocaleString('en-US')} dossiers filed during the run; server peak RSS ${f0(run.peakRssMb)} MB${firstStart}.${background}`, '');
     if (run.ceiling) {
       out.push(
-        `Raw ceiling of this database, measured in the same run after the server stopped (scripts/bench/ceiling.ts; no HTTP, no application code): ${num(run.ceiling.submit)} bare submission transactions/s (the dossier, its documents, its event, its step and its audit entry; ${f1(run.ceiling.submitCpuMs ?? NaN)} ms of CPU each), ${num(run.ceiling.lookup)} look-up queries/s (${f1(run.ceiling.lookupCpuMs ?? NaN)} ms of CPU each).`,
+        `Raw ceiling of this database, measured in the same run after the server stopped (scripts/bench/ceiling.ts; no HTTP, no application code): ${num(run.ceiling.submit)} bare submission transactions/s (the day's counter, the dossier, its documents, its event, its step, its audit entry, its notice and the notice's outbox messages; ${f1(run.ceiling.submitCpuMs ?? NaN)} ms of CPU each), ${num(run.ceiling.lookup)} look-up queries/s (${f1(run.ceiling.lookupCpuMs ?? NaN)} ms of CPU each).`,
         '',
       );
     }
