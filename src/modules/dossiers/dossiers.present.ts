@@ -10,7 +10,7 @@ import type { SessionUser } from '../../server/auth.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { publicTimeLimit, type PublicTimeLimit } from '../../domain/procedure-views.ts';
 import type { TimeLimit } from '../../domain/procedure.ts';
-import { loadSteps, resourceOf, ts, type DossierRow, type PresentedDocumentRow, type StepRow } from './dossiers.repo.ts';
+import { loadSteps, resourceOf, ts, type DossierRow, type PresentedDocumentRow, type ProgressRow, type PublicDossierRow, type StepRow } from './dossiers.repo.ts';
 import type { Computed, RowOf } from '../../db/rows.ts';
 
 export const vn = (v: string | Date | null) => {
@@ -22,15 +22,15 @@ export const vnAt = (v: string) => formatVn(ts(v)!);
 
 const isOutcome = (o: string | null): o is 'granted' | 'denied' => o === 'granted' || o === 'denied';
 
-const clockFacts = (d: DossierRow) => ({ status: d.status, receivedAt: ts(d.received_at), dueAt: ts(d.due_at), finishedAt: ts(d.finished_at) });
+const clockFacts = (d: ProgressRow) => ({ status: d.status, receivedAt: ts(d.received_at), dueAt: ts(d.due_at), finishedAt: ts(d.finished_at) });
 
-export function statusOf(d: DossierRow) {
+export function statusOf(d: Pick<DossierRow, 'status'>) {
   const info = STATUS_INFO[d.status];
   return { status: d.status, statusLabel: info.vi, statusLabelEn: info.en, statusGroup: info.group };
 }
 
 /** Status, dates and timeliness: what every view of a dossier shows, the public one included. */
-function progressOf(d: DossierRow, cal: WorkingCalendar, now: Date) {
+function progressOf(d: ProgressRow, cal: WorkingCalendar, now: Date) {
   const facts = clockFacts(d);
   return {
     ...statusOf(d),
@@ -231,7 +231,7 @@ function presentSentRound(r: RoundRow) {
 }
 
 /** What anyone may see by dossier code: no personal data beyond a masked name. */
-export async function presentPublic(ex: Executor, d: DossierRow & { origin_kind: string | null }, withDetails: boolean, cal: WorkingCalendar, now: Date) {
+export async function presentPublic(ex: Executor, d: PublicDossierRow, withDetails: boolean, cal: WorkingCalendar, now: Date) {
   const proc = (await getProcedure(ex, d.procedure_code, d.procedure_version)).definition;
   const base = {
     code: d.code,

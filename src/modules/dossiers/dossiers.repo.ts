@@ -82,21 +82,31 @@ export async function loadDossier(ex: Executor, code: string, forUpdate = false)
 /** The kind of the system a dossier came from (interop_systems.kind through a left join: null when none). */
 type OriginKind = Computed<{ origin_kind: string | null }>;
 
+/** What the public look-up reads of a dossier (loadDossiersByEitherCode). */
+export type PublicDossierRow = ProgressRow &
+  Pick<DossierRow, 'id' | 'code' | 'external_code' | 'procedure_code' | 'procedure_version' | 'applicant'> &
+  OriginKind;
+
+/** What a dossier's progress is shown from (the public look-up reads only these, and its codes). */
+export type ProgressRow = Pick<DossierRow, 'status' | 'submitted_at' | 'received_at' | 'due_at' | 'finished_at' | 'returned_at' | 'paused_at' | 'extension'>;
+
 /**
  * The dossiers the public look-up asks for (`asked`: each trimmed, in capitals), by our code or by
  * the code of the system it came from (the national portal's: a citizen who filed there may know
  * only that one), with that system's kind, keyed by the code asked: one statement for all of them
  * (concurrent look-ups share it, see publicLookup; the codes go as one JSON parameter, so that
- * every batch size is the same prepared statement). For each code, ours first; two systems'
+ * every batch size is the same prepared statement), only the columns the look-up shows. For each code, ours first; two systems'
  * dossiers with the same code of theirs: the latest. Each code is two index scans
  * (dossiers_code_key, then dossiers_external_code_idx), the second run only when the first found
  * nothing: PostgreSQL runs a `union all`'s branches in order and stops at the `limit`. (An `or` of
  * the two codes made it combine both indexes into a bitmap and read the table's size from disk at
  * every look-up: docs/PERFORMANCE.md, "Fourth round".)
  */
-export async function loadDossiersByEitherCode(ex: Executor, asked: readonly string[]): Promise<Map<string, DossierRow & OriginKind>> {
-  const withOrigin = sql`select d.*, s.kind as origin_kind from dossiers d left join interop_systems s on s.id = d.origin_system_id`;
-  const found = await rows<DossierRow & OriginKind & Computed<{ asked: string }>>(
+export async function loadDossiersByEitherCode(ex: Executor, asked: readonly string[]): Promise<Map<string, PublicDossierRow>> {
+  const withOrigin = sql`select d.id, d.code, d.external_code, d.procedure_code, d.procedure_version, d.applicant, d.status, d.submitted_at, d.received_at,
+                                d.due_at, d.finished_at, d.returned_at, d.paused_at, d.extension, s.kind as origin_kind
+                         from dossiers d left join interop_systems s on s.id = d.origin_system_id`;
+  const found = await rows<PublicDossierRow & Computed<{ asked: string }>>(
     ex,
     sql`select a.asked, e.* from jsonb_array_elements_text(${JSON.stringify(asked)}::jsonb) as a(asked)
         cross join lateral (
