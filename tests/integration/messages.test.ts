@@ -207,15 +207,76 @@ describe('several workers (several app instances)', () => {
   });
 });
 
+describe('several sends at once', () => {
+  /** A sender whose sends end when the test says (each message by its recipient). */
+  class HeldSender implements MessageSender {
+    readonly name = 'held';
+    readonly channel = 'sms' as const;
+    started: string[] = [];
+    private held = new Map<string, () => void>();
+    async send(m: OutgoingMessage) {
+      this.started.push(m.recipient);
+      await new Promise<void>((r) => this.held.set(m.recipient, r));
+      return { providerRef: `ref-${m.recipient}` };
+    }
+    release(recipient: string) {
+      this.held.get(recipient)!();
+    }
+  }
+  const until = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 500 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await check()).toBe(true);
+  };
+
+  it('sends up to 4 at a time; each outcome is written as soon as its send ends, not held back by a slow one', async () => {
+    const held = new HeldSender();
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await enqueue({ recipient: `091234567${i}` })).id);
+    const pass = createMessageWorker({ database: t.database, senders: { sms: held, email }, now: t.clock.now, log: quiet, retry, pollMs: 60_000 }).runOnce();
+    await until(async () => held.started.length === 4);
+    // The first ends: it is recorded sent while the three others are still being sent, and the fifth starts.
+    held.release('0912345670');
+    await until(async () => (await row(ids[0]!))!.status === 'sent');
+    expect((await row(ids[1]!))!.status).toBe('sending');
+    await until(async () => held.started.length === 5);
+    for (let i = 1; i < 6; i++) {
+      await until(async () => held.started.length > i);
+      held.release(`091234567${i}`);
+    }
+    expect(await pass).toMatchObject({ sent: 6 });
+    for (const mid of ids) expect(await row(mid)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('sends that end together are recorded together, each with its own outcome', async () => {
+    const flaky: MessageSender = {
+      channel: 'sms',
+      name: 'flaky',
+      send: async (m) => {
+        if (m.recipient.endsWith('9')) throw new Error('provider busy');
+        return { providerRef: `ref-${m.recipient}` };
+      },
+    };
+    const a = (await enqueue({ recipient: '0912345671' })).id;
+    const b = (await enqueue({ recipient: '0912345679' })).id;
+    const c = (await enqueue({ recipient: '0912345672' })).id;
+    expect(await worker({ sms: flaky, email }).runOnce()).toMatchObject({ sent: 2, retried: 1 });
+    expect(await row(a)).toMatchObject({ status: 'sent', last_error: null });
+    expect(await row(b)).toMatchObject({ status: 'pending', last_error: 'Error: provider busy' });
+    expect(await row(c)).toMatchObject({ status: 'sent' });
+  });
+});
+
 describe('secrets in a message', () => {
   it('the code is in the text sent, and is removed from the stored text once it has expired', async () => {
     const expiresAt = new Date(t.clock.now().getTime() + 300_000);
     const { id } = await enqueue({ template: 'otp.sign_up', data: { minutes: 5 }, secrets: { code: '482913' }, expiresAt });
-    await worker().runOnce();
+    // One worker throughout: it scrubs at most once per poll interval (60 s here), not at every pass.
+    const w = worker();
+    await w.runOnce();
     expect(sms.sent[0]!.body).toContain('482913');
     expect((await row(id))!.body).toContain('482913');
     advance(300_000);
-    await worker().runOnce();
+    await w.runOnce();
     const body = (await row(id))!.body;
     expect(body).not.toContain('482913');
     expect(body).toContain('******');

@@ -110,6 +110,8 @@ export interface ClaimedMessage {
   data: Record<string, unknown>;
   attempts: number;
   expiresAt: Date | null;
+  /** Delivered in order after the earlier messages with the same key (a connected system's events). */
+  orderingKey: string | null;
 }
 
 export interface ClaimedRow {
@@ -122,6 +124,7 @@ export interface ClaimedRow {
   data: Record<string, unknown>;
   attempts: number;
   expires_at: string | null;
+  ordering_key: string | null;
 }
 
 /**
@@ -144,32 +147,50 @@ export async function claimDueMessages(ex: Executor, o: { now: Date; workerId: s
               limit ${o.limit}
               for update skip locked) due
         where m.id = due.id
-        returning m.id, m.channel, m.recipient, m.subject, m.body, m.template, m.data, m.attempts, m.expires_at`,
+        returning m.id, m.channel, m.recipient, m.subject, m.body, m.template, m.data, m.attempts, m.expires_at, m.ordering_key`,
   );
-  return list.map((r) => ({ ...r, expiresAt: toDate(r.expires_at) }));
+  return list.map(({ ordering_key, expires_at, ...r }) => ({ ...r, expiresAt: toDate(expires_at), orderingKey: ordering_key }));
 }
 
+/** How an attempt to deliver a message ended. */
+export type AttemptOutcome =
+  | { status: 'sent'; at: Date; providerRef: string | null }
+  | { status: 'pending'; nextAttemptAt: Date; error: string }
+  | { status: 'failed' | 'expired'; error: string };
+
 /** The end of an attempt. Only the worker holding the lease may record it; returns false otherwise. */
-export async function finishAttempt(
-  ex: Executor,
-  id: string,
-  workerId: string,
-  outcome:
-    | { status: 'sent'; at: Date; providerRef: string | null }
-    | { status: 'pending'; nextAttemptAt: Date; error: string }
-    | { status: 'failed' | 'expired'; error: string },
-): Promise<boolean> {
-  const set =
-    outcome.status === 'sent'
-      ? sql`status = 'sent', sent_at = ${outcome.at.toISOString()}, provider_ref = ${outcome.providerRef}, last_error = null`
-      : outcome.status === 'pending'
-        ? sql`status = 'pending', next_attempt_at = ${outcome.nextAttemptAt.toISOString()}, last_error = ${outcome.error}`
-        : sql`status = ${outcome.status}, last_error = ${outcome.error}`;
-  const row = await maybeOne<RowOf<'messages', { id: string }>>(
+export async function finishAttempt(ex: Executor, id: string, workerId: string, outcome: AttemptOutcome): Promise<boolean> {
+  return (await finishAttempts(ex, workerId, [{ id, outcome }])).has(id);
+}
+
+/**
+ * The ends of attempts that ended together (the worker's sends that finished in the same turn of
+ * the event loop), in one statement: for each, what finishAttempt records, for the messages this
+ * worker still holds. Returns the ids recorded. The outcomes go as one JSON parameter (one
+ * prepared statement for any number).
+ */
+export async function finishAttempts(ex: Executor, workerId: string, done: readonly { id: string; outcome: AttemptOutcome }[]): Promise<Set<string>> {
+  if (done.length === 0) return new Set();
+  const values = done.map(({ id, outcome: o }) => ({
+    id,
+    status: o.status,
+    sent_at: o.status === 'sent' ? o.at.toISOString() : null,
+    provider_ref: o.status === 'sent' ? o.providerRef : null,
+    next_attempt_at: o.status === 'pending' ? o.nextAttemptAt.toISOString() : null,
+    last_error: o.status === 'sent' ? null : o.error,
+  }));
+  const recorded = await rows<RowOf<'messages', { id: string }>>(
     ex,
-    sql`update messages set ${set}, leased_by = null where id = ${id} and status = 'sending' and leased_by = ${workerId} returning id`,
+    sql`update messages m
+        set status = v.status, sent_at = coalesce(v.sent_at, m.sent_at),
+            provider_ref = case when v.status = 'sent' then v.provider_ref else m.provider_ref end,
+            next_attempt_at = coalesce(v.next_attempt_at, m.next_attempt_at), last_error = v.last_error, leased_by = null
+        from json_to_recordset(${JSON.stringify(values)}::json)
+             as v(id uuid, status text, sent_at timestamptz, provider_ref text, next_attempt_at timestamptz, last_error text)
+        where m.id = v.id and m.status = 'sending' and m.leased_by = ${workerId}
+        returning m.id`,
   );
-  return row !== null;
+  return new Set(recorded.map((r) => r.id));
 }
 
 /**
