@@ -22,6 +22,7 @@ import { webhookSender } from '../modules/interop/interop.outbound.ts';
 import { serverKeys } from './secrets.ts';
 import { registerUploadSweeper } from '../modules/files/files.sweep.ts';
 import { registerNotificationScheduler } from '../modules/notifications/index.ts';
+import { registerEmbeddedVacuum } from '../db/maintenance.ts';
 import { registerDirectionReminders } from '../modules/projects/projects.reminders.ts';
 import { registerFeedbackFollowUps } from '../modules/feedback/feedback.followup.ts';
 import { registerMailViewer } from '../modules/messages/messages.viewer.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuth(app, withOutbox);
   registerRequestLog(app);
   registerUploadSweeper(app, deps);
+  registerEmbeddedVacuum(app, deps.database, config.embeddedVacuumHour);
   registerNotificationScheduler(app, withOutbox);
   registerDirectionReminders(app, withOutbox);
   registerFeedbackFollowUps(app, withOutbox);

@@ -38,6 +38,13 @@ describe('configuration', () => {
     expect(c.unit.isDemoCode).toBe(false);
   });
 
+  it("the embedded database's nightly vacuum: 02:00 by default, another hour, or off; nothing else", () => {
+    expect(loadConfig({}, '/x').embeddedVacuumHour).toBe(2);
+    expect(loadConfig({ EMBEDDED_VACUUM_HOUR: '23' }, '/x').embeddedVacuumHour).toBe(23);
+    expect(loadConfig({ EMBEDDED_VACUUM_HOUR: 'off' }, '/x').embeddedVacuumHour).toBeNull();
+    for (const bad of ['24', '-1', '2.5', 'never']) expect(() => loadConfig({ EMBEDDED_VACUUM_HOUR: bad }, '/x')).toThrow(/EMBEDDED_VACUUM_HOUR/);
+  });
+
   it('S3 storage needs its settings', () => {
     expect(() => loadConfig({ STORAGE: 's3' }, '/x')).toThrow(/S3_ENDPOINT/);
   });

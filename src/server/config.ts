@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Where the embedded database (PGlite) runs: the server's own thread, or a worker thread of its own (docs/adr/0007).
   EMBEDDED_DB_THREAD: z.enum(['main', 'worker']).default('main'),
+  // The hour (Vietnam time, 0–23) the embedded database is vacuumed and analysed every night, or off (src/db/maintenance.ts).
+  EMBEDDED_VACUUM_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(2),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
@@ -191,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     embeddedDbThread: e.EMBEDDED_DB_THREAD,
+    embeddedVacuumHour: e.EMBEDDED_VACUUM_HOUR === 'off' ? null : e.EMBEDDED_VACUUM_HOUR,
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     secureCookies: e.PUBLIC_URL.startsWith('https://'),
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
