@@ -8,7 +8,7 @@ import { loadDossiersByEitherCode } from './dossiers.repo.ts';
  * a statement runs sharing the next statement. Two statements at once: on PostgreSQL one slow read
  * does not hold the others; with the embedded database on a thread of its own the next statement
  * waits there, ready, while this thread answers the last one's requests (docs/PERFORMANCE.md,
- * "Fourth round").
+ * "Sixth round").
  */
 export function publicLookup(database: Database) {
   return batchLoader((codes: string[]) => loadDossiersByEitherCode(database.db, codes), {

@@ -100,7 +100,7 @@ export type ProgressRow = Pick<DossierRow, 'status' | 'submitted_at' | 'received
  * (dossiers_code_key, then dossiers_external_code_idx), the second run only when the first found
  * nothing: PostgreSQL runs a `union all`'s branches in order and stops at the `limit`. (An `or` of
  * the two codes made it combine both indexes into a bitmap and read the table's size from disk at
- * every look-up: docs/PERFORMANCE.md, "Fourth round".)
+ * every look-up: docs/PERFORMANCE.md, "Sixth round".)
  */
 export async function loadDossiersByEitherCode(ex: Executor, asked: readonly string[]): Promise<Map<string, PublicDossierRow>> {
   const withOrigin = sql`select d.id, d.code, d.external_code, d.procedure_code, d.procedure_version, d.applicant, d.status, d.submitted_at, d.received_at,
